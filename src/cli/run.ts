@@ -1,0 +1,212 @@
+/**
+ * The command line: parse flags, read inputs, call the library, write outputs, print
+ * diagnostics, return an exit code. No logic of its own beyond that.
+ *
+ * Exit codes: 0 done, 1 bad input / stale output, 2 usage error.
+ */
+import { isAbsolute, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import yargs from 'yargs';
+import { type Diagnostic, formatDiagnostic, summariseDiagnostics } from '../diagnostics.js';
+import { Har2ApiError, isHar2ApiError } from '../errors.js';
+import type { InputFile } from '../ingest/index.js';
+import type { Options } from '../options.js';
+import { buildModel } from '../pipeline.js';
+import { FORMATS, type Format, renderOutputs } from '../render/index.js';
+import { expandInputs, readInput } from './inputs.js';
+import type { Io } from './io.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+class UsageError extends Error {}
+
+/** yargs drops a lone `-`, so a stdin positional is renamed before parsing and back after. */
+const STDIN_TOKEN = '\u0000stdin';
+const VALUE_FLAGS = new Set(['-o', '--out', '-f', '--format', '--title', '--host', '--include', '--exclude', '--hint']);
+
+function markStdin(argv: readonly string[]): string[] {
+  return argv.map((arg, i) => (arg === '-' && !VALUE_FLAGS.has(argv[i - 1] ?? '') ? STDIN_TOKEN : arg));
+}
+
+interface ConvertArgs {
+  har: string[];
+  out: string;
+  format: string[];
+  title?: string;
+  check: boolean;
+  host: string[];
+  include: string[];
+  exclude: string[];
+  hint: string[];
+  all: boolean;
+  explain: boolean;
+  redact: boolean;
+  quiet: boolean;
+  verbose: boolean;
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function parser(argv: readonly string[]) {
+  const list = (value: unknown): string[] =>
+    (Array.isArray(value) ? value : value === undefined ? [] : [value]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
+  return yargs([...argv])
+    .scriptName('har2api')
+    .usage('$0 <har...> [options]\n\nTurn HAR captures into an API reference (Markdown, JSON model).')
+    .command('$0 <har..>', false, (y) => y.positional('har', { type: 'string', array: true, describe: 'HAR files, directories, globs, or - for stdin' }))
+    .option('out', { alias: 'o', type: 'string', default: 'out', describe: 'Output folder (- writes a single format to stdout)' })
+    .option('format', { alias: 'f', type: 'string', array: true, default: ['markdown'], coerce: list, describe: `Formats, comma-separated: ${FORMATS.join(', ')}` })
+    .option('title', { type: 'string', describe: 'Reference title (default: derived from the main host)' })
+    .option('check', { type: 'boolean', default: false, describe: 'Regenerate in memory; exit 1 if the files in --out differ (for CI)' })
+    .option('host', { type: 'string', array: true, default: [], coerce: list, describe: 'Keep only these hosts (comma list; *.example.com matches subdomains)' })
+    .option('include', { type: 'string', array: true, default: [], coerce: list, describe: 'Keep only paths matching these globs (/api/**)' })
+    .option('exclude', { type: 'string', array: true, default: [], coerce: list, describe: 'Drop paths matching these globs' })
+    .option('hint', { type: 'string', array: true, default: [], coerce: list, describe: 'Path templates that override the heuristics (/post/{post_id},/post/new)' })
+    .option('all', { type: 'boolean', default: false, describe: 'Keep static assets, documents and telemetry (default: API traffic only)' })
+    .option('explain', { type: 'boolean', default: false, describe: 'Say why each path segment became a parameter' })
+    .option('redact', { type: 'boolean', default: true, describe: 'Replace secrets and personal data (--no-redact turns it off)' })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only errors' })
+    .option('verbose', { type: 'boolean', default: false, describe: 'Print every diagnostic, not a summary' })
+    .example('$0 capture.har', 'Write out/reference.md')
+    .example('$0 "captures/*.har" -o docs -f markdown,json', 'Merge captures; write docs/reference.md and docs/model.json')
+    .example('$0 captures/*.har -o docs --check', 'In CI: fail when docs/ is stale')
+    .strict()
+    .help()
+    .alias('h', 'help')
+    .version(version())
+    .alias('v', 'version')
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw new UsageError(message || error?.message || 'invalid arguments');
+    });
+}
+
+/** Runs the CLI with `argv` (without `node` and the script) and returns the exit code. */
+export async function runCli(argv: readonly string[], io: Io): Promise<number> {
+  let args: ConvertArgs;
+  try {
+    const marked = markStdin(argv);
+    const parsed = await new Promise<{ args: ConvertArgs; output: string }>((done, fail) => {
+      parser(marked).parse(marked, {}, (error, result, output) => (error ? fail(error) : done({ args: result as unknown as ConvertArgs, output })));
+    });
+    if (parsed.output) {
+      io.stdout(`${parsed.output}\n`);
+      return EXIT_OK;
+    }
+    args = { ...parsed.args, har: parsed.args.har.map((h) => (h === STDIN_TOKEN ? '-' : h)) };
+  } catch (error) {
+    if (error instanceof UsageError || (error as Error).name === 'YError') {
+      io.stderr(`har2api: ${(error as Error).message}\nRun 'har2api --help' for usage.\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+  try {
+    return await convert(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`har2api: ${error.message}\nRun 'har2api --help' for usage.\n`);
+      return EXIT_USAGE;
+    }
+    if (isHar2ApiError(error)) {
+      io.stderr(`har2api: ${error.message}\n`);
+      return EXIT_FAILED;
+    }
+    throw error;
+  }
+}
+
+async function convert(args: ConvertArgs, io: Io): Promise<number> {
+  const formats = checkFormats(args.format);
+  const toStdout = args.out === '-';
+  if (toStdout && formats.length !== 1) throw new UsageError('--out - writes one format to stdout; pick one with --format');
+  if (toStdout && args.check) throw new UsageError('--check compares files in a folder; it cannot be used with --out -');
+
+  const diagnostics: Diagnostic[] = [];
+  const inputs: InputFile[] = [];
+  let readError: Har2ApiError | undefined;
+  for (const path of await expandInputs(args.har, io)) {
+    try {
+      inputs.push(await readInput(path, io));
+    } catch (error) {
+      if (!isHar2ApiError(error)) throw error;
+      readError ??= error;
+      diagnostics.push({ severity: 'error', code: error.code, message: error.message });
+    }
+  }
+  if (inputs.length === 0) throw readError ?? new Har2ApiError('E_NO_INPUT', 'no input captures were given');
+
+  const options: Options = {
+    ...(args.title !== undefined ? { title: args.title } : {}),
+    all: args.all,
+    hosts: args.host,
+    include: args.include,
+    exclude: args.exclude,
+    hints: args.hint,
+    redact: args.redact,
+  };
+  if (!args.redact) diagnostics.push({ severity: 'warning', code: 'redaction-off', message: 'redaction is off (--no-redact): the output may contain tokens, cookies and personal data; do not publish it' });
+  const { model, diagnostics: built } = await buildModel(inputs, options);
+  diagnostics.push(...built);
+  const outputs = await renderOutputs(model, formats);
+
+  printDiagnostics(diagnostics, args, io);
+  if (args.explain) printExplanations(model, io);
+  const failed = diagnostics.some((d) => d.severity === 'error');
+
+  if (toStdout) {
+    io.stdout(outputs[0]!.content);
+    return failed ? EXIT_FAILED : EXIT_OK;
+  }
+  const outDir = isAbsolute(args.out) ? args.out : resolve(io.cwd, args.out);
+  if (args.check) return checkOutputs(outputs, outDir, args.out, io);
+
+  await io.writeFilesAtomically(outputs.map((o) => ({ path: join(outDir, o.name), content: o.content })));
+  if (!args.quiet) {
+    const written = outputs.map((o) => join(args.out, o.name)).join(', ');
+    const redacted = model.redaction.enabled ? `, ${model.redaction.total} value(s) redacted` : ', redaction off';
+    io.stderr(`har2api: wrote ${written} (${model.endpoints.length} endpoint(s) from ${model.traffic.used} of ${model.traffic.entries} entries${redacted})\n`);
+  }
+  return failed ? EXIT_FAILED : EXIT_OK;
+}
+
+function checkFormats(requested: readonly string[]): Format[] {
+  const unknown = requested.filter((f) => !(FORMATS as readonly string[]).includes(f));
+  if (unknown.length > 0) throw new UsageError(`unknown format ${unknown.join(', ')}; expected ${FORMATS.join(', ')}`);
+  if (requested.length === 0) throw new UsageError('--format needs at least one format');
+  return [...new Set(requested)] as Format[];
+}
+
+async function checkOutputs(outputs: readonly { name: string; content: string }[], outDir: string, shown: string, io: Io): Promise<number> {
+  const stale: string[] = [];
+  for (const output of outputs) {
+    const path = join(outDir, output.name);
+    const current = (await io.statPath(path))?.isFile ? await io.readText(path) : null;
+    if (current !== output.content) stale.push(`${join(shown, output.name)}${current === null ? ' (missing)' : ''}`);
+  }
+  if (stale.length === 0) {
+    io.stderr(`har2api: ${outputs.map((o) => join(shown, o.name)).join(', ')} up to date\n`);
+    return EXIT_OK;
+  }
+  io.stderr(`har2api: stale output: ${stale.join(', ')}; run the same command without --check to regenerate\n`);
+  return EXIT_FAILED;
+}
+
+function printDiagnostics(diagnostics: readonly Diagnostic[], args: ConvertArgs, io: Io): void {
+  const shown = args.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics.filter((d) => args.verbose || d.severity !== 'info');
+  for (const d of args.verbose ? shown : summariseDiagnostics(shown)) io.stderr(`${formatDiagnostic(d)}\n`);
+}
+
+function printExplanations(model: import('../model.js').ApiModel, io: Io): void {
+  for (const endpoint of model.endpoints) {
+    for (const param of endpoint.pathParams) {
+      io.stderr(`explain: ${endpoint.method} ${endpoint.host}${endpoint.path}: {${param.name}} at segment ${param.position + 1}: ${param.reason}; ${param.distinct} distinct value(s), pattern ${param.pattern}\n`);
+    }
+  }
+}

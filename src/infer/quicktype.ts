@@ -1,0 +1,93 @@
+/**
+ * Adapter for quicktype-core (the only file that imports it). It is loaded lazily, on the first
+ * inference, so `--help` and error paths stay instant. quicktype writes draft-06 schemas with
+ * `#/definitions` references and `additionalProperties: false` everywhere; `toModelSchema`
+ * turns that into the model's inline 2020-12 schema without the strictness (an observed API may
+ * always have fields a capture never saw).
+ */
+import type { JsonSchema, JsonType } from '../model.js';
+
+type QuicktypeModule = typeof import('quicktype-core');
+let loading: Promise<QuicktypeModule> | undefined;
+
+function loadQuicktype(): Promise<QuicktypeModule> {
+  loading ??= import('quicktype-core');
+  return loading;
+}
+
+/** Infers one JSON Schema from JSON samples (as text), merging all of them. */
+export async function quicktypeSchema(samples: readonly string[]): Promise<JsonSchema> {
+  const { quicktype, InputData, jsonInputForTargetLanguage } = await loadQuicktype();
+  const input = jsonInputForTargetLanguage('schema');
+  await input.addSource({ name: 'Body', samples: [...samples] });
+  const inputData = new InputData();
+  inputData.addInput(input);
+  const result = await quicktype({
+    inputData,
+    lang: 'schema',
+    inferMaps: true,
+    inferEnums: false,
+    inferUuids: true,
+    inferDateTimes: true,
+    inferIntegerStrings: false,
+    inferBooleanStrings: false,
+    combineClasses: false,
+    ignoreJsonRefs: true,
+  });
+  const document = JSON.parse(result.lines.join('\n')) as DraftSchema;
+  return toModelSchema(document, document.definitions ?? {}, new Set());
+}
+
+interface DraftSchema {
+  $ref?: string;
+  definitions?: Record<string, DraftSchema>;
+  type?: string | string[];
+  properties?: Record<string, DraftSchema>;
+  required?: string[];
+  additionalProperties?: DraftSchema | boolean;
+  items?: DraftSchema;
+  anyOf?: DraftSchema[];
+  enum?: (string | number | boolean | null)[];
+  format?: string;
+}
+
+/** Inlines `$ref`s (a cycle becomes an open schema) and collapses `anyOf` of plain types. */
+function toModelSchema(schema: DraftSchema, definitions: Record<string, DraftSchema>, resolving: ReadonlySet<string>): JsonSchema {
+  if (schema.$ref) {
+    const name = schema.$ref.replace('#/definitions/', '');
+    const target = definitions[name];
+    if (!target || resolving.has(name)) return { description: 'recursive structure' };
+    return toModelSchema(target, definitions, new Set([...resolving, name]));
+  }
+  const out: JsonSchema = {};
+  if (schema.type !== undefined) out.type = schema.type as JsonType | JsonType[];
+  if (schema.format !== undefined && schema.format !== 'integer' && schema.format !== 'boolean') out.format = schema.format;
+  if (schema.enum) out.enum = schema.enum;
+  if (schema.properties) {
+    out.properties = Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, toModelSchema(v, definitions, resolving)]));
+    out.required = schema.required ? [...schema.required] : [];
+  }
+  if (typeof schema.additionalProperties === 'object') out.additionalProperties = toModelSchema(schema.additionalProperties, definitions, resolving);
+  if (schema.items) out.items = toModelSchema(schema.items, definitions, resolving);
+  if (schema.anyOf) return collapseAnyOf(schema.anyOf.map((s) => toModelSchema(s, definitions, resolving)));
+  return out;
+}
+
+/** `anyOf: [{type: null}, {type: string}]` → `type: [string, null]`; richer unions stay anyOf. */
+function collapseAnyOf(options: JsonSchema[]): JsonSchema {
+  const nullable = options.some((o) => o.type === 'null');
+  const rest = options.filter((o) => o.type !== 'null');
+  if (rest.length === 0) return { type: 'null' };
+  if (rest.length === 1) {
+    const only = rest[0]!;
+    if (!nullable) return only;
+    if (typeof only.type === 'string') return { ...only, type: [only.type, 'null'] };
+    return { anyOf: [only, { type: 'null' }] };
+  }
+  const plain = rest.every((o) => typeof o.type === 'string' && Object.keys(o).length === 1);
+  if (plain) {
+    const types = rest.map((o) => o.type as JsonType);
+    return { type: nullable ? [...types, 'null'] : types };
+  }
+  return { anyOf: nullable ? [...rest, { type: 'null' }] : rest };
+}

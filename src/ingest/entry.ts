@@ -1,0 +1,123 @@
+/**
+ * One HAR entry to one `Exchange`, tolerant of what real exporters write (missing `content`,
+ * `cookies`, `headers`; status 0 or -1; creator-specific `_` fields). An entry that cannot
+ * describe an API call is skipped with a diagnostic; the run goes on.
+ */
+import type { Diagnostic, Report } from '../diagnostics.js';
+import type { Exchange, Message, NameValue, Payload, WebSocketMessage } from '../exchange.js';
+import { decodeBody, type RawBody } from './body.js';
+import { isObject } from './har-file.js';
+import type { HarParam } from './multipart.js';
+import { parseRequestUrl } from './url.js';
+
+export type EntryResult = { ok: true; exchange: Exchange } | { ok: false; reason: string };
+
+export function ingestEntry(raw: unknown, entry: number, source: string, report: Report): EntryResult {
+  const skip = (reason: string, message: string, pointer: string): EntryResult => {
+    report({ severity: 'warning', code: reason, message, place: { file: source, entry, pointer } });
+    return { ok: false, reason };
+  };
+  if (!isObject(raw)) return skip('invalid-entry', 'entry is not an object; skipped', '');
+  const request = raw.request;
+  if (!isObject(request)) return skip('no-request', 'entry has no request; skipped', '/request');
+  const method = typeof request.method === 'string' ? request.method.trim().toUpperCase() : '';
+  if (!/^[A-Z][A-Z0-9_-]*$/.test(method)) return skip('invalid-method', 'request has no usable method; skipped', '/request/method');
+  const urlText = typeof request.url === 'string' ? request.url : '';
+  const parsed = parseRequestUrl(urlText);
+  if (!parsed.ok) {
+    const what = parsed.reason === 'non-http-url' ? 'is not an http(s) or ws(s) URL' : 'is not an absolute URL';
+    return skip(parsed.reason, `request URL ${what}; skipped`, '/request/url');
+  }
+  const response = raw.response;
+  const status = isObject(response) && typeof response.status === 'number' ? response.status : 0;
+  if (!isObject(response) || !(status >= 100 && status <= 599)) {
+    return skip('no-response', 'no response was recorded (status 0, or the request failed); skipped', '/response/status');
+  }
+
+  const place = (pointer: string) => ({ file: source, entry, pointer });
+  const decode = (body: RawBody, pointer: string): Payload | null => {
+    const decoded = decodeBody(body);
+    for (const d of decoded.diagnostics) report({ ...d, place: place(pointer) } as Diagnostic);
+    return decoded.payload;
+  };
+
+  const requestMessage: Message = {
+    headers: readPairs(request.headers),
+    cookies: readPairs(request.cookies),
+    body: isObject(request.postData) ? decode(readPostData(request.postData), '/request/postData') : null,
+  };
+  const content = isObject(response.content) ? response.content : null;
+  const responseBody = content ? decode(readContent(content), '/response/content') : null;
+
+  return {
+    ok: true,
+    exchange: {
+      source,
+      entry,
+      startedAt: readDate(raw.startedDateTime),
+      method,
+      url: parsed.url,
+      request: requestMessage,
+      response: {
+        headers: readPairs(response.headers),
+        cookies: readPairs(response.cookies),
+        body: responseBody,
+        status,
+        statusText: typeof response.statusText === 'string' ? response.statusText : '',
+        redirectURL: typeof response.redirectURL === 'string' ? response.redirectURL : '',
+      },
+      resourceType: typeof raw._resourceType === 'string' ? raw._resourceType.toLowerCase() : null,
+      webSocket: readWebSocket(raw._webSocketMessages, (body) => decode(body, '/_webSocketMessages')),
+    },
+  };
+}
+
+/** Headers, cookies and params: keep pairs with a string name; values become strings. */
+function readPairs(value: unknown): NameValue[] {
+  if (!Array.isArray(value)) return [];
+  const pairs: NameValue[] = [];
+  for (const item of value) {
+    if (!isObject(item) || typeof item.name !== 'string') continue;
+    pairs.push({ name: item.name, value: item.value === undefined || item.value === null ? '' : String(item.value) });
+  }
+  return pairs;
+}
+
+function readPostData(postData: Record<string, unknown>): RawBody {
+  return {
+    mimeType: typeof postData.mimeType === 'string' ? postData.mimeType : '',
+    text: typeof postData.text === 'string' ? postData.text : null,
+    encoding: typeof postData.encoding === 'string' ? postData.encoding : null,
+    params: Array.isArray(postData.params) ? (postData.params.filter(isObject) as HarParam[]) : null,
+  };
+}
+
+function readContent(content: Record<string, unknown>): RawBody {
+  return {
+    mimeType: typeof content.mimeType === 'string' ? content.mimeType : '',
+    text: typeof content.text === 'string' ? content.text : null,
+    encoding: typeof content.encoding === 'string' ? content.encoding : null,
+    params: null,
+  };
+}
+
+function readDate(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+/** Chrome's `_webSocketMessages`: `{type: send|receive, opcode, data}`; opcode 2 is base64 binary. */
+function readWebSocket(value: unknown, decode: (body: RawBody) => Payload | null): WebSocketMessage[] {
+  if (!Array.isArray(value)) return [];
+  const messages: WebSocketMessage[] = [];
+  for (const item of value) {
+    if (!isObject(item) || (item.type !== 'send' && item.type !== 'receive')) continue;
+    const opcode = typeof item.opcode === 'number' ? item.opcode : 1;
+    if (opcode !== 1 && opcode !== 2) continue;
+    const data = typeof item.data === 'string' ? item.data : '';
+    const payload = decode({ mimeType: opcode === 2 ? 'application/octet-stream' : '', text: data, encoding: opcode === 2 ? 'base64' : null, params: null });
+    messages.push({ direction: item.type, opcode, content: payload?.content ?? { kind: 'empty' } });
+  }
+  return messages;
+}

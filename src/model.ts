@@ -1,0 +1,232 @@
+/**
+ * The one model. `ApiModel` is what the pipeline produces and the only thing renderers and
+ * `diff` read: plain, versioned, JSON-serialisable data (no classes, no Maps, no undefined in
+ * arrays), so `--format json` writes it as is and `diff` can load a saved one.
+ *
+ * Every array is sorted deterministically by the stage that builds it; every value in it has
+ * already been through redaction.
+ */
+
+export const MODEL_VERSION = 1 as const;
+
+export interface ApiModel {
+  modelVersion: typeof MODEL_VERSION;
+  title: string;
+  /** The captures the model was built from, in the order given. */
+  sources: Source[];
+  /** First and last `startedDateTime` over the entries used: the capture's own clock. */
+  window: CaptureWindow;
+  hosts: Host[];
+  /** Sorted by method, then host, then path. */
+  endpoints: Endpoint[];
+  traffic: TrafficSummary;
+  redaction: RedactionSummary;
+}
+
+export interface Source {
+  /** The file name as given (no directories), or `-` for stdin. */
+  file: string;
+  creator: string | null;
+  harVersion: string | null;
+  entries: number;
+}
+
+export interface CaptureWindow {
+  start: string | null;
+  end: string | null;
+}
+
+export interface Host {
+  /** Host name with a non-default port, lower case: `api.example.com`, `localhost:8080`. */
+  name: string;
+  schemes: string[];
+  /** The detected API root shared by this host's endpoints (`/backend-api`), `` if none. */
+  apiRoot: string;
+  endpoints: number;
+  observed: number;
+}
+
+export interface Endpoint {
+  /** Stable identity across captures: `METHOD host path`. */
+  key: string;
+  method: string;
+  host: string;
+  /** Path template: `/backend-api/conversation/{conversation_id}`. */
+  path: string;
+  observed: number;
+  /** How many responses per status code, e.g. `{ "200": 3, "404": 1 }`. */
+  statusCounts: Record<string, number>;
+  pathParams: PathParam[];
+  queryParams: Param[];
+  /** Notable request headers: auth, custom `x-` headers, content type. Values are redacted. */
+  headers: HeaderParam[];
+  auth: AuthScheme[];
+  /** Request bodies, one per media type. */
+  requestBodies: Body[];
+  /** One per status code, ascending. */
+  responses: Response[];
+  /** GraphQL operations seen on this endpoint (a single `POST /graphql`), by name. */
+  graphql?: GraphqlOperation[];
+  /** WebSocket messages exchanged on this endpoint (`_webSocketMessages`). */
+  websocket?: MessageStream;
+}
+
+export type IdKind =
+  | 'integer'
+  | 'uuid'
+  | 'ulid'
+  | 'objectid'
+  | 'hex'
+  | 'prefixed'
+  | 'token'
+  | 'date'
+  | 'datetime'
+  | 'email'
+  | 'word'
+  | 'hint';
+
+export interface PathParam {
+  name: string;
+  /** Index of the segment in the template's path, 0-based. */
+  position: number;
+  kind: IdKind;
+  /** Human-readable shape: `uuid`, `integer`, `g-p-<32 hex>`. */
+  pattern: string;
+  /** A regular expression for the values (for OpenAPI `pattern`), when the shape is strict. */
+  regex?: string;
+  /** Distinct values seen at this position. */
+  distinct: number;
+  /** One observed value, after redaction. */
+  example?: string;
+  /** Why the position became a parameter (shown by `--explain`). */
+  reason: string;
+}
+
+export interface Param {
+  name: string;
+  /** Requests that carried this parameter. */
+  seen: number;
+  /** Requests observed on the endpoint. */
+  of: number;
+  required: boolean;
+  schema: JsonSchema;
+  /** One observed value, after redaction. */
+  example?: string;
+}
+
+export type HeaderKind = 'auth' | 'custom' | 'content' | 'other';
+
+export interface HeaderParam extends Param {
+  kind: HeaderKind;
+}
+
+export interface AuthScheme {
+  type: 'bearer' | 'basic' | 'apiKey' | 'cookie';
+  /** Where the credential travels. */
+  in: 'header' | 'query' | 'cookie';
+  /** Header, query or cookie name (`authorization`, `x-api-key`, `session`). */
+  name: string;
+  seen: number;
+}
+
+export type BodyKind =
+  | 'json'
+  | 'form'
+  | 'multipart'
+  | 'sse'
+  | 'ndjson'
+  | 'jsonp'
+  | 'text'
+  | 'binary'
+  | 'empty';
+
+export interface Body {
+  /** Lower-case media type without parameters: `application/json`. */
+  mediaType: string;
+  kind: BodyKind;
+  seen: number;
+  /** JSON Schema (2020-12 vocabulary) of the body, or of each line/item for ndjson. */
+  schema?: JsonSchema;
+  /** One representative example, redacted and truncated, ready to print in a fence. */
+  example?: string;
+  /** Server-sent event kinds, for `sse`. */
+  events?: EventKind[];
+  /** Sentinel data lines such as `[DONE]`, for `sse`. */
+  sentinels?: string[];
+  /** Multipart parts by name, for `multipart`. */
+  parts?: MultipartPart[];
+  /** Smallest and largest decoded size in bytes. */
+  size: { min: number; max: number };
+}
+
+export interface EventKind {
+  /** SSE `event:` name (`message` when absent), or `send`/`receive` for WebSocket. */
+  event: string;
+  /** The `type` field of the JSON data, where events share one name. */
+  type?: string;
+  seen: number;
+  schema?: JsonSchema;
+  example?: string;
+}
+
+export interface MultipartPart {
+  name: string;
+  seen: number;
+  file: boolean;
+  contentTypes: string[];
+}
+
+export interface Response {
+  status: number;
+  seen: number;
+  bodies: Body[];
+}
+
+export interface GraphqlOperation {
+  name: string;
+  operation: 'query' | 'mutation' | 'subscription' | 'unknown';
+  seen: number;
+  variables?: JsonSchema;
+}
+
+export interface MessageStream {
+  messages: number;
+  events: EventKind[];
+}
+
+/** JSON Schema 2020-12, the subset the inference emits (also valid in OpenAPI 3.1). */
+export interface JsonSchema {
+  type?: JsonType | JsonType[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: JsonSchema | boolean;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  enum?: (string | number | boolean | null)[];
+  format?: string;
+  pattern?: string;
+  description?: string;
+  /** Samples the schema was inferred from. */
+  'x-samples'?: number;
+}
+
+export type JsonType = 'null' | 'boolean' | 'integer' | 'number' | 'string' | 'array' | 'object';
+
+export interface TrafficSummary {
+  /** Entries read over all sources. */
+  entries: number;
+  /** Entries that became part of an endpoint. */
+  used: number;
+  /** Entries left out, by reason (`static-asset`, `document`, `invalid-url`, `host-filter` …). */
+  skipped: Record<string, number>;
+}
+
+export interface RedactionSummary {
+  enabled: boolean;
+  /** Values replaced in all. */
+  total: number;
+  /** Replacements per kind of value (`jwt`, `email`, `cookie` …), sorted by kind. */
+  byKind: Record<string, number>;
+  /** Replacements per place (`request.header`, `response.body` …), sorted by place. */
+  byPlace: Record<string, number>;
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run.js';
+import { har, jsonEntry, memoryIo } from '../support/memory-io.js';
+
+const capture = har([jsonEntry('GET', 'https://api.example.com/v1/items/42', { id: 42, name: 'box' })]);
+
+describe('har2api command line', () => {
+  it('prints help on stdout and exits 0', async () => {
+    const io = memoryIo();
+    expect(await runCli(['--help'], io)).toBe(0);
+    expect(io.out.join('')).toContain('--format');
+    expect(io.err.join('')).toBe('');
+  });
+
+  it('prints the version', async () => {
+    const io = memoryIo();
+    expect(await runCli(['--version'], io)).toBe(0);
+    expect(io.out.join('')).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it.each([
+    [[], 'Not enough non-option arguments'],
+    [['a.har', '--bogus'], 'Unknown argument'],
+    [['a.har', '-f', 'pdf'], 'unknown format pdf'],
+  ])('exits 2 on a usage error: %j', async (argv, message) => {
+    const io = memoryIo({ 'a.har': capture });
+    expect(await runCli(argv, io)).toBe(2);
+    expect(io.err.join('')).toContain(message);
+  });
+
+  it.each([
+    ['missing.har', {}, 'missing.har: file not found'],
+    ['bad.har', { 'bad.har': '{"log": ' }, 'bad.har: not valid JSON'],
+    ['nolog.har', { 'nolog.har': '{}' }, 'nolog.har: JSON but not a HAR'],
+    ['empty.har', { 'empty.har': har([]) }, 'empty.har: the capture has no entries'],
+    ['*.nothing', {}, 'no file matches *.nothing'],
+  ])('exits 1 with one line for bad input %s, writing nothing', async (arg, files, message) => {
+    const io = memoryIo(files as Record<string, string>);
+    const before = io.files.size;
+    expect(await runCli([arg], io)).toBe(1);
+    const stderr = io.err.join('');
+    expect(stderr).toContain(message);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(io.files.size).toBe(before);
+  });
+
+  it('writes the reference and the model into --out', async () => {
+    const io = memoryIo({ 'c.har': capture });
+    expect(await runCli(['c.har', '-o', 'docs', '-f', 'markdown,json'], io)).toBe(0);
+    const reference = io.files.get('/virtual/docs/reference.md')!;
+    expect(reference).toContain('### `GET /v1/items/{item_id}`');
+    expect(JSON.parse(io.files.get('/virtual/docs/model.json')!).endpoints).toHaveLength(1);
+  });
+
+  it('writes one format to stdout with --out -', async () => {
+    const io = memoryIo({ 'c.har': capture });
+    expect(await runCli(['c.har', '-o', '-', '-f', 'json'], io)).toBe(0);
+    expect(JSON.parse(io.out.join('')).modelVersion).toBe(1);
+  });
+
+  it('reads a capture from stdin', async () => {
+    const io = memoryIo({}, { stdin: capture });
+    expect(await runCli(['-', '-o', '-'], io)).toBe(0);
+    expect(io.out.join('')).toContain('`GET /v1/items/{item_id}`');
+  });
+
+  it('merges several inputs and still writes when one of them is bad, exiting 1', async () => {
+    const other = har([jsonEntry('GET', 'https://api.example.com/v1/users/7', { id: 7 })]);
+    const io = memoryIo({ 'a.har': capture, 'b.har': other, 'c.har': 'nope' });
+    expect(await runCli(['a.har', 'b.har', 'c.har', '-o', 'out'], io)).toBe(1);
+    expect(io.err.join('')).toContain('c.har: not valid JSON');
+    const reference = io.files.get('/virtual/out/reference.md')!;
+    expect(reference).toContain('/v1/items/{item_id}');
+    expect(reference).toContain('/v1/users/{user_id}');
+  });
+
+  it('--check passes on fresh output and fails on stale output without writing', async () => {
+    const io = memoryIo({ 'c.har': capture });
+    await runCli(['c.har', '-o', 'docs'], io);
+    expect(await runCli(['c.har', '-o', 'docs', '--check'], io)).toBe(0);
+    io.files.set('/virtual/docs/reference.md', 'old');
+    expect(await runCli(['c.har', '-o', 'docs', '--check'], io)).toBe(1);
+    expect(io.err.join('')).toContain('stale output: docs/reference.md');
+    expect(io.files.get('/virtual/docs/reference.md')).toBe('old');
+  });
+
+  it('gives identical bytes on a second run', async () => {
+    const io = memoryIo({ 'c.har': capture });
+    await runCli(['c.har', '-o', 'a', '-f', 'markdown,json'], io);
+    await runCli(['c.har', '-o', 'b', '-f', 'markdown,json'], io);
+    expect(io.files.get('/virtual/a/reference.md')).toBe(io.files.get('/virtual/b/reference.md'));
+    expect(io.files.get('/virtual/a/model.json')).toBe(io.files.get('/virtual/b/model.json'));
+  });
+});

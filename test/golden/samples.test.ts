@@ -1,0 +1,23 @@
+/**
+ * Golden files for a whole run: `out/` is the reference generated from `samples/`, committed.
+ * This test regenerates it in memory and compares byte for byte; `npx vitest -u` (or
+ * `npm start`) updates it.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildModel, renderOutputs } from '../../src/index.js';
+
+const samples = readdirSync('samples').filter((f) => f.endsWith('.har')).sort();
+
+describe('golden: samples/ → out/', () => {
+  it('has samples to check', () => {
+    expect(samples.length).toBeGreaterThan(0);
+  });
+
+  it('regenerates out/reference.md and out/model.json byte for byte', async () => {
+    const inputs = samples.map((file) => ({ label: file, text: readFileSync(`samples/${file}`, 'utf8') }));
+    const { model } = await buildModel(inputs);
+    const outputs = await renderOutputs(model, ['markdown', 'json']);
+    for (const output of outputs) await expect(output.content).toMatchFileSnapshot(`../../out/${output.name}`);
+  });
+});

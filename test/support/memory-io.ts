@@ -1,0 +1,78 @@
+/**
+ * An in-memory `Io` for running the real CLI in-process: files live in a Map, stdout and stderr
+ * are captured. Files can also be read from the real disk by listing them in `disk`.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Io } from '../../src/cli/io.js';
+
+export interface MemoryIo extends Io {
+  files: Map<string, string>;
+  out: string[];
+  err: string[];
+}
+
+export function memoryIo(files: Record<string, string> = {}, options: { stdin?: string; disk?: string[] } = {}): MemoryIo {
+  const cwd = '/virtual';
+  const map = new Map(Object.entries(files).map(([path, content]) => [resolve(cwd, path), content]));
+  for (const path of options.disk ?? []) map.set(resolve(cwd, path), readFileSync(path, 'utf8'));
+  const out: string[] = [];
+  const err: string[] = [];
+  const isDir = (path: string) => [...map.keys()].some((k) => k.startsWith(`${path}/`));
+  return {
+    cwd,
+    files: map,
+    out,
+    err,
+    stdout: (text) => void out.push(text),
+    stderr: (text) => void err.push(text),
+    stderrIsTTY: false,
+    readStdin: async () => options.stdin ?? '',
+    readText: async (path) => {
+      const content = map.get(path);
+      if (content === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+      return content;
+    },
+    statPath: async (path) => (map.has(path) ? { isFile: true, isDirectory: false, size: map.get(path)!.length } : isDir(path) ? { isFile: false, isDirectory: true, size: 0 } : null),
+    writeFilesAtomically: async (written) => {
+      for (const file of written) map.set(file.path, file.content);
+    },
+  };
+}
+
+/** A minimal valid HAR with the given entries. */
+export function har(entries: unknown[]): string {
+  return JSON.stringify({ log: { version: '1.2', creator: { name: 'test', version: '1' }, entries } });
+}
+
+/** A HAR entry for a JSON API call. */
+export function jsonEntry(method: string, url: string, response: unknown, options: { status?: number; request?: unknown; headers?: { name: string; value: string }[] } = {}): unknown {
+  return {
+    startedDateTime: '2025-01-01T00:00:00.000Z',
+    time: 1,
+    request: {
+      method,
+      url,
+      httpVersion: 'HTTP/1.1',
+      headers: options.headers ?? [],
+      queryString: [],
+      cookies: [],
+      headersSize: -1,
+      bodySize: -1,
+      ...(options.request !== undefined ? { postData: { mimeType: 'application/json', text: JSON.stringify(options.request) } } : {}),
+    },
+    response: {
+      status: options.status ?? 200,
+      statusText: 'OK',
+      httpVersion: 'HTTP/1.1',
+      headers: [{ name: 'content-type', value: 'application/json' }],
+      cookies: [],
+      content: { size: 0, mimeType: 'application/json', text: JSON.stringify(response) },
+      redirectURL: '',
+      headersSize: -1,
+      bodySize: -1,
+    },
+    cache: {},
+    timings: { send: 0, wait: 1, receive: 0 },
+  };
+}

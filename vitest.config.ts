@@ -1,0 +1,7 @@
+import { defineConfig } from 'vitest/config';
+
+// vitest 4 only excludes node_modules and .git by default: without `include`, compiled tests in
+// dist/ would run too.
+export default defineConfig({
+  test: { include: ['test/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
+});
