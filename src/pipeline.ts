@@ -29,6 +29,8 @@ export interface BuildResult {
 export interface RunSettings {
   /** Key for the redaction tag map; random per run when absent. Never written anywhere. */
   redactionKey?: Uint8Array;
+  /** Called now and then while a streamed capture is read, with the entries read so far. */
+  onEntries?: (file: string, entries: number) => void;
 }
 
 /**
@@ -45,7 +47,8 @@ export async function buildModel(inputs: readonly InputFile[], options: Options 
   let firstError: Har2ApiError | undefined;
   for (const input of inputs) {
     try {
-      const result = await ingestHar(input, ctx);
+      const onEntries = settings.onEntries;
+      const result = await ingestHar(input, ctx, onEntries && ((n) => onEntries(input.label, n)));
       if (result.source.entries === 0) throw new Har2ApiError('E_EMPTY', 'the capture has no entries (log.entries is empty); record some traffic first', input.label);
       ingested.push(result);
     } catch (error) {

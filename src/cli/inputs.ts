@@ -32,13 +32,36 @@ export async function expandInputs(args: readonly string[], io: Io): Promise<str
   return [...new Set(paths)];
 }
 
-export async function readInput(path: string, io: Io): Promise<InputFile> {
-  if (path === '-') return { label: '-', text: await io.readStdin() };
+/**
+ * Files above this size are streamed entry by entry: parsing a whole file needs about twice its
+ * size in memory, and V8 cannot hold a string past ~512 M characters at all.
+ */
+export const STREAM_THRESHOLD_BYTES = 256 * 1024 * 1024;
+
+/** Reads one input; stdin and big files arrive as byte streams, counted through `onBytes`. */
+export async function readInput(path: string, io: Io, onBytes?: (bytes: number) => void): Promise<InputFile> {
+  if (path === '-') return { label: '-', chunks: countBytes(io.stdinChunks(), onBytes) };
+  const label = basename(path);
   try {
-    return { label: basename(path), text: await io.readText(path) };
+    const size = (await io.statPath(path))?.size ?? 0;
+    if (size > STREAM_THRESHOLD_BYTES) return { label, chunks: countBytes(io.readChunks(path), onBytes, label) };
+    return { label, text: await io.readText(path) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
-    throw new Har2ApiError('E_READ', `cannot read the file (${reason})`, basename(path));
+    throw new Har2ApiError('E_READ', `cannot read the file (${reason})`, label);
+  }
+}
+
+async function* countBytes(chunks: AsyncIterable<Uint8Array>, onBytes?: (bytes: number) => void, label = '-'): AsyncGenerator<Uint8Array> {
+  let total = 0;
+  try {
+    for await (const chunk of chunks) {
+      total += chunk.length;
+      onBytes?.(total);
+      yield chunk;
+    }
+  } catch (error) {
+    throw new Har2ApiError('E_READ', `cannot read the file (${(error as Error).message})`, label);
   }
 }

@@ -2,6 +2,7 @@
  * Everything the CLI does to the outside world, behind one interface so tests can run the real
  * command in-process with fake files, stdin and streams.
  */
+import { createReadStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
@@ -11,8 +12,11 @@ export interface Io {
   stderr: (text: string) => void;
   /** True when stderr is an interactive terminal (progress is shown only then). */
   stderrIsTTY: boolean;
-  readStdin: () => Promise<string>;
+  /** Standard input as a byte stream. */
+  stdinChunks: () => AsyncIterable<Uint8Array>;
   readText: (path: string) => Promise<string>;
+  /** A file as a byte stream, for captures too big to read as one string. */
+  readChunks: (path: string) => AsyncIterable<Uint8Array>;
   /** null when the path does not exist. */
   statPath: (path: string) => Promise<{ isFile: boolean; isDirectory: boolean; size: number } | null>;
   /** Writes all files or none: each goes to a temp file first, then all are renamed. */
@@ -25,12 +29,9 @@ export function nodeIo(): Io {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     stderrIsTTY: Boolean(process.stderr.isTTY),
-    readStdin: async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
-    },
+    stdinChunks: () => process.stdin,
     readText: (path) => readFile(path, 'utf8'),
+    readChunks: (path) => createReadStream(path, { highWaterMark: 1 << 20 }),
     statPath: async (path) => {
       try {
         const s = await stat(path);

@@ -15,6 +15,7 @@ import { buildModel } from '../pipeline.js';
 import { FORMATS, type Format, renderOutputs } from '../render/index.js';
 import { expandInputs, readInput } from './inputs.js';
 import type { Io } from './io.js';
+import { createProgress } from './progress.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -131,9 +132,15 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
   const diagnostics: Diagnostic[] = [];
   const inputs: InputFile[] = [];
   let readError: Har2ApiError | undefined;
-  for (const path of await expandInputs(args.har, io)) {
+  const paths = await expandInputs(args.har, io);
+  const sizes = await Promise.all(paths.map(async (path) => (path === '-' ? 0 : ((await io.statPath(path))?.size ?? 0))));
+  const progress = createProgress(io, sizes.reduce((a, b) => a + b, 0), !args.quiet);
+  let offset = 0;
+  for (const [i, path] of paths.entries()) {
+    const before = offset;
+    offset += sizes[i]!;
     try {
-      inputs.push(await readInput(path, io));
+      inputs.push(await readInput(path, io, (bytes) => progress.bytes(before + bytes)));
     } catch (error) {
       if (!isHar2ApiError(error)) throw error;
       readError ??= error;
@@ -152,9 +159,17 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
     redact: args.redact,
   };
   if (!args.redact) diagnostics.push({ severity: 'warning', code: 'redaction-off', message: 'redaction is off (--no-redact): the output may contain tokens, cookies and personal data; do not publish it' });
-  const { model, diagnostics: built } = await buildModel(inputs, options);
-  diagnostics.push(...built);
-  const outputs = await renderOutputs(model, formats);
+  progress.stage('building the reference…');
+  let built: Awaited<ReturnType<typeof buildModel>>;
+  let outputs: Awaited<ReturnType<typeof renderOutputs>>;
+  try {
+    built = await buildModel(inputs, options, { onEntries: (file, n) => progress.entries(file, n) });
+    outputs = await renderOutputs(built.model, formats);
+  } finally {
+    progress.done();
+  }
+  const { model } = built;
+  diagnostics.push(...built.diagnostics);
 
   printDiagnostics(diagnostics, args, io);
   if (args.explain) printExplanations(model, io);

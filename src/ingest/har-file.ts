@@ -37,11 +37,11 @@ export function readLog(document: unknown, label: string): HarLog {
   return { version: readVersion(log.version), creator: readCreator(log.creator), entries: log.entries };
 }
 
-function readVersion(value: unknown): string | null {
+export function readVersion(value: unknown): string | null {
   return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
 }
 
-function readCreator(value: unknown): string | null {
+export function readCreator(value: unknown): string | null {
   if (typeof value === 'string') return value;
   if (!isObject(value) || typeof value.name !== 'string') return null;
   return typeof value.version === 'string' && value.version ? `${value.name}/${value.version}` : value.name;

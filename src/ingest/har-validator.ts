@@ -8,8 +8,17 @@ import type { Diagnostic } from '../diagnostics.js';
 
 /** Validates a parsed HAR document; returns one warning per schema violation. */
 export async function validateHarSchema(document: unknown, file: string): Promise<Diagnostic[]> {
+  return findings(() => validator.har(document), file, '');
+}
+
+/** Validates one entry on its own, for the streaming reader that never holds the whole log. */
+export async function validateHarEntry(entry: unknown, file: string, index: number): Promise<Diagnostic[]> {
+  return findings(() => validator.entry(entry), file, `/log/entries/${index}`);
+}
+
+async function findings(validate: () => Promise<unknown>, file: string, base: string): Promise<Diagnostic[]> {
   try {
-    await validator.har(document);
+    await validate();
     return [];
   } catch (error) {
     const details = (error as HarError).errors ?? [];
@@ -19,8 +28,8 @@ export async function validateHarSchema(document: unknown, file: string): Promis
     return details.map((detail) => ({
       severity: 'warning' as const,
       code: 'har-schema',
-      message: `HAR schema: ${detail.dataPath || '(root)'} ${detail.message ?? 'is invalid'}`,
-      place: { file, pointer: toPointer(detail.dataPath ?? '') },
+      message: `HAR schema: ${base}${toPointer(detail.dataPath ?? '') || (base ? '' : '(root)')} ${detail.message ?? 'is invalid'}`,
+      place: { file, pointer: `${base}${toPointer(detail.dataPath ?? '')}` },
     }));
   }
 }

@@ -1,13 +1,17 @@
 /**
- * Ingest: one capture's text to `Exchange[]`. A file that is not a HAR throws one
- * `Har2ApiError`; schema violations are warnings; unusable entries are skipped with a count.
+ * Ingest: one capture to `Exchange[]`. A file that is not a HAR throws one `Har2ApiError`;
+ * schema violations are warnings; unusable entries are skipped with a count. Small captures are
+ * parsed whole; big ones arrive as a byte stream and are split entry by entry (stream.ts), so a
+ * capture past V8's string limit still works with flat memory.
  */
 import type { Context } from '../context.js';
+import { Har2ApiError } from '../errors.js';
 import type { Exchange } from '../exchange.js';
 import type { Source } from '../model.js';
 import { ingestEntry } from './entry.js';
-import { parseHarText } from './har-file.js';
-import { validateHarSchema } from './har-validator.js';
+import { parseHarText, readCreator, readVersion } from './har-file.js';
+import { validateHarEntry, validateHarSchema } from './har-validator.js';
+import { splitHarStream } from './stream.js';
 
 export interface Ingested {
   source: Source;
@@ -16,13 +20,20 @@ export interface Ingested {
   skipped: Record<string, number>;
 }
 
-export interface InputFile {
-  /** The label used in messages and in the model: the file name, or `-` for stdin. */
-  label: string;
-  text: string;
-}
+/** A capture as text, or as a byte stream for captures too big to hold as one string. */
+export type InputFile =
+  | {
+      /** The label used in messages and in the model: the file name, or `-` for stdin. */
+      label: string;
+      text: string;
+    }
+  | { label: string; chunks: AsyncIterable<Uint8Array> };
 
-export async function ingestHar(input: InputFile, ctx: Context): Promise<Ingested> {
+/** Called as entries are read, for progress display. */
+export type OnEntries = (entries: number) => void;
+
+export async function ingestHar(input: InputFile, ctx: Context, onEntries?: OnEntries): Promise<Ingested> {
+  if ('chunks' in input) return ingestStream(input.label, input.chunks, ctx, onEntries);
   const { log, document } = parseHarText(input.text, input.label);
   for (const d of await validateHarSchema(document, input.label)) ctx.report(d);
   return ingestLog(log.entries, { file: input.label, creator: log.creator, harVersion: log.version, entries: log.entries.length }, ctx);
@@ -30,13 +41,37 @@ export async function ingestHar(input: InputFile, ctx: Context): Promise<Ingeste
 
 /** Turns raw entries into exchanges; shared by the whole-file and the streaming readers. */
 export function ingestLog(entries: Iterable<unknown>, source: Source, ctx: Context): Ingested {
-  const exchanges: Exchange[] = [];
-  const skipped: Record<string, number> = {};
+  const ingested: Ingested = { source, exchanges: [], skipped: {} };
   let index = 0;
-  for (const raw of entries) {
-    const result = ingestEntry(raw, index++, source.file, ctx.report);
-    if (result.ok) exchanges.push(result.exchange);
-    else skipped[result.reason] = (skipped[result.reason] ?? 0) + 1;
+  for (const raw of entries) addEntry(ingested, raw, index++, ctx);
+  return { ...ingested, source: { ...source, entries: index } };
+}
+
+async function ingestStream(label: string, chunks: AsyncIterable<Uint8Array>, ctx: Context, onEntries?: OnEntries): Promise<Ingested> {
+  const ingested: Ingested = { source: { file: label, creator: null, harVersion: null, entries: 0 }, exchanges: [], skipped: {} };
+  let index = 0;
+  for await (const item of splitHarStream(chunks, label)) {
+    if (item.type === 'meta') {
+      if (item.key === 'version') ingested.source.harVersion = readVersion(item.value);
+      else ingested.source.creator = readCreator(item.value);
+      continue;
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(item.text);
+    } catch (error) {
+      throw new Har2ApiError('E_JSON', `entry ${index} is not valid JSON (${(error as Error).message})`, label);
+    }
+    for (const d of await validateHarEntry(raw, label, index)) ctx.report(d);
+    addEntry(ingested, raw, index++, ctx);
+    if (onEntries && index % 1000 === 0) onEntries(index);
   }
-  return { source: { ...source, entries: index }, exchanges, skipped };
+  ingested.source.entries = index;
+  return ingested;
+}
+
+function addEntry(ingested: Ingested, raw: unknown, index: number, ctx: Context): void {
+  const result = ingestEntry(raw, index, ingested.source.file, ctx.report);
+  if (result.ok) ingested.exchanges.push(result.exchange);
+  else ingested.skipped[result.reason] = (ingested.skipped[result.reason] ?? 0) + 1;
 }

@@ -10,6 +10,7 @@ declare module 'har-validator' {
   }
   const validator: {
     har(data: unknown): Promise<unknown>;
+    entry(data: unknown): Promise<unknown>;
   };
   export default validator;
 }

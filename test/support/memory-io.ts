@@ -27,11 +27,18 @@ export function memoryIo(files: Record<string, string> = {}, options: { stdin?: 
     stdout: (text) => void out.push(text),
     stderr: (text) => void err.push(text),
     stderrIsTTY: false,
-    readStdin: async () => options.stdin ?? '',
+    stdinChunks: async function* () {
+      if (options.stdin) yield Buffer.from(options.stdin);
+    },
     readText: async (path) => {
       const content = map.get(path);
       if (content === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
       return content;
+    },
+    readChunks: async function* (path) {
+      const content = map.get(path);
+      if (content === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+      yield Buffer.from(content);
     },
     statPath: async (path) => (map.has(path) ? { isFile: true, isDirectory: false, size: map.get(path)!.length } : isDir(path) ? { isFile: false, isDirectory: true, size: 0 } : null),
     writeFilesAtomically: async (written) => {
