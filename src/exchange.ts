@@ -98,5 +98,7 @@ export interface SseEvent {
 export interface WebSocketMessage {
   direction: 'send' | 'receive';
   opcode: number;
+  /** Protocol prefix split off before decoding (Socket.IO `42/chat,`), when there is one. */
+  frame?: string;
   content: Content;
 }

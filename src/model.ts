@@ -174,6 +174,10 @@ export interface MultipartPart {
   seen: number;
   file: boolean;
   contentTypes: string[];
+  /** Type of a plain field's values (file parts have none). */
+  schema?: JsonSchema;
+  /** One value of a plain field, or one file name of a file part, after redaction. */
+  example?: string;
 }
 
 export interface Response {
@@ -183,10 +187,13 @@ export interface Response {
 }
 
 export interface GraphqlOperation {
+  /** `operationName`, else the name in the query text, else `(anonymous)`. */
   name: string;
   operation: 'query' | 'mutation' | 'subscription' | 'unknown';
   seen: number;
   variables?: JsonSchema;
+  /** One representative `variables` object, pretty JSON, redacted and truncated. */
+  example?: string;
 }
 
 export interface MessageStream {
@@ -206,8 +213,15 @@ export interface JsonSchema {
   format?: string;
   pattern?: string;
   description?: string;
-  /** Samples the schema was inferred from. */
+  /** One observed value (scalars only), after redaction. */
+  examples?: (string | number | boolean | null)[];
+  /**
+   * Values the schema was inferred from: at the root, the samples; on a schema with
+   * properties, the objects observed at that position (what `x-seen` counts against).
+   */
   'x-samples'?: number;
+  /** On a property: how many of the parent's `x-samples` objects carried it. */
+  'x-seen'?: number;
 }
 
 export type JsonType = 'null' | 'boolean' | 'integer' | 'number' | 'string' | 'array' | 'object';

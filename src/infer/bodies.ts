@@ -1,12 +1,17 @@
 /**
  * Bodies of one endpoint side (requests, or responses of one status) into `Body` entries, one
- * per media type: kind, evidence, schema, one example, and for event streams the event kinds.
+ * per media type and kind: evidence, a schema merged over every sample, one representative
+ * example, and per kind what a reader needs (event kinds of a stream, parts of a multipart form,
+ * a summary of text). Binary bodies are described by type and size only.
  */
-import type { Content, Json, Payload, SseEvent } from '../exchange.js';
-import type { Body, BodyKind, EventKind, MultipartPart } from '../model.js';
-import { jsonExample, truncateExample } from './example.js';
-import { scalarSchema } from './scalar.js';
+import type { Content, Json, NameValue, Payload, SseEvent } from '../exchange.js';
+import type { Body, JsonSchema, MultipartPart } from '../model.js';
+import { inferStreamKinds, type StreamMessage, typeField } from './events.js';
+import { jsonExample, textExample, truncateExample } from './example.js';
+import { scalarExample, scalarSchema } from './scalar.js';
 import { fieldsSchema, inferJsonSchema } from './schema.js';
+
+type ContentOf<K extends Content['kind']> = Extract<Content, { kind: K }>;
 
 export async function inferBodies(payloads: readonly Payload[]): Promise<Body[]> {
   const byType = new Map<string, Payload[]>();
@@ -23,95 +28,115 @@ export async function inferBodies(payloads: readonly Payload[]): Promise<Body[]>
 
 async function inferBody(payloads: Payload[]): Promise<Body> {
   const first = payloads[0]!;
-  const kind: BodyKind = first.content.kind;
   let min = Infinity;
   let max = 0;
   for (const payload of payloads) {
     min = Math.min(min, payload.size);
     max = Math.max(max, payload.size);
   }
-  const body: Body = {
-    mediaType: first.mediaType,
-    kind,
-    seen: payloads.length,
-    size: { min, max },
-  };
+  const body: Body = { mediaType: first.mediaType, kind: first.content.kind, seen: payloads.length, size: { min, max } };
   const contents = payloads.map((p) => p.content);
-  switch (kind) {
+  switch (body.kind) {
     case 'json':
     case 'jsonp': {
-      const values = contents.map((c) => (c as { value: Json }).value);
-      return { ...body, schema: await inferJsonSchema(values), example: jsonExample(values[0]) };
+      const values = (contents as ContentOf<'json' | 'jsonp'>[]).map((c) => c.value);
+      const { schema, representative } = await inferJsonSchema(values);
+      return { ...body, schema, example: jsonExample(values[representative]) };
     }
     case 'ndjson': {
-      const lines = contents.flatMap((c) => (c as { values: Json[] }).values);
-      return { ...body, schema: await inferJsonSchema(lines), example: truncateExample(lines.slice(0, 20).map((l) => JSON.stringify(l)).join('\n')) };
+      const streams = (contents as ContentOf<'ndjson'>[]).map((c) => c.values);
+      const { schema } = await inferJsonSchema(streams.flat());
+      return { ...body, schema, example: truncateExample(streams[0]!.slice(0, 20).map((line) => JSON.stringify(line)).join('\n')) };
     }
     case 'form': {
-      const samples = contents.map((c) => (c as Extract<Content, { kind: 'form' }>).fields);
-      return { ...body, schema: fieldsSchema(samples, scalarSchema), example: truncateExample(samples[0]!.map((f) => `${f.name}=${f.value}`).join('\n')) };
+      const samples = (contents as ContentOf<'form'>[]).map((c) => c.fields);
+      const schema = withFieldExamples(fieldsSchema(samples, scalarSchema), samples);
+      const richest = samples.reduce((a, b) => (b.length > a.length ? b : a));
+      return { ...body, schema, example: truncateExample(richest.map((f) => `${f.name}=${f.value}`).join('\n')) };
     }
     case 'multipart':
-      return { ...body, parts: multipartParts(contents as Extract<Content, { kind: 'multipart' }>[]) };
+      return { ...body, parts: multipartParts(contents as ContentOf<'multipart'>[]) };
     case 'sse': {
-      const streams = contents.map((c) => (c as Extract<Content, { kind: 'sse' }>).events);
-      return { ...body, ...(await sseEvents(streams)), example: truncateExample(sseText(streams[0]!), 2000, 30) };
+      const streams = (contents as ContentOf<'sse'>[]).map((c) => c.events);
+      const { events, sentinels } = await inferStreamKinds(streams.flatMap((stream) => stream.map(sseMessage)));
+      return { ...body, events, ...(sentinels.length > 0 ? { sentinels } : {}), example: truncateExample(sseText(richestStream(streams).slice(0, 40)), 2000, 30) };
     }
-    case 'text':
-      return { ...body, example: truncateExample((first.content as { text: string }).text, 2000, 40) };
+    case 'text': {
+      const example = textExample((first.content as ContentOf<'text'>).text);
+      return example === undefined ? body : { ...body, example };
+    }
     default:
       return body;
   }
 }
 
-function multipartParts(contents: Extract<Content, { kind: 'multipart' }>[]): MultipartPart[] {
-  const parts = new Map<string, MultipartPart>();
-  for (const content of contents) {
-    for (const part of content.parts) {
-      let entry = parts.get(part.name);
-      if (!entry) parts.set(part.name, (entry = { name: part.name, seen: 0, file: false, contentTypes: [] }));
-      entry.seen++;
-      if (part.fileName !== null) entry.file = true;
-      if (part.contentType && !entry.contentTypes.includes(part.contentType)) entry.contentTypes.push(part.contentType);
-    }
-  }
-  return [...parts.values()].map((p) => ({ ...p, contentTypes: p.contentTypes.sort() })).sort((a, b) => (a.name < b.name ? -1 : 1));
+/** Each form field's schema gets its first observed value as the example. */
+function withFieldExamples(schema: JsonSchema, samples: readonly NameValue[][]): JsonSchema {
+  const firstValues = new Map<string, string>();
+  for (const fields of samples) for (const field of fields) if (field.value !== '' && !firstValues.has(field.name)) firstValues.set(field.name, field.value);
+  const withExamples = Object.fromEntries(
+    Object.entries(schema.properties ?? {}).map(([name, property]) => {
+      const first = firstValues.get(name);
+      const example = first === undefined ? undefined : scalarExample([first], property);
+      return [name, example === undefined ? property : { ...property, examples: [example] }];
+    }),
+  );
+  return { ...schema, properties: withExamples };
 }
 
-/** Groups events by `event:` name and, within a name, by the `type` field of JSON data. */
-async function sseEvents(streams: SseEvent[][]): Promise<Pick<Body, 'events' | 'sentinels'>> {
-  const kinds = new Map<string, { event: string; type?: string; samples: Json[]; seen: number; text?: string }>();
-  const sentinels = new Set<string>();
-  for (const stream of streams) {
-    for (const event of stream) {
-      const name = event.event ?? 'message';
-      if (event.json === undefined) {
-        if (/^\[[A-Z_]+\]$/.test(event.data.trim())) {
-          sentinels.add(event.data.trim());
-          continue;
-        }
+function multipartParts(contents: ContentOf<'multipart'>[]): MultipartPart[] {
+  const parts = new Map<string, { part: MultipartPart; values: string[] }>();
+  for (const content of contents) {
+    const counted = new Set<string>();
+    for (const part of content.parts) {
+      let entry = parts.get(part.name);
+      if (!entry) parts.set(part.name, (entry = { part: { name: part.name, seen: 0, file: false, contentTypes: [] }, values: [] }));
+      if (!counted.has(part.name)) {
+        counted.add(part.name);
+        entry.part.seen++;
       }
-      const json = event.json;
-      const type = json !== null && typeof json === 'object' && !Array.isArray(json) && typeof json.type === 'string' ? json.type : undefined;
-      const key = `${name}\u0000${type ?? ''}`;
-      let kind = kinds.get(key);
-      if (!kind) kinds.set(key, (kind = { event: name, ...(type !== undefined ? { type } : {}), samples: [], seen: 0 }));
-      kind.seen++;
-      if (json !== undefined) kind.samples.push(json);
-      else kind.text ??= event.data;
+      if (part.fileName !== null) {
+        entry.part.file = true;
+        entry.part.example ??= part.fileName;
+      } else if (part.value !== null && entry.values.length < 1000) entry.values.push(part.value);
+      if (part.contentType && !entry.part.contentTypes.includes(part.contentType)) entry.part.contentTypes.push(part.contentType);
     }
   }
-  const events: EventKind[] = [];
-  for (const kind of [...kinds.values()].sort((a, b) => (`${a.event}\u0000${a.type ?? ''}` < `${b.event}\u0000${b.type ?? ''}` ? -1 : 1))) {
-    const event: EventKind = { event: kind.event, seen: kind.seen };
-    if (kind.type !== undefined) event.type = kind.type;
-    if (kind.samples.length > 0) {
-      event.schema = await inferJsonSchema(kind.samples);
-      event.example = truncateExample(JSON.stringify(kind.samples[0]), 400, 1);
-    } else if (kind.text !== undefined) event.example = truncateExample(kind.text, 400, 1);
-    events.push(event);
+  return [...parts.values()]
+    .map(({ part, values }) => {
+      const out: MultipartPart = { ...part, contentTypes: [...part.contentTypes].sort() };
+      if (!part.file) {
+        out.schema = scalarSchema(values);
+        const example = values.find((v) => v !== '');
+        if (example !== undefined) out.example = example;
+      }
+      return out;
+    })
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+function sseMessage(event: SseEvent): StreamMessage {
+  const message: StreamMessage = { event: event.event ?? 'message' };
+  if (event.json !== undefined) {
+    message.json = event.json;
+    const type = typeField(event.json);
+    if (type !== undefined) message.type = type;
+  } else message.text = event.data;
+  return message;
+}
+
+/** The stream showing the most distinct events, for the raw example; the first on a tie. */
+function richestStream(streams: SseEvent[][]): SseEvent[] {
+  let best = streams[0]!;
+  let bestKinds = -1;
+  for (const stream of streams) {
+    const kinds = new Set(stream.map((e) => `${e.event ?? ''}\u0000${typeField(e.json as Json | undefined) ?? ''}`)).size;
+    if (kinds > bestKinds) {
+      best = stream;
+      bestKinds = kinds;
+    }
   }
-  return { events, ...(sentinels.size > 0 ? { sentinels: [...sentinels].sort() } : {}) };
+  return best;
 }
 
 /** The stream as it was on the wire, for the example. */

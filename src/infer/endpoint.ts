@@ -5,7 +5,9 @@ import type { Exchange, Payload } from '../exchange.js';
 import type { Endpoint, Response } from '../model.js';
 import type { EndpointGroup } from '../normalise/templates.js';
 import { inferBodies } from './bodies.js';
+import { inferGraphql } from './graphql.js';
 import { inferAuth, inferHeaders, inferQueryParams } from './params.js';
+import { inferWebSocket } from './websocket.js';
 
 export async function inferEndpoint(group: EndpointGroup): Promise<Endpoint> {
   const { exchanges } = group;
@@ -23,7 +25,7 @@ export async function inferEndpoint(group: EndpointGroup): Promise<Endpoint> {
     const list = byStatus.get(status)!;
     responses.push({ status, seen: list.length, bodies: await inferBodies(payloadsOf(list.map((e) => e.response.body))) });
   }
-  return {
+  const endpoint: Endpoint = {
     key: `${group.method} ${group.host} ${group.path}`,
     method: group.method,
     host: group.host,
@@ -37,8 +39,17 @@ export async function inferEndpoint(group: EndpointGroup): Promise<Endpoint> {
     requestBodies: await inferBodies(payloadsOf(exchanges.map((e) => e.request.body))),
     responses,
   };
+  const graphql = await inferGraphql(exchanges);
+  if (graphql) endpoint.graphql = graphql;
+  const websocket = await inferWebSocket(exchanges);
+  if (websocket) endpoint.websocket = websocket;
+  return endpoint;
 }
 
+/**
+ * The bodies worth describing: every non-empty one, and empty ones that declared a media type
+ * (an event stream the recorder kept no content of is still an event stream).
+ */
 function payloadsOf(bodies: (Payload | null)[]): Payload[] {
-  return bodies.filter((b): b is Payload => b !== null && b.content.kind !== 'empty');
+  return bodies.filter((b): b is Payload => b !== null && (b.content.kind !== 'empty' || b.mediaType !== ''));
 }

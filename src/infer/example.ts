@@ -53,3 +53,19 @@ export function jsonExample(value: unknown, maxChars = EXAMPLE_MAX_CHARS, maxLin
   visit(value, '');
   return truncateExample(parts.join(''), maxChars, maxLines);
 }
+
+const TEXT_EXAMPLE_CHARS = 1000;
+const TEXT_EXAMPLE_LINES = 20;
+/** Control characters other than tab and line breaks, and the replacement character. */
+const UNPRINTABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g;
+
+/**
+ * A text body summarised for the reference: its first lines, with control characters shown as
+ * `�`. Undefined when the head is mostly unprintable (bytes that merely decoded as text).
+ */
+export function textExample(text: string): string | undefined {
+  const head = text.slice(0, TEXT_EXAMPLE_CHARS + 1);
+  const unprintable = head.match(UNPRINTABLE)?.length ?? 0;
+  if (unprintable * 10 > head.length) return undefined;
+  return truncateExample(unprintable > 0 ? head.replace(UNPRINTABLE, '\ufffd') : head, TEXT_EXAMPLE_CHARS, TEXT_EXAMPLE_LINES);
+}

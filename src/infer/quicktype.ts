@@ -25,10 +25,12 @@ export async function quicktypeSchema(samples: readonly string[]): Promise<JsonS
   const result = await quicktype({
     inputData,
     lang: 'schema',
+    // Formats and enums are decided by annotate-schema.ts over every value; quicktype sees only
+    // the cover (one witness per fact), where its own guesses would be made on too little.
     inferMaps: true,
     inferEnums: false,
-    inferUuids: true,
-    inferDateTimes: true,
+    inferUuids: false,
+    inferDateTimes: false,
     inferIntegerStrings: false,
     inferBooleanStrings: false,
     combineClasses: false,

@@ -1,18 +1,28 @@
 /**
- * JSON Schema from observed JSON values. quicktype-core does the merging (required = present
- * in every sample, nullable, integer vs number, formats, maps); this module bounds its cost by
- * feeding it a limited set of samples.
+ * JSON Schema from observed JSON values. One walk gathers the evidence and the cover
+ * (observe-json.ts); quicktype-core merges the cover into a schema (unions, nullability,
+ * integer vs number, nesting, word-keyed maps); the evidence then completes it
+ * (annotate-schema.ts). quicktype's cost so follows the number of distinct facts, not of samples.
  */
 import type { Json } from '../exchange.js';
 import type { JsonSchema } from '../model.js';
+import { annotateSchema } from './annotate-schema.js';
+import { observeJson } from './observe-json.js';
 import { quicktypeSchema } from './quicktype.js';
 
-export const MAX_SCHEMA_SAMPLES = 25;
+export interface JsonInference {
+  schema: JsonSchema;
+  /** Index of the representative sample: the one touching the most fields. */
+  representative: number;
+}
 
-export async function inferJsonSchema(samples: readonly Json[]): Promise<JsonSchema> {
-  const texts = [...new Set(samples.slice(0, MAX_SCHEMA_SAMPLES * 4).map((s) => JSON.stringify(s)))].slice(0, MAX_SCHEMA_SAMPLES);
-  const schema = await quicktypeSchema(texts);
-  return { ...schema, 'x-samples': samples.length };
+export async function inferJsonSchema(samples: readonly Json[]): Promise<JsonInference> {
+  const observation = observeJson(samples);
+  const inferred = await quicktypeSchema(observation.cover.map((skeleton) => JSON.stringify(skeleton)));
+  const schema = annotateSchema(inferred, observation.root);
+  if (schema['x-samples'] === undefined) schema['x-samples'] = samples.length;
+  if (observation.truncated) schema.description = 'Too many distinct fields: some were left out of this schema.';
+  return { schema, representative: observation.representative };
 }
 
 /** Schema of flat string fields (form bodies): required = present in every sample. */
@@ -31,7 +41,7 @@ export function fieldsSchema(samples: readonly { name: string; value: string }[]
   const names = [...values.keys()].sort();
   return {
     type: 'object',
-    properties: Object.fromEntries(names.map((name) => [name, scalar(values.get(name)!)])),
+    properties: Object.fromEntries(names.map((name) => [name, { ...scalar(values.get(name)!), 'x-seen': seen.get(name)! }])),
     required: names.filter((name) => seen.get(name) === samples.length),
     'x-samples': samples.length,
   };

@@ -8,6 +8,7 @@ import type { Exchange, Message, NameValue, Payload, WebSocketMessage } from '..
 import { decodeBody, type RawBody } from './body.js';
 import { isObject } from './har-file.js';
 import type { HarParam } from './multipart.js';
+import { isSocketIoUrl, splitSocketIoFrame } from './socket-io.js';
 import { parseRequestUrl } from './url.js';
 
 export type EntryResult = { ok: true; exchange: Exchange } | { ok: false; reason: string };
@@ -67,7 +68,7 @@ export function ingestEntry(raw: unknown, entry: number, source: string, report:
         redirectURL: typeof response.redirectURL === 'string' ? response.redirectURL : '',
       },
       resourceType: typeof raw._resourceType === 'string' ? raw._resourceType.toLowerCase() : null,
-      webSocket: readWebSocket(raw._webSocketMessages, (body) => decode(body, '/_webSocketMessages')),
+      webSocket: readWebSocket(raw._webSocketMessages, (body) => decode(body, '/_webSocketMessages'), isSocketIoUrl(parsed.url.path, parsed.url.query)),
     },
   };
 }
@@ -108,7 +109,7 @@ function readDate(value: unknown): string | null {
 }
 
 /** Chrome's `_webSocketMessages`: `{type: send|receive, opcode, data}`; opcode 2 is base64 binary. */
-function readWebSocket(value: unknown, decode: (body: RawBody) => Payload | null): WebSocketMessage[] {
+function readWebSocket(value: unknown, decode: (body: RawBody) => Payload | null, socketIo: boolean): WebSocketMessage[] {
   if (!Array.isArray(value)) return [];
   const messages: WebSocketMessage[] = [];
   for (const item of value) {
@@ -116,6 +117,12 @@ function readWebSocket(value: unknown, decode: (body: RawBody) => Payload | null
     const opcode = typeof item.opcode === 'number' ? item.opcode : 1;
     if (opcode !== 1 && opcode !== 2) continue;
     const data = typeof item.data === 'string' ? item.data : '';
+    const frame = socketIo && opcode === 1 ? splitSocketIoFrame(data) : null;
+    if (frame) {
+      const payload = decode({ mimeType: 'application/json', text: frame.payload, encoding: null, params: null });
+      messages.push({ direction: item.type, opcode, frame: frame.prefix, content: payload?.content ?? { kind: 'empty' } });
+      continue;
+    }
     const payload = decode({ mimeType: opcode === 2 ? 'application/octet-stream' : '', text: data, encoding: opcode === 2 ? 'base64' : null, params: null });
     messages.push({ direction: item.type, opcode, content: payload?.content ?? { kind: 'empty' } });
   }

@@ -3,9 +3,9 @@
  * every example already fenced. The template only lays these out, so no captured value is ever
  * interpreted as Markdown, HTML or template syntax.
  */
-import type { ApiModel, Body, Endpoint, EventKind, HeaderParam, Host, Param, PathParam } from '../model.js';
-import { cellCode, cellText, code, fence, text } from './escape.js';
-import { schemaRows, typeLabel } from './schema-rows.js';
+import type { ApiModel, Body, Endpoint, EventKind, GraphqlOperation, HeaderParam, Host, JsonSchema, MessageStream, MultipartPart, Param, PathParam } from '../model.js';
+import { cellCode, cellText, code, fence, oneLine, text } from './escape.js';
+import { type FieldRow, schemaRows, typeLabel } from './schema-rows.js';
 
 export interface ReferenceView {
   title: string;
@@ -30,6 +30,8 @@ interface EndpointView {
   headers: string[] | null;
   auth: string | null;
   requestBodies: BodyView[];
+  graphql: BodyView | null;
+  websocket: BodyView | null;
   responses: ResponseView[];
   observed: string;
 }
@@ -45,8 +47,21 @@ interface BodyView {
   fields: string[] | null;
   moreFields: string | null;
   parts: string[] | null;
+  /** GraphQL operations table rows. */
+  operations: string[] | null;
+  /** Header row of the events table (`Event` for SSE, `Direction` for WebSocket). */
+  eventsHead: string | null;
   events: string[] | null;
   sentinels: string | null;
+  /** One block per event kind or GraphQL operation: fields and an example. */
+  details: DetailView[];
+  example: string | null;
+}
+
+interface DetailView {
+  heading: string;
+  fields: string[] | null;
+  moreFields: string | null;
   example: string | null;
 }
 
@@ -95,11 +110,13 @@ function endpointView(endpoint: Endpoint): EndpointView {
     headers: endpoint.headers.length ? endpoint.headers.map(headerRow) : null,
     auth: endpoint.auth.length ? endpoint.auth.map((a) => `${a.type} (${a.in} ${code(a.name)})`).join(', ') : null,
     requestBodies: endpoint.requestBodies.map((b) => bodyView(b, endpoint.requestBodies.length > 1 || b.seen < endpoint.observed ? endpoint.observed : null)),
+    graphql: endpoint.graphql?.length ? graphqlView(endpoint.graphql) : null,
+    websocket: endpoint.websocket ? websocketView(endpoint.websocket) : null,
     responses: endpoint.responses.map((r) => ({
-      heading: `**Response**: ${code(String(r.status))}${r.seen !== endpoint.observed ? ` (${r.seen} of ${endpoint.observed})` : ''}`,
-      bodies: r.bodies.map((b) => bodyView(b, r.bodies.length > 1 ? r.seen : null)),
+      heading: `**Response**: ${code(String(r.status))}${r.seen !== endpoint.observed ? ` (${r.seen} of ${endpoint.observed})` : ''}${r.bodies.length === 0 ? ' · no body recorded' : ''}`,
+      bodies: r.bodies.map((b) => bodyView(b, r.bodies.length > 1 || b.seen < r.seen ? r.seen : null)),
     })),
-    observed: `*Observed ${endpoint.observed} request(s)*${Object.keys(endpoint.statusCounts).length > 1 ? ` · ${statusMix(endpoint)}` : ''}`,
+    observed: `*Observed ${endpoint.observed} request(s)* · ${statusMix(endpoint)}`,
   };
 }
 
@@ -121,16 +138,50 @@ function requiredCell(p: Param): string {
 
 function bodyView(body: Body, of: number | null): BodyView {
   const label = `${code(body.mediaType || body.kind)}${of !== null ? ` (${body.seen} of ${of})` : ''}`;
-  const fields = body.schema && body.kind !== 'sse' ? schemaRows(body.schema) : null;
+  const view = emptyBodyView(label, kindLine(body));
+  if (body.schema && body.kind !== 'sse') Object.assign(view, fieldsView(body.schema));
+  if (body.parts?.length) view.parts = body.parts.map(partRow(body.seen));
+  if (body.events?.length) {
+    view.eventsHead = '| Event | Type | Seen | Data |';
+    view.events = body.events.map(eventRow);
+    view.details = body.events.map((e) => eventDetail(e, 'Event'));
+  }
+  if (body.sentinels?.length) view.sentinels = `Stream sentinels: ${body.sentinels.map(code).join(', ')}`;
+  if (body.example !== undefined) view.example = fence(body.example, exampleLanguage(body));
+  return view;
+}
+
+function emptyBodyView(label: string | null, kind: string | null): BodyView {
+  return { label, kindLine: kind, fields: null, moreFields: null, parts: null, operations: null, eventsHead: null, events: null, sentinels: null, details: [], example: null };
+}
+
+/** The field table of a schema: path, type, required (with evidence), example. */
+function fieldsView(schema: JsonSchema): Pick<BodyView, 'fields' | 'moreFields'> {
+  const { rows, more } = schemaRows(schema);
   return {
-    label,
-    kindLine: kindLine(body),
-    fields: fields && fields.rows.length ? fields.rows.map((r) => `| ${cellCode(r.path)} | ${cellText(r.type)} | ${r.required ? 'yes' : 'no'} |`) : null,
-    moreFields: fields && fields.more > 0 ? `*… and ${fields.more} more field(s)*` : null,
-    parts: body.parts?.length ? body.parts.map((p) => `| ${cellCode(p.name)} | ${p.file ? 'file' : 'field'} | ${cellText(p.contentTypes.join(', '))} | ${p.seen} |`) : null,
-    events: body.events?.length ? body.events.map(eventRow) : null,
-    sentinels: body.sentinels?.length ? `Stream sentinels: ${body.sentinels.map(code).join(', ')}` : null,
-    example: body.example !== undefined ? fence(body.example, exampleLanguage(body)) : null,
+    fields: rows.length ? rows.map(fieldRow) : null,
+    moreFields: more > 0 ? `*… and ${more} more field(s)*` : null,
+  };
+}
+
+function fieldRow(row: FieldRow): string {
+  const required = row.required ? 'yes' : row.seen ? `no (${row.seen.n}/${row.seen.of})` : 'no';
+  return `| ${cellCode(row.path)} | ${cellText(row.type)} | ${required} | ${exampleCell(row)} |`;
+}
+
+function exampleCell(row: { example?: string; enum?: string[] }): string {
+  if (row.enum) return `one of ${row.enum.map((v) => cellCode(v)).join(', ')}`;
+  return row.example ? cellCode(oneLine(row.example, EXAMPLE_CELL_CHARS)) : '';
+}
+
+const EXAMPLE_CELL_CHARS = 60;
+
+function partRow(bodies: number): (part: MultipartPart) => string {
+  return (p) => {
+    const kind = p.file ? 'file' : p.schema ? `field (${typeLabel(p.schema)})` : 'field';
+    const required = p.seen === bodies ? 'yes' : `no (${p.seen}/${bodies})`;
+    const example = p.example !== undefined ? cellCode(oneLine(p.example, EXAMPLE_CELL_CHARS)) : '';
+    return `| ${cellCode(p.name)} | ${cellText(kind)} | ${cellText(p.contentTypes.join(', '))} | ${required} | ${example} |`;
   };
 }
 
@@ -144,18 +195,56 @@ function kindLine(body: Body): string | null {
       return '**Body Type**: JSONP (JSON wrapped in a callback)';
     case 'multipart':
       return '**Body Type**: multipart form data (file contents are not kept)';
+    case 'form':
+      return '**Body Type**: form fields (URL-encoded)';
     case 'binary':
       return `**Body Type**: binary, ${sizeText(body.size)}`;
-    case 'text':
-      return body.size.max > 0 ? `**Body Type**: text, ${sizeText(body.size)}` : null;
+    case 'empty':
+      return body.mediaType === 'text/event-stream' ? '**Response Type**: Server-Sent Events (SSE); the capture holds no stream content' : `**Body Type**: empty`;
+    case 'text': {
+      const declared = body.mediaType.endsWith('json') ? ` (declared ${code(body.mediaType)} but not valid JSON)` : '';
+      const unprintable = body.example === undefined && body.size.max > 0 ? ', not printable' : '';
+      return body.size.max > 0 ? `**Body Type**: text${declared}, ${sizeText(body.size)}${unprintable}` : null;
+    }
     default:
       return null;
   }
 }
 
 function eventRow(e: EventKind): string {
-  const schema = e.schema ? cellText(typeLabel(e.schema)) : 'text';
-  return `| ${cellCode(e.event)} | ${e.type !== undefined ? cellCode(e.type) : ''} | ${e.seen} | ${schema} | ${e.example !== undefined ? cellCode(e.example) : ''} |`;
+  const data = e.schema ? cellText(typeLabel(e.schema)) : e.example !== undefined ? 'text' : 'none';
+  return `| ${cellCode(e.event)} | ${e.type !== undefined ? cellCode(e.type) : ''} | ${e.seen} | ${data} |`;
+}
+
+/** One event or message kind in detail: its fields and a representative example. */
+function eventDetail(e: EventKind, noun: string): DetailView {
+  return {
+    heading: `**${noun}** ${code(e.event)}${e.type !== undefined ? ` · type ${code(e.type)}` : ''} (${e.seen} seen)`,
+    ...(e.schema ? fieldsView(e.schema) : { fields: null, moreFields: null }),
+    example: e.example !== undefined ? fence(e.example, e.schema ? 'json' : '') : null,
+  };
+}
+
+function graphqlView(operations: GraphqlOperation[]): BodyView {
+  const view = emptyBodyView(null, null);
+  view.operations = operations.map((o) => `| ${cellCode(o.name)} | ${o.operation} | ${o.seen} | ${o.variables ? cellText(typeLabel(o.variables)) : ''} |`);
+  view.details = operations
+    .filter((o) => o.variables !== undefined)
+    .map((o) => ({
+      heading: `**Operation** ${code(o.name)} (${o.operation}) variables`,
+      ...fieldsView(o.variables!),
+      example: o.example !== undefined ? fence(o.example, 'json') : null,
+    }));
+  return view;
+}
+
+function websocketView(stream: MessageStream): BodyView {
+  const sent = stream.events.filter((e) => e.event === 'send').reduce((n, e) => n + e.seen, 0);
+  const view = emptyBodyView(null, `${stream.messages} message(s): ${sent} sent, ${stream.messages - sent} received`);
+  view.eventsHead = '| Direction | Type | Seen | Data |';
+  view.events = stream.events.map(eventRow);
+  view.details = stream.events.filter((e) => e.schema || e.example !== undefined).map((e) => eventDetail(e, 'Message'));
+  return view;
 }
 
 function exampleLanguage(body: Body): string {

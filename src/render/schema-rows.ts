@@ -1,7 +1,8 @@
 /**
  * A JSON Schema flattened into field-table rows: dotted paths (`items[].author.role`,
- * `mapping.{key}.id`), a short type label and whether the field is required in its parent.
- * Shared by every renderer that prints fields.
+ * `mapping.{key}.id`), a short type label, whether the field is required in its parent (and
+ * how often it was seen when it is not), and one example. Shared by every renderer that prints
+ * fields.
  */
 import type { JsonSchema } from '../model.js';
 
@@ -9,6 +10,12 @@ export interface FieldRow {
   path: string;
   type: string;
   required: boolean;
+  /** Objects that carried the field, of those observed at its parent (when recorded). */
+  seen?: { n: number; of: number };
+  /** One observed value. */
+  example?: string;
+  /** The values of an enum field. */
+  enum?: string[];
 }
 
 export const MAX_FIELD_ROWS = 60;
@@ -19,18 +26,29 @@ export function schemaRows(schema: JsonSchema, maxRows = MAX_FIELD_ROWS): { rows
   let total = 0;
   const visit = (node: JsonSchema, prefix: string, depth: number): void => {
     if (depth > MAX_DEPTH) return;
-    const object = objectPart(node);
-    if (object?.properties) {
-      const required = new Set(object.required ?? []);
-      for (const key of Object.keys(object.properties).sort()) {
-        const child = object.properties[key]!;
-        const path = prefix ? `${prefix}.${key}` : key;
-        total++;
-        if (rows.length < maxRows) rows.push({ path, type: typeLabel(child), required: required.has(key) });
-        visit(child, path, depth + 1);
+    for (const object of objectParts(node)) {
+      if (object.properties) {
+        const required = new Set(object.required ?? []);
+        const of = object['x-samples'];
+        for (const key of Object.keys(object.properties).sort()) {
+          const child = object.properties[key]!;
+          const path = prefix ? `${prefix}.${key}` : key;
+          total++;
+          if (rows.length < maxRows) {
+            const row: FieldRow = { path, type: typeLabel(child), required: required.has(key) };
+            const n = child['x-seen'];
+            if (n !== undefined && of !== undefined) row.seen = { n, of };
+            const values = enumOf(child);
+            const example = values ? undefined : exampleOf(child);
+            if (values) row.enum = values;
+            if (example !== undefined) row.example = example;
+            rows.push(row);
+          }
+          visit(child, path, depth + 1);
+        }
       }
+      if (typeof object.additionalProperties === 'object') visit(object.additionalProperties, prefix ? `${prefix}.{key}` : '{key}', depth + 1);
     }
-    if (object && typeof object.additionalProperties === 'object') visit(object.additionalProperties, prefix ? `${prefix}.{key}` : '{key}', depth + 1);
     const array = arrayPart(node);
     if (array?.items) visit(array.items, `${prefix}[]`, depth + 1);
   };
@@ -54,14 +72,31 @@ export function typeLabel(schema: JsonSchema): string {
     .join(' | ');
 }
 
+function enumOf(schema: JsonSchema): string[] | undefined {
+  for (const option of schema.anyOf ?? [schema]) {
+    const values = option.enum?.filter((v) => v !== null);
+    if (values && values.length > 0) return values.map(String);
+  }
+  return undefined;
+}
+
+function exampleOf(schema: JsonSchema): string | undefined {
+  for (const option of schema.anyOf ?? [schema]) {
+    const example = option.examples?.[0];
+    if (example !== undefined && example !== null) return String(example);
+  }
+  return undefined;
+}
+
 function arrayLabel(items: JsonSchema | undefined): string {
   const inner = items ? typeLabel(items) : 'any';
   return inner.includes(' ') ? `(${inner})[]` : `${inner}[]`;
 }
 
-function objectPart(schema: JsonSchema): JsonSchema | undefined {
-  if (schema.properties || typeof schema.additionalProperties === 'object') return schema;
-  return schema.anyOf?.find((s) => s.properties || typeof s.additionalProperties === 'object');
+/** The parts of a schema that describe objects: itself, or its object options in a union. */
+function objectParts(schema: JsonSchema): JsonSchema[] {
+  if (schema.properties || typeof schema.additionalProperties === 'object') return [schema];
+  return schema.anyOf?.filter((s) => s.properties || typeof s.additionalProperties === 'object') ?? [];
 }
 
 function arrayPart(schema: JsonSchema): JsonSchema | undefined {

@@ -1,0 +1,143 @@
+/**
+ * GraphQL over HTTP: one `POST /graphql` carries many operations, so the endpoint lists them by
+ * name with their kind (query, mutation, subscription) and the schema of their variables. A
+ * request is GraphQL when its JSON body is `{query, operationName?, variables?}` (or a batch of
+ * them, or a persisted query naming only `operationName`/`extensions`); GET requests name their
+ * operation in the query string. Variables are read from JSON bodies only: in a query string
+ * they are one opaque value to redaction, so their fields are never shown.
+ */
+import type { Exchange, Json } from '../exchange.js';
+import type { GraphqlOperation } from '../model.js';
+import { jsonExample } from './example.js';
+import { inferJsonSchema } from './schema.js';
+
+interface Call {
+  name: string;
+  operation: GraphqlOperation['operation'];
+  variables?: Json;
+}
+
+export async function inferGraphql(exchanges: readonly Exchange[]): Promise<GraphqlOperation[] | undefined> {
+  const byName = new Map<string, { operation: GraphqlOperation['operation']; seen: number; variables: Json[] }>();
+  for (const exchange of exchanges) {
+    for (const call of callsOf(exchange)) {
+      let entry = byName.get(call.name);
+      if (!entry) byName.set(call.name, (entry = { operation: call.operation, seen: 0, variables: [] }));
+      entry.seen++;
+      if (entry.operation === 'unknown') entry.operation = call.operation;
+      if (call.variables !== undefined && call.variables !== null) entry.variables.push(call.variables);
+    }
+  }
+  if (byName.size === 0) return undefined;
+  const operations: GraphqlOperation[] = [];
+  for (const name of [...byName.keys()].sort()) {
+    const entry = byName.get(name)!;
+    const operation: GraphqlOperation = { name, operation: entry.operation, seen: entry.seen };
+    if (entry.variables.length > 0) {
+      const { schema, representative } = await inferJsonSchema(entry.variables);
+      operation.variables = schema;
+      operation.example = jsonExample(entry.variables[representative], 1500, 40);
+    }
+    operations.push(operation);
+  }
+  return operations;
+}
+
+function callsOf(exchange: Exchange): Call[] {
+  const content = exchange.request.body?.content;
+  if (content?.kind === 'json') {
+    const requests = Array.isArray(content.value) ? content.value : [content.value];
+    const calls: Call[] = [];
+    for (const request of requests) {
+      const call = callFromBody(request);
+      if (call) calls.push(call);
+    }
+    return calls;
+  }
+  if (exchange.method === 'GET') {
+    const query = exchange.url.query.find((q) => q.name === 'query')?.value;
+    const operationName = exchange.url.query.find((q) => q.name === 'operationName')?.value;
+    const hasPersisted = exchange.url.query.some((q) => q.name === 'extensions');
+    if ((query !== undefined && looksLikeGraphql(query)) || (operationName && hasPersisted)) return [call(operationName, query)];
+  }
+  return [];
+}
+
+function callFromBody(request: Json): Call | null {
+  if (request === null || typeof request !== 'object' || Array.isArray(request)) return null;
+  const query = typeof request.query === 'string' ? request.query : undefined;
+  const operationName = typeof request.operationName === 'string' ? request.operationName : undefined;
+  const persisted = request.extensions !== null && typeof request.extensions === 'object' && 'persistedQuery' in request.extensions;
+  if (!(query !== undefined && looksLikeGraphql(query)) && !(operationName && (persisted || 'variables' in request))) return null;
+  const found = call(operationName, query);
+  return request.variables === undefined ? found : { ...found, variables: request.variables };
+}
+
+function call(operationName: string | undefined, query: string | undefined): Call {
+  const parsed = query === undefined ? null : readOperation(query, operationName);
+  return { name: operationName || parsed?.name || '(anonymous)', operation: parsed?.operation ?? 'unknown' };
+}
+
+const OPERATION = /^(query|mutation|subscription)\b\s*([_A-Za-z][_0-9A-Za-z]*)?/;
+
+/**
+ * The kind and name of the operation in a query document: the one named `operationName`, else
+ * the first. A document starting with `{` is an anonymous query. Comments and fragments before
+ * it are skipped.
+ */
+function readOperation(query: string, operationName: string | undefined): { operation: GraphqlOperation['operation']; name?: string } | null {
+  let first: { operation: GraphqlOperation['operation']; name?: string } | null = null;
+  for (const definition of topLevelDefinitions(query)) {
+    if (definition.startsWith('{')) {
+      first ??= { operation: 'query' };
+      continue;
+    }
+    const match = OPERATION.exec(definition);
+    if (!match) continue;
+    const found = { operation: match[1] as 'query' | 'mutation' | 'subscription', ...(match[2] ? { name: match[2] } : {}) };
+    if (operationName !== undefined && found.name === operationName) return found;
+    first ??= found;
+  }
+  return first;
+}
+
+/** The text at the start of each top-level definition (depth 0 of braces), comments removed. */
+function* topLevelDefinitions(query: string): Generator<string> {
+  let depth = 0;
+  let start = -1;
+  for (let i = 0; i < query.length; i++) {
+    const c = query.charCodeAt(i);
+    if (c === 35 /* # */) {
+      const end = query.indexOf('\n', i);
+      if (end === -1) break;
+      i = end;
+      continue;
+    }
+    if (c === 34 /* " */) {
+      i = skipString(query, i);
+      continue;
+    }
+    if (depth === 0 && start === -1 && c > 32 && c !== 44 /* , */) start = i;
+    if (c === 123 /* { */) {
+      if (depth === 0 && start !== -1) {
+        yield query.slice(start, Math.min(i + 1, start + 300)).trim();
+        start = -1;
+      }
+      depth++;
+    } else if (c === 125 /* } */) depth = Math.max(0, depth - 1);
+  }
+}
+
+function skipString(text: string, open: number): number {
+  for (let i = open + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92 /* \ */) i++;
+    else if (c === 34) return i;
+  }
+  return text.length;
+}
+
+function looksLikeGraphql(query: string): boolean {
+  const head = query.trimStart();
+  return head.startsWith('{') || head.startsWith('#') || /^(?:query|mutation|subscription|fragment)\b/.test(head);
+}

@@ -1,0 +1,310 @@
+/**
+ * One pass over the JSON samples of a body (or an event kind, or GraphQL variables) that does
+ * two things at once, so the cost is one walk per value and nothing more:
+ *
+ * - **Evidence per field position** (a tree of `FieldNode`s): how many values and objects were
+ *   seen there, which JSON kinds, which string formats held for every value, enum candidates,
+ *   one example. quicktype cannot give these once it only sees a subset of the samples.
+ * - **The cover** (toolchain.md §3): a skeleton of each sample holding only the (position, kind)
+ *   facts not seen in an earlier sample or element. quicktype gets the cover instead of the
+ *   samples, so its cost grows with the number of distinct facts, not with the bytes observed;
+ *   a thousand identical responses cost what one does.
+ *
+ * Objects whose keys are all identifiers (UUIDs, integers, prefixed ids …, as `classifySegment`
+ * sees path segments) are maps, like a conversation's `mapping` keyed by message id: their
+ * values share one position (`{key}`) and the cover writes them as `{[MAP_KEY]: [values]}` so
+ * quicktype merges them into one schema instead of one property per id.
+ */
+import type { Json } from '../exchange.js';
+import { classifySegment } from '../normalise/segments.js';
+import { ANY_FORMAT, FORMAT_EMAIL, isEnumWord, MAX_ENUM_VALUES, placeholderKind, stringFormats } from './string-format.js';
+
+export const KIND_NULL = 1;
+export const KIND_BOOLEAN = 2;
+export const KIND_INTEGER = 4;
+export const KIND_NUMBER = 8;
+export const KIND_STRING = 16;
+export const KIND_ARRAY = 32;
+export const KIND_OBJECT = 64;
+
+/** The property under which the cover hands an id-keyed map's values to quicktype. */
+export const MAP_KEY = '\u0000map';
+
+/** Deeper values are counted but not descended into (and quicktype sees `{}`/`[]` there). */
+export const MAX_DEPTH = 48;
+/** Field positions per inference; past it new fields are left out and the schema says so. */
+export const MAX_NODES = 20_000;
+const MAX_EXAMPLE_CHARS = 200;
+
+export type Scalar = string | number | boolean;
+
+export interface FieldNode {
+  /** Values seen at this position (for a property: the objects that carried it). */
+  values: number;
+  /** Object values seen here: what the presence of each child is counted against. */
+  objects: number;
+  /** JSON kinds seen, as a mask of `KIND_*`. */
+  kinds: number;
+  /** Strings that count as format evidence (redaction placeholders other than email do not). */
+  strings: number;
+  /** Formats every such string matched (`FORMAT_*` mask). */
+  formats: number;
+  /** Distinct strings with counts while they could still be an enum; null once ruled out. */
+  enumCounts: Map<string, number> | null;
+  /** First non-null scalar, a non-empty string preferred; strings cut to 200 characters. */
+  example?: Scalar;
+  /** Properties of plain objects, by key. */
+  children?: Map<string, FieldNode>;
+  /** Elements of arrays. */
+  items?: FieldNode;
+  /** Values of id-keyed maps. */
+  entries?: FieldNode;
+  /** Whether a map instance was seen here (the cover must show quicktype at least one). */
+  mapSeen: boolean;
+  /** Last sample that touched this node with a non-null value (for the representative). */
+  lastSample: number;
+}
+
+export interface Observation {
+  root: FieldNode;
+  /** Skeletons of the samples that add a fact, in sample order: what quicktype gets. */
+  cover: Json[];
+  /** Index of the sample touching the most field positions: the representative example. */
+  representative: number;
+  /** True when MAX_NODES ran out and some fields were not recorded. */
+  truncated: boolean;
+}
+
+/** Marks "this value adds no new fact" in the cover walk. */
+const NOTHING = Symbol('nothing');
+type Skeleton = Json | typeof NOTHING;
+
+export function newFieldNode(): FieldNode {
+  return { values: 0, objects: 0, kinds: 0, strings: 0, formats: ANY_FORMAT, enumCounts: new Map(), mapSeen: false, lastSample: -1 };
+}
+
+export function observeJson(samples: readonly Json[]): Observation {
+  const root = newFieldNode();
+  const cover: Json[] = [];
+  let nodes = 1;
+  let truncated = false;
+  let sample = 0;
+  let score = 0;
+
+  const child = (parent: FieldNode, key: string): FieldNode | undefined => {
+    const children = (parent.children ??= new Map());
+    let node = children.get(key);
+    if (node) return node;
+    if (nodes >= MAX_NODES) {
+      truncated = true;
+      return undefined;
+    }
+    nodes++;
+    children.set(key, (node = newFieldNode()));
+    return node;
+  };
+  const slot = (parent: FieldNode, which: 'items' | 'entries'): FieldNode => {
+    let node = parent[which];
+    if (!node) {
+      nodes++;
+      parent[which] = node = newFieldNode();
+    }
+    return node;
+  };
+
+  const visit = (value: Json, node: FieldNode, depth: number): Skeleton => {
+    node.values++;
+    const kind = kindOf(value);
+    const fresh = (node.kinds & kind) === 0;
+    node.kinds |= kind;
+    if (value === null) return fresh ? null : NOTHING;
+    if (node.lastSample !== sample) {
+      node.lastSample = sample;
+      score++;
+    }
+    if (typeof value === 'string') {
+      observeString(node, value);
+      return fresh ? '' : NOTHING;
+    }
+    if (typeof value !== 'object') {
+      if (node.example === undefined) node.example = value;
+      return fresh ? value : NOTHING;
+    }
+    if (Array.isArray(value)) {
+      let kept: Json[] | null = fresh ? [] : null;
+      if (depth < MAX_DEPTH && value.length > 0) {
+        const items = slot(node, 'items');
+        for (const item of value) {
+          const skeleton = visit(item, items, depth + 1);
+          if (skeleton !== NOTHING) (kept ??= []).push(skeleton);
+        }
+      }
+      return kept ?? NOTHING;
+    }
+    node.objects++;
+    if (depth >= MAX_DEPTH) return fresh ? {} : NOTHING;
+    const keys = Object.keys(value);
+    if (isMapInstance(keys)) {
+      const entries = slot(node, 'entries');
+      let kept: Json[] | null = null;
+      for (const key of keys) {
+        const skeleton = visit(value[key]!, entries, depth + 1);
+        if (skeleton !== NOTHING) (kept ??= []).push(skeleton);
+      }
+      const firstMap = !node.mapSeen;
+      node.mapSeen = true;
+      return kept || firstMap || fresh ? { [MAP_KEY]: kept ?? [] } : NOTHING;
+    }
+    let kept: [string, Json][] | null = null;
+    for (const key of keys) {
+      const next = child(node, key);
+      if (!next) continue;
+      const skeleton = visit(value[key]!, next, depth + 1);
+      if (skeleton !== NOTHING) (kept ??= []).push([key, skeleton]);
+    }
+    // fromEntries defines own properties, so a captured `__proto__` key stays plain data.
+    return kept ? Object.fromEntries(kept) : fresh ? {} : NOTHING;
+  };
+
+  let representative = 0;
+  let best = -1;
+  for (; sample < samples.length; sample++) {
+    score = 0;
+    const skeleton = visit(samples[sample]!, root, 0);
+    if (skeleton !== NOTHING) cover.push(skeleton);
+    if (score > best) {
+      best = score;
+      representative = sample;
+    }
+  }
+  if (samples.length > 0) takeExamples(samples[representative]!, root, 0, new Set());
+  return { root, cover, representative, truncated };
+}
+
+/**
+ * Field examples come from the representative sample where it has the field, so the table and
+ * the printed example agree; other fields keep the first value seen.
+ */
+function takeExamples(value: Json, node: FieldNode, depth: number, taken: Set<FieldNode>): void {
+  if (value === null || depth > MAX_DEPTH) return;
+  if (typeof value !== 'object') {
+    // The first value in the sample wins (the first element of an array, not the last).
+    if (value !== '' && !taken.has(node)) {
+      taken.add(node);
+      node.example = typeof value === 'string' ? cutExample(value) : value;
+    }
+    return;
+  }
+  if (Array.isArray(value)) {
+    if (node.items) for (const item of value) takeExamples(item, node.items, depth + 1, taken);
+    return;
+  }
+  const keys = Object.keys(value);
+  if (isMapInstance(keys)) {
+    if (node.entries) for (const key of keys) takeExamples(value[key]!, node.entries, depth + 1, taken);
+    return;
+  }
+  for (const key of keys) {
+    const child = node.children?.get(key);
+    if (child) takeExamples(value[key]!, child, depth + 1, taken);
+  }
+}
+
+function cutExample(value: string): string {
+  return value.length > MAX_EXAMPLE_CHARS ? `${value.slice(0, MAX_EXAMPLE_CHARS)}…` : value;
+}
+
+function kindOf(value: Json): number {
+  if (value === null) return KIND_NULL;
+  switch (typeof value) {
+    case 'string':
+      return KIND_STRING;
+    case 'boolean':
+      return KIND_BOOLEAN;
+    case 'number':
+      return Number.isInteger(value) ? KIND_INTEGER : KIND_NUMBER;
+    default:
+      return Array.isArray(value) ? KIND_ARRAY : KIND_OBJECT;
+  }
+}
+
+function observeString(node: FieldNode, value: string): void {
+  if (node.example === undefined || node.example === '') node.example = cutExample(value);
+  const placeholder = placeholderKind(value);
+  if (placeholder !== null) {
+    // A redacted value is never an enum member; only an email placeholder speaks to the format.
+    node.enumCounts = null;
+    if (placeholder === 'email') {
+      node.strings++;
+      node.formats &= FORMAT_EMAIL;
+    }
+    return;
+  }
+  node.strings++;
+  if (node.formats !== 0) node.formats &= stringFormats(value);
+  const counts = node.enumCounts;
+  if (counts === null) return;
+  const seen = counts.get(value);
+  if (seen !== undefined) counts.set(value, seen + 1);
+  else if (counts.size < MAX_ENUM_VALUES && isEnumWord(value)) counts.set(value, 1);
+  else node.enumCounts = null;
+}
+
+/**
+ * An object is a map instance when every key is an identifier. The first key decides cheaply
+ * for the common case (a plain object's first key is a word). Opaque "tokens" count only with a
+ * digit in them, so a long camelCase property name is not mistaken for an id.
+ */
+function isMapInstance(keys: readonly string[]): boolean {
+  if (keys.length === 0 || !isIdKey(keys[0]!)) return false;
+  for (let i = 1; i < keys.length; i++) if (!isIdKey(keys[i]!)) return false;
+  return true;
+}
+
+export function isIdKey(key: string): boolean {
+  const shape = classifySegment(key);
+  if (shape.kind === 'word') return false;
+  if (shape.kind === 'token') return shape.pattern === 'redacted token' || /\d/.test(key);
+  return true;
+}
+
+/**
+ * The evidence of several positions as one (for a map quicktype inferred from many literal
+ * keys, whose values share one schema). Builds new nodes; the inputs are left as they are.
+ */
+export function combineFieldNodes(nodes: readonly FieldNode[]): FieldNode {
+  const out = newFieldNode();
+  for (const node of nodes) {
+    out.values += node.values;
+    out.objects += node.objects;
+    out.kinds |= node.kinds;
+    out.strings += node.strings;
+    out.formats &= node.strings > 0 ? node.formats : ANY_FORMAT;
+    out.mapSeen ||= node.mapSeen;
+    if (out.example === undefined || out.example === '') out.example = node.example;
+    out.enumCounts = combineCounts(out.enumCounts, node.enumCounts);
+  }
+  const children = new Map<string, FieldNode[]>();
+  const items: FieldNode[] = [];
+  const entries: FieldNode[] = [];
+  for (const node of nodes) {
+    for (const [key, child] of node.children ?? []) {
+      const list = children.get(key);
+      if (list) list.push(child);
+      else children.set(key, [child]);
+    }
+    if (node.items) items.push(node.items);
+    if (node.entries) entries.push(node.entries);
+  }
+  if (children.size > 0) out.children = new Map([...children].map(([key, list]) => [key, combineFieldNodes(list)]));
+  if (items.length > 0) out.items = combineFieldNodes(items);
+  if (entries.length > 0) out.entries = combineFieldNodes(entries);
+  return out;
+}
+
+function combineCounts(a: Map<string, number> | null, b: Map<string, number> | null): Map<string, number> | null {
+  if (a === null || b === null) return null;
+  const out = new Map(a);
+  for (const [value, n] of b) out.set(value, (out.get(value) ?? 0) + n);
+  return out.size > MAX_ENUM_VALUES ? null : out;
+}

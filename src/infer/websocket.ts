@@ -1,0 +1,63 @@
+/**
+ * WebSocket messages of an endpoint (HAR `_webSocketMessages`) as message kinds: by direction
+ * (`send`/`receive`) and then by what names a message: a Socket.IO event name or packet type, or
+ * the `type` field of JSON data. Binary frames are counted but have no schema.
+ */
+import type { Content, Exchange, Json, WebSocketMessage } from '../exchange.js';
+import type { MessageStream } from '../model.js';
+import { classifySegment } from '../normalise/segments.js';
+import { inferStreamKinds, type StreamMessage, typeField } from './events.js';
+
+export async function inferWebSocket(exchanges: readonly Exchange[]): Promise<MessageStream | undefined> {
+  const messages: StreamMessage[] = [];
+  for (const exchange of exchanges) for (const message of exchange.webSocket) messages.push(streamMessage(message));
+  if (messages.length === 0) return undefined;
+  const { events } = await inferStreamKinds(messages);
+  return { messages: messages.length, events };
+}
+
+function streamMessage(message: WebSocketMessage): StreamMessage {
+  const out: StreamMessage = { event: message.direction };
+  if (message.frame !== undefined) return socketIoMessage(out, message.frame, message.content);
+  const json = jsonOf(message.content);
+  if (json !== undefined) {
+    out.json = json;
+    const type = typeField(json);
+    if (type !== undefined) out.type = type;
+  } else if (message.content.kind === 'text') out.text = message.content.text;
+  else out.type = message.content.kind === 'binary' ? '(binary)' : '(empty)';
+  return out;
+}
+
+const ENGINE_PACKETS: Record<string, string> = { '0': 'open', '1': 'close', '2': 'ping', '3': 'pong', '5': 'upgrade', '6': 'noop' };
+const SOCKET_PACKETS: Record<string, string> = { '0': 'connect', '1': 'disconnect', '2': 'event', '3': 'ack', '4': 'connect_error', '5': 'binary event', '6': 'binary ack' };
+
+/**
+ * `42/chat,["message",{…}]` → type `/chat message` with the arguments as data; other packets
+ * are named by their protocol type (`open`, `connect`, `ping`).
+ */
+function socketIoMessage(out: StreamMessage, frame: string, content: Content): StreamMessage {
+  const json = jsonOf(content);
+  const comma = frame.indexOf(',');
+  const namespace = frame.charAt(2) === '/' && comma !== -1 ? `${namespaceName(frame.slice(3, comma))} ` : '';
+  const packet = frame.charAt(0) === '4' ? SOCKET_PACKETS[frame.charAt(1)] : ENGINE_PACKETS[frame.replace('probe', '')];
+  const isEvent = frame.startsWith('42') || frame.startsWith('45');
+  if (isEvent && Array.isArray(json) && typeof json[0] === 'string' && json[0].length <= 100) {
+    out.type = `${namespace}${json[0]}`;
+    const args = json.slice(1);
+    if (args.length > 0) out.json = args.length === 1 ? args[0]! : args;
+    return out;
+  }
+  out.type = `${namespace}${packet ?? 'message'}${frame.endsWith('probe') ? ' probe' : ''}`;
+  if (json !== undefined) out.json = json;
+  return out;
+}
+
+/** `/chat` stays; a namespace per room or user (`/dfd6f17f-…`) becomes `/{id}`, one kind for all. */
+function namespaceName(name: string): string {
+  return `/${name !== '' && classifySegment(name).kind !== 'word' ? '{id}' : name}`;
+}
+
+function jsonOf(content: Content): Json | undefined {
+  return content.kind === 'json' || content.kind === 'jsonp' ? content.value : undefined;
+}

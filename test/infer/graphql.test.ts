@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { inferGraphql } from '../../src/infer/graphql.js';
+import { makeExchange } from '../support/exchange.js';
+
+describe('inferGraphql', () => {
+  it('lists operations by name with their kind, evidence and variables schema', async () => {
+    const operations = await inferGraphql([
+      makeExchange({ json: { operationName: 'GetUser', query: 'query GetUser($id: ID!) { user(id: $id) { name } }', variables: { id: '42' } } }),
+      makeExchange({ json: { operationName: 'GetUser', query: 'query GetUser($id: ID!, $full: Boolean) { user(id: $id) { name } }', variables: { id: '7', full: true } } }),
+      makeExchange({ json: { query: 'mutation Rename($name: String!) { rename(name: $name) }', variables: { name: 'x' } } }),
+      makeExchange({ json: { query: '{ viewer { id } }' } }),
+    ]);
+    expect(operations?.map((o) => [o.name, o.operation, o.seen])).toEqual([
+      ['(anonymous)', 'query', 1],
+      ['GetUser', 'query', 2],
+      ['Rename', 'mutation', 1],
+    ]);
+    const getUser = operations![1]!;
+    expect(getUser.variables!.required).toEqual(['id']);
+    expect(getUser.variables!.properties!.full!['x-seen']).toBe(1);
+    expect(JSON.parse(getUser.example!)).toEqual({ id: '7', full: true });
+  });
+
+  it('reads batches, skips comments and fragments, and picks the named operation', async () => {
+    const query = '# a comment { not this }\nfragment F on User { id }\nquery A { a { ...F } }\nsubscription B { b }';
+    const operations = await inferGraphql([makeExchange({ json: [{ operationName: 'B', query }, { query: 'query C { c(arg: "}{") }' }] })]);
+    expect(operations?.map((o) => [o.name, o.operation])).toEqual([
+      ['B', 'subscription'],
+      ['C', 'query'],
+    ]);
+  });
+
+  it('recognises persisted queries and GET requests, without reading variables from a URL', async () => {
+    const operations = await inferGraphql([
+      makeExchange({ json: { operationName: 'Feed', variables: { first: 10 }, extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } } }),
+      makeExchange({ method: 'GET', query: [{ name: 'query', value: 'query Search { s }' }, { name: 'variables', value: '{"q":"x"}' }] }),
+    ]);
+    expect(operations?.map((o) => [o.name, o.operation, o.variables?.type])).toEqual([
+      ['Feed', 'unknown', 'object'],
+      ['Search', 'query', undefined],
+    ]);
+  });
+
+  it('says nothing about endpoints that are not GraphQL', async () => {
+    expect(await inferGraphql([makeExchange({ path: '/search', json: { query: 'red shoes' } }), makeExchange({ path: '/x' })])).toBeUndefined();
+  });
+});

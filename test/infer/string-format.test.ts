@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { enumValues, formatName, placeholderKind, stringFormats } from '../../src/infer/string-format.js';
+
+describe('stringFormats', () => {
+  it.each([
+    ['11fb836b-a771-4008-ad3a-39a946c75bf4', 'uuid'],
+    ['2025-12-22T03:53:19.809000Z', 'date-time'],
+    ['2026-06-23T16:54:25.214966+00:00', 'date-time'],
+    ['2025-12-30T20:25:20.855573', undefined], // no offset: not RFC 3339
+    ['2025-12-30', 'date'],
+    ['2025-13-30', undefined],
+    ['alex.rivera@example.com', 'email'],
+    ['https://user@example.com/x', 'uri'],
+    ['chatgpt://image-gen', 'uri'],
+    ['https://example.com/abcdefghijk12345', 'uri'], // 36 characters, not a uuid
+    ['/relative/path', undefined],
+    ['hello world', undefined],
+    ['1767132000', undefined],
+    ['', undefined],
+  ])('%s → %s', (value, format) => {
+    expect(formatName(stringFormats(value))).toBe(format);
+  });
+
+  it('stays linear on a hostile string', () => {
+    const hostile = `${'1'.repeat(19)}${'-'.repeat(5_000_000)}`;
+    const start = performance.now();
+    stringFormats(hostile);
+    stringFormats(`a@${'a.'.repeat(1000)}`);
+    expect(performance.now() - start).toBeLessThan(200);
+  });
+});
+
+describe('placeholderKind', () => {
+  it.each([
+    ['<email:2>', 'email'],
+    ['<jwt:1>', 'jwt'],
+    ['<not a placeholder>', null],
+    ['plain', null],
+  ])('%s → %s', (value, kind) => {
+    expect(placeholderKind(value)).toBe(kind);
+  });
+});
+
+describe('enumValues', () => {
+  const counts = (entries: [string, number][]) => new Map(entries);
+  it.each([
+    ['strong evidence', counts([['user', 6], ['assistant', 5], ['system', 1]]), 12, ['assistant', 'system', 'user']],
+    ['too few observations', counts([['user', 3], ['assistant', 3]]), 6, undefined],
+    ['a constant is not an enum', counts([['list', 20]]), 20, undefined],
+    ['values barely repeat', counts([['a', 2], ['b', 2], ['c', 2], ['d', 3]]), 9, undefined],
+    ['ruled out by an odd value', null, 50, undefined],
+  ])('%s', (_name, values, observations, expected) => {
+    expect(enumValues(values, observations)).toEqual(expected);
+  });
+});
