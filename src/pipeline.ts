@@ -66,7 +66,7 @@ export async function modelFromIngested(ingested: readonly Ingested[], ctx: Cont
   const all = ingested.flatMap((i) => i.exchanges);
   const selected = selectTraffic(all, ctx.options);
   const redaction = ctx.options.redact ? redactExchanges(selected.exchanges, redactionKey) : { exchanges: selected.exchanges, summary: unredactedSummary() };
-  const groups = templatePaths(redaction.exchanges);
+  const { groups, apiRoots } = templatePaths(redaction.exchanges, ctx);
   const endpoints: Endpoint[] = [];
   for (const group of groups) endpoints.push(await inferEndpoint(group));
 
@@ -77,7 +77,7 @@ export async function modelFromIngested(ingested: readonly Ingested[], ctx: Cont
     title: ctx.options.title ?? deriveTitle(endpoints),
     sources,
     window: captureWindow(all),
-    hosts: describeHosts(endpoints, redaction.exchanges),
+    hosts: describeHosts(endpoints, redaction.exchanges, apiRoots),
     endpoints,
     traffic: { entries: sources.reduce((n, s) => n + s.entries, 0), used: redaction.exchanges.length, skipped },
     redaction: redaction.summary,
@@ -99,7 +99,7 @@ function captureWindow(exchanges: readonly Exchange[]): ApiModel['window'] {
   return { start, end };
 }
 
-function describeHosts(endpoints: readonly Endpoint[], exchanges: readonly Exchange[]): Host[] {
+function describeHosts(endpoints: readonly Endpoint[], exchanges: readonly Exchange[], apiRoots: Readonly<Record<string, string>>): Host[] {
   const schemes = new Map<string, Set<string>>();
   for (const exchange of exchanges) {
     const set = schemes.get(exchange.url.host) ?? new Set<string>();
@@ -108,27 +108,12 @@ function describeHosts(endpoints: readonly Endpoint[], exchanges: readonly Excha
   }
   const hosts = new Map<string, Host>();
   for (const endpoint of endpoints) {
-    const host = hosts.get(endpoint.host) ?? { name: endpoint.host, schemes: [...(schemes.get(endpoint.host) ?? [])].sort(), apiRoot: '', endpoints: 0, observed: 0 };
+    const host = hosts.get(endpoint.host) ?? { name: endpoint.host, schemes: [...(schemes.get(endpoint.host) ?? [])].sort(), apiRoot: apiRoots[endpoint.host] ?? '', endpoints: 0, observed: 0 };
     host.endpoints++;
     host.observed += endpoint.observed;
     hosts.set(endpoint.host, host);
   }
-  return [...hosts.values()]
-    .map((host) => ({ ...host, apiRoot: apiRoot(endpoints.filter((e) => e.host === host.name).map((e) => e.path)) }))
-    .sort((a, b) => b.observed - a.observed || (a.name < b.name ? -1 : 1));
-}
-
-/** The longest literal prefix shared by a host's paths, when it looks like an API root. */
-function apiRoot(paths: readonly string[]): string {
-  if (paths.length < 2) return '';
-  const split = paths.map((p) => p.split('/').slice(1));
-  const prefix: string[] = [];
-  for (let i = 0; ; i++) {
-    const segment = split[0]![i];
-    if (segment === undefined || segment.startsWith('{') || !split.every((s) => s[i] === segment && s.length > i + 1)) break;
-    prefix.push(segment);
-  }
-  return prefix.length > 0 ? `/${prefix.join('/')}` : '';
+  return [...hosts.values()].sort((a, b) => b.observed - a.observed || (a.name < b.name ? -1 : 1));
 }
 
 function deriveTitle(endpoints: readonly Endpoint[]): string {

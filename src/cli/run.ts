@@ -13,6 +13,8 @@ import type { InputFile } from '../ingest/index.js';
 import type { Options } from '../options.js';
 import { buildModel } from '../pipeline.js';
 import { FORMATS, type Format, renderOutputs } from '../render/index.js';
+import { parseHint } from '../normalise/hints.js';
+import { loadConfig } from './config.js';
 import { expandInputs, readInput } from './inputs.js';
 import type { Io } from './io.js';
 import { createProgress } from './progress.js';
@@ -25,7 +27,7 @@ class UsageError extends Error {}
 
 /** yargs drops a lone `-`, so a stdin positional is renamed before parsing and back after. */
 const STDIN_TOKEN = '\u0000stdin';
-const VALUE_FLAGS = new Set(['-o', '--out', '-f', '--format', '--title', '--host', '--include', '--exclude', '--hint']);
+const VALUE_FLAGS = new Set(['-o', '--out', '-f', '--format', '--title', '--host', '--include', '--exclude', '--hint', '--config']);
 
 function markStdin(argv: readonly string[]): string[] {
   return argv.map((arg, i) => (arg === '-' && !VALUE_FLAGS.has(argv[i - 1] ?? '') ? STDIN_TOKEN : arg));
@@ -41,6 +43,7 @@ interface ConvertArgs {
   include: string[];
   exclude: string[];
   hint: string[];
+  config?: string;
   all: boolean;
   explain: boolean;
   redact: boolean;
@@ -68,6 +71,7 @@ function parser(argv: readonly string[]) {
     .option('include', { type: 'string', array: true, default: [], coerce: list, describe: 'Keep only paths matching these globs (/api/**)' })
     .option('exclude', { type: 'string', array: true, default: [], coerce: list, describe: 'Drop paths matching these globs' })
     .option('hint', { type: 'string', array: true, default: [], coerce: list, describe: 'Path templates that override the heuristics (/post/{post_id},/post/new)' })
+    .option('config', { type: 'string', describe: 'JSON file with hints, hosts, include, exclude (added to the flags)' })
     .option('all', { type: 'boolean', default: false, describe: 'Keep static assets, documents and telemetry (default: API traffic only)' })
     .option('explain', { type: 'boolean', default: false, describe: 'Say why each path segment became a parameter' })
     .option('redact', { type: 'boolean', default: true, describe: 'Replace secrets and personal data (--no-redact turns it off)' })
@@ -115,6 +119,10 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(`har2api: ${error.message}\nRun 'har2api --help' for usage.\n`);
       return EXIT_USAGE;
     }
+    if (isHar2ApiError(error) && error.code === 'E_USAGE') {
+      io.stderr(`har2api: ${error.message}\nRun 'har2api --help' for usage.\n`);
+      return EXIT_USAGE;
+    }
     if (isHar2ApiError(error)) {
       io.stderr(`har2api: ${error.message}\n`);
       return EXIT_FAILED;
@@ -128,6 +136,13 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
   const toStdout = args.out === '-';
   if (toStdout && formats.length !== 1) throw new UsageError('--out - writes one format to stdout; pick one with --format');
   if (toStdout && args.check) throw new UsageError('--check compares files in a folder; it cannot be used with --out -');
+
+  const config = args.config !== undefined ? await loadConfig(args.config, io) : null;
+  const hints = [...args.hint, ...(config?.hints ?? [])];
+  for (const hint of hints) {
+    const parsed = parseHint(hint);
+    if (parsed.error !== undefined) throw new UsageError(parsed.error);
+  }
 
   const diagnostics: Diagnostic[] = [];
   const inputs: InputFile[] = [];
@@ -152,10 +167,10 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
   const options: Options = {
     ...(args.title !== undefined ? { title: args.title } : {}),
     all: args.all,
-    hosts: args.host,
-    include: args.include,
-    exclude: args.exclude,
-    hints: args.hint,
+    hosts: [...args.host, ...(config?.hosts ?? [])],
+    include: [...args.include, ...(config?.include ?? [])],
+    exclude: [...args.exclude, ...(config?.exclude ?? [])],
+    hints,
     redact: args.redact,
   };
   if (!args.redact) diagnostics.push({ severity: 'warning', code: 'redaction-off', message: 'redaction is off (--no-redact): the output may contain tokens, cookies and personal data; do not publish it' });
@@ -172,7 +187,7 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
   diagnostics.push(...built.diagnostics);
 
   printDiagnostics(diagnostics, args, io);
-  if (args.explain) printExplanations(model, io);
+  if (args.explain) printExplanations(model, diagnostics, io);
   const failed = diagnostics.some((d) => d.severity === 'error');
 
   if (toStdout) {
@@ -218,10 +233,22 @@ function printDiagnostics(diagnostics: readonly Diagnostic[], args: ConvertArgs,
   for (const d of args.verbose ? shown : summariseDiagnostics(shown)) io.stderr(`${formatDiagnostic(d)}\n`);
 }
 
-function printExplanations(model: import('../model.js').ApiModel, io: Io): void {
+/** One line per templated position (`host/prefix/{name}`), however many endpoints share it. */
+function printExplanations(model: import('../model.js').ApiModel, diagnostics: readonly Diagnostic[], io: Io): void {
+  const positions = new Map<string, { reason: string; patterns: Set<string>; distinct: number; endpoints: number }>();
   for (const endpoint of model.endpoints) {
     for (const param of endpoint.pathParams) {
-      io.stderr(`explain: ${endpoint.method} ${endpoint.host}${endpoint.path}: {${param.name}} at segment ${param.position + 1}: ${param.reason}; ${param.distinct} distinct value(s), pattern ${param.pattern}\n`);
+      const where = `${endpoint.host}/${endpoint.path.split('/').slice(1, param.position + 2).join('/')}`;
+      const seen = positions.get(where) ?? { reason: param.reason, patterns: new Set<string>(), distinct: 0, endpoints: 0 };
+      seen.patterns.add(param.pattern);
+      seen.distinct = Math.max(seen.distinct, param.distinct);
+      seen.endpoints++;
+      positions.set(where, seen);
     }
   }
+  for (const [where, p] of [...positions].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    io.stderr(`explain: ${where}: ${p.reason}; pattern ${[...p.patterns].sort().join(' | ')}; up to ${p.distinct} distinct value(s) in ${p.endpoints} endpoint(s)\n`);
+  }
+  // Positions the count rule looked at and left literal, with the hint that would change that.
+  for (const d of diagnostics) if (d.code === 'path-kept-literal') io.stderr(`explain: ${d.message}\n`);
 }

@@ -1,7 +1,23 @@
 /**
  * Path globs for `--include`/`--exclude`: `*` matches within one segment, `**` across segments,
- * `?` one character. Compiled to anchored regular expressions without nested quantifiers.
+ * `?` one character. A glob that starts with `/` matches the path; any other is matched against
+ * host and path (`api.example.com/v1/**`, `*.example.com/**`). Compiled to anchored regular
+ * expressions without nested quantifiers.
  */
+
+export interface PathGlob {
+  /** Match against `host + path` instead of the path alone. */
+  withHost: boolean;
+  regex: RegExp;
+}
+
+export function compilePathGlob(glob: string): PathGlob {
+  return { withHost: !glob.startsWith('/'), regex: compileGlob(glob) };
+}
+
+export function matchesGlob(glob: PathGlob, host: string, path: string): boolean {
+  return glob.regex.test(glob.withHost ? `${host}${path}` : path);
+}
 
 export function compileGlob(glob: string): RegExp {
   let source = '^';

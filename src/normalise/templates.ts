@@ -1,13 +1,29 @@
 /**
  * Path templating, decided per host over all observed URLs at once (a trie), not URL by URL.
- * At each position the segments seen under one parent are classified; identifiers merge into
- * one `{name}` child, literals stay their own branches, so `/gizmos/snorlax/sidebar` stays
- * next to `/gizmos/{gizmo_id}/conversations`. The same trie node gives the same name everywhere.
+ * At each position, in this order:
+ *
+ *   1. hints (hints.ts) decide where they speak;
+ *   2. API-root segments and versions stay literal (api-root.ts, vocabulary.ts);
+ *   3. identifiers (segments.ts) merge into one `{name}`; plain words next to them stay literal
+ *      (`/gizmos/snorlax/sidebar` beside `/gizmos/{gizmo_id}/conversations`);
+ *   4. where there are no identifiers, many distinct words that behave alike become a parameter
+ *      (likeness.ts), reserved words (`me`, `new`) excepted.
+ *
+ * One trie position gives one name everywhere, whatever the method. Every parameter records why
+ * it exists (`PathParam.reason`); words kept literal against the count rule are reported as
+ * `info` diagnostics, so `--explain` can say both.
  */
+import type { Context } from '../context.js';
 import type { Exchange } from '../exchange.js';
-import type { PathParam } from '../model.js';
+import type { IdKind, PathParam } from '../model.js';
+import { detectApiRoot } from './api-root.js';
+import { type PathHint, parseHint } from './hints.js';
+import { matchesHost } from './glob.js';
+import { MIN_WORD_VALUES, type WordValue, judgeWordValues } from './likeness.js';
 import { paramName } from './names.js';
-import { type SegmentClass, classifySegment } from './segments.js';
+import { type SegmentClass, classifySegment, dropMatrixValues, isIdentifier, shapeOf, splitExtension } from './segments.js';
+import { type TrieNode, addPath, childrenOf, emptyNode } from './trie.js';
+import { isReservedWord, isRootWord, isVersionSegment } from './vocabulary.js';
 
 export interface EndpointGroup {
   method: string;
@@ -18,17 +34,48 @@ export interface EndpointGroup {
   exchanges: Exchange[];
 }
 
-interface TrieNode {
-  children: Map<string, TrieNode>;
+export interface Templated {
+  /** Sorted by method, host, path. */
+  groups: EndpointGroup[];
+  /** The API root per host (`/backend-api`), `` where none was found. */
+  apiRoots: Record<string, string>;
 }
 
 interface TemplateNode {
   literals: Map<string, TemplateNode>;
-  param: { name: string; reason: string; node: TemplateNode } | null;
+  param: { name: string; reason: string; source: ParamSource; node: TemplateNode } | null;
+}
+
+/** Which rule made the parameter: identifiers, many alike words, or a hint. */
+type ParamSource = 'ids' | 'words' | 'hint';
+
+interface Position {
+  nodes: readonly TrieNode[];
+  /** The literal before this position; null at the start or after a parameter. */
+  parent: string | null;
+  grandparent: string | null;
+  afterParam: boolean;
+  depth: number;
+  /** Parameter names taken on this branch. */
+  used: ReadonlySet<string>;
+  /** API-root segments still ahead on this branch. */
+  root: readonly string[];
+  /** Hints still matching this branch. */
+  hints: readonly PathHint[];
+  /** The template so far, for messages. */
+  path: string;
+}
+
+interface Child {
+  segment: string;
+  decoded: string;
+  nodes: TrieNode[];
+  sources: number[];
 }
 
 /** Groups exchanges into endpoints: same method, host and path template. */
-export function templatePaths(exchanges: readonly Exchange[]): EndpointGroup[] {
+export function templatePaths(exchanges: readonly Exchange[], ctx: Context): Templated {
+  const hints = parseHints(ctx);
   const byHost = new Map<string, Exchange[]>();
   for (const exchange of exchanges) {
     const list = byHost.get(exchange.url.host);
@@ -36,109 +83,266 @@ export function templatePaths(exchanges: readonly Exchange[]): EndpointGroup[] {
     else byHost.set(exchange.url.host, [exchange]);
   }
   const groups: EndpointGroup[] = [];
-  for (const [host, hostExchanges] of byHost) groups.push(...templateHost(host, hostExchanges));
-  return groups.sort(compareGroups);
+  const apiRoots: Record<string, string> = {};
+  for (const host of [...byHost.keys()].sort()) {
+    const hostHints = hints.filter((h) => h.host === null || matchesHost(host, [h.host]));
+    const result = templateHost(host, byHost.get(host)!, hostHints, ctx);
+    groups.push(...result.groups);
+    apiRoots[host] = result.apiRoot;
+  }
+  return { groups: groups.sort(compareGroups), apiRoots };
 }
 
-function templateHost(host: string, exchanges: Exchange[]): EndpointGroup[] {
-  const root: TrieNode = { children: new Map() };
+function parseHints(ctx: Context): PathHint[] {
+  const hints: PathHint[] = [];
+  for (const text of ctx.options.hints) {
+    const parsed = parseHint(text);
+    if (parsed.hint) hints.push(parsed.hint);
+    else ctx.report({ severity: 'warning', code: 'invalid-hint', message: `${parsed.error}; ignored` });
+  }
+  return hints;
+}
+
+function templateHost(host: string, exchanges: readonly Exchange[], hints: readonly PathHint[], ctx: Context): { groups: EndpointGroup[]; apiRoot: string } {
+  const trie = emptyNode();
   const segmented = exchanges.map((exchange) => ({ exchange, segments: splitPath(exchange.url.path) }));
-  for (const { segments } of segmented) {
-    let node = root;
-    for (const segment of segments) {
-      let child = node.children.get(segment);
-      if (!child) node.children.set(segment, (child = { children: new Map() }));
-      node = child;
+  for (const { exchange, segments } of segmented) addPath(trie, segments, exchange);
+  const root = detectApiRoot(trie);
+  const template = decide({ nodes: [trie], parent: null, grandparent: null, afterParam: false, depth: 0, used: new Set(), root, hints, path: '' }, host, ctx);
+  return { groups: groupExchanges(host, segmented, template), apiRoot: root.length > 0 ? `/${root.join('/')}` : '' };
+}
+
+function decide(at: Position, host: string, ctx: Context): TemplateNode {
+  const children = mergeChildren(at.nodes);
+  const here = at.hints.filter((h) => h.segments.length > at.depth);
+  const hintLiterals = new Set<string>();
+  let paramHint: { hint: PathHint; name: string } | null = null;
+  let never = false;
+  for (const hint of here) {
+    const segment = hint.segments[at.depth]!;
+    if (segment.type === 'literal') hintLiterals.add(segment.value);
+    else if (segment.type === 'param') paramHint ??= { hint, name: segment.name };
+    else if (segment.type === 'never') never = true;
+  }
+
+  const literals: Child[] = [];
+  const ids: { child: Child; cls: SegmentClass }[] = [];
+  const words: Child[] = [];
+  for (const child of children) {
+    if (hintLiterals.has(child.decoded) || hintLiterals.has(child.segment)) literals.push(child);
+    else if (paramHint) words.push(child);
+    else if (never || child.segment === at.root[0] || isVersionSegment(child.decoded, at.parent)) literals.push(child);
+    else {
+      const cls = classifySegment(splitExtension(child.decoded)[0]);
+      if (isIdentifier(cls)) ids.push({ child, cls });
+      else words.push(child);
     }
   }
-  const template = decide([root], null, new Set());
-  const groups = new Map<string, { group: EndpointGroup; values: Map<number, Set<string>>; classes: Map<number, SegmentClass[]> }>();
+
+  let members: Child[] = [];
+  let reason = '';
+  let kind = 'id';
+  let prefix: string | null = null;
+  if (paramHint) {
+    members = words;
+    reason = `hint ${paramHint.hint.text}`;
+  } else if (ids.length > 0) {
+    const shapes = new Set(ids.map((i) => shapeOf(i.child.decoded)));
+    let joined: Child[] = [];
+    let siblings: Child[] = [];
+    for (const word of words) (!isReservedWord(word.decoded) && shapes.has(shapeOf(word.decoded) ?? '-') ? joined : siblings).push(word);
+    let alike = joined.length > 0 ? `, with ${joined.length} value(s) of the same shape` : '';
+    // `/users/john123/profile` beside `/users/alice/profile`, `/users/bob/profile` …: when the
+    // words next to the ids behave like them, they are more values, not endpoints.
+    const candidates = siblings.filter((w) => !isReservedWord(w.decoded));
+    if (candidates.length >= MIN_WORD_VALUES && mayHoldValues(at)) {
+      const judged = judgeWordValues([...ids.map((i) => i.child), ...joined, ...candidates].map(wordValue), at.parent, at.nodes.length);
+      if (judged.accept) {
+        joined = [...joined, ...candidates];
+        siblings = siblings.filter((w) => isReservedWord(w.decoded));
+        alike = `, with ${candidates.length} distinct words that behave alike (${judged.reason})`;
+      }
+    }
+    members = [...ids.map((i) => i.child), ...joined];
+    literals.push(...siblings);
+    const kinds = [...new Set(ids.map((i) => i.cls.kind))].sort();
+    const prefixes = new Set(ids.map((i) => i.cls.prefix ?? ''));
+    kind = kinds.length === 1 ? kinds[0]! : 'id';
+    prefix = prefixes.size === 1 ? [...prefixes][0]! || null : null;
+    reason = `values are identifiers (${kinds.join(', ')})${alike}${siblingNote(siblings)}`;
+  } else {
+    const candidates = words.filter((w) => !isReservedWord(w.decoded));
+    const judged = candidates.length >= MIN_WORD_VALUES && mayHoldValues(at) ? judgeWordValues(candidates.map(wordValue), at.parent, at.nodes.length) : null;
+    if (judged?.accept) {
+      members = candidates;
+      literals.push(...words.filter((w) => isReservedWord(w.decoded)));
+      kind = 'word';
+      const where = at.parent === null ? 'under one parameter' : `under "${at.parent}"`;
+      reason = `${candidates.length} distinct words ${where}, none a literal: ${judged.reason}${siblingNote(words.filter((w) => isReservedWord(w.decoded)))}`;
+    } else {
+      literals.push(...words);
+      if (judged) {
+        ctx.report({
+          severity: 'info',
+          code: 'path-kept-literal',
+          message: `${host}${at.path}/*: ${candidates.length} distinct words kept as literal endpoints (${judged.reason}); if they are values of one parameter, add a hint such as ${at.path}/{${paramName({ parent: at.parent, grandparent: at.grandparent, kind: 'word', prefix: null })}}`,
+        });
+      }
+    }
+  }
+
+  const node: TemplateNode = { literals: new Map(), param: null };
+  for (const child of literals.sort((a, b) => compareText(a.segment, b.segment))) {
+    node.literals.set(
+      child.segment,
+      decide(
+        {
+          nodes: child.nodes,
+          parent: child.decoded,
+          grandparent: at.parent,
+          afterParam: false,
+          depth: at.depth + 1,
+          used: at.used,
+          root: child.segment === at.root[0] ? at.root.slice(1) : [],
+          hints: here.filter((h) => followsLiteral(h, at.depth, child)),
+          path: `${at.path}/${child.segment}`,
+        },
+        host,
+        ctx,
+      ),
+    );
+  }
+  if (members.length > 0) {
+    const base = paramHint ? paramHint.name : paramName({ parent: at.parent, grandparent: at.grandparent, kind, prefix });
+    let name = base;
+    for (let n = 2; at.used.has(name); n++) name = `${base}${n}`;
+    const next = decide(
+      {
+        nodes: members.flatMap((m) => m.nodes),
+        parent: null,
+        grandparent: at.parent,
+        afterParam: true,
+        depth: at.depth + 1,
+        used: new Set([...at.used, name]),
+        root: [],
+        hints: here.filter((h) => h.segments[at.depth]!.type === 'param' || h.segments[at.depth]!.type === 'any'),
+        path: `${at.path}/{${name}}`,
+      },
+      host,
+      ctx,
+    );
+    node.param = { name, reason, source: paramHint ? 'hint' : kind === 'word' ? 'words' : 'ids', node: next };
+  }
+  return node;
+}
+
+/** Whether words here may be values at all: not right under the API root, a version or the host root. */
+function mayHoldValues(at: Position): boolean {
+  if (at.depth === 0 || at.root.length > 0) return false;
+  if (at.afterParam) return true;
+  return at.parent !== null && !isRootWord(at.parent) && !isVersionSegment(at.parent, at.grandparent);
+}
+
+function followsLiteral(hint: PathHint, depth: number, child: Child): boolean {
+  const segment = hint.segments[depth]!;
+  if (segment.type === 'literal') return segment.value === child.decoded || segment.value === child.segment;
+  return segment.type !== 'param';
+}
+
+function siblingNote(words: readonly Child[]): string {
+  if (words.length === 0) return '';
+  const shown = words.slice(0, 3).map((w) => w.segment).join(', ');
+  return `; literal sibling(s) kept: ${shown}${words.length > 3 ? ` and ${words.length - 3} more` : ''}`;
+}
+
+/** The children of all nodes at one position, merged by segment and sorted, with their origins. */
+function mergeChildren(nodes: readonly TrieNode[]): Child[] {
+  const children = new Map<string, Child>();
+  nodes.forEach((node, index) => {
+    for (const [segment, childNode] of childrenOf(node)) {
+      let child = children.get(segment);
+      if (!child) children.set(segment, (child = { segment, decoded: decodeSegment(segment), nodes: [], sources: [] }));
+      child.nodes.push(childNode);
+      child.sources.push(index);
+    }
+  });
+  return [...children.values()].sort((a, b) => compareText(a.segment, b.segment));
+}
+
+function wordValue(child: Child): WordValue {
+  return { value: child.decoded, nodes: child.nodes, sources: child.sources };
+}
+
+interface ParamValues {
+  param: PathParam;
+  values: Set<string>;
+  classes: SegmentClass[];
+  source: ParamSource;
+}
+
+function groupExchanges(host: string, segmented: readonly { exchange: Exchange; segments: string[] }[], template: TemplateNode): EndpointGroup[] {
+  const groups = new Map<string, { group: EndpointGroup; params: Map<number, ParamValues> }>();
   for (const { exchange, segments } of segmented) {
-    const parts: string[] = [];
-    const params: { position: number; name: string; reason: string; value: string }[] = [];
+    let path = '';
+    const found: { position: number; param: NonNullable<TemplateNode['param']>; value: string }[] = [];
     let node: TemplateNode | undefined = template;
-    segments.forEach((segment, position) => {
+    for (let position = 0; position < segments.length; position++) {
+      const segment = segments[position]!;
       const literal: TemplateNode | undefined = node?.literals.get(segment);
       if (literal || !node?.param) {
-        parts.push(segment);
+        path += `/${segment}`;
         node = literal;
-      } else {
-        parts.push(`{${node.param.name}}`);
-        params.push({ position, name: node.param.name, reason: node.param.reason, value: segment });
-        node = node.param.node;
+        continue;
       }
-    });
-    const path = `/${parts.join('/')}`;
+      const [stem, extension] = splitExtension(decodeSegment(segment));
+      path += `/{${node.param.name}}${extension}`;
+      found.push({ position, param: node.param, value: stem });
+      node = node.param.node;
+    }
+    path ||= '/';
     const key = `${exchange.method} ${path}`;
     let entry = groups.get(key);
-    if (!entry) {
-      entry = { group: { method: exchange.method, host, path, pathParams: [], exchanges: [] }, values: new Map(), classes: new Map() };
-      groups.set(key, entry);
-    }
+    if (!entry) groups.set(key, (entry = { group: { method: exchange.method, host, path, pathParams: [], exchanges: [] }, params: new Map() }));
     entry.group.exchanges.push(exchange);
-    for (const param of params) {
-      let values = entry.values.get(param.position);
+    for (const { position, param, value } of found) {
+      let values = entry.params.get(position);
       if (!values) {
-        entry.values.set(param.position, (values = new Set()));
-        entry.classes.set(param.position, []);
-        entry.group.pathParams.push({ name: param.name, position: param.position, kind: 'word', pattern: '', distinct: 0, example: param.value, reason: param.reason });
+        const described: PathParam = { name: param.name, position, kind: 'word', pattern: '', distinct: 0, example: value, reason: param.reason };
+        entry.params.set(position, (values = { param: described, values: new Set(), classes: [], source: param.source }));
       }
-      if (!values.has(param.value)) {
-        values.add(param.value);
-        entry.classes.get(param.position)!.push(classifySegment(decodeSegment(param.value)));
+      if (!values.values.has(value)) {
+        values.values.add(value);
+        values.classes.push(classifySegment(value));
       }
     }
   }
-  return [...groups.values()].map(({ group, values, classes }) => ({
+  return [...groups.values()].map(({ group, params }) => ({
     ...group,
-    pathParams: group.pathParams.map((param) => ({ ...param, ...describeValues(classes.get(param.position)!), distinct: values.get(param.position)!.size })),
+    pathParams: [...params.values()]
+      .sort((a, b) => a.param.position - b.param.position)
+      .map(({ param, values, classes, source }) => ({ ...param, ...describeValues(classes, source), distinct: values.size })),
   }));
 }
 
 /**
- * Decides one position: `nodes` are the trie nodes merged into it (several when the parent was a
- * parameter), `parent` the literal before it, `used` the names already taken on this branch.
+ * Kind, pattern and regex over the distinct values. For identifier parameters, words that joined
+ * as lookalikes take the identifiers' description (but then no strict regex is claimed).
  */
-function decide(nodes: TrieNode[], parent: string | null, used: ReadonlySet<string>): TemplateNode {
-  const children = new Map<string, TrieNode[]>();
-  for (const node of nodes) {
-    for (const [segment, child] of node.children) {
-      const list = children.get(segment);
-      if (list) list.push(child);
-      else children.set(segment, [child]);
-    }
-  }
-  const literals = new Map<string, TemplateNode>();
-  const idNodes: TrieNode[] = [];
-  const kinds = new Set<string>();
-  for (const [segment, childNodes] of children) {
-    const cls = classifySegment(decodeSegment(segment));
-    if (cls.kind === 'word') literals.set(segment, decide(childNodes, segment, used));
-    else {
-      idNodes.push(...childNodes);
-      kinds.add(cls.kind);
-    }
-  }
-  if (idNodes.length === 0) return { literals, param: null };
-  const kind = kinds.size === 1 ? [...kinds][0]! : 'id';
-  let name = paramName(parent, kind);
-  for (let n = 2; used.has(name); n++) name = `${paramName(parent, kind)}${n}`;
-  const reason = `values look like identifiers (${[...kinds].sort().join(', ')})`;
-  return { literals, param: { name, reason, node: decide(idNodes, null, new Set([...used, name])) } };
-}
-
-function describeValues(classes: SegmentClass[]): Pick<PathParam, 'kind' | 'pattern' | 'regex'> {
-  const patterns = [...new Set(classes.map((c) => c.pattern))].sort();
-  const kinds = [...new Set(classes.map((c) => c.kind))];
-  const regexes = [...new Set(classes.map((c) => c.regex))];
-  const described: Pick<PathParam, 'kind' | 'pattern' | 'regex'> = { kind: kinds.length === 1 ? kinds[0]! : 'token', pattern: patterns.join(' | ') };
-  if (regexes.length === 1 && regexes[0] !== undefined) described.regex = regexes[0];
+function describeValues(classes: readonly SegmentClass[], source: ParamSource): Pick<PathParam, 'kind' | 'pattern' | 'regex'> {
+  const ids = classes.filter((c) => c.kind !== 'word');
+  const shown = source === 'ids' && ids.length > 0 ? ids : classes.map((c) => (c.kind === 'word' ? { ...c, pattern: 'name or slug' } : c));
+  const patterns = [...new Set(shown.map((c) => c.pattern))].sort();
+  const kinds = [...new Set(shown.map((c) => c.kind))];
+  const regexes = [...new Set(shown.map((c) => c.regex))];
+  const kind: IdKind = kinds.length === 1 ? kinds[0]! : source === 'hint' ? 'hint' : 'token';
+  const described: Pick<PathParam, 'kind' | 'pattern' | 'regex'> = { kind, pattern: patterns.join(' | ') };
+  if (shown.length === classes.length && regexes.length === 1 && regexes[0] !== undefined) described.regex = regexes[0];
   return described;
 }
 
-/** `/a/b/` → `['a', 'b']`; the root path has no segments. */
+/** `/a/b/` → `['a', 'b']`; the root path has no segments; matrix parameter values are dropped. */
 export function splitPath(path: string): string[] {
-  const segments = path.split('/').slice(1);
+  const segments = path.split('/').slice(1).map(dropMatrixValues);
   if (segments.length > 0 && segments[segments.length - 1] === '') segments.pop();
   return segments;
 }
@@ -150,6 +354,10 @@ export function decodeSegment(segment: string): string {
   } catch {
     return segment;
   }
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 const METHOD_ORDER = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];

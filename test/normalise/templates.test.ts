@@ -1,34 +1,207 @@
+/**
+ * Path templating over real API shapes, both directions of error: ids that must merge into one
+ * endpoint (false splits) and literals that must stay their own endpoint (false merges). Every
+ * fixture is synthetic but shaped like the named API.
+ */
 import { describe, expect, it } from 'vitest';
-import type { Exchange } from '../../src/exchange.js';
 import { templatePaths } from '../../src/normalise/templates.js';
+import { context, line } from './fixtures.js';
 
-function exchange(method: string, path: string, host = 'api.example.com'): Exchange {
-  return {
-    source: 't', entry: 0, startedAt: null, method, resourceType: 'fetch', webSocket: [],
-    url: { scheme: 'https', host, path, query: [], fragment: '' },
-    request: { headers: [], cookies: [], body: null },
-    response: { headers: [], cookies: [], body: null, status: 200, statusText: 'OK', redirectURL: '' },
-  };
+interface Case {
+  api: string;
+  name: string;
+  lines: string[];
+  /** The distinct `METHOD path` templates expected, in any order. */
+  expected: string[];
+  hints?: string[];
 }
 
-function templates(paths: string[]): string[] {
-  return [...new Set(templatePaths(paths.map((p) => exchange('GET', p))).map((g) => g.path))].sort();
+const UUIDS = ['0f8fad5b-d9cb-469f-a165-70867728950e', '7c9e6679-7425-40de-944b-e07fc1f90ae7', '16fd2706-8baf-433b-82eb-8c7fada847da'];
+const GIZMOS = ['g-p-676071f578e48191bb71c4c1757ce2ec', 'g-p-689f1bab49d081918a1a8b99c1dbca96', 'g-p-68c18170dd9c8191bc4ca1f735fb1fd4'];
+const USER = '{login,id,avatar_url,type}';
+const REPO = '{id,name,full_name,owner,private}';
+
+const cases: Case[] = [
+  // GitHub
+  { api: 'github', name: 'issue numbers merge, a single owner/repo stays as seen', lines: ['GET /repos/octocat/hello-world/issues/1347', 'GET /repos/octocat/hello-world/issues/1348'], expected: ['GET /repos/octocat/hello-world/issues/{issue_id}'] },
+  { api: 'github', name: 'user logins with one response shape merge', lines: [`GET /users/octocat -> ${USER}`, `GET /users/torvalds -> ${USER}`, `GET /users/defunkt -> ${USER}`], expected: ['GET /users/{user_id}'] },
+  { api: 'github', name: 'two logins are not yet many', lines: [`GET /users/octocat -> ${USER}`, `GET /users/torvalds -> ${USER}`], expected: ['GET /users/octocat', 'GET /users/torvalds'] },
+  { api: 'github', name: 'reserved "me" stays beside the logins', lines: [`GET /users/me -> {login,plan}`, `GET /users/octocat -> ${USER}`, `GET /users/torvalds -> ${USER}`, `GET /users/defunkt -> ${USER}`], expected: ['GET /users/me', 'GET /users/{user_id}'] },
+  { api: 'github', name: 'sub-resources of the singular /user stay literal', lines: ['GET /user/repos -> [{id,name,full_name}]', 'GET /user/orgs -> [{login,id,url}]', 'GET /user/emails -> [{email,primary,verified}]'], expected: ['GET /user/emails', 'GET /user/orgs', 'GET /user/repos'] },
+  { api: 'github', name: 'org logins merge on a shared continuation', lines: ['GET /orgs/acme/repos', 'GET /orgs/initech/repos', 'GET /orgs/globex/repos'], expected: ['GET /orgs/{org_id}/repos'] },
+  { api: 'github', name: 'search kinds are endpoints, not values', lines: ['GET /search/repositories -> {total_count,items}', 'GET /search/issues -> {total_count,items}', 'GET /search/users -> {total_count,items}'], expected: ['GET /search/issues', 'GET /search/repositories', 'GET /search/users'] },
+  { api: 'github', name: 'commit shas (40 hex)', lines: ['GET /repos/octocat/hello-world/commits/6dcb09b5b57875f334f61aebed695e2e4193db5e', 'GET /repos/octocat/hello-world/commits/7638417db6d59f3c431d3e1f261cc637155684cd'], expected: ['GET /repos/octocat/hello-world/commits/{commit_id}'] },
+  { api: 'github', name: 'gist ids (20 hex)', lines: ['GET /gists/aa5a315d61ae9438b18d'], expected: ['GET /gists/{gist_id}'] },
+  { api: 'github', name: 'pull numbers with a nested literal', lines: ['GET /repos/octocat/hello-world/pulls/12/comments', 'GET /repos/octocat/hello-world/pulls/13/comments', 'GET /repos/octocat/hello-world/pulls/13'], expected: ['GET /repos/octocat/hello-world/pulls/{pull_id}', 'GET /repos/octocat/hello-world/pulls/{pull_id}/comments'] },
+  { api: 'github', name: 'owners and repos merge when each owner has repos of its own', lines: [`GET /repos/octocat/hello-world -> ${REPO}`, `GET /repos/torvalds/linux -> ${REPO}`, `GET /repos/facebook/react -> ${REPO}`], expected: ['GET /repos/{repo_id}/{id}'] },
+  { api: 'github', name: 'a hint names owner and repo', hints: ['/repos/{owner}/{repo}'], lines: ['GET /repos/octocat/hello-world/issues/1347', 'GET /repos/octocat/hello-world'], expected: ['GET /repos/{owner}/{repo}', 'GET /repos/{owner}/{repo}/issues/{issue_id}'] },
+  { api: 'github', name: 'sub-resources of one user are not values', lines: ['GET /users/1234/repos -> [{id,name}]', 'GET /users/1234/followers -> [{login,id}]', 'GET /users/1234/following -> [{login,id}]', 'GET /users/1234/gists -> [{id,files}]'], expected: ['GET /users/{user_id}/followers', 'GET /users/{user_id}/following', 'GET /users/{user_id}/gists', 'GET /users/{user_id}/repos'] },
+  { api: 'github', name: 'sub-resources recurring under several users are not values', lines: ['GET /users/1/repos -> [{id}]', 'GET /users/2/repos -> [{id}]', 'GET /users/1/orgs -> [{id}]', 'GET /users/2/orgs -> [{id}]', 'GET /users/3/gists -> [{id}]'], expected: ['GET /users/{user_id}/gists', 'GET /users/{user_id}/orgs', 'GET /users/{user_id}/repos'] },
+
+  // Stripe
+  { api: 'stripe', name: 'customer ids with the cus_ prefix', lines: ['GET /v1/customers/cus_NffrFeUfNV2Hib', 'GET /v1/customers/cus_OtherCust42Ab'], expected: ['GET /v1/customers/{customer_id}'] },
+  { api: 'stripe', name: 'search stays beside customer ids', lines: ['GET /v1/customers/search', 'GET /v1/customers/cus_NffrFeUfNV2Hib'], expected: ['GET /v1/customers/search', 'GET /v1/customers/{customer_id}'] },
+  { api: 'stripe', name: 'payment intent action', lines: ['POST /v1/payment_intents/pi_3MtwBwLkdIwHu7ix28a3tqPa/confirm', 'POST /v1/payment_intents/pi_3MtwBwLkdIwHu7ix28a3tqPb/confirm'], expected: ['POST /v1/payment_intents/{payment_intent_id}/confirm'] },
+  { api: 'stripe', name: 'collections under the version are endpoints', lines: ['GET /v1/charges -> {object,data,has_more}', 'GET /v1/customers -> {object,data,has_more}', 'GET /v1/invoices -> {object,data,has_more}', 'GET /v1/products -> {object,data,has_more}'], expected: ['GET /v1/charges', 'GET /v1/customers', 'GET /v1/invoices', 'GET /v1/products'] },
+  { api: 'stripe', name: 'price ids', lines: ['GET /v1/prices/price_1MoBy5LkdIwHu7ixZhnattbh'], expected: ['GET /v1/prices/{price_id}'] },
+  { api: 'stripe', name: 'two nested ids get two names', lines: ['GET /v1/accounts/acct_1032D82eZvKYlo2C/external_accounts/ba_1NAinX2eZvKYlo2CMNYGEHTx'], expected: ['GET /v1/accounts/{account_id}/external_accounts/{external_account_id}'] },
+  { api: 'stripe', name: 'same position, same name across methods', lines: ['GET /v1/subscriptions/sub_1MowQVLkdIwHu7ixeRlqHVzs', 'DELETE /v1/subscriptions/sub_1MowQVLkdIwHu7ixeRlqHVzt'], expected: ['DELETE /v1/subscriptions/{subscription_id}', 'GET /v1/subscriptions/{subscription_id}'] },
+
+  // Slack
+  { api: 'slack', name: 'Web API methods under /api stay endpoints', lines: ['POST /api/chat.postMessage -> {ok,channel,ts}', 'POST /api/conversations.list -> {ok,channels}', 'POST /api/users.info -> {ok,user}', 'POST /api/conversations.history -> {ok,messages}'], expected: ['POST /api/chat.postMessage', 'POST /api/conversations.history', 'POST /api/conversations.list', 'POST /api/users.info'] },
+  { api: 'slack', name: 'methods with the same envelope still stay endpoints', lines: ['POST /api/auth.test -> {ok}', 'POST /api/api.test -> {ok}', 'POST /api/chat.delete -> {ok}'], expected: ['POST /api/api.test', 'POST /api/auth.test', 'POST /api/chat.delete'] },
+  { api: 'slack', name: 'channel ids in a path', lines: ['GET /archives/C024BE91L', 'GET /archives/C0G9QF9GW'], expected: ['GET /archives/{archive_id}'] },
+
+  // ChatGPT
+  { api: 'chatgpt', name: 'conversation uuids', lines: UUIDS.map((u) => `GET /backend-api/conversation/${u}`), expected: ['GET /backend-api/conversation/{conversation_id}'] },
+  { api: 'chatgpt', name: 'project ids beside a literal sibling', lines: [...GIZMOS.map((g) => `GET /backend-api/gizmos/${g}/conversations`), 'GET /backend-api/gizmos/snorlax/sidebar'], expected: ['GET /backend-api/gizmos/snorlax/sidebar', 'GET /backend-api/gizmos/{gizmo_id}/conversations'] },
+  { api: 'chatgpt', name: 'words under the API root are endpoints', lines: ['GET /backend-api/me -> {id,name}', 'GET /backend-api/settings -> {id,name}', 'GET /backend-api/models -> {models}', 'GET /backend-api/memories -> {memories}'], expected: ['GET /backend-api/me', 'GET /backend-api/memories', 'GET /backend-api/models', 'GET /backend-api/settings'] },
+  { api: 'chatgpt', name: 'a download names its id from the file- prefix', lines: ['GET /backend-api/files/download/file-6DWaTbWH9v4CUjEy30nk9z', 'GET /backend-api/files/download/file-7J6CokwPnnrnLeZgPOFWQj'], expected: ['GET /backend-api/files/download/{file_id}'] },
+  { api: 'chatgpt', name: 'actions beside conversation ids stay literal', lines: [`GET /backend-api/conversation/${UUIDS[0]}/stream_status`, `GET /backend-api/conversation/${UUIDS[1]}/textdocs`, 'POST /backend-api/conversation/init', 'POST /backend-api/conversation/experimental/generate_autocompletions'], expected: ['GET /backend-api/conversation/{conversation_id}/stream_status', 'GET /backend-api/conversation/{conversation_id}/textdocs', 'POST /backend-api/conversation/experimental/generate_autocompletions', 'POST /backend-api/conversation/init'] },
+  { api: 'chatgpt', name: 'settings are named sub-resources', lines: ['GET /backend-api/settings/user -> {settings}', 'GET /backend-api/settings/voices -> {voices}', 'GET /backend-api/settings/beta_features -> {features}'], expected: ['GET /backend-api/settings/beta_features', 'GET /backend-api/settings/user', 'GET /backend-api/settings/voices'] },
+  { api: 'chatgpt', name: 'ecosystem actions stay literal', lines: ['GET /backend-api/ecosystem/widget -> {html}', 'POST /backend-api/ecosystem/widget_state -> {ok}', 'POST /backend-api/ecosystem/call_mcp -> {result}'], expected: ['GET /backend-api/ecosystem/widget', 'POST /backend-api/ecosystem/call_mcp', 'POST /backend-api/ecosystem/widget_state'] },
+  { api: 'chatgpt', name: 'two steps of one flow stay literal', lines: ['POST /backend-api/sentinel/chat-requirements/prepare', 'POST /backend-api/sentinel/chat-requirements/finalize'], expected: ['POST /backend-api/sentinel/chat-requirements/finalize', 'POST /backend-api/sentinel/chat-requirements/prepare'] },
+  { api: 'chatgpt', name: 'GET and PATCH share the parameter name', lines: [`GET /backend-api/conversation/${UUIDS[0]}`, `PATCH /backend-api/conversation/${UUIDS[1]}`], expected: ['GET /backend-api/conversation/{conversation_id}', 'PATCH /backend-api/conversation/{conversation_id}'] },
+  { api: 'chatgpt', name: 'a dated model version stays literal', lines: ['GET /v4-2023-04-27/models', 'GET /v4-2023-04-27/engines'], expected: ['GET /v4-2023-04-27/engines', 'GET /v4-2023-04-27/models'] },
+
+  // Shopify-like
+  { api: 'shopify', name: 'order ids with a .json suffix', lines: ['GET /admin/api/2024-01/orders/450789469.json', 'GET /admin/api/2024-01/orders/450789470.json'], expected: ['GET /admin/api/2024-01/orders/{order_id}.json'] },
+  { api: 'shopify', name: 'the collection and count stay literal', lines: ['GET /admin/api/2024-01/orders.json', 'GET /admin/api/2024-01/orders/count.json', 'GET /admin/api/2024-01/orders/450789469.json'], expected: ['GET /admin/api/2024-01/orders.json', 'GET /admin/api/2024-01/orders/count.json', 'GET /admin/api/2024-01/orders/{order_id}.json'] },
+  { api: 'shopify', name: 'nested product images', lines: ['GET /admin/api/2024-01/products/632910392/images/850703190.json', 'GET /admin/api/2024-01/products/632910393/images/850703191.json'], expected: ['GET /admin/api/2024-01/products/{product_id}/images/{image_id}.json'] },
+  { api: 'shopify', name: 'API versions are not dates', lines: ['GET /admin/api/2023-10/shop.json', 'GET /admin/api/2024-01/shop.json'], expected: ['GET /admin/api/2023-10/shop.json', 'GET /admin/api/2024-01/shop.json'] },
+  { api: 'shopify', name: 'product handles merge on a shared continuation', lines: ['GET /products/blue-shirt/reviews', 'GET /products/red-hat/reviews', 'GET /products/green-socks/reviews'], expected: ['GET /products/{product_id}/reviews'] },
+
+  // Numeric REST
+  { api: 'rest', name: 'user ids', lines: ['GET /api/users/2', 'GET /api/users/3'], expected: ['GET /api/users/{user_id}'] },
+  { api: 'rest', name: 'nested numeric ids', lines: ['GET /api/users/2/posts/15', 'GET /api/users/3/posts/16'], expected: ['GET /api/users/{user_id}/posts/{post_id}'] },
+  { api: 'rest', name: '"new" beside item ids', lines: ['GET /items/42', 'GET /items/43', 'GET /items/new'], expected: ['GET /items/new', 'GET /items/{item_id}'] },
+  { api: 'rest', name: 'a numeric API version after /api', lines: ['GET /api/3/action/package_show', 'GET /api/3/action/package_list'], expected: ['GET /api/3/action/package_list', 'GET /api/3/action/package_show'] },
+  { api: 'rest', name: 'v1 and v2 stay apart', lines: ['GET /v1/items/7', 'GET /v2/items/8'], expected: ['GET /v1/items/{item_id}', 'GET /v2/items/{item_id}'] },
+  { api: 'rest', name: 'many versions under /api are not values', lines: ['GET /api/v1/status -> {ok}', 'GET /api/v2/status -> {ok}', 'GET /api/v3/status -> {ok}'], expected: ['GET /api/v1/status', 'GET /api/v2/status', 'GET /api/v3/status'] },
+  { api: 'rest', name: 'three levels of ids', lines: ['GET /orgs/1/teams/2/members/3'], expected: ['GET /orgs/{org_id}/teams/{team_id}/members/{member_id}'] },
+  { api: 'rest', name: 'snowflake ids', lines: ['GET /tweets/1460323737035677698'], expected: ['GET /tweets/{tweet_id}'] },
+  { api: 'rest', name: 'irregular plural', lines: ['GET /people/7', 'GET /categories/12', 'GET /boxes/3'], expected: ['GET /boxes/{box_id}', 'GET /categories/{category_id}', 'GET /people/{person_id}'] },
+  { api: 'rest', name: 'the same name twice in one template is numbered', lines: ['GET /files/12/files/13'], expected: ['GET /files/{file_id}/files/{file_id2}'] },
+  { api: 'rest', name: 'an id right after another id', lines: ['GET /matrix/3/4'], expected: ['GET /matrix/{matrix_id}/{id}'] },
+
+  // GraphQL
+  { api: 'graphql', name: 'one endpoint for every operation', lines: ['POST /graphql -> {data}', 'POST /graphql -> {data}', 'POST /graphql -> {errors}'], expected: ['POST /graphql'] },
+  { api: 'graphql', name: 'GET and POST on /api/graphql', lines: ['GET /api/graphql -> {data}', 'POST /api/graphql -> {data}'], expected: ['GET /api/graphql', 'POST /api/graphql'] },
+
+  // Dated reports
+  { api: 'reports', name: 'daily reports by date', lines: ['GET /reports/daily/2024-03-01', 'GET /reports/daily/2024-03-02'], expected: ['GET /reports/daily/{date}'] },
+  { api: 'reports', name: 'monthly reports by year-month', lines: ['GET /reports/monthly/2024-03', 'GET /reports/monthly/2024-04'], expected: ['GET /reports/monthly/{date}'] },
+  { api: 'reports', name: 'date-times', lines: ['GET /events/since/2024-03-01T10:00:00Z'], expected: ['GET /events/since/{date}'] },
+  { api: 'reports', name: 'a date range gets two names', lines: ['GET /stats/range/2024-01-01/2024-01-31'], expected: ['GET /stats/range/{date}/{date2}'] },
+
+  // Slugs
+  { api: 'slugs', name: 'blog post slugs with one response shape', lines: ['GET /blog/posts/hello-world -> {title,body,slug}', 'GET /blog/posts/second-post -> {title,body,slug}', 'GET /blog/posts/release-notes-2023 -> {title,body,slug}'], expected: ['GET /blog/posts/{post_id}'] },
+  { api: 'slugs', name: 'documentation pages stay literal', lines: ['GET /docs/getting-started -> {html}', 'GET /docs/api-reference -> {html}', 'GET /docs/faq -> {html}'], expected: ['GET /docs/api-reference', 'GET /docs/faq', 'GET /docs/getting-started'] },
+  { api: 'slugs', name: 'slugs with different responses stay literal', lines: ['GET /widgets/dashboard -> {panels}', 'GET /widgets/weather -> {temperature,city}', 'GET /widgets/clock -> {time}'], expected: ['GET /widgets/clock', 'GET /widgets/dashboard', 'GET /widgets/weather'] },
+  { api: 'slugs', name: 'words without bodies to compare stay literal', lines: ['DELETE /caches/pages', 'DELETE /caches/images', 'DELETE /caches/fonts'], expected: ['DELETE /caches/fonts', 'DELETE /caches/images', 'DELETE /caches/pages'] },
+  { api: 'slugs', name: 'words at the first segment stay literal', lines: ['GET /alice -> {name}', 'GET /bob -> {name}', 'GET /carol -> {name}'], expected: ['GET /alice', 'GET /bob', 'GET /carol'] },
+  { api: 'slugs', name: 'a camelCase method name is a word', lines: ['POST /ServerService.svc/json/GetNavigationMenu2'], expected: ['POST /ServerService.svc/json/GetNavigationMenu2'] },
+  { api: 'slugs', name: 'a model number is a word', lines: ['GET /products/hearing/clear220'], expected: ['GET /products/hearing/clear220'] },
+
+  // Other id shapes
+  { api: 'ids', name: 'ULIDs', lines: ['GET /events/01ARZ3NDEKTSV4RRFFQ69G5FAV', 'GET /events/01BX5ZZKBKACTAV9WEVGEMMVRZ'], expected: ['GET /events/{event_id}'] },
+  { api: 'ids', name: 'ObjectIds', lines: ['GET /posts/507f1f77bcf86cd799439011'], expected: ['GET /posts/{post_id}'] },
+  { api: 'ids', name: 'percent-encoded emails', lines: ['GET /subscribers/alex%40example.com', 'GET /subscribers/sam%40example.org'], expected: ['GET /subscribers/{subscriber_id}'] },
+  { api: 'ids', name: 'redaction placeholders are ids', lines: ['GET /share/<token:1>', 'GET /share/<token:2>', 'GET /invites/<email:1>'], expected: ['GET /invites/{invite_id}', 'GET /share/{share_id}'] },
+  { api: 'ids', name: 'nanoids', lines: ['GET /books/WjE9O1d8ELCb8POiOw4pn', 'GET /books/NjpTwgmENj11rGdUgpCQ9'], expected: ['GET /books/{book_id}'] },
+  { api: 'ids', name: 'a lookalike of an id joins it', lines: ['GET /sync/id/P2JCJH3E2SNA', 'GET /sync/id/P2JCJHVKKCNN'], expected: ['GET /sync/id/{id}'] },
+  { api: 'ids', name: 'matrix parameter values are dropped', lines: ['GET /shop/cart;jsessionid=A1B2C3D4E5', 'GET /shop/cart;jsessionid=F6G7H8I9J0'], expected: ['GET /shop/cart;jsessionid'] },
+  { api: 'ids', name: 'dashed hex device ids', lines: ['GET /devices/00008101-001C59490C80801E/status'], expected: ['GET /devices/{device_id}/status'] },
+  { api: 'ids', name: 'video ids (base64url, 11 chars)', lines: ['GET /videos/dQw4w9WgXcQ', 'GET /videos/9bZkp7q19f0'], expected: ['GET /videos/{video_id}'] },
+  { api: 'ids', name: 'base64 JSON contexts', lines: ['GET /meval/eyJhbm9ueW1vdXMiOnRydWUsImtleSI6Im1pbnQifQ'], expected: ['GET /meval/{meval_id}'] },
+  { api: 'ids', name: 'a slug with a year is not an id', lines: ['GET /changelog/release-notes-2023'], expected: ['GET /changelog/release-notes-2023'] },
+
+  // Hints
+  { api: 'hints', name: 'a parameter hint and a literal hint', hints: ['/post/{post_id}', '/post/new'], lines: ['GET /post/hello', 'GET /post/world', 'GET /post/new'], expected: ['GET /post/new', 'GET /post/{post_id}'] },
+  { api: 'hints', name: 'the literal hint wins whatever the order', hints: ['/post/new', '/post/{post_id}'], lines: ['GET /post/hello', 'GET /post/new/draft'], expected: ['GET /post/new/draft', 'GET /post/{post_id}'] },
+  { api: 'hints', name: '^ keeps every value literal', hints: ['/wiki/^'], lines: ['GET /wiki/123', 'GET /wiki/456'], expected: ['GET /wiki/123', 'GET /wiki/456'] },
+  { api: 'hints', name: 'a literal hint keeps an id-shaped value', hints: ['/releases/2024-01-01'], lines: ['GET /releases/2024-01-01', 'GET /releases/2024-02-01'], expected: ['GET /releases/2024-01-01', 'GET /releases/{date}'] },
+  { api: 'hints', name: '* leaves a position to the heuristics', hints: ['/*/items/{item}'], lines: ['GET /v1/items/abc', 'GET /v1/items/42', 'GET /v2/items/def'], expected: ['GET /v1/items/{item}', 'GET /v2/items/{item}'] },
+  { api: 'hints', name: 'a host-qualified hint applies to its host only', hints: ['other.example.com/post/{post_id}'], lines: ['GET /post/hello', 'GET other.example.com/post/hello'], expected: ['GET /post/hello', 'GET /post/{post_id}'] },
+];
+
+function templates(test: Case): string[] {
+  const ctx = context({ hints: test.hints ?? [] });
+  return [...new Set(templatePaths(test.lines.map(line), ctx).groups.map((g) => `${g.method} ${g.path}`))].sort();
 }
 
-describe('templatePaths', () => {
-  it.each([
-    ['UUIDs merge into one named parameter', ['/backend-api/conversation/0f8fad5b-d9cb-469f-a165-70867728950e', '/backend-api/conversation/7c9e6679-7425-40de-944b-e07fc1f90ae7'], ['/backend-api/conversation/{conversation_id}']],
-    ['integers', ['/users/1/settings', '/users/22/settings'], ['/users/{user_id}/settings']],
-    ['prefixed hex ids with a literal sibling', ['/gizmos/g-p-676071f578e48191bb71c4c1757ce2ec/conversations', '/gizmos/g-p-689f1bab49d081918a1a8b99c1dbca96/conversations', '/gizmos/snorlax/sidebar'], ['/gizmos/snorlax/sidebar', '/gizmos/{gizmo_id}/conversations']],
-    ['words stay literal', ['/backend-api/me', '/backend-api/settings', '/backend-api/models'], ['/backend-api/me', '/backend-api/models', '/backend-api/settings']],
-    ['version segments stay literal', ['/v1/items', '/v2/items'], ['/v1/items', '/v2/items']],
-  ])('%s', (_name, paths, expected) => {
-    expect(templates(paths)).toEqual(expected);
+describe('templatePaths on real API shapes', () => {
+  it('has at least 60 cases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(60);
   });
 
+  it.each(cases.map((c) => [`${c.api}: ${c.name}`, c] as const))('%s', (_title, test) => {
+    expect(templates(test)).toEqual([...test.expected].sort());
+  });
+});
+
+describe('path parameters', () => {
   it('counts distinct values and records the pattern, not the list of ids', () => {
-    const groups = templatePaths(['/gizmos/g-p-676071f578e48191bb71c4c1757ce2ec/x', '/gizmos/g-p-689f1bab49d081918a1a8b99c1dbca96/x', '/gizmos/g-p-676071f578e48191bb71c4c1757ce2ec/x'].map((p) => exchange('GET', p)));
+    const lines = [...GIZMOS, GIZMOS[0]].map((g) => `GET /backend-api/gizmos/${g}/conversations`);
+    const { groups } = templatePaths(lines.map(line), context());
     expect(groups).toHaveLength(1);
-    expect(groups[0]!.pathParams).toEqual([expect.objectContaining({ name: 'gizmo_id', pattern: 'g-p-<32 hex>', distinct: 2 })]);
+    expect(groups[0]!.pathParams).toEqual([expect.objectContaining({ name: 'gizmo_id', position: 2, kind: 'prefixed', pattern: 'g-p-<32 hex>', distinct: 3, regex: '^g\\-p\\-[0-9a-fA-F]{32}$' })]);
+    expect(JSON.stringify(groups[0]!.pathParams)).not.toContain(GIZMOS[1]);
+  });
+
+  it('says why: identifiers, alike words, or a hint', () => {
+    const lines = [`GET /users/octocat -> ${USER}`, `GET /users/torvalds -> ${USER}`, `GET /users/defunkt -> ${USER}`, 'GET /items/42', 'GET /items/new', 'GET /post/hello'];
+    const { groups } = templatePaths(lines.map(line), context({ hints: ['/post/{slug}'] }));
+    const reasons = Object.fromEntries(groups.flatMap((g) => g.pathParams.map((p) => [p.name, p.reason])));
+    expect(reasons.item_id).toBe('values are identifiers (integer); literal sibling(s) kept: new');
+    expect(reasons.user_id).toBe('3 distinct words under "users", none a literal: their responses share their keys');
+    expect(reasons.slug).toBe('hint /post/{slug}');
+  });
+
+  it('reports words kept literal against the count rule, with a hint to give', () => {
+    const ctx = context();
+    templatePaths(['GET /widgets/dashboard -> {panels}', 'GET /widgets/weather -> {temperature,city}', 'GET /widgets/clock -> {time}'].map(line), ctx);
+    expect(ctx.diagnostics).toEqual([
+      expect.objectContaining({ severity: 'info', code: 'path-kept-literal', message: expect.stringContaining('api.example.com/widgets/*: 3 distinct words kept as literal endpoints (their responses have different keys); if they are values of one parameter, add a hint such as /widgets/{widget_id}') }),
+    ]);
+  });
+
+  it('warns about an invalid hint and ignores it', () => {
+    const ctx = context({ hints: ['post/{id}', '/post/{a b}'] });
+    const { groups } = templatePaths([line('GET /post/1')], ctx);
+    expect(groups.map((g) => g.path)).toEqual(['/post/{post_id}']);
+    expect(ctx.diagnostics.map((d) => d.code)).toEqual(['invalid-hint', 'invalid-hint']);
+  });
+
+  it('reports the API root per host', () => {
+    const { apiRoots } = templatePaths(['GET /backend-api/me', 'GET /backend-api/models', 'GET other.example.com/items/1'].map(line), context());
+    expect(apiRoots).toEqual({ 'api.example.com': '/backend-api', 'other.example.com': '' });
+  });
+
+  it('keeps the hosts apart', () => {
+    const { groups } = templatePaths(['GET a.example.com/items/1', 'GET b.example.com/items/2'].map(line), context());
+    expect(groups.map((g) => `${g.host}${g.path}`)).toEqual(['a.example.com/items/{item_id}', 'b.example.com/items/{item_id}']);
+  });
+
+  it('gives the same output whatever the order of the exchanges', () => {
+    const lines = [`GET /users/octocat -> ${USER}`, `GET /users/torvalds -> ${USER}`, `GET /users/defunkt -> ${USER}`, ...UUIDS.map((u) => `GET /c/${u}`), 'GET /c/new'];
+    const forward = templatePaths(lines.map(line), context()).groups;
+    const backward = templatePaths([...lines].reverse().map(line), context()).groups;
+    const strip = (groups: typeof forward) => groups.map((g) => ({ path: g.path, params: g.pathParams.map(({ example: _e, ...p }) => p) }));
+    expect(strip(backward)).toEqual(strip(forward));
+  });
+
+  it('does not mutate its input', () => {
+    const exchanges = ['GET /items/1', 'GET /items/2'].map(line);
+    const before = JSON.stringify(exchanges);
+    templatePaths(exchanges, context());
+    expect(JSON.stringify(exchanges)).toBe(before);
+  });
+
+  it('merges 20 000 distinct ids per position into one endpoint (speed is measured in bench/, not here)', () => {
+    const lines = Array.from({ length: 20_000 }, (_, i) => `GET /items/${100000 + i}/parts/${i}`);
+    const { groups } = templatePaths(lines.map(line), context());
+    expect(groups.map((g) => g.path)).toEqual(['/items/{item_id}/parts/{part_id}']);
+    expect(groups[0]!.pathParams.map((p) => p.distinct)).toEqual([20_000, 20_000]);
   });
 });

@@ -1,0 +1,86 @@
+/**
+ * The observed paths of one host as a trie of raw segments. Each node also keeps what the
+ * templating decision weighs besides the segments themselves: how many exchanges end there and a
+ * few of them, whose successful JSON responses let siblings be compared (likeness.ts). Nodes are
+ * kept small (no map for a leaf, keys read only when a comparison needs them) because a large
+ * capture has hundreds of thousands of them.
+ */
+import type { Exchange, Json } from '../exchange.js';
+
+export interface TrieNode {
+  /** Child nodes by raw segment; null for a leaf. */
+  children: Map<string, TrieNode> | null;
+  /** Exchanges whose path ends at this node. */
+  ends: number;
+  /** Distinct paths that end at or below this node. */
+  paths: number;
+  /** The first few of those exchanges (at most `SAMPLES`), for response shapes. */
+  samples: Exchange[] | null;
+}
+
+/** Exchanges kept per node for shapes: enough to see a resource's keys, bounded in memory. */
+const SAMPLES = 4;
+/** Keys read per response: enough to compare shapes, bounded so a huge object costs nothing more. */
+const MAX_KEYS = 64;
+const NO_CHILDREN: ReadonlyMap<string, TrieNode> = new Map();
+
+export function emptyNode(): TrieNode {
+  return { children: null, ends: 0, paths: 0, samples: null };
+}
+
+/** Adds one exchange's path (already split into raw segments) to the trie. */
+export function addPath(root: TrieNode, segments: readonly string[], exchange: Exchange): void {
+  let node = root;
+  for (const segment of segments) {
+    node.children ??= new Map();
+    let child = node.children.get(segment);
+    if (!child) node.children.set(segment, (child = emptyNode()));
+    node = child;
+  }
+  node.ends++;
+  if (node.ends === 1) {
+    // A path not seen before: every node on the way now leads to one more distinct path.
+    let on = root;
+    on.paths++;
+    for (const segment of segments) {
+      on = on.children!.get(segment)!;
+      on.paths++;
+    }
+  }
+  if (node.samples === null) node.samples = [exchange];
+  else if (node.samples.length < SAMPLES) node.samples.push(exchange);
+}
+
+export function childrenOf(node: TrieNode): ReadonlyMap<string, TrieNode> {
+  return node.children ?? NO_CHILDREN;
+}
+
+/**
+ * Top-level keys of the 2xx JSON responses ending at the node: `{a, b}` → `a, b`; `[{a}, …]` →
+ * `[]`, `[]a`. Empty when there is nothing to compare (no body, text, errors only).
+ */
+export function responseKeys(node: TrieNode): Set<string> {
+  const keys = new Set<string>();
+  for (const exchange of node.samples ?? []) {
+    const { status, body } = exchange.response;
+    if (status < 200 || status > 299 || body === null || body.content.kind !== 'json') continue;
+    const value: Json = body.content.value;
+    if (Array.isArray(value)) {
+      keys.add('[]');
+      for (const item of value.slice(0, 3)) if (isObject(item)) addKeys(keys, item, '[]');
+    } else if (isObject(value)) addKeys(keys, value, '');
+  }
+  return keys;
+}
+
+function addKeys(keys: Set<string>, object: { [key: string]: Json }, prefix: string): void {
+  let n = 0;
+  for (const key in object) {
+    if (n++ >= MAX_KEYS) return;
+    keys.add(`${prefix}${key}`);
+  }
+}
+
+function isObject(value: Json): value is { [key: string]: Json } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,63 @@
+/**
+ * Words that carry structure rather than data in a URL: API roots (`api`, `backend-api`),
+ * version segments (`v2`, `v4-2023-04-27`, Shopify's `2024-01` after `api`), reserved words
+ * (`me`, `new`, `search`, `bootstrap`) and namespaces that look like collections but hold named
+ * sub-resources (`settings`). Templating never turns these into parameters on its own; only an
+ * explicit hint can.
+ */
+
+/** `api`, `backend-api`, `public_api`, `apiv2`, `rest`; API Gateway stages. */
+const ROOT_WORD = /^(?:[a-z]{1,16}[-_])?(?:api|apis|rest|restapi)(?:[-_]?v?\d{1,3})?$/i;
+const ROOT_WORDS = new Set(['prod', 'production', 'staging', 'stage', 'dev', 'services', 'service', 'svc', 'gateway', 'internal', 'public']);
+
+/** `v1`, `v2.1`, `v58.0`, `v1beta1`, `v2-beta`, `v4-2023-04-27`. */
+const VERSION = /^v\d{1,3}(?:\.\d{1,3}){0,2}(?:[-_.]?(?:alpha|beta|rc|preview|internal)\d{0,3})?$/i;
+const DATED_VERSION = /^v\d{1,3}[-_.]\d{4}-\d{2}-\d{2}$/i;
+/** `3.0`, `1.1.2`: a bare dotted number is a version, not an id. */
+const DOTTED_VERSION = /^\d{1,2}\.\d{1,3}(?:\.\d{1,3})?$/;
+/** After a root word only: `/admin/api/2024-01/`, `/api/2023-10-16/`, `/api/3/`. */
+const YEAR_MONTH = /^\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?$/;
+const SMALL_INTEGER = /^\d{1,2}$/;
+
+const RESERVED = new Set([
+  'me', 'my', 'mine', 'self', 'current', 'new', 'create', 'edit', 'update', 'delete', 'remove',
+  'search', 'find', 'query', 'filter', 'count', 'all', 'list', 'latest', 'recent', 'popular',
+  'top', 'trending', 'featured', 'default', 'bootstrap', 'sidebar', 'settings', 'config',
+  'configuration', 'preferences', 'profile', 'account', 'session', 'login', 'logout', 'signin',
+  'signout', 'signup', 'register', 'auth', 'oauth', 'token', 'refresh', 'callback', 'status',
+  'health', 'healthz', 'ping', 'version', 'info', 'metadata', 'meta', 'stats', 'summary', 'batch',
+  'bulk', 'export', 'import', 'upload', 'download', 'preview', 'init', 'start', 'stop', 'cancel',
+  'retry', 'archive', 'archived', 'trash', 'drafts', 'inbox', 'public', 'private', 'shared',
+  'home', 'index', 'feed', 'events', 'stream', 'history', 'suggestions', 'autocomplete', 'lookup',
+  'validate', 'verify', 'check', 'next', 'previous', 'prev', 'first', 'last', 'random', 'today',
+  'upcoming', 'active', 'pending', 'unread', 'graphql', 'webhooks', 'stable', 'beta', 'alpha',
+]);
+
+/** Plural-looking words whose children are named sub-resources, not values. */
+const NAMESPACES = new Set([
+  'settings', 'preferences', 'features', 'tools', 'utils', 'analytics', 'stats', 'metrics',
+  'docs', 'assets', 'static', 'options', 'internals', 'ops', 'apps', 'admin', 'experiments',
+  'integrations', 'plugins', 'extensions', 'sentinel', 'ecosystem', 'beacons', 'actions',
+]);
+
+export function isRootWord(segment: string): boolean {
+  return ROOT_WORD.test(segment) || ROOT_WORDS.has(segment.toLowerCase());
+}
+
+/**
+ * A version segment. Year-months (`2024-01`) and small integers (`3`) count only right after a
+ * root word, so `/reports/monthly/2024-03` keeps its `{date}` and `/items/3` its `{item_id}`.
+ */
+export function isVersionSegment(segment: string, parent: string | null): boolean {
+  if (VERSION.test(segment) || DATED_VERSION.test(segment) || DOTTED_VERSION.test(segment)) return true;
+  if (parent === null || !isRootWord(parent)) return false;
+  return YEAR_MONTH.test(segment) || SMALL_INTEGER.test(segment);
+}
+
+export function isReservedWord(segment: string): boolean {
+  return RESERVED.has(segment.toLowerCase());
+}
+
+export function isNamespace(segment: string): boolean {
+  return NAMESPACES.has(segment.toLowerCase());
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { classifySegment, dropMatrixValues, shapeOf, splitExtension } from '../../src/normalise/segments.js';
+
+describe('classifySegment: identifiers', () => {
+  it.each([
+    ['42', 'integer', 'integer'],
+    ['1460323737035677698', 'integer', 'integer'],
+    ['0f8fad5b-d9cb-469f-a165-70867728950e', 'uuid', 'uuid'],
+    ['0F8FAD5B-D9CB-169F-A165-70867728950E', 'uuid', 'uuid'],
+    ['01ARZ3NDEKTSV4RRFFQ69G5FAV', 'ulid', 'ulid'],
+    ['507f1f77bcf86cd799439011', 'objectid', '24 hex (ObjectId)'],
+    ['6dcb09b5b57875f334f61aebed695e2e4193db5e', 'hex', '40 hex'],
+    ['00008101-001C59490C80801E', 'hex', '8 hex-16 hex'],
+    ['g-p-676071f578e48191bb71c4c1757ce2ec', 'prefixed', 'g-p-<32 hex>'],
+    ['file-6DWaTbWH9v4CUjEy30nk9z', 'prefixed', 'file-<base62>'],
+    ['user-Xk2lLq9wPz1T', 'prefixed', 'user-<base62>'],
+    ['ord_8xKcP2mQ4nR7', 'prefixed', 'ord_<base62>'],
+    ['cus_NffrFeUfNV2Hib', 'prefixed', 'cus_<base62>'],
+    ['conv-0f8fad5b-d9cb-469f-a165-70867728950e', 'prefixed', 'conv-<uuid>'],
+    ['PROJ-1234', 'prefixed', 'PROJ-<integer>'],
+    ['2024-03-01', 'date', 'date'],
+    ['2024-03', 'date', 'year-month'],
+    ['2024-03-01T10:00:00Z', 'datetime', 'date-time'],
+    ['alex@example.com', 'email', 'email'],
+    ['<email:1>', 'email', 'email'],
+    ['<token:3>', 'token', 'redacted value'],
+    ['WjE9O1d8ELCb8POiOw4pn', 'token', 'opaque token'],
+    ['eyJhbm9ueW1vdXMiOnRydWV9', 'token', 'opaque token'],
+    ['P2JCJH3E2SNA', 'token', 'alphanumeric code'],
+    ['dQw4w9WgXcQ', 'token', 'alphanumeric code'],
+    ['evey2dnr2r', 'token', 'alphanumeric code'],
+  ])('%s is %s (%s)', (segment, kind, pattern) => {
+    expect(classifySegment(segment)).toMatchObject({ kind, pattern });
+  });
+});
+
+describe('classifySegment: words', () => {
+  it.each([
+    'me', 'settings', 'conversations', 'stream_status', 'generate_autocompletions', 'chat-requirements',
+    'snorlax', 'v2', 'v4-2023-04-27', 'GetNavigationMenu2', 'getCurrentUser', 'clear220', 'html5',
+    'release-notes-2023', 'innerFormPartial-83b6babd9c', 'formData1635181768800_en', 'payment_intents',
+    'channel_123', 'chat.postMessage', 'deadbeefdeadbeef', 'abcdefghijklmnopqrstuvwxyz', 'P2JCJHVKKCNN', '',
+  ])('%j is a word', (segment) => {
+    expect(classifySegment(segment).kind).toBe('word');
+  });
+
+  it('treats a 10 MB segment as an opaque token in linear time', () => {
+    const started = performance.now();
+    expect(classifySegment('a1'.repeat(5_000_000)).kind).toBe('token');
+    expect(classifySegment(`${'a-'.repeat(2000)}!`).kind).toBe('word');
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
+
+describe('segment helpers', () => {
+  it.each([
+    ['450789469.json', ['450789469', '.json']],
+    ['orders.json', ['orders', '.json']],
+    ['chat.postMessage', ['chat.postMessage', '']],
+    ['3.0', ['3.0', '']],
+    ['.json', ['.json', '']],
+  ])('splitExtension(%j)', (segment, expected) => {
+    expect(splitExtension(segment)).toEqual(expected);
+  });
+
+  it.each([
+    ['cart;jsessionid=A1B2', 'cart;jsessionid'],
+    ['ADTECH;loc=100;misc=1515916350133', 'ADTECH;loc;misc'],
+    ['plain', 'plain'],
+  ])('dropMatrixValues(%j)', (segment, expected) => {
+    expect(dropMatrixValues(segment)).toBe(expected);
+  });
+
+  it('gives ids of one format one shape, and vocabulary none', () => {
+    expect(shapeOf('P2JCJH3E2SNA')).toBe(shapeOf('P2JCJHVKKCNN'));
+    expect(shapeOf('P2JCJH3E2SNA')).not.toBe(shapeOf('P2JCJH3E2SN'));
+    expect(shapeOf('snorlax')).toBeNull();
+  });
+});
