@@ -61,6 +61,8 @@ export interface FieldNode {
   entries?: FieldNode;
   /** Whether a map instance was seen here (the cover must show quicktype at least one). */
   mapSeen: boolean;
+  /** First key of the last plain object here: the same first key needs no classifying again. */
+  plainKey?: string;
   /** Last sample that touched this node with a non-null value (for the representative). */
   lastSample: number;
 }
@@ -143,20 +145,25 @@ export function observeJson(samples: readonly Json[]): Observation {
     }
     node.objects++;
     if (depth >= MAX_DEPTH) return fresh ? {} : NOTHING;
-    const keys = Object.keys(value);
-    if (isMapInstance(keys)) {
-      const entries = slot(node, 'entries');
-      let kept: Json[] | null = null;
-      for (const key of keys) {
-        const skeleton = visit(value[key]!, entries, depth + 1);
-        if (skeleton !== NOTHING) (kept ??= []).push(skeleton);
+    let first: string | undefined;
+    for (first in value) break;
+    if (first !== undefined && first !== node.plainKey) {
+      const keys = isIdKey(first) ? Object.keys(value) : null;
+      if (keys === null) node.plainKey = first;
+      else if (keys.every(isIdKey)) {
+        const entries = slot(node, 'entries');
+        let kept: Json[] | null = null;
+        for (const key of keys) {
+          const skeleton = visit(value[key]!, entries, depth + 1);
+          if (skeleton !== NOTHING) (kept ??= []).push(skeleton);
+        }
+        const firstMap = !node.mapSeen;
+        node.mapSeen = true;
+        return kept || firstMap || fresh ? { [MAP_KEY]: kept ?? [] } : NOTHING;
       }
-      const firstMap = !node.mapSeen;
-      node.mapSeen = true;
-      return kept || firstMap || fresh ? { [MAP_KEY]: kept ?? [] } : NOTHING;
     }
     let kept: [string, Json][] | null = null;
-    for (const key of keys) {
+    for (const key in value) {
       const next = child(node, key);
       if (!next) continue;
       const skeleton = visit(value[key]!, next, depth + 1);
