@@ -30,9 +30,12 @@ export interface Judgement {
 
 /**
  * Judges whether the words at one position are values of one parameter. `parent` is the literal
- * before them, or null when that is itself a parameter with `instances` observed values.
+ * before them, or null when that is itself a parameter with `instances` observed values. `peers`
+ * are identifiers already taken as values at the position: the words must pass on their own and
+ * also resemble them (`/users/john123/profile` beside `/users/alice/profile` …), so a few literal
+ * siblings never ride along on the ids' evidence.
  */
-export function judgeWordValues(words: readonly WordValue[], parent: string | null, instances: number): Judgement {
+export function judgeWordValues(words: readonly WordValue[], parent: string | null, instances: number, peers: readonly WordValue[] = []): Judgement {
   if (words.length < MIN_WORD_VALUES) return reject(`only ${words.length} distinct value(s)`);
   if (parent !== null && (!isPlural(parent) || isNamespace(parent))) return reject(`"${parent}" is not a collection of like items`);
   if (parent === null) {
@@ -42,8 +45,8 @@ export function judgeWordValues(words: readonly WordValue[], parent: string | nu
     if (spread < 2) return reject(`all words hang under one of ${instances} parent value(s), so they read as its sub-resources`);
   }
 
-  const shapes = compareShapes(words);
-  if (shapes === 'differ') return reject('their responses have different keys');
+  const shapes = compareShapes([...words, ...peers]);
+  if (shapes === 'differ') return reject(peers.length > 0 ? 'their responses differ from each other or from the identifiers\'' : 'their responses have different keys');
 
   const continuing = words.map((w) => ({ word: w, next: nextSegments(w) })).filter((c) => c.next.size > 0);
   if (continuing.length === 0) {
@@ -56,7 +59,9 @@ export function judgeWordValues(words: readonly WordValue[], parent: string | nu
   for (const [segment, count] of counts) {
     if (count > sharedCount || (count === sharedCount && shared !== null && segment < shared)) [shared, sharedCount] = [segment, count];
   }
-  if (shared !== null && sharedCount >= 2 && sharedCount * 3 >= continuing.length * 2) {
+  const peersNext = new Set(peers.flatMap((p) => [...nextSegments(p)]));
+  const sharedWithPeers = shared !== null && (peersNext.size === 0 || peersNext.has(shared));
+  if (shared !== null && sharedCount >= 2 && sharedCount * 3 >= continuing.length * 2 && sharedWithPeers) {
     return accept(`${sharedCount} of them continue with /${shared}${shapes === 'agree' ? ', and their responses share their keys' : ''}`);
   }
   const own = [...counts.values()].filter((n) => n === 1).length;
@@ -79,6 +84,8 @@ function compareShapes(words: readonly WordValue[]): 'agree' | 'differ' | 'unkno
   for (const keys of shaped) for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
   const common = new Set([...counts].filter(([, n]) => n * 2 > shaped.length).map(([key]) => key));
   if (common.size === 0) return 'differ';
+  // One shared key (`{ok}`, `{success}`) is an envelope, not a resource: no evidence either way.
+  if (common.size < 2) return 'unknown';
   return shaped.every((keys) => jaccard(keys, common) >= SHAPE_AGREEMENT) ? 'agree' : 'differ';
 }
 

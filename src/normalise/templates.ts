@@ -156,7 +156,7 @@ function decide(at: Position, host: string, ctx: Context): TemplateNode {
     // words next to the ids behave like them, they are more values, not endpoints.
     const candidates = siblings.filter((w) => !isReservedWord(w.decoded));
     if (candidates.length >= MIN_WORD_VALUES && mayHoldValues(at)) {
-      const judged = judgeWordValues([...ids.map((i) => i.child), ...joined, ...candidates].map(wordValue), at.parent, at.nodes.length);
+      const judged = judgeWordValues(candidates.map(wordValue), at.parent, at.nodes.length, [...ids.map((i) => i.child), ...joined].map(wordValue));
       if (judged.accept) {
         joined = [...joined, ...candidates];
         siblings = siblings.filter((w) => isReservedWord(w.decoded));

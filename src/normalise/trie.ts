@@ -57,7 +57,8 @@ export function childrenOf(node: TrieNode): ReadonlyMap<string, TrieNode> {
 
 /**
  * Top-level keys of the 2xx JSON responses ending at the node: `{a, b}` → `a, b`; `[{a}, …]` →
- * `[]`, `[]a`. Empty when there is nothing to compare (no body, text, errors only).
+ * `[]a`; a small envelope also shows what it wraps (`{data: {id, name}}` → `data, data.id,
+ * data.name`). Empty when there is nothing to compare: no body, text, errors only, empty arrays.
  */
 export function responseKeys(node: TrieNode): Set<string> {
   const keys = new Set<string>();
@@ -66,7 +67,6 @@ export function responseKeys(node: TrieNode): Set<string> {
     if (status < 200 || status > 299 || body === null || body.content.kind !== 'json') continue;
     const value: Json = body.content.value;
     if (Array.isArray(value)) {
-      keys.add('[]');
       for (const item of value.slice(0, 3)) if (isObject(item)) addKeys(keys, item, '[]');
     } else if (isObject(value)) addKeys(keys, value, '');
   }
@@ -78,6 +78,11 @@ function addKeys(keys: Set<string>, object: { [key: string]: Json }, prefix: str
   for (const key in object) {
     if (n++ >= MAX_KEYS) return;
     keys.add(`${prefix}${key}`);
+  }
+  if (n > 2) return;
+  for (const key in object) {
+    const inner = object[key]!;
+    if (isObject(inner)) addKeys(keys, inner, `${prefix}${key}.`);
   }
 }
 

@@ -2,7 +2,7 @@
  * Synthetic exchanges for the normalise tests, written from a one-line notation:
  *
  *   'GET /users/alice -> {login,id,avatar_url}'   JSON object response with these keys
- *   'GET /user/repos -> [{id,name}]'              JSON array of such objects
+ *   'GET /user/repos -> [{id,name}]'              JSON array of such objects ([] for an empty one)
  *   'DELETE /items/7'                             no response body
  *   'GET api.example.com/v1/items'                another host than the default
  *
@@ -58,6 +58,7 @@ export function line(text: string): Exchange {
 }
 
 function keysToJson(shape: string): Json {
+  if (shape === '[]') return [];
   const array = shape.startsWith('[');
   const inner = shape.replace(/^\[?\{|\}\]?$/g, '');
   const object: Record<string, Json> = {};

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { templatePaths } from '../../src/normalise/templates.js';
-import { context, line } from './fixtures.js';
+import { context, exchange, line } from './fixtures.js';
 
 interface Case {
   api: string;
@@ -53,6 +53,8 @@ const cases: Case[] = [
   { api: 'slack', name: 'channel ids in a path', lines: ['GET /archives/C024BE91L', 'GET /archives/C0G9QF9GW'], expected: ['GET /archives/{archive_id}'] },
 
   // ChatGPT
+  { api: 'chatgpt', name: 'literal siblings do not ride along on the ids\' shared continuation', lines: [...GIZMOS.map((g) => `GET /backend-api/gizmos/${g}/conversations`), 'GET /backend-api/gizmos/g-p-79041c93d82947f21ecb6149e05606ad/conversations', 'GET /backend-api/gizmos/snorlax/sidebar', 'GET /backend-api/gizmos/discovery', 'GET /backend-api/gizmos/pinned', 'GET /backend-api/gizmos/bootstrap -> {gizmos}'], expected: ['GET /backend-api/gizmos/bootstrap', 'GET /backend-api/gizmos/discovery', 'GET /backend-api/gizmos/pinned', 'GET /backend-api/gizmos/snorlax/sidebar', 'GET /backend-api/gizmos/{gizmo_id}/conversations'] },
+  { api: 'github', name: 'logins with and without digits are one parameter', lines: ['GET /users/john123x9k2/profile', 'GET /users/alice/profile', 'GET /users/bob/profile', 'GET /users/carol/profile'], expected: ['GET /users/{user_id}/profile'] },
   { api: 'chatgpt', name: 'conversation uuids', lines: UUIDS.map((u) => `GET /backend-api/conversation/${u}`), expected: ['GET /backend-api/conversation/{conversation_id}'] },
   { api: 'chatgpt', name: 'project ids beside a literal sibling', lines: [...GIZMOS.map((g) => `GET /backend-api/gizmos/${g}/conversations`), 'GET /backend-api/gizmos/snorlax/sidebar'], expected: ['GET /backend-api/gizmos/snorlax/sidebar', 'GET /backend-api/gizmos/{gizmo_id}/conversations'] },
   { api: 'chatgpt', name: 'words under the API root are endpoints', lines: ['GET /backend-api/me -> {id,name}', 'GET /backend-api/settings -> {id,name}', 'GET /backend-api/models -> {models}', 'GET /backend-api/memories -> {memories}'], expected: ['GET /backend-api/me', 'GET /backend-api/memories', 'GET /backend-api/models', 'GET /backend-api/settings'] },
@@ -96,6 +98,8 @@ const cases: Case[] = [
 
   // Slugs
   { api: 'slugs', name: 'blog post slugs with one response shape', lines: ['GET /blog/posts/hello-world -> {title,body,slug}', 'GET /blog/posts/second-post -> {title,body,slug}', 'GET /blog/posts/release-notes-2023 -> {title,body,slug}'], expected: ['GET /blog/posts/{post_id}'] },
+  { api: 'slugs', name: 'sub-resources answering empty lists are not values', lines: [`GET /conversation/${UUIDS[0]}/textdocs -> []`, `GET /conversation/${UUIDS[1]}/files -> []`, `GET /conversation/${UUIDS[2]}/attachments -> []`], expected: ['GET /conversation/{conversation_id}/attachments', 'GET /conversation/{conversation_id}/files', 'GET /conversation/{conversation_id}/textdocs'] },
+  { api: 'slugs', name: 'a one-key envelope is no evidence', lines: ['POST /pipeline/stages/build -> {ok}', 'POST /pipeline/stages/lint -> {ok}', 'POST /pipeline/stages/deploy -> {ok}', 'POST /pipeline/stages/package -> {ok}'], expected: ['POST /pipeline/stages/build', 'POST /pipeline/stages/deploy', 'POST /pipeline/stages/lint', 'POST /pipeline/stages/package'] },
   { api: 'slugs', name: 'documentation pages stay literal', lines: ['GET /docs/getting-started -> {html}', 'GET /docs/api-reference -> {html}', 'GET /docs/faq -> {html}'], expected: ['GET /docs/api-reference', 'GET /docs/faq', 'GET /docs/getting-started'] },
   { api: 'slugs', name: 'slugs with different responses stay literal', lines: ['GET /widgets/dashboard -> {panels}', 'GET /widgets/weather -> {temperature,city}', 'GET /widgets/clock -> {time}'], expected: ['GET /widgets/clock', 'GET /widgets/dashboard', 'GET /widgets/weather'] },
   { api: 'slugs', name: 'words without bodies to compare stay literal', lines: ['DELETE /caches/pages', 'DELETE /caches/images', 'DELETE /caches/fonts'], expected: ['DELETE /caches/fonts', 'DELETE /caches/images', 'DELETE /caches/pages'] },
@@ -156,6 +160,11 @@ describe('path parameters', () => {
     expect(reasons.item_id).toBe('values are identifiers (integer); literal sibling(s) kept: new');
     expect(reasons.user_id).toBe('3 distinct words under "users", none a literal: their responses share their keys');
     expect(reasons.slug).toBe('hint /post/{slug}');
+  });
+
+  it('looks inside a small envelope to compare responses', () => {
+    const lines = ['dune', 'emma', 'ulysses'].map((slug) => exchange({ path: `/books/${slug}`, json: { data: { title: slug, author: 'x', year: 1 } } }));
+    expect(templatePaths(lines, context()).groups.map((g) => g.path)).toEqual(['/books/{book_id}']);
   });
 
   it('reports words kept literal against the count rule, with a hint to give', () => {
