@@ -14,4 +14,6 @@ export type { Options } from './options.js';
 export type { Diagnostic, Severity, Place } from './diagnostics.js';
 export { formatDiagnostic } from './diagnostics.js';
 export { Har2ApiError, type ErrorCode } from './errors.js';
+export { diffModels, loadSide, renderDiff, renderChangelog, parseIgnoreList, DIFF_FORMATS, type DiffFormat, type DiffOptions, type LoadedSide } from './diff/index.js';
+export type { Change, ChangeArea, ChangeKind, ChangeLevel, ModelDiff, DiffSide } from './diff/change.js';
 export * from './model.js';

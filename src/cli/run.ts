@@ -1,37 +1,30 @@
 /**
  * The command line: parse flags, read inputs, call the library, write outputs, print
- * diagnostics, return an exit code. No logic of its own beyond that.
+ * diagnostics, return an exit code. No logic of its own beyond that. `runCli` is the single
+ * entry: it picks the subcommand (`diff`, in `diff.ts`, or the default convert command here)
+ * and maps every failure to an exit code.
  *
- * Exit codes: 0 done, 1 bad input / stale output, 2 usage error.
+ * Exit codes: 0 done, 1 bad input / stale output / diff failed its gate, 2 usage error.
  */
 import { isAbsolute, join, resolve } from 'node:path';
-import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
-import { type Diagnostic, formatDiagnostic, summariseDiagnostics } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
 import { Har2ApiError, isHar2ApiError } from '../errors.js';
 import type { InputFile } from '../ingest/index.js';
 import type { Options } from '../options.js';
 import { buildModel } from '../pipeline.js';
 import { FORMATS, type Format, renderOutputs } from '../render/index.js';
-import { parseHint } from '../normalise/hints.js';
-import { loadConfig } from './config.js';
+import { runDiff } from './diff.js';
 import { expandInputs, readInput } from './inputs.js';
 import type { Io } from './io.js';
+import { printDiagnostics } from './print.js';
+import { selectionOptions } from './selection.js';
 import { createProgress } from './progress.js';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, isUsageError, listOption, markStdin, parseArgs, unmarkStdin, withConventions } from './usage.js';
 
-export const EXIT_OK = 0;
-export const EXIT_FAILED = 1;
-export const EXIT_USAGE = 2;
+export { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './usage.js';
 
-class UsageError extends Error {}
-
-/** yargs drops a lone `-`, so a stdin positional is renamed before parsing and back after. */
-const STDIN_TOKEN = '\u0000stdin';
 const VALUE_FLAGS = new Set(['-o', '--out', '-f', '--format', '--title', '--host', '--include', '--exclude', '--hint', '--config']);
-
-function markStdin(argv: readonly string[]): string[] {
-  return argv.map((arg, i) => (arg === '-' && !VALUE_FLAGS.has(argv[i - 1] ?? '') ? STDIN_TOKEN : arg));
-}
 
 interface ConvertArgs {
   har: string[];
@@ -51,17 +44,11 @@ interface ConvertArgs {
   verbose: boolean;
 }
 
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
-
 function parser(argv: readonly string[]) {
-  const list = (value: unknown): string[] =>
-    (Array.isArray(value) ? value : value === undefined ? [] : [value]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
-  return yargs([...argv])
+  const list = listOption;
+  return withConventions(yargs([...argv])
     .scriptName('har2api')
-    .usage('$0 <har...> [options]\n\nTurn HAR captures into an API reference (Markdown, JSON model).')
+    .usage('$0 <har...> [options]\n$0 diff <old> <new> [options]   what changed between two captures (har2api diff --help)\n\nTurn HAR captures into an API reference (Markdown, JSON model).')
     .command('$0 <har..>', false, (y) => y.positional('har', { type: 'string', array: true, describe: 'HAR files, directories, globs, or - for stdin' }))
     .option('out', { alias: 'o', type: 'string', default: 'out', describe: 'Output folder (- writes a single format to stdout)' })
     .option('format', { alias: 'f', type: 'string', array: true, default: ['markdown'], coerce: list, describe: `Formats, comma-separated: ${FORMATS.join(', ')}` })
@@ -80,49 +67,21 @@ function parser(argv: readonly string[]) {
     .example('$0 capture.har', 'Write out/reference.md')
     .example('$0 "captures/*.har" -o docs -f markdown,json', 'Merge captures; write docs/reference.md and docs/model.json')
     .example('$0 captures/*.har -o docs --check', 'In CI: fail when docs/ is stale')
-    .strict()
-    .help()
-    .alias('h', 'help')
-    .version(version())
-    .alias('v', 'version')
-    .wrap(Math.min(100, process.stdout.columns || 100))
-    .exitProcess(false)
-    .fail((message, error) => {
-      throw new UsageError(message || error?.message || 'invalid arguments');
-    });
+    .strict());
 }
 
 /** Runs the CLI with `argv` (without `node` and the script) and returns the exit code. */
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
-  let args: ConvertArgs;
+  const diff = argv[0] === 'diff';
+  const usage = (message: string): number => {
+    io.stderr(`har2api: ${message}\nRun 'har2api ${diff ? 'diff ' : ''}--help' for usage.\n`);
+    return EXIT_USAGE;
+  };
   try {
-    const marked = markStdin(argv);
-    const parsed = await new Promise<{ args: ConvertArgs; output: string }>((done, fail) => {
-      parser(marked).parse(marked, {}, (error, result, output) => (error ? fail(error) : done({ args: result as unknown as ConvertArgs, output })));
-    });
-    if (parsed.output) {
-      io.stdout(`${parsed.output}\n`);
-      return EXIT_OK;
-    }
-    args = { ...parsed.args, har: parsed.args.har.map((h) => (h === STDIN_TOKEN ? '-' : h)) };
+    return diff ? await runDiff(argv.slice(1), io) : await runConvert(argv, io);
   } catch (error) {
-    if (error instanceof UsageError || (error as Error).name === 'YError') {
-      io.stderr(`har2api: ${(error as Error).message}\nRun 'har2api --help' for usage.\n`);
-      return EXIT_USAGE;
-    }
-    throw error;
-  }
-  try {
-    return await convert(args, io);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`har2api: ${error.message}\nRun 'har2api --help' for usage.\n`);
-      return EXIT_USAGE;
-    }
-    if (isHar2ApiError(error) && error.code === 'E_USAGE') {
-      io.stderr(`har2api: ${error.message}\nRun 'har2api --help' for usage.\n`);
-      return EXIT_USAGE;
-    }
+    if (isUsageError(error)) return usage((error as Error).message);
+    if (isHar2ApiError(error) && error.code === 'E_USAGE') return usage(error.message);
     if (isHar2ApiError(error)) {
       io.stderr(`har2api: ${error.message}\n`);
       return EXIT_FAILED;
@@ -131,18 +90,23 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+async function runConvert(argv: readonly string[], io: Io): Promise<number> {
+  const marked = markStdin(argv, VALUE_FLAGS);
+  const parsed = await parseArgs<ConvertArgs>(parser(marked), marked);
+  if (parsed.output) {
+    io.stdout(`${parsed.output}\n`);
+    return EXIT_OK;
+  }
+  return convert({ ...parsed.args, har: parsed.args.har.map(unmarkStdin) }, io);
+}
+
 async function convert(args: ConvertArgs, io: Io): Promise<number> {
   const formats = checkFormats(args.format);
   const toStdout = args.out === '-';
   if (toStdout && formats.length !== 1) throw new UsageError('--out - writes one format to stdout; pick one with --format');
   if (toStdout && args.check) throw new UsageError('--check compares files in a folder; it cannot be used with --out -');
 
-  const config = args.config !== undefined ? await loadConfig(args.config, io) : null;
-  const hints = [...args.hint, ...(config?.hints ?? [])];
-  for (const hint of hints) {
-    const parsed = parseHint(hint);
-    if (parsed.error !== undefined) throw new UsageError(parsed.error);
-  }
+  const selection = await selectionOptions(args, io);
 
   const diagnostics: Diagnostic[] = [];
   const inputs: InputFile[] = [];
@@ -166,11 +130,7 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
 
   const options: Options = {
     ...(args.title !== undefined ? { title: args.title } : {}),
-    all: args.all,
-    hosts: [...args.host, ...(config?.hosts ?? [])],
-    include: [...args.include, ...(config?.include ?? [])],
-    exclude: [...args.exclude, ...(config?.exclude ?? [])],
-    hints,
+    ...selection,
     redact: args.redact,
   };
   if (!args.redact) diagnostics.push({ severity: 'warning', code: 'redaction-off', message: 'redaction is off (--no-redact): the output may contain tokens, cookies and personal data; do not publish it' });
@@ -226,11 +186,6 @@ async function checkOutputs(outputs: readonly { name: string; content: string }[
   }
   io.stderr(`har2api: stale output: ${stale.join(', ')}; run the same command without --check to regenerate\n`);
   return EXIT_FAILED;
-}
-
-function printDiagnostics(diagnostics: readonly Diagnostic[], args: ConvertArgs, io: Io): void {
-  const shown = args.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics.filter((d) => args.verbose || d.severity !== 'info');
-  for (const d of args.verbose ? shown : summariseDiagnostics(shown)) io.stderr(`${formatDiagnostic(d)}\n`);
 }
 
 /** One line per templated position (`host/prefix/{name}`), however many endpoints share it. */

@@ -262,7 +262,7 @@ function statusMix(endpoint: Endpoint): string {
 }
 
 /** GitHub-style heading anchor of `METHOD /path`. */
-function anchorOf(heading: string): string {
+export function anchorOf(heading: string): string {
   return heading
     .toLowerCase()
     .replace(/[^a-z0-9 _-]/g, '')

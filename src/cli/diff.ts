@@ -1,0 +1,129 @@
+/**
+ * `har2api diff <old> <new>`: builds (or loads) both sides, diffs them, prints or writes the
+ * changelog, and exits 1 when `--fail-on` says the changes are too much. Nothing of its own
+ * beyond reading files, calling the library and writing the result.
+ */
+import { isAbsolute, resolve } from 'node:path';
+import yargs from 'yargs';
+import type { Diagnostic } from '../diagnostics.js';
+import { type ChangeLevel, LEVELS, type ModelDiff } from '../diff/change.js';
+import { DIFF_FORMATS, type DiffFormat, renderDiff } from '../diff/changelog.js';
+import { parseIgnoreList } from '../diff/fingerprint.js';
+import { diffModels } from '../diff/index.js';
+import { loadSide, textOf } from '../diff/side.js';
+import { Har2ApiError } from '../errors.js';
+import type { InputFile } from '../ingest/index.js';
+import type { Options } from '../options.js';
+import { expandInputs, readInput } from './inputs.js';
+import type { Io } from './io.js';
+import { printDiagnostics } from './print.js';
+import { selectionOptions } from './selection.js';
+import { EXIT_FAILED, EXIT_OK, UsageError, listOption, markStdin, parseArgs, unmarkStdin, withConventions } from './usage.js';
+
+const FAIL_ON = ['breaking', 'warning', 'any'] as const;
+type FailOn = (typeof FAIL_ON)[number];
+
+interface DiffArgs {
+  old: string;
+  new: string;
+  _: (string | number)[];
+  format: DiffFormat;
+  out: string;
+  failOn?: FailOn;
+  ignore?: string;
+  host: string[];
+  include: string[];
+  exclude: string[];
+  hint: string[];
+  config?: string;
+  all: boolean;
+  quiet: boolean;
+  verbose: boolean;
+}
+
+const VALUE_FLAGS = new Set(['-o', '--out', '-f', '--format', '--fail-on', '--ignore', '--host', '--include', '--exclude', '--hint', '--config']);
+
+function parser(argv: readonly string[]) {
+  return withConventions(yargs([...argv])
+    .scriptName('har2api diff')
+    .usage(
+      '$0 <old> <new> [options]\n\nWhat changed between two captures: endpoints, parameters, fields, status codes, event kinds.\n' +
+        'Each side is a HAR file, a directory of them, a quoted glob, a model written by --format json, or - for stdin.',
+    )
+    .command('$0 <old> <new>', false, (y) =>
+      y.positional('old', { type: 'string', describe: 'The earlier capture(s) or model' }).positional('new', { type: 'string', describe: 'The later capture(s) or model' }),
+    )
+    .option('format', { alias: 'f', type: 'string', choices: DIFF_FORMATS, default: 'markdown', describe: 'Changelog format' })
+    .option('out', { alias: 'o', type: 'string', default: '-', describe: 'Write the changelog to this file (default: stdout)' })
+    .option('fail-on', { type: 'string', choices: FAIL_ON, describe: 'Exit 1 when there is a change at this level or above (any: any change)' })
+    .option('ignore', { type: 'string', describe: 'File of fingerprints (one per line, # comments) to leave out' })
+    .option('host', { type: 'string', array: true, default: [], coerce: listOption, describe: 'Keep only these hosts (for HAR sides)' })
+    .option('include', { type: 'string', array: true, default: [], coerce: listOption, describe: 'Keep only paths matching these globs (for HAR sides)' })
+    .option('exclude', { type: 'string', array: true, default: [], coerce: listOption, describe: 'Drop paths matching these globs (for HAR sides)' })
+    .option('hint', { type: 'string', array: true, default: [], coerce: listOption, describe: 'Path templates that override the heuristics (for HAR sides)' })
+    .option('config', { type: 'string', describe: 'JSON file with hints, hosts, include, exclude (for HAR sides)' })
+    .option('all', { type: 'boolean', default: false, describe: 'Keep static assets, documents and telemetry (for HAR sides)' })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only errors' })
+    .option('verbose', { type: 'boolean', default: false, describe: 'Print every diagnostic, not a summary' })
+    .example('$0 before.har after.har', 'Markdown changelog on stdout')
+    .example('$0 docs/model.json "captures/*.har" --fail-on breaking', 'In CI: fail on breaking changes since the committed model')
+    .example('$0 old.har new.har -f json -o changes.json --ignore .har2api-ignore', 'Changes with fingerprints, known ones left out')
+    // Unknown options are errors; extra positionals are caught below with a better message.
+    .strictOptions());
+}
+
+/** `argv` without the leading `diff`. */
+export async function runDiff(argv: readonly string[], io: Io): Promise<number> {
+  const marked = markStdin(argv, VALUE_FLAGS);
+  const parsed = await parseArgs<DiffArgs>(parser(marked), marked);
+  if (parsed.output) {
+    io.stdout(`${parsed.output}\n`);
+    return EXIT_OK;
+  }
+  const args = parsed.args;
+  if (args._.length > 0) {
+    throw new UsageError('diff compares two inputs, old and new; for several captures on one side, quote a glob ("old/*.har") or give a directory');
+  }
+  const [oldSide, newSide] = [unmarkStdin(args.old), unmarkStdin(args.new)];
+  if (oldSide === '-' && newSide === '-') throw new UsageError('only one side can be read from stdin');
+
+  const options: Options = await selectionOptions(args, io);
+  const ignore = args.ignore !== undefined ? parseIgnoreList(await textOf(await readInput(resolve(io.cwd, args.ignore), io))) : [];
+  const before = await loadSide(await readSide(oldSide, io), options);
+  const after = await loadSide(await readSide(newSide, io), options);
+  const diagnostics: Diagnostic[] = [...before.diagnostics, ...after.diagnostics];
+  printDiagnostics(diagnostics, args, io);
+
+  const diff = diffModels(before.model, after.model, { ignore });
+  const output = renderDiff(diff, args.format);
+  if (args.out === '-') io.stdout(output);
+  else {
+    const path = isAbsolute(args.out) ? args.out : resolve(io.cwd, args.out);
+    await io.writeFilesAtomically([{ path, content: output }]);
+    if (!args.quiet) io.stderr(`har2api: wrote ${args.out} (${summaryText(diff)})\n`);
+  }
+  const gate = args.failOn;
+  if (gate && failsGate(diff, gate)) {
+    io.stderr(`har2api: diff failed --fail-on ${gate}: ${summaryText(diff)}\n`);
+    return EXIT_FAILED;
+  }
+  return EXIT_OK;
+}
+
+async function readSide(arg: string, io: Io): Promise<InputFile[]> {
+  const inputs: InputFile[] = [];
+  for (const path of await expandInputs([arg], io)) inputs.push(await readInput(path, io));
+  if (inputs.length === 0) throw new Har2ApiError('E_NO_INPUT', `no input in ${arg}`);
+  return inputs;
+}
+
+function failsGate(diff: ModelDiff, gate: FailOn): boolean {
+  if (gate === 'any') return diff.changes.length > 0;
+  const limit = LEVELS.indexOf(gate as ChangeLevel);
+  return diff.changes.some((c) => LEVELS.indexOf(c.level) <= limit);
+}
+
+function summaryText(diff: ModelDiff): string {
+  if (diff.changes.length === 0) return `no changes${diff.summary.ignored ? `, ${diff.summary.ignored} ignored` : ''}`;
+  return `${LEVELS.map((level) => `${diff.summary[level]} ${level}`).join(', ')}${diff.summary.ignored ? `, ${diff.summary.ignored} ignored` : ''}`;
+}

@@ -1,0 +1,147 @@
+/**
+ * Which endpoint of the old model is which endpoint of the new one. Two captures are templated
+ * independently, so the same endpoint can come out as `/users/{user_id}` in one and
+ * `/users/{id}` in the other, or as a literal `/users/alice` in a capture that saw one user.
+ * Endpoints match on method, host and path with parameter names erased; what is left over
+ * matches a template on the other side that covers it segment by segment.
+ */
+import type { Endpoint, PathParam } from '../model.js';
+
+export interface EndpointPair {
+  before: Endpoint;
+  after: Endpoint;
+}
+
+export interface EndpointMatch {
+  pairs: EndpointPair[];
+  /** Only in the new model. */
+  added: Endpoint[];
+  /** Only in the old model. */
+  missing: Endpoint[];
+}
+
+/** Above this many leftovers sharing method, host and depth, the covering pass is skipped (bounded cost). */
+const MAX_COVER_CANDIDATES = 200;
+
+export function matchEndpoints(before: readonly Endpoint[], after: readonly Endpoint[]): EndpointMatch {
+  const pairs: EndpointPair[] = [];
+  const newByErased = groupBy(after, erasedKey);
+  const taken = new Set<Endpoint>();
+  const leftover: Endpoint[] = [];
+  for (const old of before) {
+    const candidates = (newByErased.get(erasedKey(old)) ?? []).filter((e) => !taken.has(e));
+    const match = candidates.find((e) => e.key === old.key) ?? candidates[0];
+    if (match) {
+      taken.add(match);
+      pairs.push({ before: old, after: match });
+    } else leftover.push(old);
+  }
+  const unmatchedNew = after.filter((e) => !taken.has(e));
+  const covered = matchCovering(leftover, unmatchedNew);
+  for (const pair of covered) taken.add(pair.after);
+  const coveredOld = new Set(covered.map((p) => p.before));
+  return {
+    pairs: [...pairs, ...covered],
+    added: after.filter((e) => !taken.has(e)),
+    missing: leftover.filter((e) => !coveredOld.has(e)),
+  };
+}
+
+/** `GET api.example.com /users/{}/posts`: the identity of an endpoint across captures. */
+export function erasedKey(endpoint: Endpoint): string {
+  return `${endpoint.method} ${endpoint.host} ${erasePath(endpoint.path)}`;
+}
+
+export function erasePath(path: string): string {
+  return path.replace(/\{[^{}/]*\}/g, '{}');
+}
+
+/** Pairs a leftover with a leftover on the other side whose path covers it: equal segments, or a parameter on either side. */
+function matchCovering(before: readonly Endpoint[], after: readonly Endpoint[]): EndpointPair[] {
+  const bucket = (e: Endpoint) => `${e.method} ${e.host} ${segments(e.path).length}`;
+  const newByBucket = groupBy(after, bucket);
+  const taken = new Set<Endpoint>();
+  const pairs: EndpointPair[] = [];
+  for (const old of before) {
+    const candidates = newByBucket.get(bucket(old)) ?? [];
+    if (candidates.length > MAX_COVER_CANDIDATES) continue;
+    let best: Endpoint | undefined;
+    let bestCost = Infinity;
+    for (const candidate of candidates) {
+      if (taken.has(candidate)) continue;
+      const cost = coverCost(old, candidate);
+      if (cost < bestCost) {
+        best = candidate;
+        bestCost = cost;
+      }
+    }
+    if (best) {
+      taken.add(best);
+      pairs.push({ before: old, after: best });
+    }
+  }
+  return pairs;
+}
+
+/**
+ * Segments where a literal meets a parameter; Infinity when two literals differ, or when the
+ * literal cannot be a value of the parameter (`me` is no integer id).
+ */
+function coverCost(a: Endpoint, b: Endpoint): number {
+  const x = segments(a.path);
+  const y = segments(b.path);
+  let cost = 0;
+  for (let i = 0; i < x.length; i++) {
+    const sx = x[i]!;
+    const sy = y[i]!;
+    const px = isParam(sx);
+    const py = isParam(sy);
+    if (px && py) continue;
+    if (px || py) {
+      if (!couldBeValue(px ? sy : sx, px ? a : b, px ? sx : sy)) return Infinity;
+      cost++;
+    } else if (sx !== sy) return Infinity;
+  }
+  return cost;
+}
+
+/**
+ * Value shapes of the strict id kinds, written here rather than read from the model's `regex`
+ * (a model file is input, and its patterns are not ours to run).
+ */
+const KIND_SHAPES: Partial<Record<PathParam['kind'], RegExp>> = {
+  integer: /^-?\d{1,20}$/,
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  ulid: /^[0-9a-hjkmnp-tv-z]{26}$/i,
+  objectid: /^[0-9a-f]{24}$/i,
+  hex: /^[0-9a-f]{16,}$/i,
+  date: /^\d{4}-\d{2}-\d{2}$/,
+};
+
+function couldBeValue(literal: string, template: Endpoint, segment: string): boolean {
+  const param = template.pathParams.find((p) => `{${p.name}}` === segment);
+  if (!param) return true;
+  // `g-p-<32 hex>`: a prefixed id keeps its prefix.
+  if (param.kind === 'prefixed') return literal.startsWith(param.pattern.split('<', 1)[0]!);
+  const shape = KIND_SHAPES[param.kind];
+  return shape === undefined || shape.test(literal);
+}
+
+function segments(path: string): string[] {
+  return path.split('/');
+}
+
+function isParam(segment: string): boolean {
+  return segment.startsWith('{') && segment.endsWith('}');
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}

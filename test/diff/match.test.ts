@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { erasedKey, matchEndpoints } from '../../src/diff/match.js';
+import type { Endpoint, IdKind } from '../../src/model.js';
+
+/** An endpoint with a parameter for every `{name}` segment, of the given kind. */
+function endpoint(method: string, path: string, kind: IdKind = 'integer', pattern: string = kind): Endpoint {
+  const segments = path.split('/').slice(1);
+  const pathParams = segments.flatMap((s, position) => (s.startsWith('{') ? [{ name: s.slice(1, -1), position, kind, pattern, distinct: 3, reason: 'test' }] : []));
+  return { key: `${method} api.example.test ${path}`, method, host: 'api.example.test', path, observed: 3, statusCounts: { 200: 3 }, pathParams, queryParams: [], headers: [], auth: [], requestBodies: [], responses: [] };
+}
+
+const paths = (list: readonly Endpoint[]) => list.map((e) => `${e.method} ${e.path}`);
+
+describe('matchEndpoints', () => {
+  it('erases parameter names in the identity', () => {
+    expect(erasedKey(endpoint('GET', '/v1/users/{user_id}/posts/{post_id}'))).toBe('GET api.example.test /v1/users/{}/posts/{}');
+  });
+
+  it.each([
+    ['same template', ['GET /v1/items/{item_id}'], ['GET /v1/items/{item_id}'], [['/v1/items/{item_id}', '/v1/items/{item_id}']], [], []],
+    ['renamed parameter', ['GET /v1/items/{item_id}'], ['GET /v1/items/{id}'], [['/v1/items/{item_id}', '/v1/items/{id}']], [], []],
+    ['method is part of the identity', ['GET /v1/items'], ['POST /v1/items'], [], ['POST /v1/items'], ['GET /v1/items']],
+    ['literal sibling stays itself', ['GET /v1/items/{item_id}', 'GET /v1/items/recent'], ['GET /v1/items/{item_id}'], [['/v1/items/{item_id}', '/v1/items/{item_id}']], [], ['GET /v1/items/recent']],
+    ['different literals do not match', ['GET /v1/a'], ['GET /v1/b'], [], ['GET /v1/b'], ['GET /v1/a']],
+  ])('%s', (_name, before, after, pairs, added, missing) => {
+    const build = (list: string[]) => list.map((s) => endpoint(s.split(' ')[0]!, s.split(' ')[1]!));
+    const match = matchEndpoints(build(before), build(after));
+    expect(match.pairs.map((p) => [p.before.path, p.after.path])).toEqual(pairs);
+    expect(paths(match.added)).toEqual(added);
+    expect(paths(match.missing)).toEqual(missing);
+  });
+
+  it('pairs a literal with a template that covers it, when the value fits the parameter', () => {
+    const match = matchEndpoints([endpoint('GET', '/v1/users/alice')], [endpoint('GET', '/v1/users/{user_id}', 'word', 'word')]);
+    expect(match.pairs.map((p) => [p.before.path, p.after.path])).toEqual([['/v1/users/alice', '/v1/users/{user_id}']]);
+  });
+
+  it.each([
+    ['me is no integer id', '/v1/users/me', endpoint('GET', '/v1/users/{user_id}', 'integer')],
+    ['me is no uuid', '/v1/users/me', endpoint('GET', '/v1/users/{user_id}', 'uuid')],
+    ['a prefixed id keeps its prefix', '/v1/gizmos/snorlax', endpoint('GET', '/v1/gizmos/{gizmo_id}', 'prefixed', 'g-p-<32 hex>')],
+  ])('does not pair a literal the parameter cannot hold: %s', (_name, literal, template) => {
+    const match = matchEndpoints([endpoint('GET', literal)], [template]);
+    expect(match.pairs).toEqual([]);
+    expect(paths(match.missing)).toEqual([`GET ${literal}`]);
+  });
+});
