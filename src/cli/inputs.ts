@@ -1,12 +1,15 @@
 /**
  * Command-line inputs to capture texts: files, directories (their `*.har`), globs, and `-` for
- * stdin. A missing file or a glob that matches nothing is one clear error.
+ * stdin. A missing file or a glob that matches nothing is one clear error. Files are read as
+ * bytes and decoded by ingest (compressed, UTF-16, binary); they are never written to, and an
+ * output that would land on an input is refused.
  */
 import { basename, resolve } from 'node:path';
 import fg from 'fast-glob';
 import { Har2ApiError } from '../errors.js';
+import { compression, decodeCaptureBytes, inflateChunks, needsDecoding } from '../ingest/decode.js';
 import type { InputFile } from '../ingest/index.js';
-import type { Io } from './io.js';
+import { describeFsError, type Io } from './io.js';
 
 /** Expands the arguments to file paths (absolute), keeping `-` as is, without duplicates. */
 export async function expandInputs(args: readonly string[], io: Io): Promise<string[]> {
@@ -38,22 +41,65 @@ export async function expandInputs(args: readonly string[], io: Io): Promise<str
  */
 export const STREAM_THRESHOLD_BYTES = 256 * 1024 * 1024;
 
-/** Reads one input; stdin and big files arrive as byte streams, counted through `onBytes`. */
+/**
+ * Reads one input. Files up to the threshold are read whole and decoded (compressed, UTF-16,
+ * binary: see ingest/decode.ts); stdin and big files arrive as byte streams, counted through
+ * `onBytes`, inflated on the fly when compressed.
+ */
 export async function readInput(path: string, io: Io, onBytes?: (bytes: number) => void): Promise<InputFile> {
-  if (path === '-') return { label: '-', chunks: countBytes(io.stdinChunks(), onBytes) };
+  if (path === '-') return readStream('-', io.stdinChunks(), onBytes);
   const label = basename(path);
+  let bytes: Uint8Array;
   try {
     const size = (await io.statPath(path))?.size ?? 0;
-    if (size > STREAM_THRESHOLD_BYTES) return { label, chunks: countBytes(io.readChunks(path), onBytes, label) };
-    return { label, text: await io.readText(path) };
+    if (size > STREAM_THRESHOLD_BYTES) return await readStream(label, io.readChunks(path), onBytes);
+    bytes = await io.readBytes(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
-    throw new Har2ApiError('E_READ', `cannot read the file (${reason})`, label);
+    if (error instanceof Har2ApiError) throw error;
+    throw readError(error, label);
   }
+  onBytes?.(bytes.length);
+  return { label, text: decodeCaptureBytes(bytes, label) };
 }
 
-async function* countBytes(chunks: AsyncIterable<Uint8Array>, onBytes?: (bytes: number) => void, label = '-'): AsyncGenerator<Uint8Array> {
+/**
+ * A stream is passed on as it is when it starts like UTF-8 text, and inflated on the fly when
+ * it starts like gzip or zlib. Anything else (UTF-16, binary) is read whole and decoded, which
+ * turns it into text or into the one clear error for it.
+ */
+async function readStream(label: string, source: AsyncIterable<Uint8Array>, onBytes?: (bytes: number) => void): Promise<InputFile> {
+  const iterator = countBytes(source, onBytes, label)[Symbol.asyncIterator]();
+  const head: Uint8Array[] = [];
+  let headSize = 0;
+  let done = false;
+  while (!done && headSize < 4) {
+    const next = await iterator.next();
+    if (next.done) done = true;
+    else {
+      head.push(next.value);
+      headSize += next.value.length;
+    }
+  }
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    yield* head;
+    if (!done) yield* { [Symbol.asyncIterator]: () => iterator };
+  }
+  const first = Buffer.concat(head);
+  const format = compression(first);
+  if (format !== null) return { label, chunks: inflateChunks(chunks(), format, label) };
+  if (!needsDecoding(first)) return { label, chunks: chunks() };
+  const whole: Uint8Array[] = [];
+  for await (const chunk of chunks()) whole.push(chunk);
+  return { label, text: decodeCaptureBytes(Buffer.concat(whole), label) };
+}
+
+function readError(error: unknown, label: string): Har2ApiError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = code === 'ERR_FS_FILE_TOO_LARGE' ? 'larger than 2 GB; split the capture into smaller files' : describeFsError(error);
+  return new Har2ApiError('E_READ', `cannot read the file (${reason})`, label);
+}
+
+async function* countBytes(chunks: AsyncIterable<Uint8Array>, onBytes: ((bytes: number) => void) | undefined, label: string): AsyncGenerator<Uint8Array> {
   let total = 0;
   try {
     for await (const chunk of chunks) {
@@ -62,6 +108,15 @@ async function* countBytes(chunks: AsyncIterable<Uint8Array>, onBytes?: (bytes: 
       yield chunk;
     }
   } catch (error) {
-    throw new Har2ApiError('E_READ', `cannot read the file (${(error as Error).message})`, label);
+    throw readError(error, label);
+  }
+}
+
+/** Refuses a run whose output would overwrite one of its inputs: inputs are never modified. */
+export function refuseOutputsOverInputs(outputs: readonly string[], inputs: readonly string[]): void {
+  const read = new Set(inputs.map((path) => resolve(path)));
+  const clash = outputs.find((path) => read.has(resolve(path)));
+  if (clash !== undefined) {
+    throw new Har2ApiError('E_WRITE', `the output ${basename(clash)} would overwrite an input capture; choose another --out folder`);
   }
 }

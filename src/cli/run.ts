@@ -15,7 +15,7 @@ import type { Options } from '../options.js';
 import { buildModel } from '../pipeline.js';
 import { FORMATS, type Format, renderOutputs } from '../render/index.js';
 import { runDiff } from './diff.js';
-import { expandInputs, readInput } from './inputs.js';
+import { expandInputs, readInput, refuseOutputsOverInputs } from './inputs.js';
 import type { Io } from './io.js';
 import { printDiagnostics } from './print.js';
 import { selectionOptions } from './selection.js';
@@ -157,7 +157,9 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
   const outDir = isAbsolute(args.out) ? args.out : resolve(io.cwd, args.out);
   if (args.check) return checkOutputs(outputs, outDir, args.out, io);
 
-  await io.writeFilesAtomically(outputs.map((o) => ({ path: join(outDir, o.name), content: o.content })));
+  const files = outputs.map((o) => ({ path: join(outDir, o.name), content: o.content }));
+  refuseOutputsOverInputs(files.map((f) => f.path), paths);
+  await io.writeFilesAtomically(files);
   if (!args.quiet) {
     const written = outputs.map((o) => join(args.out, o.name)).join(', ');
     const redacted = model.redaction.enabled ? `, ${model.redaction.total} value(s) redacted` : ', redaction off';

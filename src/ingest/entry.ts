@@ -1,11 +1,14 @@
 /**
  * One HAR entry to one `Exchange`, tolerant of what real exporters write (missing `content`,
- * `cookies`, `headers`; status 0 or -1; creator-specific `_` fields). An entry that cannot
- * describe an API call is skipped with a diagnostic; the run goes on.
+ * `cookies`, `headers`; status 0 or -1; creator-specific `_` fields) and of what they should not
+ * (values of the wrong type, headers as a name → value object, bodies nested absurdly deep). An
+ * entry that cannot describe an API call is skipped with a diagnostic; the run goes on. Nothing
+ * here throws on any JSON value: every field is type-checked before use.
  */
 import type { Diagnostic, Report } from '../diagnostics.js';
 import type { Exchange, Message, NameValue, Payload, WebSocketMessage } from '../exchange.js';
 import { decodeBody, type RawBody } from './body.js';
+import { boundPayloadDepth, MAX_JSON_DEPTH } from './depth.js';
 import { isObject } from './har-file.js';
 import type { HarParam } from './multipart.js';
 import { isSocketIoUrl, splitSocketIoFrame } from './socket-io.js';
@@ -21,8 +24,8 @@ export function ingestEntry(raw: unknown, entry: number, source: string, report:
   if (!isObject(raw)) return skip('invalid-entry', 'entry is not an object; skipped', '');
   const request = raw.request;
   if (!isObject(request)) return skip('no-request', 'entry has no request; skipped', '/request');
-  const method = typeof request.method === 'string' ? request.method.trim().toUpperCase() : '';
-  if (!/^[A-Z][A-Z0-9_-]*$/.test(method)) return skip('invalid-method', 'request has no usable method; skipped', '/request/method');
+  const method = typeof request.method === 'string' && request.method.length <= 64 ? request.method.trim().toUpperCase() : '';
+  if (!/^[A-Z][A-Z0-9_-]{0,31}$/.test(method)) return skip('invalid-method', 'request has no usable method; skipped', '/request/method');
   const urlText = typeof request.url === 'string' ? request.url : '';
   const parsed = parseRequestUrl(urlText);
   if (!parsed.ok) {
@@ -30,7 +33,7 @@ export function ingestEntry(raw: unknown, entry: number, source: string, report:
     return skip(parsed.reason, `request URL ${what}; skipped`, '/request/url');
   }
   const response = raw.response;
-  const status = isObject(response) && typeof response.status === 'number' ? response.status : 0;
+  const status = isObject(response) ? readStatus(response.status) : 0;
   if (!isObject(response) || !(status >= 100 && status <= 599)) {
     return skip('no-response', 'no response was recorded (status 0, or the request failed); skipped', '/response/status');
   }
@@ -39,7 +42,12 @@ export function ingestEntry(raw: unknown, entry: number, source: string, report:
   const decode = (body: RawBody, pointer: string): Payload | null => {
     const decoded = decodeBody(body);
     for (const d of decoded.diagnostics) report({ ...d, place: place(pointer) } as Diagnostic);
-    return decoded.payload;
+    if (decoded.payload === null) return null;
+    const bounded = boundPayloadDepth(decoded.payload, () => rawText(body));
+    if (bounded.cut) {
+      report({ severity: 'warning', code: 'body-too-deep', message: `body JSON nests deeper than ${MAX_JSON_DEPTH} levels; kept as text`, place: place(pointer) });
+    }
+    return bounded.payload;
   };
 
   const requestMessage: Message = {
@@ -73,15 +81,39 @@ export function ingestEntry(raw: unknown, entry: number, source: string, report:
   };
 }
 
-/** Headers, cookies and params: keep pairs with a string name; values become strings. */
+/** HTTP status as a number; some exporters write it as a string. 0 when unusable. */
+function readStatus(value: unknown): number {
+  if (typeof value === 'number') return Number.isInteger(value) ? value : 0;
+  if (typeof value === 'string' && /^\d{3}$/.test(value.trim())) return Number(value.trim());
+  return 0;
+}
+
+/**
+ * Headers, cookies and params: keep pairs with a string name; scalar values become strings,
+ * anything else empty. A name → value object (written by some hand-made tools) is read too.
+ */
 function readPairs(value: unknown): NameValue[] {
+  if (isObject(value)) return Object.entries(value).map(([name, v]) => ({ name, value: scalarText(v) }));
   if (!Array.isArray(value)) return [];
   const pairs: NameValue[] = [];
   for (const item of value) {
     if (!isObject(item) || typeof item.name !== 'string') continue;
-    pairs.push({ name: item.name, value: item.value === undefined || item.value === null ? '' : String(item.value) });
+    pairs.push({ name: item.name, value: scalarText(item.value) });
   }
   return pairs;
+}
+
+/** A JSON scalar as text. Never `String(object)`: an object with a `toString` key would throw. */
+function scalarText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return '';
+}
+
+/** The recorded text of a body, decoded from base64 when so marked; null when there is none. */
+function rawText(body: RawBody): string | null {
+  if (body.text === null) return null;
+  return body.encoding === 'base64' ? Buffer.from(body.text, 'base64').toString('utf8') : body.text;
 }
 
 function readPostData(postData: Record<string, unknown>): RawBody {
@@ -89,8 +121,14 @@ function readPostData(postData: Record<string, unknown>): RawBody {
     mimeType: typeof postData.mimeType === 'string' ? postData.mimeType : '',
     text: typeof postData.text === 'string' ? postData.text : null,
     encoding: typeof postData.encoding === 'string' ? postData.encoding : null,
-    params: Array.isArray(postData.params) ? (postData.params.filter(isObject) as HarParam[]) : null,
+    params: Array.isArray(postData.params) ? postData.params.filter(isObject).map(readParam) : null,
   };
+}
+
+/** A `postData.params` item with only the scalar fields the body decoder reads. */
+function readParam(param: Record<string, unknown>): HarParam {
+  const field = (value: unknown): string | undefined => (value === undefined || value === null ? undefined : scalarText(value));
+  return { name: field(param.name), value: field(param.value), fileName: field(param.fileName), contentType: field(param.contentType) };
 }
 
 function readContent(content: Record<string, unknown>): RawBody {

@@ -13,21 +13,94 @@ export interface HarLog {
 
 /** Parses HAR text (a leading UTF-8 BOM is fine) or throws a `Har2ApiError` naming the file. */
 export function parseHarText(text: string, label: string): { log: HarLog; document: unknown } {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = unwrapJsonp(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   if (body.trim() === '') throw new Har2ApiError('E_JSON', 'the file is empty, expected a HAR (JSON) capture', label);
   let document: unknown;
   try {
     document = JSON.parse(body);
   } catch (error) {
-    throw new Har2ApiError('E_JSON', `not valid JSON (${(error as Error).message}); is this a HAR export?`, label);
+    throw new Har2ApiError('E_JSON', describeJsonError((error as Error).message, body), label);
   }
   return { log: readLog(document, label), document };
+}
+
+/**
+ * HAR Viewer's `.harp` files wrap the HAR in a JavaScript call, `onInputData({...});`. The
+ * check looks only at the first and last few characters, so it costs nothing on big files.
+ */
+function unwrapJsonp(text: string): string {
+  const head = /^\s*[A-Za-z_$][\w$.]{0,63}\s*\(\s*[{[]/.exec(text.slice(0, 128));
+  if (!head) return text;
+  let end = text.length;
+  while (end > 0 && /\s/.test(text.charAt(end - 1))) end--;
+  if (text.charAt(end - 1) === ';') end--;
+  while (end > 0 && /\s/.test(text.charAt(end - 1))) end--;
+  if (text.charAt(end - 1) !== ')') return text;
+  const open = text.indexOf('(');
+  return text.slice(open + 1, end - 1);
+}
+
+/**
+ * A JSON.parse failure as one line a person can act on: where it broke (line and column, never
+ * the raw bytes, which may be binary or span lines), and the likely cause: a truncated file, a
+ * web page saved instead of the network log, or a damaged file.
+ */
+export function describeJsonError(message: string, text: string): string {
+  const start = text.length - text.trimStart().length;
+  const first = text.charAt(start);
+  if (first === '<') return 'this is an HTML or XML document, not a HAR (JSON); export the network log as HAR (DevTools: Network, Export HAR)';
+  const end = text.trimEnd().length;
+  const position = errorPosition(message, text);
+  if (/^Unexpected end of JSON input/.test(message) || /^Unterminated string/.test(message) || (position !== null && position >= end)) {
+    return `the JSON ends early (after ${text.length} characters, inside an unfinished value): the file is truncated; download or export it again`;
+  }
+  const where = position === null ? '' : ` at ${lineAndColumn(text, position)}`;
+  return `not valid JSON${where} (${errorKind(message)}); is this a complete HAR export?`;
+}
+
+/**
+ * The character offset V8 reports, or, for "Unexpected token", finds from the context it quotes:
+ * up to 10 characters either side of the token, with `...` where the text was cut.
+ */
+function errorPosition(message: string, text: string): number | null {
+  const at = / at position (\d+)/.exec(message);
+  if (at) return Number(at[1]);
+  const quoted = /^Unexpected token '(.)', (\.\.\.)?"([^]{1,40})"(?:\.\.\.)? is not valid JSON$/su.exec(message);
+  if (!quoted) return null;
+  const [, token, cut, context] = quoted as unknown as [string, string, string | undefined, string];
+  const index = text.indexOf(context);
+  if (index === -1) return null;
+  return index + (cut ? 10 : Math.max(0, context.indexOf(token)));
+}
+
+function lineAndColumn(text: string, position: number): string {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < position; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return `line ${line}, column ${position - lineStart + 1}`;
+}
+
+/** V8's description without its position or quoted context; unprintable characters as U+XXXX. */
+function errorKind(message: string): string {
+  const token = /^Unexpected token '(.)', /su.exec(message);
+  if (token) return `unexpected character ${printable(token[1]!)}`;
+  const kind = message.replace(/ in JSON at position \d+.*$/s, '').replace(/[^\x20-\x7e]/g, '?');
+  return kind.charAt(0).toLowerCase() + kind.slice(1, 120);
+}
+
+function printable(char: string): string {
+  const code = char.codePointAt(0) ?? 0;
+  if (code >= 0x21 && code <= 0x7e) return `'${char}'`;
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /** Checks the parsed document has the `log.entries` a HAR must have. */
 export function readLog(document: unknown, label: string): HarLog {
   if (!isObject(document) || !('log' in document)) {
-    throw new Har2ApiError('E_NOT_HAR', 'JSON but not a HAR: there is no top-level "log" object', label);
+    throw new Har2ApiError('E_NOT_HAR', `JSON but not a HAR: there is no top-level "log" object (${describeTopLevel(document)}); export the capture as HAR`, label);
   }
   const log = document.log;
   if (!isObject(log)) throw new Har2ApiError('E_NOT_HAR', 'not a HAR: "log" is not an object', label);
@@ -35,6 +108,16 @@ export function readLog(document: unknown, label: string): HarLog {
     throw new Har2ApiError('E_NOT_HAR', 'not a HAR: "log.entries" is missing or not an array', label);
   }
   return { version: readVersion(log.version), creator: readCreator(log.creator), entries: log.entries };
+}
+
+/** What the document is instead, for the error: its top-level keys or its type. */
+function describeTopLevel(document: unknown): string {
+  if (Array.isArray(document)) return `the top level is an array of ${document.length}`;
+  if (!isObject(document)) return `the top level is ${document === null ? 'null' : `a ${typeof document}`}`;
+  const keys = Object.keys(document);
+  if (keys.length === 0) return 'the top level is an empty object';
+  const shown = keys.slice(0, 5).map((key) => JSON.stringify(key.length > 24 ? `${key.slice(0, 23)}…` : key).replace(/[^\x20-\x7e…]/g, '?'));
+  return `top-level keys: ${shown.join(', ')}${keys.length > 5 ? ', …' : ''}`;
 }
 
 export function readVersion(value: unknown): string | null {

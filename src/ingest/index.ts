@@ -9,8 +9,8 @@ import { Har2ApiError } from '../errors.js';
 import type { Exchange } from '../exchange.js';
 import type { Source } from '../model.js';
 import { ingestEntry } from './entry.js';
-import { parseHarText, readCreator, readVersion } from './har-file.js';
-import { validateHarEntry, validateHarSchema } from './har-validator.js';
+import { describeJsonError, parseHarText, readCreator, readVersion } from './har-file.js';
+import { MAX_SCHEMA_FINDINGS, schemaCheckStopped, validateHarEntry, validateHarSchema } from './har-validator.js';
 import { splitHarStream } from './stream.js';
 
 export interface Ingested {
@@ -50,6 +50,7 @@ export function ingestLog(entries: Iterable<unknown>, source: Source, ctx: Conte
 async function ingestStream(label: string, chunks: AsyncIterable<Uint8Array>, ctx: Context, onEntries?: OnEntries): Promise<Ingested> {
   const ingested: Ingested = { source: { file: label, creator: null, harVersion: null, entries: 0 }, exchanges: [], skipped: {} };
   let index = 0;
+  let schemaFindings = 0;
   for await (const item of splitHarStream(chunks, label)) {
     if (item.type === 'meta') {
       if (item.key === 'version') ingested.source.harVersion = readVersion(item.value);
@@ -60,9 +61,14 @@ async function ingestStream(label: string, chunks: AsyncIterable<Uint8Array>, ct
     try {
       raw = JSON.parse(item.text);
     } catch (error) {
-      throw new Har2ApiError('E_JSON', `entry ${index} is not valid JSON (${(error as Error).message})`, label);
+      throw new Har2ApiError('E_JSON', `entry ${index}: ${describeJsonError((error as Error).message, item.text)}`, label);
     }
-    for (const d of await validateHarEntry(raw, label, index)) ctx.report(d);
+    if (schemaFindings < MAX_SCHEMA_FINDINGS) {
+      const findings = await validateHarEntry(raw, label, index);
+      for (const d of findings.slice(0, MAX_SCHEMA_FINDINGS - schemaFindings)) ctx.report(d);
+      schemaFindings += findings.length;
+      if (schemaFindings >= MAX_SCHEMA_FINDINGS) ctx.report(schemaCheckStopped(label));
+    }
     addEntry(ingested, raw, index++, ctx);
     if (onEntries && index % 1000 === 0) onEntries(index);
   }

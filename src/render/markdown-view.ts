@@ -80,11 +80,11 @@ function overview(model: ApiModel): string[] {
   const lines: string[] = [];
   const sources = model.sources.map((s) => `${code(s.file)}${s.creator ? ` (${text(s.creator)})` : ''}`).join(', ');
   lines.push(`**Source**: ${sources}`);
-  if (model.window.start) lines.push(`**Capture window**: ${model.window.start} to ${model.window.end}`);
-  const skipped = Object.entries(model.traffic.skipped).map(([reason, n]) => `${n} ${reason}`).join(', ');
+  if (model.window.start) lines.push(`**Capture window**: ${text(model.window.start)} to ${text(model.window.end ?? '')}`);
+  const skipped = Object.entries(model.traffic.skipped).map(([reason, n]) => `${n} ${text(reason)}`).join(', ');
   lines.push(`**Traffic**: ${model.endpoints.length} endpoint(s) from ${model.traffic.used} of ${model.traffic.entries} entries${skipped ? ` (left out: ${skipped})` : ''}`);
   if (model.redaction.enabled) {
-    const kinds = Object.entries(model.redaction.byKind).map(([kind, n]) => `${kind} ${n}`).join(', ');
+    const kinds = Object.entries(model.redaction.byKind).map(([kind, n]) => `${text(kind)} ${n}`).join(', ');
     lines.push(`**Redaction**: ${model.redaction.total} value(s) replaced with placeholders${kinds ? ` (${kinds})` : ''}`);
   } else lines.push('**Redaction**: off; this reference may contain secrets and personal data');
   return lines;
@@ -95,7 +95,7 @@ function hostView(host: Host, endpoints: Endpoint[]): HostView {
   return {
     heading: code(host.name),
     apiRoot: host.apiRoot ? code(host.apiRoot) : null,
-    index: endpoints.map((e, i) => `| [${cellCode(`${e.method} ${e.path}`)}](#${views[i]!.anchor}) | ${e.observed} | ${statusMix(e)} |`),
+    index: endpoints.map((e, i) => `| [${cellCode(`${e.method} ${e.path}`)}](#${views[i]!.anchor}) | ${e.observed} | ${statusMix(e, cellCode)} |`),
     endpoints: views,
   };
 }
@@ -108,7 +108,7 @@ function endpointView(endpoint: Endpoint): EndpointView {
     pathParams: endpoint.pathParams.length ? endpoint.pathParams.map(pathParamRow) : null,
     queryParams: endpoint.queryParams.length ? endpoint.queryParams.map(paramRow) : null,
     headers: endpoint.headers.length ? endpoint.headers.map(headerRow) : null,
-    auth: endpoint.auth.length ? endpoint.auth.map((a) => `${a.type} (${a.in} ${code(a.name)})`).join(', ') : null,
+    auth: endpoint.auth.length ? endpoint.auth.map((a) => `${text(a.type)} (${text(a.in)} ${code(a.name)})`).join(', ') : null,
     requestBodies: endpoint.requestBodies.map((b) => bodyView(b, endpoint.requestBodies.length > 1 || b.seen < endpoint.observed ? endpoint.observed : null)),
     graphql: endpoint.graphql?.length ? graphqlView(endpoint.graphql) : null,
     websocket: endpoint.websocket ? websocketView(endpoint.websocket) : null,
@@ -116,7 +116,7 @@ function endpointView(endpoint: Endpoint): EndpointView {
       heading: `**Response**: ${code(String(r.status))}${r.seen !== endpoint.observed ? ` (${r.seen} of ${endpoint.observed})` : ''}${r.bodies.length === 0 ? ' · no body recorded' : ''}`,
       bodies: r.bodies.map((b) => bodyView(b, r.bodies.length > 1 || b.seen < r.seen ? r.seen : null)),
     })),
-    observed: `*Observed ${endpoint.observed} request(s)* · ${statusMix(endpoint)}`,
+    observed: `*Observed ${endpoint.observed} request(s)* · ${statusMix(endpoint, code)}`,
   };
 }
 
@@ -129,7 +129,7 @@ function paramRow(p: Param): string {
 }
 
 function headerRow(h: HeaderParam): string {
-  return `| ${cellCode(h.name)} | ${h.kind} | ${requiredCell(h)} | ${h.example !== undefined ? cellCode(h.example) : ''} |`;
+  return `| ${cellCode(h.name)} | ${cellText(h.kind)} | ${requiredCell(h)} | ${h.example !== undefined ? cellCode(h.example) : ''} |`;
 }
 
 function requiredCell(p: Param): string {
@@ -255,9 +255,9 @@ function sizeText(size: Body['size']): string {
   return size.min === size.max ? `${size.max} bytes` : `${size.min}–${size.max} bytes`;
 }
 
-function statusMix(endpoint: Endpoint): string {
+function statusMix(endpoint: Endpoint, span: (value: string) => string): string {
   return Object.entries(endpoint.statusCounts)
-    .map(([status, n]) => `${code(status)} ×${n}`)
+    .map(([status, n]) => `${span(status)} ×${n}`)
     .join(', ');
 }
 

@@ -12,7 +12,26 @@ export function renderMarkdown(model: ApiModel, templates: Templates): string {
   return tidy(render(buildReferenceView(model)));
 }
 
-/** At most one blank line in a row, and exactly one newline at the end. */
+/**
+ * At most one blank line in a row, and exactly one newline at the end. Blank lines inside a
+ * fenced example are part of the example and stay as captured.
+ */
 function tidy(markdown: string): string {
-  return `${markdown.replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  const lines: string[] = [];
+  let fence = 0;
+  let blank = false;
+  for (const line of markdown.split('\n')) {
+    const ticks = /^(`{3,})\s*$/.exec(line)?.[1]?.length ?? 0;
+    if (fence > 0) {
+      if (ticks >= fence) fence = 0;
+    } else {
+      const isBlank = line.trim() === '';
+      if (isBlank && blank) continue;
+      blank = isBlank;
+      const open = /^`{3,}/.exec(line)?.[0].length ?? 0;
+      if (open > 0) fence = open;
+    }
+    lines.push(line);
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
 }

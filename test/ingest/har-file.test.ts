@@ -12,12 +12,49 @@ describe('parseHarText', () => {
   });
 
   it.each([
+    ['onInputData({"log":{"entries":[1]}});', [1]],
+    ['  cb ( {"log":{"entries":[2]}} )  \n', [2]],
+    ['window.har.load({"log":{"entries":[]}})', []],
+  ])('unwraps a HAR Viewer JSONP wrapper: %j', (text, entries) => {
+    expect(parseHarText(text, 'a.harp').log.entries).toEqual(entries);
+  });
+
+  it.each([
     ['', 'E_JSON', 'the file is empty'],
-    ['{"log": {', 'E_JSON', 'not valid JSON'],
-    ['[]', 'E_NOT_HAR', 'no top-level "log"'],
+    ['   \n\t ', 'E_JSON', 'the file is empty'],
+    ['{"log": {', 'E_JSON', 'the JSON ends early'],
+    ['{"log": {"entries": [{"request": {"url": "https://a.example/', 'E_JSON', 'the file is truncated'],
+    ['{"log": {"entries": [1, 2', 'E_JSON', 'the file is truncated'],
+    ['{"log": {"entries": [1 2]}}', 'E_JSON', 'not valid JSON at line 1, column 24'],
+    ['{\n  "log": {\n    "entries": x\n  }\n}', 'E_JSON', 'not valid JSON at line 3, column 16 (unexpected character \'x\')'],
+    ['{"log": {"entries": [1, 2, 3, 4, 5, x, 6, 7, 8, 9]}}', 'E_JSON', 'not valid JSON at line 1, column 37 (unexpected character \'x\')'],
+    ['{"log": {"entries": []}} trailing', 'E_JSON', 'unexpected non-whitespace character after JSON'],
+    ['{"log": "\u0001"}', 'E_JSON', 'bad control character in string literal'],
+    ['\u0000\u0001\u0002', 'E_JSON', 'unexpected character U+0000'],
+    ['<!DOCTYPE html><html><body>Sign in</body></html>', 'E_JSON', 'this is an HTML or XML document, not a HAR'],
+    ['[]', 'E_NOT_HAR', 'the top level is an array of 0'],
+    ['"log"', 'E_NOT_HAR', 'the top level is a string'],
+    ['null', 'E_NOT_HAR', 'the top level is null'],
+    ['{}', 'E_NOT_HAR', 'the top level is an empty object'],
+    ['{"info": {}, "item": []}', 'E_NOT_HAR', 'top-level keys: "info", "item"'],
     ['{"log": 3}', 'E_NOT_HAR', '"log" is not an object'],
     ['{"log": {"creator": {}}}', 'E_NOT_HAR', '"log.entries" is missing'],
+    ['{"log": {"entries": {}}}', 'E_NOT_HAR', '"log.entries" is missing or not an array'],
   ])('rejects %j with %s', (text, code, message) => {
     expect(() => parseHarText(text, 'x.har')).toThrow(expect.objectContaining({ code, message: expect.stringContaining(message) }));
+  });
+
+  it('names the file and keeps every error to one printable line', () => {
+    const texts = ['{"a\nb": 1, "\u202e": 2, "\ud800": 3}', '{"log": "\u2028"', '{"log": \n\n x', '\u202e{}', '{"x":1}\u0000'];
+    for (const text of texts) {
+      let message = '';
+      try {
+        parseHarText(text, 'x.har');
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message.startsWith('x.har: ')).toBe(true);
+      expect(message).toMatch(/^[\x20-\x7e…]+$/);
+    }
   });
 });

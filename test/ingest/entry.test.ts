@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/diagnostics.js';
+import { ingestEntry } from '../../src/ingest/entry.js';
+
+/** A complete HAR 1.2 entry with every field the spec knows, plus creator-specific ones. */
+function fullEntry(): Record<string, unknown> {
+  return {
+    pageref: 'page_1',
+    startedDateTime: '2025-01-02T03:04:05.678+01:00',
+    time: 12.5,
+    request: {
+      method: 'POST',
+      url: 'https://api.example.com/v1/items?limit=10',
+      httpVersion: 'HTTP/2',
+      cookies: [{ name: 'theme', value: 'dark' }],
+      headers: [{ name: 'Content-Type', value: 'application/json' }, { name: 'X-Trace', value: 'abc' }],
+      queryString: [{ name: 'limit', value: '10' }],
+      postData: { mimeType: 'application/json', text: '{"name":"box"}', params: [] },
+      headersSize: -1,
+      bodySize: 14,
+    },
+    response: {
+      status: 201,
+      statusText: 'Created',
+      httpVersion: 'HTTP/2',
+      cookies: [],
+      headers: [{ name: 'content-type', value: 'application/json' }],
+      content: { size: 9, compression: 0, mimeType: 'application/json', text: 'eyJpZCI6MX0=', encoding: 'base64' },
+      redirectURL: '',
+      headersSize: -1,
+      bodySize: 9,
+    },
+    cache: {},
+    timings: { blocked: -1, dns: -1, connect: -1, send: 0, wait: 10, receive: 2.5, ssl: -1 },
+    serverIPAddress: '[::1]',
+    connection: '443',
+    _resourceType: 'fetch',
+    _webSocketMessages: [{ type: 'send', time: 1, opcode: 1, data: '{"op":1}' }],
+  };
+}
+
+/** Every path to a value in `value`, as key lists. */
+function paths(value: unknown, prefix: string[] = []): string[][] {
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, child]) => [[...prefix, key], ...paths(child, [...prefix, key])]);
+}
+
+function without(path: string[]): Record<string, unknown> {
+  const entry = fullEntry();
+  let parent = entry as Record<string, unknown>;
+  for (const key of path.slice(0, -1)) parent = parent[key] as Record<string, unknown>;
+  delete parent[path.at(-1)!];
+  return entry;
+}
+
+function withValue(path: string[], value: unknown): Record<string, unknown> {
+  const entry = fullEntry();
+  let parent = entry as Record<string, unknown>;
+  for (const key of path.slice(0, -1)) parent = parent[key] as Record<string, unknown>;
+  parent[path.at(-1)!] = value;
+  return entry;
+}
+
+/** The fields without which an entry cannot describe an API call, and the reason it is skipped. */
+const ESSENTIAL: Record<string, string> = {
+  request: 'no-request',
+  'request.method': 'invalid-method',
+  'request.url': 'invalid-url',
+  response: 'no-response',
+  'response.status': 'no-response',
+};
+
+const ingest = (raw: unknown) => {
+  const diagnostics: Diagnostic[] = [];
+  return { result: ingestEntry(raw, 3, 'x.har', (d) => diagnostics.push(d)), diagnostics };
+};
+
+describe('ingestEntry', () => {
+  it('reads a complete entry', () => {
+    const { result, diagnostics } = ingest(fullEntry());
+    expect(diagnostics).toEqual([]);
+    expect(result.ok && result.exchange).toMatchObject({
+      method: 'POST',
+      startedAt: '2025-01-02T02:04:05.678Z',
+      url: { host: 'api.example.com', path: '/v1/items', query: [{ name: 'limit', value: '10' }] },
+      request: { body: { content: { kind: 'json', value: { name: 'box' } } } },
+      response: { status: 201, body: { content: { kind: 'json', value: { id: 1 } } } },
+      resourceType: 'fetch',
+    });
+  });
+
+  const allPaths = paths(fullEntry()).map((path) => [path.join('.'), path] as const);
+
+  it.each(allPaths)('without %s: skipped only when essential, never a throw', (name, path) => {
+    const { result, diagnostics } = ingest(without(path));
+    const reason = ESSENTIAL[name];
+    if (reason) {
+      expect(result).toEqual({ ok: false, reason });
+      expect(diagnostics).toEqual([expect.objectContaining({ code: reason, place: expect.objectContaining({ file: 'x.har', entry: 3 }) })]);
+    } else expect(result.ok).toBe(true);
+  });
+
+  const oddValues: [string, unknown][] = [
+    ['null', null],
+    ['-1', -1],
+    ['a string', 'x'],
+    ['an array', [1, [2]]],
+    ['an object with toString', { toString: 'x', valueOf: 1, __proto__: { polluted: true } }],
+    ['a deep array', JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`)],
+  ];
+  const fieldsAndValues = allPaths.flatMap(([name, path]) => oddValues.map(([what, value]) => [name, what, path, value] as const));
+
+  it.each(fieldsAndValues)('with %s as %s: never a throw', (_name, _what, path, value) => {
+    const { result } = ingest(withValue(path, value));
+    expect(typeof result.ok).toBe('boolean');
+    if (result.ok) expect(() => JSON.stringify(result.exchange)).not.toThrow();
+  });
+
+  it.each([
+    ['a number', 200, 200],
+    ['a numeric string', ' 404 ', 404],
+    ['a fraction', 200.5, null],
+    ['0 (no response)', 0, null],
+    ['-1 (failed request)', -1, null],
+    ['600', 600, null],
+  ])('reads status as %s', (_what, status, expected) => {
+    const { result } = ingest(withValue(['response', 'status'], status));
+    expect(result.ok ? result.exchange.response.status : null).toBe(expected);
+  });
+
+  it.each([
+    ['unparseable', 'NaN-NaN-NaNTNaN:NaN:NaN.NaN+NaN:NaN', null],
+    ['a number', 1735689600000, null],
+    ['out of range', '+275760-09-13T00:00:00.001Z', null],
+    ['valid with offset', '2025-01-01T01:00:00+01:00', '2025-01-01T00:00:00.000Z'],
+  ])('reads an %s startedDateTime', (_what, value, expected) => {
+    const { result } = ingest(withValue(['startedDateTime'], value));
+    expect(result.ok && result.exchange.startedAt).toBe(expected);
+  });
+
+  it('keeps headers and cookies named __proto__ and constructor as plain data', () => {
+    const headers = [{ name: '__proto__', value: 'a' }, { name: 'constructor', value: 'b' }, { name: 'x-dup', value: '1' }, { name: 'x-dup', value: '2' }];
+    const { result } = ingest(withValue(['request', 'headers'], headers));
+    expect(result.ok && result.exchange.request.headers).toEqual(headers);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('reads headers written as a name → value object', () => {
+    const { result } = ingest(withValue(['request', 'headers'], { 'x-api-key': 'k', 'x-count': 3, 'x-obj': { a: 1 } }));
+    expect(result.ok && result.exchange.request.headers).toEqual([
+      { name: 'x-api-key', value: 'k' },
+      { name: 'x-count', value: '3' },
+      { name: 'x-obj', value: '' },
+    ]);
+  });
+
+  it('keeps a body nested deeper than the bound as text, with a warning', () => {
+    const text = `{"a":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    const { result, diagnostics } = ingest(withValue(['response', 'content'], { mimeType: 'application/json', text }));
+    expect(result.ok && result.exchange.response.body?.content).toEqual({ kind: 'text', text });
+    expect(diagnostics.map((d) => [d.code, d.place?.pointer])).toEqual([['body-too-deep', '/response/content']]);
+  });
+
+  it('refuses a method that is not an HTTP token', () => {
+    for (const method of ['', 'GET /', 'A'.repeat(100), '\u202eGET', 'G\u0000T']) {
+      expect(ingest(withValue(['request', 'method'], method)).result).toEqual({ ok: false, reason: 'invalid-method' });
+    }
+  });
+});

@@ -1,0 +1,139 @@
+/**
+ * No captured value can change the structure of the reference: every string in a model (every
+ * name, example, pattern, media type, even the enum-like fields) is replaced in turn by hostile
+ * Markdown, HTML, template syntax and invisible characters, and the rendered Markdown must
+ * still parse to the same headings, rules, tables (with every row as wide as its header) and
+ * fences (holding exactly the example), with no raw HTML.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { ApiModel, Body, Endpoint } from '../../src/model.js';
+import { renderOutputs } from '../../src/render/index.js';
+import { visible } from '../../src/render/escape.js';
+import { parseStructure } from '../support/markdown-structure.js';
+
+const HOSTILE = [
+  '|',
+  'x | y | z',
+  '`',
+  '```',
+  '``` json\nx\n```',
+  '\n\n# injected heading\n\n',
+  '\n---\n',
+  '\n===',
+  '<script>alert(1)</script>',
+  '<!-- comment -->',
+  '<img src=x onerror=alert(1)>',
+  '<http://autolink.example>',
+  '&lt;entity&gt; &amp;',
+  '*em* __strong__ ~~del~~ $math$',
+  '[link](javascript:alert(1)) ![img](http://x.example/i.png)',
+  '\\',
+  '\\|',
+  '{{title}}',
+  '{{#each hosts}}loop{{/each}}',
+  '{{> body}}',
+  '{{{raw}}}',
+  '\u202eevil\u202c',
+  'zero\u200bwidth\u200d',
+  '\ud800lone\udfff',
+  'nul\u0000bell\u0007esc\u001b',
+  'crlf\r\nline',
+  '> quote',
+  '- item',
+  '1. item',
+  '    indented code',
+  ' padded ',
+  '',
+  'Grüße 😀 東京',
+  '__proto__',
+  'constructor',
+  'a'.repeat(300),
+];
+
+/** Keys of these objects are data (field names, status codes, reasons), so they are poisoned too. */
+const RECORDS = new Set(['properties', 'statusCounts', 'skipped', 'byKind', 'byPlace']);
+
+/**
+ * Each distinct string becomes one hostile value (the same one everywhere, so an endpoint still
+ * finds its host), numbered so that two different strings stay different.
+ */
+function poison(model: ApiModel, offset: number): ApiModel {
+  const seen = new Map<string, string>();
+  const next = (original: string): string => {
+    let hostile = seen.get(original);
+    if (hostile === undefined) seen.set(original, (hostile = `${HOSTILE[(offset + seen.size) % HOSTILE.length]!}${seen.size}`));
+    return hostile;
+  };
+  const walk = (value: unknown, recordKeys: boolean): unknown => {
+    if (typeof value === 'string') return next(value);
+    if (Array.isArray(value)) return value.map((item) => walk(item, false));
+    if (value === null || typeof value !== 'object') return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, child] of Object.entries(value)) {
+      const name = recordKeys ? next(key) : key;
+      Object.defineProperty(out, name, { value: walk(child, RECORDS.has(key)), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  };
+  return walk(model, false) as ApiModel;
+}
+
+const body = (kind: Body['kind'], extra: Partial<Body> = {}): Body => ({ mediaType: `application/${kind}`, kind, seen: 1, size: { min: 1, max: 9 }, example: `${kind} example`, ...extra });
+
+/** The committed sample model, plus an endpoint with the body kinds the sample lacks. */
+function baseModel(): ApiModel {
+  const model = JSON.parse(readFileSync('out/model.json', 'utf8')) as ApiModel;
+  const extra: Endpoint = {
+    ...model.endpoints[0]!,
+    key: 'PUT other.example /upload',
+    method: 'PUT',
+    host: model.endpoints[0]!.host,
+    path: '/upload/{upload_id}',
+    auth: [{ type: 'apiKey', in: 'header', name: 'x-api-key', seen: 1 }],
+    headers: [{ name: 'x-api-key', kind: 'auth', seen: 1, of: 1, required: true, schema: { type: 'string' }, example: '<secret:1>' }],
+    requestBodies: [
+      body('multipart', { parts: [{ name: 'file', seen: 1, file: true, contentTypes: ['image/png'] }] }),
+      body('form', { schema: { type: 'object', properties: { a: { type: 'string' } }, required: ['a'] } }),
+    ],
+    responses: [{ status: 200, seen: 1, bodies: [body('text'), body('ndjson', { schema: { type: 'object', properties: { n: { type: 'integer' } } } }), body('jsonp'), body('binary', { example: undefined } as Partial<Body>)] }],
+  };
+  delete (extra.responses[0]!.bodies[3] as Partial<Body>).example;
+  return { ...model, endpoints: [...model.endpoints, extra] };
+}
+
+function examples(model: ApiModel): string[] {
+  const bodies = model.endpoints.flatMap((e) => [...e.requestBodies, ...e.responses.flatMap((r) => r.bodies)]);
+  return bodies.flatMap((b) => (b.example === undefined ? [] : [b.example]));
+}
+
+describe('hostile values in every string of the model', () => {
+  const base = baseModel();
+
+  it.each(HOSTILE.map((_, offset) => offset))('keep the Markdown structure (rotation %i)', async (offset) => {
+    const model = poison(base, offset);
+    const [markdown] = await renderOutputs(model, ['markdown']);
+    const structure = parseStructure(markdown!.content);
+
+    expect(structure.html).toEqual([]);
+    expect(structure.headings.filter((h) => h.level === 1)).toHaveLength(1);
+    expect(structure.headings.filter((h) => h.level === 1)[0]!.text).toBe(visible(model.title.replace(/[\r\n\t]+/g, ' ')).trim());
+    const hostHeadings = model.hosts.length > 1 ? model.hosts.length : 0;
+    expect(structure.headings.filter((h) => h.level === 3)).toHaveLength(model.endpoints.length + hostHeadings);
+    expect(structure.headings.filter((h) => h.level !== 1 && h.level !== 2 && h.level !== 3)).toEqual([]);
+    expect(structure.rules).toBe(1 + model.endpoints.length);
+
+    for (const table of structure.tables) {
+      expect(table.rows.every((cells) => cells === table.header)).toBe(true);
+      expect(table.parsedRows).toBe(table.rows.length);
+    }
+    const expectedFences = examples(model).map((e) => `${visible(e.replace(/\r\n?/g, '\n'))}\n`);
+    expect(structure.fences.map((f) => f.content).sort()).toEqual(expectedFences.sort());
+  });
+
+  it('never evaluates template syntax found in values', async () => {
+    const model = { ...base, title: '{{#each hosts}}{{heading}}{{/each}}' };
+    const [markdown] = await renderOutputs(model, ['markdown']);
+    expect(markdown!.content.split('\n')[0]).toBe('# {{\\#each hosts}}{{heading}}{{/each}}');
+  });
+});
