@@ -15,11 +15,19 @@ function loadQuicktype(): Promise<QuicktypeModule> {
   return loading;
 }
 
+/**
+ * quicktype builds its schema in plain objects, where a `__proto__` key sets the prototype
+ * instead of adding a property, so the field vanished. Such keys go through it under a stand-in
+ * name. In JSON text `"__proto__":` can only be a key: inside a string its quotes are escaped.
+ */
+const PROTO_KEY = '__proto__';
+const PROTO_STAND_IN = '__har2api_proto_key__';
+
 /** Infers one JSON Schema from JSON samples (as text), merging all of them. */
 export async function quicktypeSchema(samples: readonly string[]): Promise<JsonSchema> {
   const { quicktype, InputData, jsonInputForTargetLanguage } = await loadQuicktype();
   const input = jsonInputForTargetLanguage('schema');
-  await input.addSource({ name: 'Body', samples: [...samples] });
+  await input.addSource({ name: 'Body', samples: samples.map((s) => s.replaceAll(`"${PROTO_KEY}":`, `"${PROTO_STAND_IN}":`)) });
   const inputData = new InputData();
   inputData.addInput(input);
   const result = await quicktype({
@@ -66,13 +74,17 @@ function toModelSchema(schema: DraftSchema, definitions: Record<string, DraftSch
   if (schema.format !== undefined && schema.format !== 'integer' && schema.format !== 'boolean') out.format = schema.format;
   if (schema.enum) out.enum = schema.enum;
   if (schema.properties) {
-    out.properties = Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, toModelSchema(v, definitions, resolving)]));
-    out.required = schema.required ? [...schema.required] : [];
+    out.properties = Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [originalKey(k), toModelSchema(v, definitions, resolving)]));
+    out.required = schema.required ? schema.required.map(originalKey) : [];
   }
   if (typeof schema.additionalProperties === 'object') out.additionalProperties = toModelSchema(schema.additionalProperties, definitions, resolving);
   if (schema.items) out.items = toModelSchema(schema.items, definitions, resolving);
   if (schema.anyOf) return collapseAnyOf(schema.anyOf.map((s) => toModelSchema(s, definitions, resolving)));
   return out;
+}
+
+function originalKey(key: string): string {
+  return key === PROTO_STAND_IN ? PROTO_KEY : key;
 }
 
 /** `anyOf: [{type: null}, {type: string}]` → `type: [string, null]`; richer unions stay anyOf. */

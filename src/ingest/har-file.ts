@@ -103,9 +103,9 @@ export function readLog(document: unknown, label: string): HarLog {
     throw new Har2ApiError('E_NOT_HAR', `JSON but not a HAR: there is no top-level "log" object (${describeTopLevel(document)}); export the capture as HAR`, label);
   }
   const log = document.log;
-  if (!isObject(log)) throw new Har2ApiError('E_NOT_HAR', 'not a HAR: "log" is not an object', label);
+  if (!isObject(log)) throw new Har2ApiError('E_NOT_HAR', 'not a HAR: "log" is not an object; export the capture again as HAR', label);
   if (!Array.isArray(log.entries)) {
-    throw new Har2ApiError('E_NOT_HAR', 'not a HAR: "log.entries" is missing or not an array', label);
+    throw new Har2ApiError('E_NOT_HAR', 'not a HAR: "log.entries" is missing or not an array; export the capture again as HAR', label);
   }
   return { version: readVersion(log.version), creator: readCreator(log.creator), entries: log.entries };
 }

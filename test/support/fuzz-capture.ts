@@ -1,0 +1,121 @@
+/**
+ * A small synthetic capture that exercises every kind of body and field the ingest reads, as a
+ * starting point for fuzzing: JSON with ids in the path, query strings, cookies and auth, a JSON
+ * POST, a form POST, a multipart upload (params), a base64 JSON response, server-sent events,
+ * NDJSON, JSONP, text, an image, WebSocket frames, a 404, a redirect. Every value is invented.
+ */
+import { expect } from 'vitest';
+import { decodeCaptureBytes } from '../../src/ingest/decode.js';
+import { buildModel, type Diagnostic, Har2ApiError, renderOutputs } from '../../src/index.js';
+import type { ApiModel } from '../../src/model.js';
+import { visible } from '../../src/render/escape.js';
+import { parseStructure } from './markdown-structure.js';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+const b64 = (text: string): string => Buffer.from(text).toString('base64');
+
+function entry(method: string, url: string, response: { status?: number; mimeType: string; text?: string; encoding?: string }, request: Record<string, Json> = {}): Json {
+  return {
+    startedDateTime: '2025-03-04T05:06:07.000Z',
+    time: 12,
+    request: {
+      method,
+      url,
+      httpVersion: 'HTTP/2',
+      headers: [
+        { name: 'accept', value: 'application/json' },
+        { name: 'authorization', value: 'Bearer not-a-real-token-0123456789' },
+        { name: 'x-client-version', value: '1.2.3' },
+      ],
+      cookies: [{ name: 'session', value: 'invented-session-value' }],
+      queryString: [],
+      headersSize: -1,
+      bodySize: -1,
+      ...request,
+    },
+    response: {
+      status: response.status ?? 200,
+      statusText: 'OK',
+      httpVersion: 'HTTP/2',
+      headers: [{ name: 'content-type', value: response.mimeType }],
+      cookies: [],
+      content: { size: 10, mimeType: response.mimeType, ...(response.text !== undefined ? { text: response.text } : {}), ...(response.encoding ? { encoding: response.encoding } : {}) },
+      redirectURL: '',
+      headersSize: -1,
+      bodySize: -1,
+    },
+    cache: {},
+    timings: { blocked: -1, dns: -1, connect: -1, ssl: -1, send: 0, wait: 10, receive: 2 },
+  };
+}
+
+export function fuzzCapture(): { log: { version: string; creator: Json; entries: Json[] } } {
+  const item = (id: number): Json => ({ id, name: `item ${id}`, tags: ['a', 'b'], owner: { id: `user-${id}`, email: `person${id}@example.com` }, price: 9.5, active: id % 2 === 0, note: null });
+  const entries: Json[] = [
+    entry('GET', 'https://api.example.com/v1/items/101?expand=owner&limit=10', { mimeType: 'application/json', text: JSON.stringify(item(101)) }),
+    entry('GET', 'https://api.example.com/v1/items/202?expand=owner', { mimeType: 'application/json; charset=utf-8', text: JSON.stringify(item(202)) }),
+    entry('GET', 'https://api.example.com/v1/items/303', { status: 404, mimeType: 'application/problem+json', text: '{"title":"Not found","status":404}' }),
+    entry('POST', 'https://api.example.com/v1/items', { status: 201, mimeType: 'application/json', text: b64(JSON.stringify(item(404))), encoding: 'base64' }, { postData: { mimeType: 'application/json', text: '{"name":"new","tags":["x"],"meta":{"a":[1,2,{"b":null}]}}' } }),
+    entry('POST', 'https://api.example.com/v1/login', { mimeType: 'application/json', text: '{"ok":true}' }, { postData: { mimeType: 'application/x-www-form-urlencoded', text: 'user=someone&password=invented&remember=1', params: [{ name: 'user', value: 'someone' }] } }),
+    entry('POST', 'https://api.example.com/v1/uploads', { mimeType: 'application/json', text: '{"upload_id":"up_0123456789abcdef"}' }, {
+      postData: { mimeType: 'multipart/form-data; boundary=XyZ', params: [{ name: 'file', fileName: 'photo.png', contentType: 'image/png', value: 'binary' }, { name: 'caption', value: 'a caption' }] },
+    }),
+    entry('POST', 'https://api.example.com/v1/stream', { mimeType: 'text/event-stream', text: 'event: delta\ndata: {"type":"text","v":"Hel"}\n\ndata: {"type":"text","v":"lo"}\n\n: comment\ndata: [DONE]\n\n' }, { postData: { mimeType: 'application/json', text: '{"prompt":"hi"}' } }),
+    entry('GET', 'https://api.example.com/v1/export', { mimeType: 'application/x-ndjson', text: '{"n":1}\n{"n":2,"extra":"x"}\n' }),
+    entry('GET', 'https://api.example.com/v1/jsonp?callback=cb', { mimeType: 'text/javascript', text: 'cb({"a":1,"b":[true]});' }),
+    entry('GET', 'https://api.example.com/v1/health', { mimeType: 'text/plain', text: 'ok\n' }),
+    entry('GET', 'https://api.example.com/v1/avatar/7', { mimeType: 'image/png', text: b64('\u0089PNG fake'), encoding: 'base64' }),
+    entry('GET', 'https://api.example.com/v1/old', { status: 301, mimeType: '', text: '' }),
+    {
+      ...(entry('GET', 'wss://api.example.com/v1/socket', { status: 101, mimeType: '' }) as Record<string, Json>),
+      _resourceType: 'websocket',
+      _webSocketMessages: [
+        { type: 'send', time: 1, opcode: 1, data: '{"op":"subscribe","channel":"items"}' },
+        { type: 'receive', time: 2, opcode: 1, data: '{"op":"update","item":{"id":1}}' },
+        { type: 'receive', time: 3, opcode: 2, data: b64('\u0000\u0001') },
+      ],
+    },
+  ];
+  return { log: { version: '1.2', creator: { name: 'har2api-fuzz', version: '1' }, entries } };
+}
+
+export type Outcome = { ok: true; model: ApiModel; markdown: string; diagnostics: Diagnostic[] } | { ok: false; error: Har2ApiError };
+
+/**
+ * Runs a capture's bytes through everything a user's run does (decode, parse, build, render
+ * Markdown and JSON). The only acceptable failure is a `Har2ApiError` with a one-line message;
+ * anything else (a TypeError, a RangeError from a stack overflow) propagates and fails the test.
+ * A built reference must also be sound Markdown.
+ */
+export async function buildOrRefuse(bytes: Uint8Array | string, label = 'fuzz.har'): Promise<Outcome> {
+  let result: Awaited<ReturnType<typeof buildModel>>;
+  try {
+    const text = typeof bytes === 'string' ? bytes : decodeCaptureBytes(bytes, label);
+    result = await buildModel([{ label, text }], {}, { redactionKey: new Uint8Array(32) });
+  } catch (error) {
+    if (!(error instanceof Har2ApiError)) throw error;
+    expect(error.message).toMatch(/^[^\r\n\u2028\u2029]+$/);
+    expect(error.message.startsWith(`${label}: `) || error.code === 'E_NO_INPUT').toBe(true);
+    return { ok: false, error };
+  }
+  const [markdown, json] = await renderOutputs(result.model, ['markdown', 'json']);
+  expect(JSON.parse(json!.content)).toEqual(result.model);
+  expectSoundMarkdown(markdown!.content, result.model);
+  return { ok: true, model: result.model, markdown: markdown!.content, diagnostics: result.diagnostics };
+}
+
+/** Asserts the Markdown of `model` has the structure the template gives it, whatever the values. */
+export function expectSoundMarkdown(markdown: string, model: ApiModel): void {
+  const structure = parseStructure(markdown);
+  expect(structure.html).toEqual([]);
+  expect(structure.headings.filter((h) => h.level === 1).length).toBe(1);
+  expect(structure.headings.filter((h) => h.level === 3).length).toBe(model.endpoints.length + (model.hosts.length > 1 ? model.hosts.length : 0));
+  expect(structure.rules).toBe(1 + model.endpoints.length);
+  for (const table of structure.tables) {
+    expect(table.rows.filter((cells) => cells !== table.header)).toEqual([]);
+    expect(table.parsedRows).toBe(table.rows.length);
+  }
+  const examples = model.endpoints.flatMap((e) => [...e.requestBodies, ...e.responses.flatMap((r) => r.bodies)]).flatMap((b) => (b.example === undefined ? [] : [b.example]));
+  expect(structure.fences.map((f) => f.content).sort()).toEqual(examples.map((e) => `${visible(e.replace(/\r\n?/g, '\n'))}\n`).sort());
+}
