@@ -37,6 +37,11 @@ export interface Io {
 }
 
 export function nodeIo(): Io {
+  // `har2api … -o - | head`: the reader has what it wanted; stop quietly instead of crashing on EPIPE.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   return {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),

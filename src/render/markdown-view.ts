@@ -227,11 +227,11 @@ function eventDetail(e: EventKind, noun: string): DetailView {
 
 function graphqlView(operations: GraphqlOperation[]): BodyView {
   const view = emptyBodyView(null, null);
-  view.operations = operations.map((o) => `| ${cellCode(o.name)} | ${o.operation} | ${o.seen} | ${o.variables ? cellText(typeLabel(o.variables)) : ''} |`);
+  view.operations = operations.map((o) => `| ${cellCode(o.name)} | ${cellText(o.operation)} | ${o.seen} | ${o.variables ? cellText(typeLabel(o.variables)) : ''} |`);
   view.details = operations
     .filter((o) => o.variables !== undefined)
     .map((o) => ({
-      heading: `**Operation** ${code(o.name)} (${o.operation}) variables`,
+      heading: `**Operation** ${code(o.name)} (${text(o.operation)}) variables`,
       ...fieldsView(o.variables!),
       example: o.example !== undefined ? fence(o.example, 'json') : null,
     }));

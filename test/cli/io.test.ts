@@ -96,6 +96,21 @@ describe('the command on real files', () => {
     expect(run.stderr).toMatch(/^har2api: cannot write .*reference\.md \(a file is in the way of a folder\); the previous output is unchanged\n$/);
   });
 
+  it('stops quietly when its reader closes stdout early (har2api … -o - | head)', async () => {
+    const dir = freshDir();
+    const words = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel'];
+    const entries = words.flatMap((a) => words.map((b) => jsonEntry('GET', `https://api.example.com/${a}/${b}`, { text: `${a} ${b} `.repeat(400) })));
+    writeFileSync(join(dir, 'wide.har'), har(entries));
+    const child = spawn(process.execPath, [bin, join(dir, 'wide.har'), '-o', '-', '-f', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const exited = new Promise<number | null>((done) => child.once('exit', done));
+    await new Promise((done) => child.stdout.once('data', done));
+    child.stdout.destroy();
+    expect(await exited).toBe(0);
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+  });
+
   it('leaves the previous reference whole when killed at any moment', async () => {
     const dir = freshDir();
     const entries = Array.from({ length: 2000 }, (_, i) => jsonEntry('POST', `https://api.example.com/v1/things/${i}/parts`, { id: i, list: [i, i + 1], text: 'x'.repeat(200) }, { request: { n: i } }));

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApiModel, Body, Endpoint } from '../../src/model.js';
 import { renderOutputs } from '../../src/render/index.js';
 import { visible } from '../../src/render/escape.js';
+import { fencedExamples } from '../support/fuzz-capture.js';
 import { parseStructure } from '../support/markdown-structure.js';
 
 const HOSTILE = [
@@ -81,7 +82,7 @@ function poison(model: ApiModel, offset: number): ApiModel {
 
 const body = (kind: Body['kind'], extra: Partial<Body> = {}): Body => ({ mediaType: `application/${kind}`, kind, seen: 1, size: { min: 1, max: 9 }, example: `${kind} example`, ...extra });
 
-/** The committed sample model, plus an endpoint with the body kinds the sample lacks. */
+/** The committed sample model, plus an endpoint with the body kinds, GraphQL operations and WebSocket messages the sample may lack. */
 function baseModel(): ApiModel {
   const model = JSON.parse(readFileSync('out/model.json', 'utf8')) as ApiModel;
   const extra: Endpoint = {
@@ -96,15 +97,21 @@ function baseModel(): ApiModel {
       body('multipart', { parts: [{ name: 'file', seen: 1, file: true, contentTypes: ['image/png'] }] }),
       body('form', { schema: { type: 'object', properties: { a: { type: 'string' } }, required: ['a'] } }),
     ],
+    graphql: [
+      { name: 'GetItems', operation: 'query', seen: 2, variables: { type: 'object', properties: { first: { type: 'integer' } } }, example: '{\n  "first": 10\n}' },
+      { name: 'Anonymous', operation: 'unknown', seen: 1 },
+    ],
+    websocket: {
+      messages: 3,
+      events: [
+        { event: 'send', type: 'subscribe', seen: 1, schema: { type: 'object', properties: { op: { type: 'string' } } }, example: '{"op":"subscribe"}' },
+        { event: 'receive', seen: 2, example: 'plain text frame' },
+      ],
+    },
     responses: [{ status: 200, seen: 1, bodies: [body('text'), body('ndjson', { schema: { type: 'object', properties: { n: { type: 'integer' } } } }), body('jsonp'), body('binary', { example: undefined } as Partial<Body>)] }],
   };
   delete (extra.responses[0]!.bodies[3] as Partial<Body>).example;
   return { ...model, endpoints: [...model.endpoints, extra] };
-}
-
-function examples(model: ApiModel): string[] {
-  const bodies = model.endpoints.flatMap((e) => [...e.requestBodies, ...e.responses.flatMap((r) => r.bodies)]);
-  return bodies.flatMap((b) => (b.example === undefined ? [] : [b.example]));
 }
 
 describe('hostile values in every string of the model', () => {
@@ -127,7 +134,7 @@ describe('hostile values in every string of the model', () => {
       expect(table.rows.every((cells) => cells === table.header)).toBe(true);
       expect(table.parsedRows).toBe(table.rows.length);
     }
-    const expectedFences = examples(model).map((e) => `${visible(e.replace(/\r\n?/g, '\n'))}\n`);
+    const expectedFences = fencedExamples(model).map((e) => `${visible(e.replace(/\r\n?/g, '\n'))}\n`);
     expect(structure.fences.map((f) => f.content).sort()).toEqual(expectedFences.sort());
   });
 

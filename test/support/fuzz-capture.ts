@@ -116,6 +116,20 @@ export function expectSoundMarkdown(markdown: string, model: ApiModel): void {
     expect(table.rows.filter((cells) => cells !== table.header)).toEqual([]);
     expect(table.parsedRows).toBe(table.rows.length);
   }
-  const examples = model.endpoints.flatMap((e) => [...e.requestBodies, ...e.responses.flatMap((r) => r.bodies)]).flatMap((b) => (b.example === undefined ? [] : [b.example]));
-  expect(structure.fences.map((f) => f.content).sort()).toEqual(examples.map((e) => `${visible(e.replace(/\r\n?/g, '\n'))}\n`).sort());
+  expect(structure.fences.map((f) => f.content).sort()).toEqual(fencedExamples(model).map((e) => `${visible(e.replace(/\r\n?/g, '\n'))}\n`).sort());
+}
+
+/** Every example the reference shows in a fence: bodies, their event kinds, GraphQL variables, WebSocket messages. */
+export function fencedExamples(model: ApiModel): string[] {
+  const examples: string[] = [];
+  const add = (example: string | undefined): void => void (example !== undefined && examples.push(example));
+  for (const endpoint of model.endpoints) {
+    for (const body of [...endpoint.requestBodies, ...endpoint.responses.flatMap((r) => r.bodies)]) {
+      add(body.example);
+      for (const event of body.events ?? []) add(event.example);
+    }
+    for (const operation of endpoint.graphql ?? []) if (operation.variables !== undefined) add(operation.example);
+    for (const event of endpoint.websocket?.events ?? []) add(event.example);
+  }
+  return examples;
 }
