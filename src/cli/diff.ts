@@ -14,7 +14,7 @@ import { loadSide, textOf } from '../diff/side.js';
 import { Har2ApiError } from '../errors.js';
 import type { InputFile } from '../ingest/index.js';
 import type { Options } from '../options.js';
-import { expandInputs, readInput } from './inputs.js';
+import { expandInputs, readInput, refuseOutputsOverInputs } from './inputs.js';
 import type { Io } from './io.js';
 import { printDiagnostics } from './print.js';
 import { selectionOptions } from './selection.js';
@@ -99,6 +99,7 @@ export async function runDiff(argv: readonly string[], io: Io): Promise<number> 
   if (args.out === '-') io.stdout(output);
   else {
     const path = isAbsolute(args.out) ? args.out : resolve(io.cwd, args.out);
+    refuseOutputsOverInputs([path], [oldSide, newSide, args.ignore ?? '-'].filter((side) => side !== '-').map((side) => resolve(io.cwd, side)));
     await io.writeFilesAtomically([{ path, content: output }]);
     if (!args.quiet) io.stderr(`har2api: wrote ${args.out} (${summaryText(diff)})\n`);
   }

@@ -52,7 +52,7 @@ export function describeJsonError(message: string, text: string): string {
   const end = text.trimEnd().length;
   const position = errorPosition(message, text);
   if (/^Unexpected end of JSON input/.test(message) || /^Unterminated string/.test(message) || (position !== null && position >= end)) {
-    return `the JSON ends early (after ${text.length} characters, inside an unfinished value): the file is truncated; download or export it again`;
+    return `not valid JSON: it ends early, after ${text.length} characters, inside an unfinished value; the file is truncated: download or export it again`;
   }
   const where = position === null ? '' : ` at ${lineAndColumn(text, position)}`;
   return `not valid JSON${where} (${errorKind(message)}); is this a complete HAR export?`;

@@ -75,7 +75,7 @@ describe('the command on real files', () => {
     const failed = spawnSync(process.execPath, [bin, join(dir, 'broken.har'), '-o', join(dir, 'out'), '-f', 'markdown,json'], { encoding: 'utf8' });
     expect(failed.status).toBe(1);
     expect(failed.stderr.trim().split('\n')).toHaveLength(1);
-    expect(failed.stderr).toContain('broken.har: the JSON ends early');
+    expect(failed.stderr).toContain('broken.har: not valid JSON: it ends early');
     expect(readFileSync(join(dir, 'out', 'reference.md'), 'utf8')).toBe(reference);
     expect(listing(join(dir, 'out'))).toEqual(['model.json', 'reference.md']);
   });
@@ -85,6 +85,13 @@ describe('the command on real files', () => {
     expect(await runCli(['docs/reference.md', '-o', 'docs'], io)).toBe(1);
     expect(io.err.join('')).toBe('har2api: the output reference.md would overwrite an input capture; choose another --out folder\n');
     expect(io.files.get('/virtual/docs/reference.md')).toBe(capture);
+  });
+
+  it('refuses to write a diff over one of its inputs', async () => {
+    const io = memoryIo({ 'old.har': capture, 'new.har': capture });
+    expect(await runCli(['diff', 'old.har', 'new.har', '-o', 'old.har'], io)).toBe(1);
+    expect(io.err.join('')).toContain('the output old.har would overwrite an input capture');
+    expect(io.files.get('/virtual/old.har')).toBe(capture);
   });
 
   it('reports a write failure in one line without a stack trace', () => {

@@ -30,7 +30,7 @@ describe('har2api command line', () => {
 
   it.each([
     ['missing.har', {}, 'missing.har: file not found'],
-    ['bad.har', { 'bad.har': '{"log": ' }, 'bad.har: the JSON ends early'],
+    ['bad.har', { 'bad.har': '{"log": ' }, 'bad.har: not valid JSON: it ends early'],
     ['junk.har', { 'junk.har': '{"log": x}' }, 'junk.har: not valid JSON at line 1, column 9'],
     ['nolog.har', { 'nolog.har': '{}' }, 'nolog.har: JSON but not a HAR'],
     ['empty.har', { 'empty.har': har([]) }, 'empty.har: the capture has no entries'],

@@ -22,7 +22,7 @@ describe('parseHarText', () => {
   it.each([
     ['', 'E_JSON', 'the file is empty'],
     ['   \n\t ', 'E_JSON', 'the file is empty'],
-    ['{"log": {', 'E_JSON', 'the JSON ends early'],
+    ['{"log": {', 'E_JSON', 'not valid JSON: it ends early, after 9 characters'],
     ['{"log": {"entries": [{"request": {"url": "https://a.example/', 'E_JSON', 'the file is truncated'],
     ['{"log": {"entries": [1, 2', 'E_JSON', 'the file is truncated'],
     ['{"log": {"entries": [1 2]}}', 'E_JSON', 'not valid JSON at line 1, column 24'],
