@@ -105,3 +105,51 @@ function collapseAnyOf(options: JsonSchema[]): JsonSchema {
   }
   return { anyOf: nullable ? [...rest, { type: 'null' }] : rest };
 }
+
+/**
+ * TypeScript declarations for named JSON Schemas, all in one run so nested types get unique
+ * names across the file (`GetConversationResponseMapping`). From schemas rather than samples:
+ * inference already happened, and the schema route costs milliseconds (toolchain.md §3).
+ * Date-time strings stay `string` (JSON has no `Date`); enums become string-literal unions.
+ * Give names already in `quicktypeTypeNameStyle`, or quicktype restyles them.
+ */
+export async function quicktypeTypeScript(sources: readonly { name: string; schema: JsonSchema }[]): Promise<string> {
+  if (sources.length === 0) return '';
+  const { quicktype, InputData, JSONSchemaInput, FetchingJSONSchemaStore } = await loadQuicktype();
+  const input = new JSONSchemaInput(new FetchingJSONSchemaStore());
+  for (const source of sources) await input.addSource({ name: source.name, schema: JSON.stringify(source.schema) });
+  const inputData = new InputData();
+  inputData.addInput(input);
+  // Typed loosely: quicktype types the acronym option as an enum it does not export.
+  const rendererOptions: Record<string, string> = { 'just-types': 'true', 'prefer-unions': 'true', 'acronym-style': ACRONYM_STYLE };
+  // The schemas are already inferred: no pass may reshape them (maps from many keys, merged
+  // look-alike classes, enums from repeated strings), or types.ts would disagree with openapi.json.
+  const result = await quicktype({
+    inputData,
+    lang: 'typescript',
+    inferMaps: false,
+    inferEnums: false,
+    inferUuids: false,
+    inferDateTimes: false,
+    inferIntegerStrings: false,
+    inferBooleanStrings: false,
+    combineClasses: false,
+    rendererOptions,
+  });
+  return result.lines.join('\n');
+}
+
+/** `camel`: every word, acronym or not, is capitalised (`BeaconUiResponse`, `GetIdsResponse`). */
+const ACRONYM_STYLE = 'camel';
+
+/**
+ * quicktype's TypeScript type-name style, as its renderer applies it with `ACRONYM_STYLE`
+ * (words split where quicktype splits them, each capitalised). Names styled with it come out of
+ * `quicktypeTypeScript` unchanged, so other outputs can use the same names.
+ */
+export async function quicktypeTypeNameStyle(): Promise<(name: string) => string> {
+  const { combineWords, firstUpperWordStyle, isLetterOrDigit, legalizeCharacters, splitIntoWords } = await loadQuicktype();
+  const legalize = legalizeCharacters(isLetterOrDigit);
+  const isStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return (name) => combineWords(splitIntoWords(name), legalize, firstUpperWordStyle, firstUpperWordStyle, firstUpperWordStyle, firstUpperWordStyle, '', isStart);
+}

@@ -3,14 +3,18 @@
  */
 import type { ApiModel } from '../model.js';
 import { renderMarkdown } from './markdown.js';
+import { renderOpenApi } from './openapi/document.js';
 import { loadTemplates } from './templates.js';
+import { renderTypes } from './types.js';
 
-export const FORMATS = ['markdown', 'json'] as const;
+export const FORMATS = ['markdown', 'json', 'openapi', 'types'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export const OUTPUT_FILES: Record<Format, string> = {
   markdown: 'reference.md',
   json: 'model.json',
+  openapi: 'openapi.json',
+  types: 'types.ts',
 };
 
 export interface OutputFile {
@@ -34,5 +38,9 @@ async function renderFormat(model: ApiModel, format: Format): Promise<string> {
       return renderMarkdown(model, loadTemplates());
     case 'json':
       return `${JSON.stringify(model, null, 2)}\n`;
+    case 'openapi':
+      return renderOpenApi(model);
+    case 'types':
+      return renderTypes(model);
   }
 }

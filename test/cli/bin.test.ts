@@ -9,7 +9,7 @@ const bin = (...args: string[]) => spawnSync(process.execPath, ['dist/cli/main.j
 
 describe('dist/cli/main.js', () => {
   it('finds out/ up to date for samples/ (--check)', () => {
-    const run = bin('samples/*.har', '-o', 'out', '-f', 'markdown,json', '--check');
+    const run = bin('samples/*.har', '-o', 'out', '-f', 'markdown,json,openapi,types', '--check');
     expect(run.stderr).toContain('up to date');
     expect(run.status).toBe(0);
   });

@@ -14,10 +14,10 @@ describe('golden: samples/ → out/', () => {
     expect(samples.length).toBeGreaterThan(0);
   });
 
-  it('regenerates out/reference.md and out/model.json byte for byte', async () => {
+  it('regenerates out/reference.md, model.json, openapi.json and types.ts byte for byte', async () => {
     const inputs = samples.map((file) => ({ label: file, text: readFileSync(`samples/${file}`, 'utf8') }));
     const { model } = await buildModel(inputs);
-    const outputs = await renderOutputs(model, ['markdown', 'json']);
+    const outputs = await renderOutputs(model, ['markdown', 'json', 'openapi', 'types']);
     for (const output of outputs) await expect(output.content).toMatchFileSnapshot(`../../out/${output.name}`);
   });
 });

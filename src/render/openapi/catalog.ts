@@ -1,0 +1,182 @@
+/**
+ * The named schemas of a model: every request and response body with a schema, every
+ * server-sent event and WebSocket message kind, every GraphQL variables object, each under one
+ * unique name. The OpenAPI document puts these in `components/schemas` and the TypeScript types
+ * declare them, both from this one catalog, so the two always agree on names and shapes.
+ */
+import { quicktypeTypeNameStyle } from '../../infer/quicktype.js';
+import type { ApiModel, Body, Endpoint, EventKind, JsonSchema, Response } from '../../model.js';
+import { camelCase, nameEndpoints, pascalCase, UniqueNames } from './names.js';
+
+export interface NamedSchema {
+  name: string;
+  /** The model's schema with a description of what it is and where it was seen. */
+  schema: JsonSchema;
+}
+
+/** A named union of other catalog names (all the event kinds of one stream). */
+export interface NamedUnion {
+  name: string;
+  description: string;
+  members: string[];
+}
+
+/** Names for one model `Body`. */
+export interface BodyNames {
+  /** The body's schema (any kind but multipart and sse) or, for ndjson, the schema of one line. */
+  schema?: string;
+  /** One per `body.events` entry, in the same order. */
+  events?: string[];
+  /** The union of `events`. */
+  eventUnion?: string;
+}
+
+export interface EndpointNames {
+  base: string;
+  operationId: string;
+  /** Aligned with `endpoint.requestBodies`. */
+  requestBodies: BodyNames[];
+  /** Aligned with `endpoint.responses` and, within, with each response's `bodies`. */
+  responses: BodyNames[][];
+  websocket?: { events: string[]; union: string };
+  /** Aligned with `endpoint.graphql`; null where the operation has no variables schema. */
+  graphql?: (string | null)[];
+}
+
+export interface SchemaCatalog {
+  endpoints: Map<string, EndpointNames>;
+  schemas: NamedSchema[];
+  unions: NamedUnion[];
+}
+
+/**
+ * The catalog with names in quicktype's style, so the types file declares exactly these names.
+ * quicktype is loaded only when there is something to name.
+ */
+export async function buildCatalog(model: ApiModel): Promise<{ catalog: SchemaCatalog; style: (name: string) => string }> {
+  const plain = catalogSchemas(model);
+  if (plain.schemas.length === 0) return { catalog: plain, style: (name) => name };
+  const style = await quicktypeTypeNameStyle();
+  return { catalog: catalogSchemas(model, style), style };
+}
+
+/** `style` turns a candidate name into the declared one; it runs before uniqueness is checked. */
+export function catalogSchemas(model: ApiModel, style: (name: string) => string = (name) => name): SchemaCatalog {
+  const bases = nameEndpoints(model);
+  const catalog = new CatalogBuilder(style);
+  const endpoints = new Map<string, EndpointNames>();
+  for (const endpoint of model.endpoints) endpoints.set(endpoint.key, nameEndpoint(endpoint, bases.get(endpoint.key)!, catalog));
+  return { endpoints, schemas: catalog.schemas, unions: catalog.unions };
+}
+
+/** Collects named schemas and unions, keeping every name unique (`…2`, `…3` on a clash). */
+class CatalogBuilder {
+  readonly schemas: NamedSchema[] = [];
+  readonly unions: NamedUnion[] = [];
+  readonly #names = new UniqueNames();
+  readonly #style: (name: string) => string;
+
+  constructor(style: (name: string) => string) {
+    this.#style = style;
+  }
+
+  claim(candidate: string): string {
+    return this.#names.claim(this.#style(candidate));
+  }
+
+  addSchema(name: string, schema: JsonSchema, description: string): string {
+    const claimed = this.claim(name);
+    this.schemas.push({ name: claimed, schema: describe(schema, description) });
+    return claimed;
+  }
+
+  addUnion(name: string, members: string[], description: string): string {
+    const claimed = this.claim(name);
+    this.unions.push({ name: claimed, description, members });
+    return claimed;
+  }
+}
+
+function nameEndpoint(endpoint: Endpoint, base: string, catalog: CatalogBuilder): EndpointNames {
+  const where = `\`${endpoint.method} ${endpoint.host}${endpoint.path}\``;
+  const primary = primaryStatus(endpoint);
+  const names: EndpointNames = {
+    base,
+    operationId: camelCase(base),
+    requestBodies: nameBodies(endpoint.requestBodies, `${base}Request`, base, (body) => `request body of ${where} (${body.mediaType || body.kind})`, where, catalog),
+    responses: endpoint.responses.map((response) => {
+      const prefix = response.status === primary ? `${base}Response` : `${base}Response${statusWord(response.status)}`;
+      return nameBodies(response.bodies, prefix, response.status === primary ? base : prefix, (body) => `response body of ${where} with status ${response.status} (${body.mediaType || body.kind})`, where, catalog);
+    }),
+  };
+  if (endpoint.websocket && endpoint.websocket.events.length > 0) {
+    const events = endpoint.websocket.events.map((kind) =>
+      catalog.addSchema(`${base}${eventWord(kind)}Message`, kind.schema ?? { type: 'string' }, `WebSocket message ${eventLabel(kind)} on ${where}, seen ${kind.seen} time(s).`),
+    );
+    names.websocket = { events, union: catalog.addUnion(`${base}Message`, events, `Any WebSocket message seen on ${where}.`) };
+  }
+  if (endpoint.graphql) {
+    names.graphql = endpoint.graphql.map((op) =>
+      op.variables ? catalog.addSchema(`${base}${pascalCase(op.name) || 'Anonymous'}Variables`, op.variables, `Variables of the GraphQL ${op.operation} \`${op.name}\` on ${where}, seen ${op.seen} time(s).`) : null,
+    );
+  }
+  return names;
+}
+
+/** Bodies with a schema are named `prefix` (then `prefix<Subtype>`); event streams name their events after `eventPrefix`. */
+function nameBodies(bodies: readonly Body[], prefix: string, eventPrefix: string, what: (body: Body) => string, where: string, catalog: CatalogBuilder): BodyNames[] {
+  let named = 0;
+  return bodies.map((body) => {
+    if (body.kind === 'sse') return nameEvents(body, eventPrefix, where, catalog);
+    // Multipart is described by its parts (content.ts): files are no JSON, so no type either.
+    if (!body.schema || body.kind === 'multipart') return {};
+    const name = named++ === 0 ? prefix : `${prefix}${pascalCase(subtype(body))}`;
+    if (body.kind === 'ndjson') return { schema: catalog.addSchema(`${name}Line`, body.schema, `One line of the newline-delimited JSON ${what(body)}, inferred from ${samples(body)} line(s).`) };
+    return { schema: catalog.addSchema(name, body.schema, `${capitalise(what(body))}, inferred from ${samples(body)} sample(s).`) };
+  });
+}
+
+function nameEvents(body: Body, prefix: string, where: string, catalog: CatalogBuilder): BodyNames {
+  const kinds = body.events ?? [];
+  if (kinds.length === 0) return {};
+  const events = kinds.map((kind) => catalog.addSchema(`${prefix}${eventWord(kind)}Event`, kind.schema ?? { type: 'string' }, `Server-sent event ${eventLabel(kind)} of ${where}, seen ${kind.seen} time(s).`));
+  return { events, eventUnion: catalog.addUnion(`${prefix}Event`, events, `Any server-sent event of ${where}.`) };
+}
+
+/** The status whose bodies get the plain `…Response` name: the first 2xx, else the first. */
+function primaryStatus(endpoint: Endpoint): number | undefined {
+  const success = (r: Response) => r.status >= 200 && r.status < 300;
+  return (endpoint.responses.find(success) ?? endpoint.responses[0])?.status;
+}
+
+function statusWord(status: number): string {
+  return status >= 0 ? String(status) : `Minus${-status}`;
+}
+
+/** `delta` → `Delta`; the default `message` event with a JSON `type` is named by the type. */
+function eventWord(kind: EventKind): string {
+  if (kind.type !== undefined && (kind.event === 'message' || kind.event === '')) return pascalCase(kind.type) || 'Message';
+  return (pascalCase(kind.event) || 'Message') + (kind.type !== undefined ? pascalCase(kind.type) : '');
+}
+
+export function eventLabel(kind: EventKind): string {
+  return kind.type !== undefined ? `\`${kind.event}\` with type \`${kind.type}\`` : `\`${kind.event}\``;
+}
+
+function subtype(body: Body): string {
+  return body.mediaType.split('/')[1] || body.kind;
+}
+
+function samples(body: Body): number {
+  const n = body.schema?.['x-samples'];
+  return typeof n === 'number' ? n : body.seen;
+}
+
+function capitalise(text: string): string {
+  return text ? text[0]!.toUpperCase() + text.slice(1) : text;
+}
+
+/** The schema with our description first; a description the model already had is kept after it. */
+function describe(schema: JsonSchema, description: string): JsonSchema {
+  return { ...schema, description: schema.description ? `${description}\n\n${schema.description}` : description };
+}

@@ -1,0 +1,96 @@
+/**
+ * One model endpoint as an OpenAPI operation: parameters, request body, one response per status,
+ * security alternatives, and the evidence (`x-observed`, `x-seen`) that backs each claim.
+ */
+import { STATUS_CODES } from 'node:http';
+import type { Endpoint } from '../../model.js';
+import type { EndpointNames } from './catalog.js';
+import { bodiesContent, mergeMediaTypes } from './content.js';
+import { operationParameters } from './parameters.js';
+import { operationSecurity, type SecurityCatalog } from './security.js';
+import type { MediaType, Operation, RequestBody, ResponseObject } from './spec.js';
+import { schemaRef } from './spec.js';
+
+export function buildOperation(endpoint: Endpoint, names: EndpointNames, security: SecurityCatalog): Operation {
+  const parameters = operationParameters(endpoint);
+  const requestBody = buildRequestBody(endpoint, names);
+  const operation: Operation = {
+    operationId: names.operationId,
+    summary: `${endpoint.method} ${endpoint.path}`,
+    description: `Observed ${endpoint.observed} request(s) to \`${endpoint.host}\`; status ${statusMix(endpoint)}.`,
+    ...(parameters.length > 0 ? { parameters } : {}),
+    ...(requestBody ? { requestBody } : {}),
+    responses: buildResponses(endpoint, names),
+    security: operationSecurity(endpoint, security),
+  };
+  operation['x-endpoint'] = endpoint.key;
+  operation['x-observed'] = endpoint.observed;
+  if (names.websocket && endpoint.websocket) {
+    const { events, union } = names.websocket;
+    operation['x-websocket'] = {
+      messages: endpoint.websocket.messages,
+      schema: schemaRef(union),
+      events: endpoint.websocket.events.map((kind, i) => ({ event: kind.event, ...(kind.type !== undefined ? { type: kind.type } : {}), seen: kind.seen, schema: schemaRef(events[i]!) })),
+    };
+  }
+  if (endpoint.graphql?.length) {
+    operation['x-graphql-operations'] = endpoint.graphql.map((op, i) => ({
+      name: op.name,
+      operation: op.operation,
+      seen: op.seen,
+      ...(names.graphql?.[i] ? { variables: schemaRef(names.graphql[i]) } : {}),
+    }));
+  }
+  return operation;
+}
+
+function buildRequestBody(endpoint: Endpoint, names: EndpointNames): RequestBody | undefined {
+  if (endpoint.requestBodies.length === 0) return undefined;
+  const seen = endpoint.requestBodies.reduce((n, b) => n + b.seen, 0);
+  const body: RequestBody = {
+    description: `Sent with ${seen} of ${endpoint.observed} request(s).`,
+    content: bodiesContent(endpoint.requestBodies, names.requestBodies),
+  };
+  if (seen >= endpoint.observed) body.required = true;
+  body['x-seen'] = seen;
+  return body;
+}
+
+/** Response keys must be `100`–`599`; anything else a recorder wrote (0, -1) goes to `default`. */
+function buildResponses(endpoint: Endpoint, names: EndpointNames): Record<string, ResponseObject> {
+  const responses: Record<string, ResponseObject> = {};
+  endpoint.responses.forEach((response, i) => {
+    const valid = Number.isInteger(response.status) && response.status >= 100 && response.status <= 599;
+    const key = valid ? String(response.status) : 'default';
+    const content = bodiesContent(response.bodies, names.responses[i] ?? []);
+    const reason = valid ? (STATUS_CODES[response.status] ?? `Status ${response.status}`) : `No valid HTTP status recorded (${response.status})`;
+    const object: ResponseObject = { description: `${reason}. Seen ${response.seen} of ${endpoint.observed} time(s).` };
+    if (Object.keys(content).length > 0) object.content = content;
+    object['x-seen'] = response.seen;
+    responses[key] = responses[key] ? mergeResponses(responses[key], object) : object;
+  });
+  if (Object.keys(responses).length === 0) responses.default = { description: 'No response was recorded.' };
+  return responses;
+}
+
+/** Two responses under one key: descriptions joined, content merged, evidence added up. */
+export function mergeResponses(a: ResponseObject, b: ResponseObject): ResponseObject {
+  const merged: ResponseObject = { ...a, description: `${a.description} ${b.description}` };
+  const content = mergeContent(a.content, b.content);
+  if (content) merged.content = content;
+  merged['x-seen'] = ((a['x-seen'] as number) ?? 0) + ((b['x-seen'] as number) ?? 0);
+  return merged;
+}
+
+export function mergeContent(a: Record<string, MediaType> | undefined, b: Record<string, MediaType> | undefined): Record<string, MediaType> | undefined {
+  if (!a || !b) return a ?? b;
+  const merged = { ...a };
+  for (const [key, media] of Object.entries(b)) merged[key] = merged[key] ? mergeMediaTypes(merged[key], media) : media;
+  return merged;
+}
+
+function statusMix(endpoint: Endpoint): string {
+  return Object.entries(endpoint.statusCounts)
+    .map(([status, n]) => `${status} ×${n}`)
+    .join(', ');
+}

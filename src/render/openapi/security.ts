@@ -1,0 +1,78 @@
+/**
+ * Security schemes from the credentials the capture carried (bearer and basic `Authorization`,
+ * API key headers and query parameters, session cookies): where they travel, never what they
+ * were. An operation lists each scheme it was seen with as an alternative; the capture cannot
+ * tell which one the server actually checks.
+ */
+import type { ApiModel, AuthScheme, Endpoint } from '../../model.js';
+import { UniqueNames } from './names.js';
+import type { SecurityScheme } from './spec.js';
+
+export interface SecurityCatalog {
+  schemes: Record<string, SecurityScheme>;
+  /** Scheme name by `authKey`. */
+  names: Map<string, string>;
+}
+
+export function authKey(auth: Pick<AuthScheme, 'type' | 'in' | 'name'>): string {
+  return `${auth.type} ${auth.in} ${auth.name.toLowerCase()}`;
+}
+
+export function securitySchemes(model: ApiModel): SecurityCatalog {
+  const found = new Map<string, { auth: AuthScheme; seen: number; endpoints: number; jwt: boolean }>();
+  for (const endpoint of model.endpoints) {
+    for (const auth of endpoint.auth) {
+      const key = authKey(auth);
+      const entry = found.get(key) ?? { auth, seen: 0, endpoints: 0, jwt: false };
+      entry.seen += auth.seen;
+      entry.endpoints++;
+      entry.jwt ||= auth.type === 'bearer' && carriesJwt(endpoint, auth.name);
+      found.set(key, entry);
+    }
+  }
+  const schemes: Record<string, SecurityScheme> = {};
+  const names = new Map<string, string>();
+  const unique = new UniqueNames();
+  for (const [key, { auth, seen, endpoints, jwt }] of [...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const name = unique.claim(schemeName(auth));
+    const description = `Seen on ${seen} request(s) to ${endpoints} endpoint(s).`;
+    schemes[name] =
+      auth.type === 'bearer' || auth.type === 'basic'
+        ? { type: 'http', scheme: auth.type, ...(jwt ? { bearerFormat: 'JWT' } : {}), description }
+        : { type: 'apiKey', in: auth.in, name: auth.name, description };
+    names.set(key, name);
+  }
+  return { schemes, names };
+}
+
+/**
+ * Alternatives as observed; `{}` too when no scheme was on every request; `[]` (none) when no
+ * credential was seen at all, which is what the capture shows even if the server would want one.
+ */
+export function operationSecurity(endpoint: Endpoint, catalog: SecurityCatalog): Record<string, string[]>[] {
+  if (endpoint.auth.length === 0) return [];
+  const alternatives = endpoint.auth.map((auth) => ({ [catalog.names.get(authKey(auth))!]: [] as string[] }));
+  if (!endpoint.auth.some((auth) => auth.seen >= endpoint.observed)) alternatives.push({});
+  return alternatives;
+}
+
+/** Component names allow `[A-Za-z0-9._-]` only. */
+function schemeName(auth: AuthScheme): string {
+  const safe = auth.name.replace(/[^A-Za-z0-9._-]/g, '_');
+  switch (auth.type) {
+    case 'bearer':
+      return auth.name.toLowerCase() === 'authorization' ? 'bearerAuth' : `bearer_${safe}`;
+    case 'basic':
+      return auth.name.toLowerCase() === 'authorization' ? 'basicAuth' : `basic_${safe}`;
+    case 'cookie':
+      return `cookie_${safe}`;
+    case 'apiKey':
+      return `${auth.in}_${safe}`;
+  }
+}
+
+/** The redacted header says what kind of token it held (`Bearer <jwt:1>`), never the token. */
+function carriesJwt(endpoint: Endpoint, header: string): boolean {
+  const example = endpoint.headers.find((h) => h.name === header.toLowerCase())?.example;
+  return example !== undefined && /^bearer <jwt:\d+>$/i.test(example);
+}
