@@ -17,7 +17,7 @@ import { FORMATS, type Format, renderOutputs } from '../render/index.js';
 import { runDiff } from './diff.js';
 import { expandInputs, readInput, refuseOutputsOverInputs } from './inputs.js';
 import type { Io } from './io.js';
-import { printDiagnostics } from './print.js';
+import { asOneLine, printDiagnostics } from './print.js';
 import { selectionOptions } from './selection.js';
 import { createProgress } from './progress.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, isUsageError, listOption, markStdin, parseArgs, unmarkStdin, withConventions } from './usage.js';
@@ -83,7 +83,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     if (isUsageError(error)) return usage((error as Error).message);
     if (isHar2ApiError(error) && error.code === 'E_USAGE') return usage(error.message);
     if (isHar2ApiError(error)) {
-      io.stderr(`har2api: ${error.message}\n`);
+      io.stderr(`har2api: ${asOneLine(error.message)}\n`);
       return EXIT_FAILED;
     }
     throw error;

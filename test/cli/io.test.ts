@@ -94,6 +94,12 @@ describe('the command on real files', () => {
     expect(io.files.get('/virtual/old.har')).toBe(capture);
   });
 
+  it('keeps an error that quotes the file to one line (a damaged model file given to diff)', async () => {
+    const io = memoryIo({ 'old.json': '{"modelVersion":\n x}', 'new.har': capture });
+    expect(await runCli(['diff', 'old.json', 'new.har'], io)).toBe(1);
+    expect(io.err.join('').trimEnd().split('\n')).toHaveLength(1);
+  });
+
   it('reports a write failure in one line without a stack trace', () => {
     const dir = freshDir();
     writeFileSync(join(dir, 'capture.har'), capture);
