@@ -4,6 +4,7 @@
  * POST, a form POST, a multipart upload (params), a base64 JSON response, server-sent events,
  * NDJSON, JSONP, text, an image, WebSocket frames, a 404, a redirect. Every value is invented.
  */
+import ts from 'typescript';
 import { expect } from 'vitest';
 import { decodeCaptureBytes } from '../../src/ingest/decode.js';
 import { buildModel, type Diagnostic, Har2ApiError, renderOutputs } from '../../src/index.js';
@@ -84,9 +85,10 @@ export type Outcome = { ok: true; model: ApiModel; markdown: string; diagnostics
 
 /**
  * Runs a capture's bytes through everything a user's run does (decode, parse, build, render
- * Markdown and JSON). The only acceptable failure is a `Har2ApiError` with a one-line message;
+ * every format). The only acceptable failure is a `Har2ApiError` with a one-line message;
  * anything else (a TypeError, a RangeError from a stack overflow) propagates and fails the test.
- * A built reference must also be sound Markdown.
+ * A built reference must also be sound Markdown, the model and OpenAPI valid JSON, and the
+ * types valid TypeScript syntax.
  */
 export async function buildOrRefuse(bytes: Uint8Array | string, label = 'fuzz.har'): Promise<Outcome> {
   let result: Awaited<ReturnType<typeof buildModel>>;
@@ -99,9 +101,12 @@ export async function buildOrRefuse(bytes: Uint8Array | string, label = 'fuzz.ha
     expect(error.message.startsWith(`${label}: `) || error.code === 'E_NO_INPUT').toBe(true);
     return { ok: false, error };
   }
-  const [markdown, json] = await renderOutputs(result.model, ['markdown', 'json']);
+  const [markdown, json, openapi, types] = await renderOutputs(result.model, ['markdown', 'json', 'openapi', 'types']);
   expect(JSON.parse(json!.content)).toEqual(result.model);
   expectSoundMarkdown(markdown!.content, result.model);
+  expect(() => JSON.parse(openapi!.content)).not.toThrow();
+  const { diagnostics: syntax = [] } = ts.transpileModule(types!.content, { reportDiagnostics: true, fileName: 'types.ts' });
+  expect(syntax.map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' '))).toEqual([]);
   return { ok: true, model: result.model, markdown: markdown!.content, diagnostics: result.diagnostics };
 }
 
