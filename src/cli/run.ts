@@ -14,6 +14,7 @@ import type { InputFile } from '../ingest/index.js';
 import type { Options } from '../options.js';
 import { buildModel } from '../pipeline.js';
 import { FORMATS, type Format, renderOutputs } from '../render/index.js';
+import { redactionLine } from '../redact/summary.js';
 import { runDiff } from './diff.js';
 import { expandInputs, readInput, refuseOutputsOverInputs } from './inputs.js';
 import type { Io } from './io.js';
@@ -147,6 +148,7 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
   diagnostics.push(...built.diagnostics);
 
   printDiagnostics(diagnostics, args, io);
+  if (!args.quiet && model.redaction.enabled) io.stderr(`${redactionLine(model.redaction)}\n`);
   if (args.explain) printExplanations(model, diagnostics, io);
   const failed = diagnostics.some((d) => d.severity === 'error');
 

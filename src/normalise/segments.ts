@@ -27,7 +27,7 @@ const EMAIL = /^[^@\s/]{1,64}@[^@\s/.]{1,63}(?:\.[^@\s/.]{1,63}){1,8}$/;
 const URL_SAFE = /^[A-Za-z0-9_-]+$/;
 const ALNUM = /^[A-Za-z0-9]+$/;
 const PREFIX = /^[a-z][a-z0-9]{0,11}(?:[-_][a-z][a-z0-9]{0,11}){0,3}[-_]$/i;
-const PLACEHOLDER = /^<([a-z][a-z-]*):\d+>$/;
+const PLACEHOLDER = /^<([a-z][a-z-]*):\d+(?: claims=[A-Za-z0-9_.,-]*)?>$/;
 /** Extensions after an id that are part of the route, not of the id: `/orders/450789469.json`. */
 const EXTENSION = /\.(?:json|xml|html?|csv|txt|tsv|pdf|ya?ml|atom|rss|ics|zip|png|jpe?g|gif|svg|webp)$/i;
 

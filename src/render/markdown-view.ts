@@ -4,6 +4,7 @@
  * interpreted as Markdown, HTML or template syntax.
  */
 import type { ApiModel, Body, Endpoint, EventKind, GraphqlOperation, HeaderParam, Host, JsonSchema, MessageStream, MultipartPart, Param, PathParam } from '../model.js';
+import { describeRedaction } from '../redact/summary.js';
 import { cellCode, cellText, code, fence, oneLine, text } from './escape.js';
 import { type FieldRow, schemaRows, typeLabel } from './schema-rows.js';
 
@@ -84,8 +85,9 @@ function overview(model: ApiModel): string[] {
   const skipped = Object.entries(model.traffic.skipped).map(([reason, n]) => `${n} ${text(reason)}`).join(', ');
   lines.push(`**Traffic**: ${model.endpoints.length} endpoint(s) from ${model.traffic.used} of ${model.traffic.entries} entries${skipped ? ` (left out: ${skipped})` : ''}`);
   if (model.redaction.enabled) {
-    const kinds = Object.entries(model.redaction.byKind).map(([kind, n]) => `${text(kind)} ${n}`).join(', ');
-    lines.push(`**Redaction**: ${model.redaction.total} value(s) replaced with placeholders${kinds ? ` (${kinds})` : ''}`);
+    // A saved model may come from anywhere (diff reads them), so kind and place names are escaped.
+    const { kinds, places } = describeRedaction(model.redaction);
+    lines.push(`**Redaction**: ${model.redaction.total} value(s) replaced with placeholders${kinds ? ` (${text(kinds)})` : ''}${places ? `; found in ${text(places)}` : ''}`);
   } else lines.push('**Redaction**: off; this reference may contain secrets and personal data');
   return lines;
 }

@@ -1,0 +1,87 @@
+/**
+ * The fallback for opaque values under innocent names: does this string look like a random
+ * token? Calibrated in research/peers-redaction.md §4.5: 20+ characters from a token alphabet,
+ * upper case, lower case and digits, Shannon entropy at least 0.8·log2(min(n, 64)) and a
+ * character-class transition rate of at least 0.45. That flags 93–99 % of random base64url
+ * tokens of 20–43 characters and 0.3 % of camelCase identifiers, and never a UUID, a hex hash, a
+ * timestamp, a slug or a semver string. Hex and lower-case session ids are left to the rules by
+ * position (cookies, credential headers), as they cannot be told from hashes.
+ *
+ * Prefixed identifiers (`file-AbC123…`, `cus_…`, `g-p-…`) are ids, not secrets: the provider key
+ * formats that look like them (`sk_live_`, `ghp_`) are matched before this runs.
+ */
+
+const MIN_LENGTH = 20;
+/** Only this many characters are looked at, so a 10 MB run costs no more than a short one. */
+const SAMPLE = 4096;
+
+/** Character classes: 1 upper, 2 lower, 3 digit, 4 symbol allowed in tokens, 0 not allowed. */
+const CLASS = new Uint8Array(128);
+for (let c = 65; c <= 90; c++) CLASS[c] = 1;
+for (let c = 97; c <= 122; c++) CLASS[c] = 2;
+for (let c = 48; c <= 57; c++) CLASS[c] = 3;
+for (const c of '_-+=~./') CLASS[c.charCodeAt(0)] = 4;
+
+export function looksLikeToken(value: string): boolean {
+  const n = Math.min(value.length, SAMPLE);
+  if (n < MIN_LENGTH) return false;
+  let upper = false;
+  let lower = false;
+  let digit = false;
+  let transitions = 0;
+  let previous = 0;
+  const counts = new Uint16Array(128);
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i);
+    const cls = c < 128 ? CLASS[c]! : 0;
+    if (cls === 0) return false;
+    if (cls === 1) upper = true;
+    else if (cls === 2) lower = true;
+    else if (cls === 3) digit = true;
+    if (i > 0 && cls !== previous) transitions++;
+    previous = cls;
+    counts[c]!++;
+  }
+  if (!upper || !lower || !digit) return false;
+  if (transitions / (n - 1) < 0.45) return false;
+  if (hasIdPrefix(value)) return false;
+  let entropy = 0;
+  for (let c = 0; c < 128; c++) {
+    const count = counts[c]!;
+    if (count === 0) continue;
+    const p = count / n;
+    entropy -= p * Math.log2(p);
+  }
+  return entropy >= 0.8 * Math.log2(Math.min(n, 64));
+}
+
+/**
+ * `file-…`, `cus_…`, `g-p-…`, `user-…`: a short lower-case prefix ending in `-` or `_` in front
+ * of an alphanumeric identifier marks an id of some kind.
+ */
+export function hasIdPrefix(value: string): boolean {
+  let i = 0;
+  let letters = 0;
+  for (let groups = 1; groups <= 3; groups++) {
+    const start = i;
+    while (i < value.length && i - start < 12 && value.charCodeAt(i) >= 97 && value.charCodeAt(i) <= 122) i++;
+    if (i === start) return false;
+    letters += i - start;
+    const sep = value.charCodeAt(i);
+    if (sep !== 45 && sep !== 95) return false;
+    i++;
+    if (letters >= 2 && isAlphanumericRun(value, i)) return true;
+  }
+  return false;
+}
+
+/** At least 8 characters from `start` on, all ASCII letters or digits (first 4 KB checked). */
+function isAlphanumericRun(value: string, start: number): boolean {
+  const end = Math.min(value.length, start + SAMPLE);
+  if (value.length - start < 8) return false;
+  for (let i = start; i < end; i++) {
+    const cls = CLASS[value.charCodeAt(i)] ?? 0;
+    if (cls === 0 || cls === 4) return false;
+  }
+  return true;
+}

@@ -1,0 +1,51 @@
+/**
+ * One exchange, every field that can reach an output: the URL (path segments, query, fragment),
+ * headers and cookies on both sides, both bodies, the redirect URL and WebSocket messages. The
+ * place each value was found in is counted for the summary. Fields ingest did not carry over
+ * (page titles, `_initiator`, `serverIPAddress`, timings, comments) never reach this stage.
+ */
+import type { Exchange, Message, Payload, WebSocketMessage } from '../exchange.js';
+import { redactContent, mapChanged } from './content.js';
+import { redactCookie } from './cookies.js';
+import { redactHeader } from './headers.js';
+import { type Scope, atPlace } from './scope.js';
+import { redactExchangeUrl, redactUrlText } from './url.js';
+
+export function redactExchange(exchange: Exchange, scope: Scope): Exchange {
+  const url = redactExchangeUrl(exchange.url, scope);
+  const request = redactMessage(exchange.request, 'request', scope);
+  const responseMessage = redactMessage(exchange.response, 'response', scope);
+  const redirectURL = redactUrlText(exchange.response.redirectURL, atPlace(scope, 'response.redirect'));
+  const wsScope = atPlace(scope, 'websocket');
+  const webSocket = mapChanged(exchange.webSocket, (m) => redactWebSocketMessage(m, wsScope));
+  const responseChanged = responseMessage !== exchange.response || redirectURL !== exchange.response.redirectURL;
+  if (url === exchange.url && request === exchange.request && !responseChanged && webSocket === exchange.webSocket) return exchange;
+  return {
+    ...exchange,
+    url,
+    request,
+    response: responseChanged ? { ...exchange.response, ...responseMessage, redirectURL } : exchange.response,
+    webSocket,
+  };
+}
+
+/** The message with headers, cookies and body redacted; the same object when nothing changed. */
+function redactMessage<M extends Message>(message: M, side: 'request' | 'response', scope: Scope): M | Message {
+  const headerScope = atPlace(scope, side === 'request' ? 'request.header' : 'response.header');
+  const cookieScope = atPlace(scope, side === 'request' ? 'request.cookie' : 'response.cookie');
+  const headers = mapChanged(message.headers, (h) => redactHeader(h, headerScope));
+  const cookies = mapChanged(message.cookies, (c) => redactCookie(c, cookieScope));
+  const body = message.body && redactPayload(message.body, atPlace(scope, `${side}.body`));
+  if (headers === message.headers && cookies === message.cookies && body === message.body) return message;
+  return { headers, cookies, body };
+}
+
+function redactPayload(payload: Payload, scope: Scope): Payload {
+  const content = redactContent(payload.content, scope);
+  return content === payload.content ? payload : { ...payload, content };
+}
+
+function redactWebSocketMessage(message: WebSocketMessage, scope: Scope): WebSocketMessage {
+  const content = redactContent(message.content, scope);
+  return content === message.content ? message : { ...message, content };
+}

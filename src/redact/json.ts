@@ -1,0 +1,107 @@
+/**
+ * JSON values, walked once. Each key is judged by name with its surroundings (`name` next to
+ * `email`, or under `user`, is a person's name); passwords, secrets and personal objects are
+ * replaced leaf by leaf whatever they hold; numbers under such names too (`"pin": 482913`); keys
+ * themselves are scanned (an email or a token can be a map key); strings go through value.ts.
+ *
+ * Unchanged subtrees are returned as they are, so a large body with one secret costs one copy of
+ * the path to it, not of the body.
+ */
+import type { Json } from '../exchange.js';
+import { looksLikeToken } from './entropy.js';
+import { type NameRule, ruleApplies } from './names.js';
+import type { Scope } from './scope.js';
+import { isIdName, redactScalar, tagByRule } from './value.js';
+import { classifyValue, isCardNumber } from './values.js';
+
+/** Deeper than this, a subtree is replaced whole rather than walked (fail closed). */
+const MAX_JSON_DEPTH = 256;
+const TOO_DEEP = '<truncated: nested too deep>';
+
+export interface KeyInfo {
+  name: string;
+  rule: NameRule | null;
+  /** Every leaf below is replaced with this kind (passwords, addresses). */
+  forced: string | null;
+  noEntropy: boolean;
+}
+
+export function redactJson(value: Json, scope: Scope): Json {
+  return walk(value, scope, null, 0);
+}
+
+function walk(value: Json, scope: Scope, key: KeyInfo | null, depth: number): Json {
+  if (typeof value === 'string') return walkString(value, scope, key);
+  if (typeof value === 'number') return walkNumber(value, scope, key);
+  if (value === null || typeof value === 'boolean') return value;
+  if (depth > MAX_JSON_DEPTH) return TOO_DEEP;
+  if (Array.isArray(value)) {
+    let out: Json[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i]!;
+      const redacted = walk(item, scope, key, depth + 1);
+      if (redacted !== item) (out ??= value.slice())[i] = redacted;
+    }
+    return out ?? value;
+  }
+  return walkObject(value, scope, key, depth);
+}
+
+function walkObject(value: { [key: string]: Json }, scope: Scope, parent: KeyInfo | null, depth: number): Json {
+  let personSiblings = false;
+  if (!parent?.forced) for (const k in value) if (scope.cache.isPersonSibling(k)) personSiblings = true;
+  const parentName = parent?.name ?? null;
+  let entries: [string, Json][] | null = null;
+  let index = 0;
+  for (const k in value) {
+    const v = value[k]!;
+    const info = parent?.forced ? forcedInfo(parent.forced) : keyInfo(k, scope, personSiblings, parentName);
+    const newKey = redactKey(k, scope);
+    const redacted = walk(v, scope, info, depth + 1);
+    if (entries === null && (newKey !== k || redacted !== v)) entries = Object.keys(value).slice(0, index).map((earlier) => [earlier, value[earlier]!]);
+    if (entries !== null) entries.push([newKey, redacted]);
+    index++;
+  }
+  // fromEntries defines own properties, so a captured `__proto__` key stays plain data.
+  return entries === null ? value : Object.fromEntries(entries);
+}
+
+function forcedInfo(kind: string): KeyInfo {
+  return { name: '', rule: null, forced: kind, noEntropy: false };
+}
+
+/** The rule for a key; cached per name, except `name` whose meaning depends on its neighbours. */
+function keyInfo(name: string, scope: Scope, personSiblings: boolean, parent: string | null): KeyInfo {
+  return scope.cache.keyInfo(name, personSiblings, parent, () => {
+    const rule = scope.cache.nameRule(name, 'json', { personSiblings, parent });
+    return { name, rule, forced: rule?.subtree ? rule.kind : null, noEntropy: isIdName(name) };
+  });
+}
+
+function walkString(value: string, scope: Scope, key: KeyInfo | null): Json {
+  if (value === '' || key === null) return value === '' ? value : redactScalar(value, scope, false);
+  if (key.forced) return scope.tags.issued(value) ? value : tagByRule(value, { kind: key.forced, tier: 'always', subtree: true }, scope);
+  if (key.rule && ruleApplies(key.rule, value)) return tagByRule(value, key.rule, scope);
+  return redactScalar(value, scope, key.noEntropy);
+}
+
+function walkNumber(value: number, scope: Scope, key: KeyInfo | null): Json {
+  const kind = key?.forced ?? (key?.rule?.tier === 'always' ? key.rule.kind : null);
+  if (kind) return scope.tags.tag(kind, String(value), scope.place);
+  // A card number stored as a JSON number; ids (`…_id`) are left alone.
+  if (value >= 1e12 && Number.isSafeInteger(value) && !key?.noEntropy && isCardNumber(String(value))) return scope.tags.tag('card', String(value), scope.place);
+  return value;
+}
+
+/** A key can be the secret: `{"sessions": {"<token>": …}, "byEmail": {"a@b.c": …}}`. */
+function redactKey(key: string, scope: Scope): string {
+  if (key.length < 6 || scope.cache.isClean(key, 'key')) return key;
+  if (scope.tags.issued(key)) return key;
+  const detected = classifyValue(key);
+  if (detected) return scope.tags.tag(detected.kind, key, scope.place, detected.detail);
+  const known = scope.tags.recall(key);
+  if (known) return scope.tags.tag(known, key, scope.place);
+  if (looksLikeToken(key)) return scope.tags.tag('token', key, scope.place);
+  scope.cache.markClean(key, 'key');
+  return key;
+}

@@ -1,0 +1,349 @@
+/**
+ * Detection by name: which header, cookie, query, form and JSON key names carry secret or
+ * personal values. Names are split into words (`X-Api-Key`, `x_api_key` and `xApiKey` are all
+ * `x api key`) and matched on words or on the joined form, never on raw substrings that would
+ * catch `author`, `spinner` or `max_tokens`.
+ *
+ * A rule has a tier: `always` names (passwords, PINs, personal data) are redacted whatever the
+ * value; `credential` names (token, key, session …) only when the value could be a credential
+ * (8+ characters, no spaces), so `"token": "Hello"` in an LLM log-prob list or
+ * `"token_type": "Bearer"` stay readable.
+ */
+
+export type NameContext = 'header' | 'query' | 'form' | 'json' | 'text';
+
+export interface NameRule {
+  /** Placeholder kind for values under this name (a recognised value shape wins). */
+  kind: string;
+  tier: 'always' | 'credential';
+  /** For objects and arrays under the name: redact every leaf (passwords, addresses). */
+  subtree: boolean;
+}
+
+/** `X-API-Key` → `['x', 'api', 'key']`, `accessToken` → `['access', 'token']`. */
+export function nameWords(name: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let previous = 0;
+  for (let i = 0; i < name.length && i < 128; i++) {
+    const c = name.charCodeAt(i);
+    const upper = c >= 65 && c <= 90;
+    const lower = c >= 97 && c <= 122;
+    const digit = c >= 48 && c <= 57;
+    if (!upper && !lower && !digit) {
+      if (word) words.push(word);
+      word = '';
+    } else {
+      const prevLower = (previous >= 97 && previous <= 122) || (previous >= 48 && previous <= 57);
+      if (upper && prevLower && word) {
+        words.push(word);
+        word = '';
+      }
+      word += String.fromCharCode(upper ? c + 32 : c);
+    }
+    previous = c;
+  }
+  if (word) words.push(word);
+  return words;
+}
+
+/** `X-API-Key` → `xapikey` */
+export function normaliseName(name: string): string {
+  return nameWords(name).join('');
+}
+
+const rule = (kind: string, tier: NameRule['tier'] = 'always', subtree = tier === 'always'): NameRule => ({ kind, tier, subtree });
+
+/** Joined-form stems that make a name secret wherever they appear in it. */
+const ALWAYS_STEMS: [string, NameRule][] = [
+  ['password', rule('password')],
+  ['passwd', rule('password')],
+  ['passphrase', rule('password')],
+  ['passcode', rule('password')],
+  ['secret', rule('secret')],
+  ['privatekey', rule('secret')],
+  ['securitycode', rule('pin')],
+  ['verificationcode', rule('pin')],
+  ['twofactor', rule('pin')],
+  ['clientdata', rule('secret')],
+];
+
+const CREDENTIAL_STEMS: [string, NameRule][] = [
+  ['csrf', rule('csrf', 'credential')],
+  ['xsrf', rule('csrf', 'credential')],
+  ['apikey', rule('api-key', 'credential')],
+  ['accesskey', rule('api-key', 'credential')],
+  ['token', rule('token', 'credential')],
+  ['jwt', rule('token', 'credential')],
+  ['bearer', rule('token', 'credential')],
+  ['credential', rule('credentials', 'credential')],
+  ['authorization', rule('credentials', 'credential')],
+  ['assertion', rule('credentials', 'credential')],
+  ['samlrequest', rule('credentials', 'credential')],
+  ['samlresponse', rule('credentials', 'credential')],
+  ['session', rule('session', 'credential')],
+  ['cookie', rule('cookie', 'credential')],
+  ['signature', rule('signature', 'credential')],
+  ['codeverifier', rule('token', 'credential')],
+  ['codechallenge', rule('token', 'credential')],
+  ['passkey', rule('secret', 'credential')],
+  ['hmac', rule('signature', 'credential')],
+];
+
+/** Whole words that make a name secret. */
+const WORD_RULES = new Map<string, NameRule>([
+  ['pwd', rule('password')],
+  ['pass', rule('password')],
+  ['pin', rule('pin')],
+  ['otp', rule('pin')],
+  ['totp', rule('pin')],
+  ['mfa', rule('pin')],
+  ['cvv', rule('pin')],
+  ['cvc', rule('pin')],
+  ['cvn', rule('pin')],
+  ['ssn', rule('personal')],
+  ['auth', rule('credentials', 'credential')],
+  ['sid', rule('session', 'credential')],
+  ['sig', rule('signature', 'credential')],
+  ['nonce', rule('token', 'credential')],
+]);
+
+/** Words before a final `key` that make it a credential (`api key`, `secret key`, `sentry key`). */
+const KEY_QUALIFIERS = new Set([
+  'api', 'access', 'secret', 'private', 'auth', 'client', 'app', 'application', 'master', 'admin',
+  'encryption', 'signing', 'license', 'licence', 'subscription', 'session', 'sentry', 'dd',
+  'write', 'read', 'service', 'account', 'db', 'database', 'priv', 'server', 'consumer',
+  'integration', 'partner', 'developer', 'publishable', 'ingest', 'ingestion', 'sdk', 'x',
+  'security', 'shared', 'hmac', 'webhook', 'statsig', 'mapbox', 'maps', 'google', 'stripe',
+]);
+
+/** Exact names that are secret in URLs and forms only (OAuth and signed-URL parameters). */
+const URL_NAMES = new Map<string, NameRule>([
+  ['code', rule('token')],
+  ['state', rule('token', 'credential')],
+  ['key', rule('api-key', 'credential')],
+  ['policy', rule('signature', 'credential')],
+  ['keypairid', rule('credentials', 'credential')],
+  ['xamzcredential', rule('credentials', 'credential')],
+  ['xgoogcredential', rule('credentials', 'credential')],
+  ['ticket', rule('token', 'credential')],
+  ['hash', rule('token', 'credential')],
+  ['hdnts', rule('token', 'credential')],
+]);
+
+/** Personal data, matched on the joined name. */
+const PERSONAL_EXACT = new Map<string, NameRule>([
+  ['email', rule('email')],
+  ['mail', rule('email')],
+  ['emailaddress', rule('email')],
+  ['firstname', rule('name')],
+  ['lastname', rule('name')],
+  ['middlename', rule('name')],
+  ['givenname', rule('name')],
+  ['familyname', rule('name')],
+  ['fullname', rule('name')],
+  ['displayname', rule('name')],
+  ['nickname', rule('name')],
+  ['surname', rule('name')],
+  ['realname', rule('name')],
+  ['legalname', rule('name')],
+  ['preferredname', rule('name')],
+  ['username', rule('name')],
+  ['screenname', rule('name')],
+  ['login', rule('name')],
+  ['cardholder', rule('name')],
+  ['cardholdername', rule('name')],
+  ['nameoncard', rule('name')],
+  ['billingname', rule('name')],
+  ['shippingname', rule('name')],
+  ['phone', rule('phone')],
+  ['phonenumber', rule('phone')],
+  ['mobile', rule('phone')],
+  ['mobilenumber', rule('phone')],
+  ['telephone', rule('phone')],
+  ['tel', rule('phone')],
+  ['msisdn', rule('phone')],
+  ['fax', rule('phone')],
+  ['address', rule('address')],
+  ['streetaddress', rule('address')],
+  ['street', rule('address')],
+  ['addressline1', rule('address')],
+  ['addressline2', rule('address')],
+  ['billingaddress', rule('address')],
+  ['shippingaddress', rule('address')],
+  ['homeaddress', rule('address')],
+  ['postalcode', rule('address')],
+  ['postcode', rule('address')],
+  ['zip', rule('address')],
+  ['zipcode', rule('address')],
+  ['birthdate', rule('personal')],
+  ['birthday', rule('personal')],
+  ['dateofbirth', rule('personal')],
+  ['dob', rule('personal')],
+  ['nationalid', rule('personal')],
+  ['taxid', rule('personal')],
+  ['passport', rule('personal')],
+  ['passportnumber', rule('personal')],
+  ['driverslicense', rule('personal')],
+  ['iban', rule('personal')],
+  ['accountnumber', rule('personal')],
+  ['routingnumber', rule('personal')],
+  ['cardnumber', rule('card')],
+  ['ccnumber', rule('card')],
+  ['creditcard', rule('card')],
+  ['creditcardnumber', rule('card')],
+  ['cardno', rule('card')],
+  ['pan', rule('card')],
+  ['ip', rule('ip')],
+  ['ipaddress', rule('ip')],
+  ['clientip', rule('ip')],
+  ['remoteip', rule('ip')],
+  ['remoteaddr', rule('ip')],
+  ['lastloginip', rule('ip')],
+  ['xforwardedfor', rule('ip')],
+  ['xrealip', rule('ip')],
+  ['forwarded', rule('ip')],
+  ['cfconnectingip', rule('ip')],
+  ['trueclientip', rule('ip')],
+  ['xclientip', rule('ip')],
+  ['xoriginatingip', rule('ip')],
+  ['lat', rule('location')],
+  ['lng', rule('location')],
+  ['lon', rule('location')],
+  ['latitude', rule('location')],
+  ['longitude', rule('location')],
+  ['geolocation', rule('location')],
+  ['coordinates', rule('location')],
+  ['avatar', rule('avatar')],
+  ['avatarurl', rule('avatar')],
+  ['picture', rule('avatar')],
+  ['pictureurl', rule('avatar')],
+  ['photo', rule('avatar')],
+  ['photourl', rule('avatar')],
+  ['profileimage', rule('avatar')],
+  ['profileimageurl', rule('avatar')],
+  ['profilepicture', rule('avatar')],
+  ['profilephoto', rule('avatar')],
+  ['gravatar', rule('avatar')],
+]);
+
+/** Header-only personal names: `From` is an email there, a date range start in a query. */
+const HEADER_PERSONAL = new Map<string, NameRule>([
+  ['from', rule('email')],
+  ['replyto', rule('email')],
+]);
+
+/** Words that say a name describes a secret rather than holds it: `token_type`, `max_tokens`. */
+const METADATA_WORDS = new Set([
+  'type', 'types', 'count', 'counts', 'length', 'len', 'size', 'max', 'min', 'limit', 'limits',
+  'total', 'expires', 'expiry', 'expiration', 'expire', 'expired', 'exp', 'ttl', 'timeout',
+  'lifetime', 'age', 'url', 'uri', 'endpoint', 'path', 'enabled', 'required', 'present',
+  'provided', 'valid', 'status', 'format', 'name', 'names', 'kind', 'mode', 'policy', 'policies',
+  'strength', 'changed', 'updated', 'created', 'at', 'last', 'rules', 'requirements', 'verified',
+  'usage', 'used', 'remaining', 'estimate', 'estimated', 'budget', 'per', 'prompt', 'completion',
+  'input', 'output', 'reasoning', 'cached', 'num', 'version', 'algorithm', 'alg', 'scheme',
+  'header', 'field', 'param', 'location', 'domain', 'secure', 'samesite', 'httponly', 'consent',
+  'preferences', 'template', 'frequency', 'country', 'region', 'city', 'zone', 'id', 'ids',
+  'uuid', 'index', 'is', 'has', 'can', 'should', 'show', 'hide', 'hidden', 'visible', 'prefix',
+  'suffix', 'label', 'hint', 'placeholder', 'description', 'title', 'icon', 'color', 'style',
+  'method', 'methods', 'provider', 'providers', 'duration', 'interval', 'period', 'date', 'time',
+  'timestamp', 'reset', 'refreshed', 'rotated', 'issued', 'source', 'origin', 'host', 'port',
+]);
+
+/** Containers whose `name` field is a person's name. */
+const PERSON_PARENTS = new Set([
+  'user', 'users', 'owner', 'author', 'creator', 'member', 'members', 'profile', 'account', 'customer',
+  'person', 'people', 'contact', 'contacts', 'sender', 'recipient', 'recipients', 'me', 'viewer',
+  'assignee', 'reviewer', 'employee', 'patient', 'student', 'billing', 'shipping', 'cardholder',
+]);
+
+/** Keys that make a sibling `name` a person's name. */
+const PERSON_SIBLINGS = new Set(['email', 'emailaddress', 'phone', 'phonenumber', 'username', 'givenname', 'familyname', 'firstname', 'lastname', 'avatar', 'picture']);
+
+const NAME_RULE = rule('name');
+
+export interface NameScope {
+  /** The object holding this key has a person's email/phone next to it. */
+  personSiblings?: boolean;
+  /** Name of the key holding this object (`user`, `owner` …). */
+  parent?: string | null;
+}
+
+/**
+ * The rule for values under `name` in `context`, or null when the name says nothing. Pure in
+ * its arguments; the caller may cache results per name.
+ */
+export function classifyName(name: string, context: NameContext, scope: NameScope = {}): NameRule | null {
+  const words = nameWords(name);
+  if (words.length === 0) return null;
+  const joined = words.join('');
+  const personal = PERSONAL_EXACT.get(joined) ?? (context === 'header' ? HEADER_PERSONAL.get(joined) : undefined);
+  if (personal) return personal;
+  if (joined === 'name' && (scope.personSiblings || (scope.parent != null && PERSON_PARENTS.has(normaliseName(scope.parent))))) return NAME_RULE;
+  if (context !== 'json') {
+    const url = URL_NAMES.get(joined);
+    if (url) return url;
+  }
+  const describes = words.some((w) => METADATA_WORDS.has(w)) && !isIdentifierOf(words);
+  if (describes) return null;
+  for (const [stem, found] of ALWAYS_STEMS) if (joined.includes(stem)) return found;
+  for (const word of words) {
+    const found = WORD_RULES.get(word);
+    if (found) return found;
+  }
+  const last = words[words.length - 1]!;
+  if ((last === 'key' || last === 'keys') && words.length > 1 && KEY_QUALIFIERS.has(words[words.length - 2]!)) return rule('api-key', 'credential');
+  for (const [stem, found] of CREDENTIAL_STEMS) if (joined.includes(stem) && !joined.includes('tokeniz')) return found;
+  if (isPersonalCompound(words)) return personalCompound(words);
+  return null;
+}
+
+/** `session_id`, `sessionId`, `auth_token_id`: the id of a session is the session. */
+function isIdentifierOf(words: readonly string[]): boolean {
+  const last = words[words.length - 1];
+  if (last !== 'id' && last !== 'ids') return false;
+  return words.slice(0, -1).some((w) => w === 'session' || w === 'sid' || w === 'sess' || w === 'token');
+}
+
+/** `user_email`, `contactPhone`, `billing_address`, `client_ip`: a personal word at the end. */
+function isPersonalCompound(words: readonly string[]): boolean {
+  const last = words[words.length - 1]!;
+  return PERSONAL_LAST.has(last);
+}
+
+const PERSONAL_LAST = new Map<string, string>([
+  ['email', 'email'],
+  ['emails', 'email'],
+  ['phone', 'phone'],
+  ['address', 'address'],
+  ['ip', 'ip'],
+  ['firstname', 'name'],
+  ['lastname', 'name'],
+  ['avatar', 'avatar'],
+]);
+
+/**
+ * `user_email`, `billing_phone`: the value is personal, but an object under such a name is a map
+ * (`byEmail: {"a@b.c": 1}`) whose keys and values are judged on their own.
+ */
+function personalCompound(words: readonly string[]): NameRule {
+  return rule(PERSONAL_LAST.get(words[words.length - 1]!)!, 'always', false);
+}
+
+/** Whether `name` is one of the keys that make a sibling `name` personal. */
+export function isPersonSibling(name: string): boolean {
+  return PERSON_SIBLINGS.has(normaliseName(name));
+}
+
+/** True when a value may be a credential: long enough and one word. */
+export function couldBeCredential(value: string): boolean {
+  if (value.length < 8) return false;
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) <= 32) return false;
+  return true;
+}
+
+/** Whether a name rule applies to this value (the `credential` tier needs a credential shape). */
+export function ruleApplies(found: NameRule, value: string): boolean {
+  if (value === '') return false;
+  return found.tier === 'always' || couldBeCredential(value);
+}

@@ -1,0 +1,578 @@
+/**
+ * Free text: header values, text bodies (HTML, JavaScript, plain), SSE data that is not JSON,
+ * multipart values, JSON strings. The text is cut into words in one pass (letters, digits and
+ * the characters of URLs, emails, base64 and `name=value` pairs; everything else, escapes
+ * `\"`/`\uXXXX` and HTML entities included, separates words), and each word is judged on its own:
+ * its shape (values.ts), a known secret of the run, a URL, percent-encoding, `name=value` pairs,
+ * base64 that decodes to text, and the token-shape fallback.
+ *
+ * Around the words, a little context: a label that names a secret (`"password": "…"`,
+ * `token=`, `name="csrf-token" content="…"`) marks the next value, `Bearer`/`Basic` mark the next
+ * word, digit groups are joined to test for card numbers, and PEM private-key blocks are replaced
+ * whole. No regular expression ever runs over the whole text, so the cost is linear.
+ */
+import { isUtf8 } from 'node:buffer';
+import { redactCookieHeader } from './cookies.js';
+import { looksLikeToken } from './entropy.js';
+import { type NameRule, ruleApplies } from './names.js';
+import { MAX_CLEAN_LENGTH, MAX_DEPTH, type Scope, deeper } from './scope.js';
+import { redactQueryString, redactUrlText } from './url.js';
+import { classifyValue, credentialKind, isCardNumber, MAX_WORD } from './values.js';
+
+/** Characters that belong to words: letters, digits and `-._~+/=%@:?&#`. */
+const WORD_CHAR = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) WORD_CHAR[c] = 1;
+for (let c = 65; c <= 90; c++) WORD_CHAR[c] = 1;
+for (let c = 97; c <= 122; c++) WORD_CHAR[c] = 1;
+for (const c of '-._~+/=%@:?&#') WORD_CHAR[c.charCodeAt(0)] = 1;
+
+const MAX_QUOTED = 1024;
+
+/** The text with every secret and personal value in it replaced by a placeholder. */
+export function redactText(text: string, scope: Scope, noEntropy = false): string {
+  if (text.length < 6) return text;
+  const flag = noEntropy ? 'text-ids' : 'text';
+  if (text.length <= MAX_CLEAN_LENGTH && scope.cache.isClean(text, flag)) return text;
+  const withoutKeys = text.includes('-----BEGIN') ? redactPrivateKeys(text, scope) : text;
+  const result = scanWords(withoutKeys, scope, noEntropy);
+  if (result === text) scope.cache.markClean(text, flag);
+  return result;
+}
+
+interface Pending {
+  rule: NameRule;
+  /** A `:` or `=` was seen after the label. */
+  sep: boolean;
+  /** Words seen since the label without a separator. */
+  skipped: number;
+  /** The label was `Cookie`: the rest of the line is a cookie header. */
+  cookie: boolean;
+}
+
+function scanWords(text: string, scope: Scope, noEntropy: boolean): string {
+  const n = text.length;
+  const parts: string[] = [];
+  let copied = 0;
+  const replace = (start: number, end: number, replacement: string): void => {
+    parts.push(text.slice(copied, start), replacement);
+    copied = end;
+  };
+  let pending: Pending | null = null;
+  let scheme: string | null = null;
+  let lastEnd = -1;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 92 /* \ */) {
+      i += escapeLength(text, i);
+      continue;
+    }
+    if (c === 60 /* < */) {
+      i = skipPlaceholder(text, i, scope);
+      continue;
+    }
+    if (c >= 128 || WORD_CHAR[c] === 0) {
+      i++;
+      continue;
+    }
+    if (c === 38 /* & */) {
+      const entity = entityLength(text, i);
+      if (entity > 0) {
+        i += entity;
+        continue;
+      }
+    }
+    let end = i + 1;
+    while (end < n) {
+      const d = text.charCodeAt(end);
+      if (d >= 128 || WORD_CHAR[d] === 0 || (d === 38 && entityLength(text, end) > 0)) break;
+      end++;
+    }
+    const start = i;
+    const length = end - start;
+    i = end;
+
+    if (isSeparatorRun(text, start, end)) {
+      if (pending) pending.sep = true;
+      continue;
+    }
+    if (pending !== null && pending.sep) {
+      const found: Pending = pending;
+      pending = null;
+      if (found.cookie) {
+        const lineEnd = findValueEnd(text, start);
+        replace(start, lineEnd, redactCookieHeader(text.slice(start, lineEnd), scope));
+        i = lineEnd;
+        continue;
+      }
+      const spanEnd = quotedEnd(text, start, end);
+      const value = text.slice(start, spanEnd);
+      if (ruleApplies(found.rule, value) && !scope.tags.issued(value)) {
+        const detected = classifyValue(value);
+        replace(start, spanEnd, scope.tags.tag(detected?.kind ?? found.rule.kind, value, scope.place, detected?.detail));
+        i = spanEnd;
+        lastEnd = spanEnd;
+        continue;
+      }
+    }
+    if (scheme !== null) {
+      const current = scheme;
+      scheme = null;
+      if (isBlank(text, lastEnd, start) && couldBeSchemeCredential(text, start, end)) {
+        const word = text.slice(start, end);
+        const kind = credentialKind(current, word);
+        replace(start, end, scope.tags.tag(kind.kind, word, scope.place, kind.detail));
+        lastEnd = end;
+        continue;
+      }
+    }
+    lastEnd = end;
+    if (length >= 3 && length <= 6 && c >= 50 && c <= 54 && isDigitRun(text, start, end)) {
+      const cardEnd = cardGroupEnd(text, start);
+      if (cardEnd > end) {
+        replace(start, cardEnd, scope.tags.tag('card', text.slice(start, cardEnd), scope.place));
+        i = cardEnd;
+        lastEnd = cardEnd;
+        continue;
+      }
+    }
+    const label = readLabel(text, start, end);
+    if (label !== null) {
+      const found = scope.cache.nameRule(label.name, 'text');
+      if (found) {
+        pending = { rule: found, sep: label.sep, skipped: 0, cookie: label.name.toLowerCase() === 'cookie' };
+        continue;
+      }
+      if (label.sep && pending) {
+        pending.sep = true;
+        continue;
+      }
+    }
+    if (pending !== null && ++pending.skipped > 2) pending = null;
+    if ((length === 6 || length === 5) && isSchemeWord(text, start, length)) {
+      scheme = length === 6 ? 'bearer' : 'basic';
+      continue;
+    }
+    const cookieEnd = scope.tags.remembersAny ? knownCookieValueEnd(text, start, end, scope) : -1;
+    if (cookieEnd !== -1) {
+      const valueStart = text.indexOf('=', start) + 1;
+      replace(valueStart, cookieEnd, scope.tags.tag('cookie', text.slice(valueStart, cookieEnd), scope.place));
+      i = cookieEnd;
+      continue;
+    }
+    if (length < 6) continue;
+    const word = text.slice(start, end);
+    const replacement = redactWord(word, scope, noEntropy);
+    if (replacement !== null) replace(start, end, replacement);
+  }
+  if (parts.length === 0) return text;
+  parts.push(text.slice(copied));
+  return parts.join('');
+}
+
+const TRAILING = new Set([46, 44, 58, 63, 33, 59]); // . , : ? ! ;
+const LEADING = new Set([63, 38, 35, 58]); // ? & # :
+
+/**
+ * One word to its redacted form, or null when it needs nothing. Sentence punctuation at the end
+ * and query markers at the start are not part of the value.
+ */
+export function redactWord(raw: string, scope: Scope, noEntropy: boolean): string | null {
+  if (raw.length < 6) return null;
+  let start = 0;
+  let end = raw.length;
+  while (end > start && TRAILING.has(raw.charCodeAt(end - 1))) end--;
+  while (start < end && LEADING.has(raw.charCodeAt(start))) start++;
+  if (end - start < 6) return null;
+  const word = start === 0 && end === raw.length ? raw : raw.slice(start, end);
+  const replaced = redactCore(word, scope, noEntropy);
+  return replaced === null ? null : raw.slice(0, start) + replaced + raw.slice(end);
+}
+
+/** Character classes present in a word, as bits, so checks that cannot apply are skipped. */
+const UPPER = 1;
+const LOWER = 2;
+const DIGIT = 4;
+const COLON = 8;
+const PERCENT = 16;
+const EQUALS = 32;
+/** Anything outside the base64/base64url alphabet (`.`, `~`, `?`, `&`, `#`, `@`, `:`, `%`). */
+const NOT_BASE64 = 64;
+/** Characters that join pieces a known secret may be one of: `.`, `:`, `=`, `&`. */
+const PIECES = 128;
+
+function shapeOf(word: string): number {
+  let shape = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 97 && c <= 122) shape |= LOWER;
+    else if (c >= 65 && c <= 90) shape |= UPPER;
+    else if (c >= 48 && c <= 57) shape |= DIGIT;
+    else if (c === 58) shape |= COLON | NOT_BASE64 | PIECES;
+    else if (c === 37) shape |= PERCENT | NOT_BASE64;
+    else if (c === 61) shape |= EQUALS | PIECES;
+    else if (c === 46 || c === 38) shape |= PIECES | NOT_BASE64;
+    else if (c !== 45 && c !== 95 && c !== 43 && c !== 47) shape |= NOT_BASE64;
+  }
+  return shape;
+}
+
+function redactCore(word: string, scope: Scope, noEntropy: boolean): string | null {
+  const { tags } = scope;
+  if (word.length > MAX_WORD) return !noEntropy && looksLikeToken(word) ? tags.tag('token', word, scope.place) : null;
+  if (tags.issued(word)) return null;
+  const detected = classifyValue(word);
+  if (detected) return tags.tag(detected.kind, word, scope.place, detected.detail);
+  const known = tags.recall(word);
+  if (known) return tags.tag(known, word, scope.place);
+  const shape = shapeOf(word);
+  if (shape & PIECES && tags.remembersAny) {
+    const pieces = recallPieces(word, scope);
+    if (pieces !== null) return pieces;
+  }
+  if ((shape & COLON || word.charCodeAt(0) === 47) && isUrlLike(word)) {
+    const redacted = redactUrlText(word, scope);
+    return redacted === word ? null : redacted;
+  }
+  if (shape & PERCENT && scope.depth < MAX_DEPTH) {
+    const decoded = safeDecode(word);
+    if (decoded !== word) {
+      const redacted = redactText(decoded, deeper(scope), noEntropy);
+      return redacted === decoded ? null : redacted;
+    }
+  }
+  if (shape & EQUALS && isPairs(word)) {
+    const redacted = redactQueryString(word, scope, 'text');
+    return redacted === word ? null : redacted;
+  }
+  const colon = shape & COLON ? word.indexOf(':') : -1;
+  if (colon > 0 && colon < word.length - 1 && isLabelName(word, 0, colon)) {
+    const name = word.slice(0, colon);
+    const value = word.slice(colon + 1);
+    const found = scope.cache.nameRule(name, 'text');
+    if (found && ruleApplies(found, value)) {
+      const kind = classifyValue(value);
+      return `${name}:${tags.tag(kind?.kind ?? found.kind, value, scope.place, kind?.detail)}`;
+    }
+    const inner = redactCore(value, scope, noEntropy);
+    if (inner !== null) return `${name}:${inner}`;
+  }
+  // Base64 of text has both cases; hex digests and UUIDs (one case) are not worth decoding.
+  if (!(shape & NOT_BASE64) && (shape & (UPPER | LOWER)) === (UPPER | LOWER) && scope.depth < MAX_DEPTH && word.length >= 16 && isBase64Word(word)) {
+    const decoded = decodeBase64Text(word);
+    if (decoded !== null) {
+      const redacted = redactText(decoded, deeper(scope));
+      // Encoded text that holds nothing secret stays as it was; one that does is replaced whole.
+      return redacted === decoded ? null : tags.tag('encoded', word, scope.place);
+    }
+  }
+  if (!noEntropy && (shape & (UPPER | LOWER | DIGIT)) === (UPPER | LOWER | DIGIT) && looksLikeToken(word)) return tags.tag('token', word, scope.place);
+  return null;
+}
+
+/**
+ * A remembered secret as one piece of a word: the GA client id `2103176288.1643952222` holds a
+ * cookie value after the dot. Only pieces whose length a remembered value has are hashed.
+ */
+function recallPieces(word: string, scope: Scope): string | null {
+  let out: string | null = null;
+  let from = 0;
+  let copied = 0;
+  for (let k = 0; k <= word.length; k++) {
+    const c = k === word.length ? 46 : word.charCodeAt(k);
+    if (c !== 46 && c !== 58 && c !== 61 && c !== 38) continue;
+    if (k - from >= 8 && scope.tags.mayRecall(k - from)) {
+      const piece = word.slice(from, k);
+      const kind = scope.tags.recall(piece);
+      if (kind !== null) {
+        out = (out ?? '') + word.slice(copied, from) + scope.tags.tag(kind, piece, scope.place);
+        copied = k;
+      }
+    }
+    from = k + 1;
+  }
+  return out === null ? null : out + word.slice(copied);
+}
+
+/**
+ * `__utmz=173272373.1643.1.1.utmcsr=(direct)|…` in a query value or a script: a cookie of the
+ * capture written out as `name=value`. The value runs to the next `;`, `&`, quote or space, which
+ * may be past the word; it is replaced only when it equals a cookie value seen in the capture.
+ */
+function knownCookieValueEnd(text: string, start: number, end: number, scope: Scope): number {
+  const eq = text.indexOf('=', start);
+  if (eq === -1 || eq >= end - 1) return -1;
+  let nameStart = start;
+  while (nameStart < eq && (text.charCodeAt(nameStart) === 63 || text.charCodeAt(nameStart) === 38 || text.charCodeAt(nameStart) === 35 || text.charCodeAt(nameStart) === 43)) nameStart++;
+  if (eq - nameStart < 2 || !scope.cache.cookieNames.has(text.slice(nameStart, eq))) return -1;
+  let valueEnd = eq + 1;
+  while (valueEnd < text.length && valueEnd - eq <= 4096) {
+    const c = text.charCodeAt(valueEnd);
+    if (c === 59 || c === 38 || c === 34 || c === 39 || c <= 32 || c === 92) break;
+    valueEnd++;
+  }
+  return scope.tags.recall(text.slice(eq + 1, valueEnd)) !== null ? valueEnd : -1;
+}
+
+/** `-----BEGIN … PRIVATE KEY-----` … `-----END … -----` blocks, replaced whole (fail closed). */
+function redactPrivateKeys(text: string, scope: Scope): string {
+  const parts: string[] = [];
+  let copied = 0;
+  let from = 0;
+  for (;;) {
+    const begin = text.indexOf('-----BEGIN', from);
+    if (begin === -1) break;
+    const headerEnd = text.indexOf('-----', begin + 10);
+    if (headerEnd === -1) break;
+    const label = text.slice(begin + 10, headerEnd);
+    if (label.length > 100 || !label.includes('PRIVATE')) {
+      from = headerEnd + 5;
+      continue;
+    }
+    const footer = text.indexOf('-----END', headerEnd + 5);
+    const close = footer === -1 ? -1 : text.indexOf('-----', footer + 8);
+    const blockEnd = close === -1 ? text.length : close + 5;
+    parts.push(text.slice(copied, begin), scope.tags.tag('private-key', text.slice(begin, blockEnd), scope.place));
+    copied = blockEnd;
+    from = blockEnd;
+  }
+  if (parts.length === 0) return text;
+  parts.push(text.slice(copied));
+  return parts.join('');
+}
+
+/** `\"`, `\n` → 2 characters; `\u0022` → 6. */
+function escapeLength(text: string, i: number): number {
+  if (text.charCodeAt(i + 1) === 117 /* u */ && /^[0-9A-Fa-f]{4}$/.test(text.slice(i + 2, i + 6))) return 6;
+  return 2;
+}
+
+const ENTITIES = ['quot;', 'amp;', 'lt;', 'gt;', 'apos;', 'nbsp;'];
+
+/** Length of an HTML entity at `i` (`&quot;`, `&#34;`, `&#x22;`), or 0. */
+function entityLength(text: string, i: number): number {
+  const next = text.charCodeAt(i + 1);
+  if (next === 35 /* # */) {
+    let j = i + 2;
+    const hex = text.charCodeAt(j) === 120 || text.charCodeAt(j) === 88;
+    if (hex) j++;
+    const digitsStart = j;
+    while (j < text.length && j - digitsStart < 7 && isEntityDigit(text.charCodeAt(j), hex)) j++;
+    return j > digitsStart && text.charCodeAt(j) === 59 ? j + 1 - i : 0;
+  }
+  if (next < 97 || next > 122) return 0;
+  for (const entity of ENTITIES) if (text.startsWith(entity, i + 1)) return entity.length + 1;
+  return 0;
+}
+
+function isEntityDigit(c: number, hex: boolean): boolean {
+  return (c >= 48 && c <= 57) || (hex && ((c >= 97 && c <= 102) || (c >= 65 && c <= 70)));
+}
+
+/** Skips a placeholder this run issued (never scanned twice), else just the `<`. */
+function skipPlaceholder(text: string, i: number, scope: Scope): number {
+  const first = text.charCodeAt(i + 1);
+  if (first < 97 || first > 122) return i + 1;
+  // Tags are `<kind:n …>`: look for the `>` only within the longest tag, so `<<<<…` stays linear.
+  for (let k = i + 2; k < text.length && k - i < 2048; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 62) return scope.tags.issued(text.slice(i, k + 1)) ? k + 1 : i + 1;
+    if (c === 60 || c === 10) return i + 1;
+  }
+  return i + 1;
+}
+
+/** A word made only of `:` and `=`: the separator between a label and its value. */
+function isSeparatorRun(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 58 && c !== 61) return false;
+  }
+  return true;
+}
+
+/** `Bearer` (6 letters) or `Basic` (5), in any case. */
+function isSchemeWord(text: string, start: number, length: number): boolean {
+  const word = length === 6 ? 'bearer' : 'basic';
+  for (let k = 0; k < length; k++) if ((text.charCodeAt(start + k) | 32) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+interface Label {
+  name: string;
+  /** The label carried its own `:`/`=` or is followed by one. */
+  sep: boolean;
+}
+
+/**
+ * A word that names what follows: `password:`, `token=`, `"apiKey" :`, or an HTML `name="…"`
+ * attribute value. Words not followed by a separator are not looked up, which keeps prose cheap.
+ */
+function readLabel(text: string, start: number, end: number): Label | null {
+  let nameEnd = end;
+  while (nameEnd > start && (text.charCodeAt(nameEnd - 1) === 58 || text.charCodeAt(nameEnd - 1) === 61)) nameEnd--;
+  const ownSep = nameEnd < end;
+  const sep = ownSep || followedBySeparator(text, end);
+  if (!sep && !isAttributeValue(text, start)) return null;
+  let nameStart = start;
+  while (nameStart < nameEnd && (text.charCodeAt(nameStart) === 63 || text.charCodeAt(nameStart) === 38 || text.charCodeAt(nameStart) === 35)) nameStart++;
+  if (nameEnd - nameStart < 2 || nameEnd - nameStart > 64 || !isLabelName(text, nameStart, nameEnd)) return null;
+  return { name: text.slice(nameStart, nameEnd), sep };
+}
+
+/** `[A-Za-z_][A-Za-z0-9_.-]*` between `start` and `end`. */
+function isLabelName(word: string, start: number, end: number): boolean {
+  const first = word.charCodeAt(start);
+  if (!((first >= 65 && first <= 90) || (first >= 97 && first <= 122) || first === 95)) return false;
+  for (let i = start + 1; i < end; i++) {
+    const c = word.charCodeAt(i);
+    const ok = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+/** The label is followed, after quotes, spaces or backslashes, by `:` or `=`. */
+function followedBySeparator(text: string, end: number): boolean {
+  for (let k = end; k < end + 5 && k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 58 || c === 61) return true;
+    if (c !== 34 && c !== 39 && c !== 32 && c !== 9 && c !== 92) return false;
+  }
+  return false;
+}
+
+/** `name="csrf-token"`: the word is the value of an HTML `name` attribute. */
+function isAttributeValue(text: string, start: number): boolean {
+  const quote = text.charCodeAt(start - 1);
+  if (quote !== 34 && quote !== 39) return false;
+  return text.startsWith('name=', start - 6) || text.startsWith('property=', start - 10);
+}
+
+/** For a value that opened with a quote, the index of the closing quote; else the word's end. */
+function quotedEnd(text: string, start: number, wordEnd: number): number {
+  const quote = text.charCodeAt(start - 1);
+  if (quote !== 34 && quote !== 39) return wordEnd;
+  for (let k = start; k < text.length && k - start <= MAX_QUOTED; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) return wordEnd;
+    if (c === quote) return text.charCodeAt(k - 1) === 92 ? k - 1 : k;
+  }
+  return wordEnd;
+}
+
+/** End of a header-like value: the end of the line or of the enclosing quoted string. */
+function findValueEnd(text: string, start: number): number {
+  for (let k = start; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13 || c === 34 || (c === 92 && (text.charCodeAt(k + 1) === 110 || text.charCodeAt(k + 1) === 114 || text.charCodeAt(k + 1) === 34))) return k;
+  }
+  return text.length;
+}
+
+function isBlank(text: string, from: number, to: number): boolean {
+  if (from < 0 || to <= from) return false;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/** After `Bearer`/`Basic`: a credential has 8+ characters with a digit, mixed case or a symbol. */
+function couldBeSchemeCredential(text: string, start: number, end: number): boolean {
+  if (end - start < 8) return false;
+  let upper = false;
+  let lower = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+    if (c >= 65 && c <= 90) upper = true;
+    else if (c >= 97 && c <= 122) lower = true;
+    else return true;
+  }
+  return upper && lower;
+}
+
+function isDigitRun(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** `4111 1111 1111 1111`: the end of a card number written in space-separated groups, or -1. */
+function cardGroupEnd(text: string, start: number): number {
+  let k = start;
+  let digits = 0;
+  let groups = 0;
+  let lastGroupEnd = -1;
+  while (k < text.length && groups < 6) {
+    const groupStart = k;
+    while (k < text.length && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+    const size = k - groupStart;
+    if (size < 3 || size > 6) break;
+    digits += size;
+    groups++;
+    lastGroupEnd = k;
+    if (digits > 19 || text.charCodeAt(k) !== 32) break;
+    k++;
+  }
+  if (groups < 3 || lastGroupEnd === -1) return -1;
+  return isCardNumber(text.slice(start, lastGroupEnd)) ? lastGroupEnd : -1;
+}
+
+/** `https://…`, `wss://…`, `//host/…`, or a path with a query: `/login?next=…`. */
+export function isUrlLike(word: string): boolean {
+  const c0 = word.charCodeAt(0);
+  if (c0 === 47 /* / */) return word.charCodeAt(1) === 47 || word.includes('?') || word.includes('#');
+  const colon = word.indexOf('://');
+  if (colon <= 0 || colon > 16) return false;
+  for (let i = 0; i < colon; i++) {
+    const c = word.charCodeAt(i);
+    const ok = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (i > 0 && ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46));
+    if (!ok) return false;
+  }
+  return true;
+}
+
+/** `a=1&b=2`, `token=abc`: `=` inside the word with something after it (not base64 padding). */
+function isPairs(word: string): boolean {
+  const eq = word.indexOf('=');
+  if (eq <= 0 || eq === word.length - 1) return word.includes('&') && eq > 0;
+  return word.charCodeAt(eq + 1) !== 61;
+}
+
+export function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function isBase64Word(word: string): boolean {
+  let end = word.length;
+  while (end > 0 && word.charCodeAt(end - 1) === 61) end--;
+  if (word.length - end > 2 || end % 4 === 1) return false;
+  for (let i = 0; i < end; i++) {
+    const c = word.charCodeAt(i);
+    const ok = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47 || c === 45 || c === 95;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+/** Base64 (standard or URL-safe) that decodes to printable UTF-8 text, or null. */
+export function decodeBase64Text(word: string): string | null {
+  const bytes = Buffer.from(word, word.includes('-') || word.includes('_') ? 'base64url' : 'base64');
+  // Random bytes are almost never valid UTF-8: most tokens stop here, without an exception.
+  if (bytes.length < 8 || !isUtf8(bytes)) return null;
+  const text = bytes.toString('utf8');
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127 || c === 0xfffd) return null;
+  }
+  return text;
+}

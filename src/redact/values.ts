@@ -1,0 +1,206 @@
+/**
+ * Detection by value: what a single word is, whatever name it is under. JWTs (claim names kept
+ * for the tag), Fernet tokens, provider key formats, emails, IP and MAC addresses, Luhn-valid
+ * card numbers, IBANs, phone numbers in international form, `Bearer`/`Basic` credentials.
+ *
+ * Every check starts with a cheap look at the first characters or the length, and every regular
+ * expression is anchored with bounded repeats, so a 10 MB word costs a few comparisons.
+ */
+import { readJwt } from './jwt.js';
+
+export interface Detected {
+  kind: string;
+  /** Extra tag text: `claims=email,exp,sub` for JWTs. */
+  detail?: string;
+}
+
+/** Words longer than this are only looked at by the token-shape fallback. */
+export const MAX_WORD = 8192;
+
+/** Provider key formats (gitleaks / trufflehog rules, research §4.1), by first two letters. */
+const PROVIDER_KEYS: [string, RegExp][] = [
+  ['AK', /^AKIA[A-Z2-7]{16}$/],
+  ['AS', /^ASIA[A-Z2-7]{16}$/],
+  ['AB', /^ABIA[A-Z2-7]{16}$/],
+  ['AC', /^ACCA[A-Z2-7]{16}$/],
+  ['A3', /^A3T[A-Z0-9][A-Z2-7]{16}$/],
+  ['AI', /^AIza[\w-]{35}$/],
+  ['gh', /^gh[pousr]_[A-Za-z0-9]{30,255}$/],
+  ['gi', /^github_pat_\w{22,255}$/],
+  ['gl', /^gl(?:pat|ptt|dt|rt|soat|cbt|imt|agent|oas)-[\w-]{20,255}$/],
+  ['xo', /^xox[abposre]-[A-Za-z0-9-]{10,255}$/],
+  ['xa', /^xapp-\d-[A-Za-z0-9-]{10,255}$/],
+  ['sk', /^sk(?:-ant-[\w-]{20,255}|-(?:proj|svcacct|admin)-[\w-]{20,255}|-[A-Za-z0-9]{20,255}|_(?:test|live|prod)_[A-Za-z0-9]{10,255})$/],
+  ['rk', /^rk_(?:test|live|prod)_[A-Za-z0-9]{10,255}$/],
+  ['pk', /^pk_(?:test|live|prod)_[A-Za-z0-9]{10,255}$/],
+  ['wh', /^whsec_[A-Za-z0-9+/=]{20,255}$/],
+  ['np', /^npm_[A-Za-z0-9]{36}$/],
+  ['hf', /^hf_[A-Za-z]{30,64}$/],
+  ['sh', /^shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}$/],
+  ['SG', /^SG\.[\w-]{16,32}\.[\w-]{16,64}$/],
+  ['SK', /^SK[0-9a-fA-F]{32}$/],
+  ['AC', /^AC[0-9a-f]{32}$/],
+  ['ya', /^ya29\.[\w-]{20,2048}$/],
+  ['cf', /^cf(?:k|ut|at)_[A-Za-z0-9]{20,255}$/],
+  ['pu', /^pub[0-9a-f]{32}$/],
+  ['cl', /^client-[A-Za-z0-9]{20,64}$/],
+  ['se', /^secret-[A-Za-z0-9]{20,64}$/],
+  ['ke', /^key-[0-9a-f]{32}$/],
+  ['sq', /^sq0(?:atp|csp)-[\w-]{22,64}$/],
+  ['dp', /^dp\.(?:pt|st|ct|scim)\.[\w-]{20,128}$/],
+  ['EA', /^EAA[A-Za-z0-9]{30,255}$/],
+];
+
+/** The provider patterns by their first two characters. */
+const PROVIDERS_BY_PREFIX = new Map<string, RegExp[]>();
+for (const [prefix, pattern] of PROVIDER_KEYS) PROVIDERS_BY_PREFIX.set(prefix, [...(PROVIDERS_BY_PREFIX.get(prefix) ?? []), pattern]);
+
+const EMAIL = /^[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?){0,8}\.[A-Za-z]{2,24}$/;
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?::\d{1,5}|\/\d{1,2})?$/;
+const MAC = /^[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}$/;
+const IBAN = /^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/;
+const PHONE = /^\+[1-9][0-9 ().-]{6,22}[0-9]$/;
+const SSN = /^\d{3}-\d{2}-\d{4}$/;
+const FERNET = /^gAAAAA[A-Za-z0-9_-]{40,}={0,2}$/;
+
+/** The kind of a secret or personal value recognisable from the word alone, or null. */
+export function classifyValue(word: string): Detected | null {
+  const length = word.length;
+  if (length < 6 || length > MAX_WORD) return null;
+  const c0 = word.charCodeAt(0);
+  if (c0 === 101 /* e */) {
+    const jwt = readJwt(word);
+    if (jwt) return jwt.claims.length > 0 ? { kind: 'jwt', detail: `claims=${jwt.claims.join(',')}` } : { kind: 'jwt' };
+  }
+  if (c0 === 103 /* g */ && word.startsWith('gAAAAA') && FERNET.test(word)) return { kind: 'fernet' };
+  const providers = PROVIDERS_BY_PREFIX.get(word.slice(0, 2));
+  if (providers) for (const pattern of providers) if (pattern.test(word)) return { kind: 'api-key' };
+  if (word.includes('@') && EMAIL.test(word)) return { kind: 'email' };
+  if (c0 >= 48 && c0 <= 57) return classifyNumeric(word);
+  if (c0 === 43 /* + */ && PHONE.test(word) && digitCount(word) >= 8 && digitCount(word) <= 15) return { kind: 'phone' };
+  if (word.includes(':') && isIpv6(word)) return { kind: 'ip' };
+  if (length >= 15 && length <= 34 && c0 >= 65 && c0 <= 90 && IBAN.test(word) && ibanChecks(word)) return { kind: 'iban' };
+  if (length === 17 && MAC.test(word)) return { kind: 'mac' };
+  return null;
+}
+
+function classifyNumeric(word: string): Detected | null {
+  const ipv4 = IPV4.exec(word);
+  if (ipv4) {
+    const octets = ipv4.slice(1, 5).map(Number);
+    if (octets.every((o) => o <= 255) && !(octets[0] === 0 && octets[1] === 0 && octets[2] === 0 && octets[3] === 0)) return { kind: 'ip' };
+  }
+  if (word.length === 17 && MAC.test(word)) return { kind: 'mac' };
+  if (word.length === 11 && SSN.test(word)) return { kind: 'personal' };
+  if (isCardNumber(word)) return { kind: 'card' };
+  return null;
+}
+
+/**
+ * 13–19 digits, optionally in groups split by spaces or dashes, with a card network's prefix and
+ * a valid Luhn check digit. Prefixes keep 18–19 digit snowflake ids (which start with 1) out.
+ */
+export function isCardNumber(text: string): boolean {
+  if (text.length < 13 || text.length > 23) return false;
+  let digits = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits += text[i];
+    else if (c !== 32 && c !== 45) return false;
+  }
+  if (digits.length < 13 || digits.length > 19) return false;
+  if (!hasCardPrefix(digits)) return false;
+  return luhn(digits);
+}
+
+function hasCardPrefix(digits: string): boolean {
+  const two = Number(digits.slice(0, 2));
+  const four = Number(digits.slice(0, 4));
+  const n = digits.length;
+  if (digits[0] === '4') return n === 13 || n === 16 || n === 19;
+  if ((two >= 51 && two <= 55) || (four >= 2221 && four <= 2720)) return n === 16;
+  if (two === 34 || two === 37) return n === 15;
+  if (two === 36 || two === 38 || (four >= 3000 && four <= 3059)) return n >= 14 && n <= 19;
+  if (four >= 3528 && four <= 3589) return n >= 16 && n <= 19;
+  if (four === 6011 || two === 65 || (four >= 6440 && four <= 6499) || two === 62) return n >= 16 && n <= 19;
+  return false;
+}
+
+export function luhn(digits: string): boolean {
+  let sum = 0;
+  let double = false;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    let d = digits.charCodeAt(i) - 48;
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    double = !double;
+  }
+  return sum % 10 === 0;
+}
+
+function isIpv6(word: string): boolean {
+  let text = word;
+  const slash = text.indexOf('/');
+  if (slash !== -1) text = text.slice(0, slash);
+  const zone = text.indexOf('%');
+  if (zone !== -1) text = text.slice(0, zone);
+  if (text.startsWith('[') && text.endsWith(']')) text = text.slice(1, -1);
+  if (text.length < 3 || text.length > 45) return false;
+  const double = text.indexOf('::');
+  if (double !== -1 && text.indexOf('::', double + 1) !== -1) return false;
+  const groups = text.split(':');
+  let count = 0;
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
+    if (g === '') continue;
+    if (i === groups.length - 1 && g.includes('.')) {
+      if (!IPV4.test(g)) return false;
+      count += 2;
+      continue;
+    }
+    if (!/^[0-9A-Fa-f]{1,4}$/.test(g)) return false;
+    count++;
+  }
+  return double === -1 ? count === 8 : count < 8 && count >= 1;
+}
+
+function ibanChecks(iban: string): boolean {
+  const moved = iban.slice(4) + iban.slice(0, 4);
+  let remainder = 0;
+  for (const char of moved) {
+    const value = char >= 'A' ? char.charCodeAt(0) - 55 : char.charCodeAt(0) - 48;
+    remainder = value >= 10 ? (remainder * 100 + value) % 97 : (remainder * 10 + value) % 97;
+  }
+  return remainder === 1;
+}
+
+function digitCount(word: string): number {
+  let n = 0;
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) >= 48 && word.charCodeAt(i) <= 57) n++;
+  return n;
+}
+
+/**
+ * The credential of an `Authorization`-style value (`Bearer x`, `Basic x`, `Token x`) with the
+ * scheme word kept, or null when the value has no scheme.
+ */
+export function splitScheme(value: string): { scheme: string; credential: string } | null {
+  const space = value.indexOf(' ');
+  if (space <= 0 || space > 40) return null;
+  const scheme = value.slice(0, space);
+  if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(scheme)) return null;
+  return { scheme, credential: value.slice(space + 1).trim() };
+}
+
+/** The placeholder kind for a credential under an `Authorization` scheme. */
+export function credentialKind(scheme: string, credential: string): Detected {
+  const known = classifyValue(credential);
+  if (known) return known;
+  const lower = scheme.toLowerCase();
+  if (lower === 'basic') return { kind: 'basic-auth' };
+  if (lower === 'bearer' || lower === 'token') return { kind: 'token' };
+  return { kind: 'credentials' };
+}
