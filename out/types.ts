@@ -229,8 +229,8 @@ export interface Orgs {
  */
 export interface GetMemoriesResponse {
     memories:          unknown[];
-    memory_max_tokens: string;
-    memory_num_tokens: string;
+    memory_max_tokens: number;
+    memory_num_tokens: number;
 }
 
 /**
@@ -251,7 +251,7 @@ export interface Category {
 export interface Model {
     capabilities:     { [key: string]: unknown };
     description:      string;
-    max_tokens:       string;
+    max_tokens:       number;
     product_features: ProductFeatures;
     slug:             string;
     tags:             string[];

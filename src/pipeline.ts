@@ -65,7 +65,7 @@ export async function buildModel(inputs: readonly InputFile[], options: Options 
 export async function modelFromIngested(ingested: readonly Ingested[], ctx: Context, redactionKey: Uint8Array): Promise<ApiModel> {
   const all = ingested.flatMap((i) => i.exchanges);
   const selected = selectTraffic(all, ctx.options);
-  const redaction = ctx.options.redact ? redactExchanges(selected.exchanges, redactionKey) : { exchanges: selected.exchanges, summary: unredactedSummary() };
+  const redaction = ctx.options.redact ? redactExchanges(selected.exchanges, redactionKey, all) : { exchanges: selected.exchanges, summary: unredactedSummary() };
   const { groups, apiRoots } = templatePaths(redaction.exchanges, ctx);
   const endpoints: Endpoint[] = [];
   for (const group of groups) endpoints.push(await inferEndpoint(group));

@@ -148,12 +148,12 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
   diagnostics.push(...built.diagnostics);
 
   printDiagnostics(diagnostics, args, io);
-  if (!args.quiet && model.redaction.enabled) io.stderr(`${redactionLine(model.redaction)}\n`);
   if (args.explain) printExplanations(model, diagnostics, io);
   const failed = diagnostics.some((d) => d.severity === 'error');
 
   if (toStdout) {
     io.stdout(outputs[0]!.content);
+    if (!args.quiet && model.redaction.enabled) io.stderr(`${redactionLine(model.redaction)}\n`);
     return failed ? EXIT_FAILED : EXIT_OK;
   }
   const outDir = isAbsolute(args.out) ? args.out : resolve(io.cwd, args.out);
@@ -166,6 +166,7 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
     const written = outputs.map((o) => join(args.out, o.name)).join(', ');
     const redacted = model.redaction.enabled ? `, ${model.redaction.total} value(s) redacted` : ', redaction off';
     io.stderr(`har2api: wrote ${written} (${model.endpoints.length} endpoint(s) from ${model.traffic.used} of ${model.traffic.entries} entries${redacted})\n`);
+    if (model.redaction.enabled) io.stderr(`${redactionLine(model.redaction)}\n`);
   }
   return failed ? EXIT_FAILED : EXIT_OK;
 }

@@ -1,7 +1,7 @@
 /**
  * Bodies of every kind ingest produces: JSON, NDJSON and JSONP through json.ts; form fields and
- * multipart parts by name and value (file names replaced whole: they often carry a person's
- * name); server-sent events as JSON when their data is JSON, as text otherwise; text scanned.
+ * multipart parts by name and value (file names replaced but for their extension: they often
+ * carry a person's name); server-sent events as JSON when their data is JSON, as text otherwise; text scanned.
  * The switch is exhaustive, so a new body kind cannot pass through unredacted.
  */
 import type { Content, MultipartPartValue, NameValue, SseEvent } from '../exchange.js';
@@ -57,10 +57,21 @@ function redactField(field: NameValue, scope: Scope): NameValue {
 
 function redactPart(part: MultipartPartValue, scope: Scope): MultipartPartValue {
   const value = part.value === null ? null : redactValue(part.value, scope, part.name, 'form');
-  const fileName = part.fileName ? scope.tags.tag('file-name', part.fileName, scope.place) : part.fileName;
+  const fileName = part.fileName ? redactFileName(part.fileName, scope) : part.fileName;
   const name = redactParamName(part.name, scope);
   if (value === part.value && fileName === part.fileName && name === part.name) return part;
   return { ...part, name, fileName, value };
+}
+
+/**
+ * `Passport_Jane_Doe.pdf`: a file name can name a person, and no rule can tell, so the name is
+ * replaced and only the extension, which documents the type, is kept: `<file-name:1>.pdf`.
+ */
+function redactFileName(fileName: string, scope: Scope): string {
+  if (scope.tags.issued(fileName)) return fileName;
+  const dot = fileName.lastIndexOf('.');
+  const extension = dot > 0 && /^\.[A-Za-z0-9]{1,8}$/.test(fileName.slice(dot)) ? fileName.slice(dot) : '';
+  return `${scope.tags.tag('file-name', fileName, scope.place)}${extension}`;
 }
 
 function redactEvent(event: SseEvent, scope: Scope): SseEvent {

@@ -24,11 +24,15 @@ export interface Redacted {
   summary: RedactionSummary;
 }
 
-/** Redacts every exchange. `key` seeds the value → tag map and must be random per run. */
-export function redactExchanges(exchanges: readonly Exchange[], key: Uint8Array): Redacted {
+/**
+ * Redacts every exchange. `key` seeds the value → tag map and must be random per run. Secrets
+ * are learned from `learnFrom` (all ingested exchanges, also those selection left out), so a
+ * session cookie sent only with a left-out page is still recognised where a kept body echoes it.
+ */
+export function redactExchanges(exchanges: readonly Exchange[], key: Uint8Array, learnFrom: readonly Exchange[] = exchanges): Redacted {
   const tags = new Placeholders(key);
   const cache = new RunCache();
-  rememberSecrets(exchanges, tags, cache);
+  rememberSecrets(learnFrom, tags, cache);
   const scope: Scope = { tags, cache, place: 'request.header', depth: 0 };
   const redacted = exchanges.map((exchange) => redactExchange(exchange, scope));
   return { exchanges: redacted, summary: { enabled: true, total: tags.total, byKind: tags.byKind, byPlace: tags.byPlace } };

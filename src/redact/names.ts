@@ -233,7 +233,10 @@ const HEADER_PERSONAL = new Map<string, NameRule>([
   ['replyto', rule('email')],
 ]);
 
-/** Words that say a name describes a secret rather than holds it: `token_type`, `max_tokens`. */
+/**
+ * Last words that say a name describes a secret rather than holds it: `token_type`,
+ * `password_policy`, `cookie_domain`, `api_key_id` (but `id_token` is a token).
+ */
 const METADATA_WORDS = new Set([
   'type', 'types', 'count', 'counts', 'length', 'len', 'size', 'max', 'min', 'limit', 'limits',
   'total', 'expires', 'expiry', 'expiration', 'expire', 'expired', 'exp', 'ttl', 'timeout',
@@ -248,6 +251,13 @@ const METADATA_WORDS = new Set([
   'suffix', 'label', 'hint', 'placeholder', 'description', 'title', 'icon', 'color', 'style',
   'method', 'methods', 'provider', 'providers', 'duration', 'interval', 'period', 'date', 'time',
   'timestamp', 'reset', 'refreshed', 'rotated', 'issued', 'source', 'origin', 'host', 'port',
+]);
+
+/** Words that make a name a quantity wherever they stand: `max_tokens`, `prompt_tokens`, `has_password`. */
+const QUANTITY_WORDS = new Set([
+  'max', 'min', 'num', 'count', 'total', 'remaining', 'used', 'cached', 'prompt', 'completion',
+  'input', 'output', 'reasoning', 'estimate', 'estimated', 'budget', 'per', 'is', 'has', 'can',
+  'should', 'show', 'hide', 'limit',
 ]);
 
 /** Containers whose `name` field is a person's name. */
@@ -280,18 +290,18 @@ export function classifyName(name: string, context: NameContext, scope: NameScop
   const personal = PERSONAL_EXACT.get(joined) ?? (context === 'header' ? HEADER_PERSONAL.get(joined) : undefined);
   if (personal) return personal;
   if (joined === 'name' && (scope.personSiblings || (scope.parent != null && PERSON_PARENTS.has(normaliseName(scope.parent))))) return NAME_RULE;
-  if (context !== 'json') {
+  if (context !== 'json' && context !== 'text') {
     const url = URL_NAMES.get(joined);
     if (url) return url;
   }
-  const describes = words.some((w) => METADATA_WORDS.has(w)) && !isIdentifierOf(words);
+  const last = words[words.length - 1]!;
+  const describes = (METADATA_WORDS.has(last) || words.some((w) => QUANTITY_WORDS.has(w))) && !isIdentifierOf(words);
   if (describes) return null;
   for (const [stem, found] of ALWAYS_STEMS) if (joined.includes(stem)) return found;
   for (const word of words) {
     const found = WORD_RULES.get(word);
     if (found) return found;
   }
-  const last = words[words.length - 1]!;
   if ((last === 'key' || last === 'keys') && words.length > 1 && KEY_QUALIFIERS.has(words[words.length - 2]!)) return rule('api-key', 'credential');
   for (const [stem, found] of CREDENTIAL_STEMS) if (joined.includes(stem) && !joined.includes('tokeniz')) return found;
   if (isPersonalCompound(words)) return personalCompound(words);

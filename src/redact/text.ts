@@ -153,11 +153,10 @@ function scanWords(text: string, scope: Scope, noEntropy: boolean): string {
       scheme = length === 6 ? 'bearer' : 'basic';
       continue;
     }
-    const cookieEnd = scope.tags.remembersAny ? knownCookieValueEnd(text, start, end, scope) : -1;
-    if (cookieEnd !== -1) {
-      const valueStart = text.indexOf('=', start) + 1;
-      replace(valueStart, cookieEnd, scope.tags.tag('cookie', text.slice(valueStart, cookieEnd), scope.place));
-      i = cookieEnd;
+    const cookie = scope.tags.remembersAny && scope.cache.cookieNames.size > 0 ? knownCookieValue(text, start, end, scope) : null;
+    if (cookie !== null) {
+      replace(cookie[0], cookie[1], scope.tags.tag('cookie', text.slice(cookie[0], cookie[1]), scope.place));
+      i = cookie[1];
       continue;
     }
     if (length < 6) continue;
@@ -242,7 +241,7 @@ function redactCore(word: string, scope: Scope, noEntropy: boolean): string | nu
     }
   }
   if (shape & EQUALS && isPairs(word)) {
-    const redacted = redactQueryString(word, scope, 'text');
+    const redacted = redactQueryString(word, scope, 'query');
     return redacted === word ? null : redacted;
   }
   const colon = shape & COLON ? word.indexOf(':') : -1;
@@ -296,22 +295,33 @@ function recallPieces(word: string, scope: Scope): string | null {
 
 /**
  * `__utmz=173272373.1643.1.1.utmcsr=(direct)|…` in a query value or a script: a cookie of the
- * capture written out as `name=value`. The value runs to the next `;`, `&`, quote or space, which
- * may be past the word; it is replaced only when it equals a cookie value seen in the capture.
+ * capture written out as `name=value`, possibly inside another pair (`utmcc=__utmz=…`). The
+ * value runs to the next `;`, `&`, quote or space, which may be past the word; it is replaced
+ * only when it equals a cookie value seen in the capture. Returns the value's span, or null.
  */
-function knownCookieValueEnd(text: string, start: number, end: number, scope: Scope): number {
-  const eq = text.indexOf('=', start);
-  if (eq === -1 || eq >= end - 1) return -1;
+function knownCookieValue(text: string, start: number, end: number, scope: Scope): [number, number] | null {
   let nameStart = start;
-  while (nameStart < eq && (text.charCodeAt(nameStart) === 63 || text.charCodeAt(nameStart) === 38 || text.charCodeAt(nameStart) === 35 || text.charCodeAt(nameStart) === 43)) nameStart++;
-  if (eq - nameStart < 2 || !scope.cache.cookieNames.has(text.slice(nameStart, eq))) return -1;
-  let valueEnd = eq + 1;
-  while (valueEnd < text.length && valueEnd - eq <= 4096) {
-    const c = text.charCodeAt(valueEnd);
-    if (c === 59 || c === 38 || c === 34 || c === 39 || c <= 32 || c === 92) break;
-    valueEnd++;
+  for (let guard = 0; guard < 8 && nameStart < end; guard++) {
+    while (nameStart < end && isPairJoint(text.charCodeAt(nameStart))) nameStart++;
+    const eq = text.indexOf('=', nameStart);
+    if (eq === -1 || eq >= end - 1) return null;
+    if (eq - nameStart >= 2 && scope.cache.cookieNames.has(text.slice(nameStart, eq))) {
+      let valueEnd = eq + 1;
+      while (valueEnd < text.length && valueEnd - eq <= 4096) {
+        const c = text.charCodeAt(valueEnd);
+        if (c === 59 || c === 38 || c === 34 || c === 39 || c <= 32 || c === 92) break;
+        valueEnd++;
+      }
+      if (scope.tags.recall(text.slice(eq + 1, valueEnd)) !== null) return [eq + 1, valueEnd];
+    }
+    nameStart = eq + 1;
   }
-  return scope.tags.recall(text.slice(eq + 1, valueEnd)) !== null ? valueEnd : -1;
+  return null;
+}
+
+/** `?`, `&`, `#`, `+` (an encoded space): what may stand between pairs. */
+function isPairJoint(c: number): boolean {
+  return c === 63 || c === 38 || c === 35 || c === 43;
 }
 
 /** `-----BEGIN … PRIVATE KEY-----` … `-----END … -----` blocks, replaced whole (fail closed). */
@@ -432,11 +442,17 @@ function isLabelName(word: string, start: number, end: number): boolean {
   return true;
 }
 
-/** The label is followed, after quotes, spaces or backslashes, by `:` or `=`. */
+/** The label is followed, after quotes (`"`, `&quot;`), spaces or backslashes, by `:` or `=`. */
 function followedBySeparator(text: string, end: number): boolean {
-  for (let k = end; k < end + 5 && k < text.length; k++) {
+  for (let k = end; k < end + 12 && k < text.length; k++) {
     const c = text.charCodeAt(k);
     if (c === 58 || c === 61) return true;
+    if (c === 38) {
+      const entity = entityLength(text, k);
+      if (entity === 0) return false;
+      k += entity - 1;
+      continue;
+    }
     if (c !== 34 && c !== 39 && c !== 32 && c !== 9 && c !== 92) return false;
   }
   return false;
@@ -451,6 +467,10 @@ function isAttributeValue(text: string, start: number): boolean {
 
 /** For a value that opened with a quote, the index of the closing quote; else the word's end. */
 function quotedEnd(text: string, start: number, wordEnd: number): number {
+  if (text.startsWith('&quot;', start - 6)) {
+    const close = text.indexOf('&quot;', start);
+    return close !== -1 && close - start <= MAX_QUOTED && !hasLineBreak(text, start, close) ? close : wordEnd;
+  }
   const quote = text.charCodeAt(start - 1);
   if (quote !== 34 && quote !== 39) return wordEnd;
   for (let k = start; k < text.length && k - start <= MAX_QUOTED; k++) {
@@ -459,6 +479,11 @@ function quotedEnd(text: string, start: number, wordEnd: number): number {
     if (c === quote) return text.charCodeAt(k - 1) === 92 ? k - 1 : k;
   }
   return wordEnd;
+}
+
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13) return true;
+  return false;
 }
 
 /** End of a header-like value: the end of the line or of the enclosing quoted string. */

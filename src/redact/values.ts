@@ -76,7 +76,10 @@ export function classifyValue(word: string): Detected | null {
   const providers = PROVIDERS_BY_PREFIX.get(word.slice(0, 2));
   if (providers) for (const pattern of providers) if (pattern.test(word)) return { kind: 'api-key' };
   if (word.includes('@') && EMAIL.test(word)) return { kind: 'email' };
-  if (c0 >= 48 && c0 <= 57) return classifyNumeric(word);
+  if (c0 >= 48 && c0 <= 57) {
+    const numeric = classifyNumeric(word);
+    if (numeric) return numeric;
+  }
   if (c0 === 43 /* + */ && PHONE.test(word) && digitCount(word) >= 8 && digitCount(word) <= 15) return { kind: 'phone' };
   if (word.includes(':') && isIpv6(word)) return { kind: 'ip' };
   if (length >= 15 && length <= 34 && c0 >= 65 && c0 <= 90 && IBAN.test(word) && ibanChecks(word)) return { kind: 'iban' };

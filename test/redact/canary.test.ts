@@ -125,7 +125,7 @@ describe('placeholders', () => {
   });
 
   it('are counted per kind and per place, in the reference and on stderr, without values', async () => {
-    const { outputs } = await runOutputs(['-o', 'out', '-f', 'markdown']);
+    const { outputs } = await runOutputs(['-o', 'out', '-f', 'markdown', '--all']);
     const reference = outputs.find((o) => o.name === '/virtual/out/reference.md')!.text;
     const stderr = outputs.find((o) => o.name === 'stderr')!.text;
     expect(reference).toMatch(/\*\*Redaction\*\*: \d+ value\(s\) replaced with placeholders \(.*cookie \d+.*jwt \d+.*\); found in .*request\.header \d+.*url\.query \d+/);

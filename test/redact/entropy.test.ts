@@ -1,0 +1,63 @@
+/**
+ * The token-shape fallback, measured on generated samples the way research/peers-redaction.md
+ * §4.5 did: random tokens are flagged, identifiers of every common shape are not.
+ */
+import { describe, expect, it } from 'vitest';
+import { hasIdPrefix, looksLikeToken } from '../../src/redact/entropy.js';
+
+function generator(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = generator(42);
+const pick = (alphabet: string, n: number) => Array.from({ length: n }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const rate = (samples: string[]) => samples.filter(looksLikeToken).length / samples.length;
+const many = (f: () => string) => Array.from({ length: 2000 }, f);
+
+describe('looksLikeToken', () => {
+  it.each([
+    [20, 0.85],
+    [24, 0.9],
+    [32, 0.95],
+    [43, 0.97],
+  ])('flags random base64url tokens of %i characters (≥ %f)', (length, minimum) => {
+    expect(rate(many(() => pick(B64URL, length)))).toBeGreaterThanOrEqual(minimum);
+  });
+
+  it.each([
+    ['UUIDs', () => `${pick('0123456789abcdef', 8)}-${pick('0123456789abcdef', 4)}-4${pick('0123456789abcdef', 3)}-a${pick('0123456789abcdef', 3)}-${pick('0123456789abcdef', 12)}`],
+    ['hex digests', () => pick('0123456789abcdef', 64)],
+    ['timestamps', () => new Date(1.6e12 + Math.floor(random() * 1e11)).toISOString()],
+    ['slugs', () => `${pick('abcdefghijklmnop', 8)}-${pick('abcdefghijklmnop', 6)}-${pick('abcdefghijklmnop', 7)}`],
+    ['camelCase identifiers', () => `get${pick('ABCDEFGH', 1)}${pick('abcdefgh', 6)}${pick('ABCDEFGH', 1)}${pick('abcdefgh', 7)}Handler2`],
+    ['prefixed ids', () => `file-${pick(B64URL.slice(0, 62), 24)}`],
+  ])('leaves %s alone', (_label, make) => {
+    expect(rate(many(make))).toBeLessThanOrEqual(0.005);
+  });
+
+  it('reads only a bounded sample of a huge value', () => {
+    const huge = pick(B64URL, 64).repeat(200_000);
+    const started = performance.now();
+    expect(looksLikeToken(huge)).toBe(true);
+    expect(performance.now() - started).toBeLessThan(100);
+  });
+});
+
+describe('hasIdPrefix', () => {
+  it.each([
+    ['file-6DWaTbWH9v4CUjEy30nk9z', true],
+    ['cus_NffrFeUfNV2Hib', true],
+    ['g-p-0f3a9c2b7d1e4f5a6b7c8d9e0f1a2b3c', true],
+    ['x-AbC123dEf456', false],
+    ['AbC-xyz12345678', false],
+    ['sk_live_abc', false],
+  ])('%s → %s', (value, expected) => {
+    expect(hasIdPrefix(value)).toBe(expected);
+  });
+});

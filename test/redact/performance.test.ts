@@ -1,0 +1,50 @@
+/**
+ * Redaction walks every string of every kept body, so its cost must be linear: each shape of
+ * hostile input below takes about ten times as long at 10 MB as at 1 MB, never a hundred.
+ * (Absolute speed is measured by the benchmark, not here.)
+ */
+import { describe, expect, it } from 'vitest';
+import { redactJson } from '../../src/redact/json.js';
+import { redactText } from '../../src/redact/text.js';
+import { freshScope } from './fresh-scope.js';
+
+const MB = 1024 * 1024;
+const repeat = (unit: string, size: number) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+
+function seconds(f: () => unknown): number {
+  const started = performance.now();
+  f();
+  return (performance.now() - started) / 1000;
+}
+
+describe('redaction cost is linear in the input', () => {
+  it.each([
+    ['one 10 MB word', 'a'],
+    ['@-runs (emails)', 'a@'],
+    ['pairs without end', 'a=b&'],
+    ['percent escapes', '%41'],
+    ['prose', 'The quick brown fox jumps over the lazy dog. '],
+    ['HTML', '<div class="x" name="y">Hello &quot;world&quot;</div>\n'],
+    ['unclosed tags', '<'],
+    ['backslashes', '\\'],
+    ['PEM headers without end', '-----BEGIN '],
+    ['labels without values', 'token: '],
+    ['unclosed quoted secrets', 'password: "'],
+    ['digit groups', '4242 '],
+    ['random tokens', 'Xq7Lm2Np9Rs4Tv6Wy8Za1Bc3 '],
+  ])('%s', (_label, unit) => {
+    const small = repeat(unit, MB);
+    const large = repeat(unit, 10 * MB);
+    const t1 = Math.max(seconds(() => redactText(small, freshScope())), 0.005);
+    const t10 = seconds(() => redactText(large, freshScope()));
+    expect(t10 / t1).toBeLessThan(40);
+    expect(t10).toBeLessThan(20);
+  });
+
+  it('a JSON body with 200 000 strings', () => {
+    const body = (n: number) => ({ items: Array.from({ length: n }, (_, i) => ({ id: `item-${i}`, title: `Title number ${i}`, status: 'ok', note: i % 97 === 0 ? `mail x${i}@example.org` : 'fine' })) });
+    const t1 = Math.max(seconds(() => redactJson(body(20_000), freshScope())), 0.005);
+    const t10 = seconds(() => redactJson(body(200_000), freshScope()));
+    expect(t10 / t1).toBeLessThan(40);
+  });
+});

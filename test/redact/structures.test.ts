@@ -1,0 +1,123 @@
+/**
+ * Where values hide: cookies (all four carriers), headers, JSON (keys, nesting, numbers,
+ * stringified and base64 layers) and every body kind.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Content, Json } from '../../src/exchange.js';
+import { redactContent } from '../../src/redact/content.js';
+import { redactCookie, redactCookieHeader, redactSetCookie } from '../../src/redact/cookies.js';
+import { redactHeader } from '../../src/redact/headers.js';
+import { redactJson } from '../../src/redact/json.js';
+import { freshScope } from './fresh-scope.js';
+
+const TOKEN = 'Xq7Lm2Np9Rs4Tv6Wy8Za1Bc3';
+const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const JWT = `${b64url({ alg: 'HS256' })}.${b64url({ sub: 'u1', exp: 1 })}.c2lnbmF0dXJl`;
+
+describe('cookies', () => {
+  it('replaces every value whatever its name, keeps names and attributes', () => {
+    const scope = freshScope();
+    expect(redactCookieHeader('theme=dark; sid=abc; token=' + JWT, scope)).toBe('theme=<cookie:1>; sid=<cookie:2>; token=<jwt:1 claims=exp,sub>');
+    expect(redactSetCookie('a=1; Path=/; HttpOnly\nb="two"; Secure', scope)).toBe('a=<cookie:3>; Path=/; HttpOnly\nb="<cookie:4>"; Secure');
+    expect(redactCookie({ name: 'sid', value: 'abc' }, scope)).toEqual({ name: 'sid', value: '<cookie:2>' });
+  });
+
+  it('replaces a cookie name that is itself a token', () => {
+    expect(redactCookieHeader(`${TOKEN}=1`, freshScope())).toBe('<cookie-name:1>=<cookie:1>');
+  });
+});
+
+describe('headers', () => {
+  it.each([
+    ['authorization', `Bearer ${JWT}`, 'Bearer <jwt:1 claims=exp,sub>'],
+    ['Authorization', 'Basic dXNlcjpwYXNz', 'Basic <basic-auth:1>'],
+    ['authorization', TOKEN, '<token:1>'],
+    ['Proxy-Authorization', 'Digest username="a", response="b"', 'Digest <credentials:1>'],
+    ['X-API-Key', 'k-1234567890', '<api-key:1>'],
+    ['x-csrf-token', 'abcdefgh12', '<csrf:1>'],
+    ['X-Forwarded-For', '203.0.113.7, 198.51.100.2', '<ip:1>'],
+    ['From', 'jane@example.org', '<email:1>'],
+    ['Location', `/login?token=${TOKEN}`, '/login?token=<token:1>'],
+    [':path', '/v1/me?dd-api-key=pub0123456789abcdef0123456789abcdef', '/v1/me?dd-api-key=<api-key:1>'],
+    ['Referer', `https://app.example/?ref=x#access_token=${TOKEN}`, 'https://app.example/?ref=x#access_token=<token:1>'],
+    ['X-Acme-Ctx', TOKEN, '<token:1>'],
+    ['Link', `<https://a.example/p?access_token=${TOKEN}>; rel="next"`, '<https://a.example/p?access_token=<token:1>>; rel="next"'],
+  ])('%s: %s', (name, value, expected) => {
+    expect(redactHeader({ name, value }, freshScope()).value).toBe(expected);
+  });
+
+  it.each([
+    ['x-request-id', 'e4c3f2d5-f08a-4497-acbd-444cedb7f254'],
+    ['content-type', 'application/json; charset=utf-8'],
+    ['user-agent', 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120.0.0.0'],
+    ['etag', '"ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb"'],
+    ['oai-language', 'en-US'],
+    ['accept', 'text/html,application/xhtml+xml;q=0.9'],
+  ])('%s keeps its value', (name, value) => {
+    const header = { name, value };
+    expect(redactHeader(header, freshScope())).toBe(header);
+  });
+
+  it('counts a repeated header value each time it is seen', () => {
+    const scope = freshScope('request.header');
+    redactHeader({ name: 'cookie', value: 'a=1; b=2' }, scope);
+    redactHeader({ name: 'cookie', value: 'a=1; b=2' }, scope);
+    expect(scope.tags.total).toBe(4);
+    expect(scope.tags.byPlace).toEqual({ 'request.header': 4 });
+  });
+});
+
+describe('JSON', () => {
+  it.each<[string, Json, Json]>([
+    ['secrets by key name at any depth', { user: { credentials: { password: 'x' } } }, { user: { credentials: { password: '<password:1>' } } }],
+    ['numbers under always-secret names', { pin: 482913, count: 3 }, { pin: '<pin:1>', count: 3 }],
+    ['personal objects leaf by leaf', { address: { street: '1 Main St', zip: 12345 } }, { address: { street: '<address:1>', zip: '<address:2>' } }],
+    ['a name next to an email', { name: 'Jane Doe', email: 'jane@example.org' }, { name: '<name:1>', email: '<email:1>' }],
+    ['a model name stays', { name: 'gpt-4o', type: 'model' }, { name: 'gpt-4o', type: 'model' }],
+    ['emails and tokens as keys', { byEmail: { 'jane@example.org': 1 }, sessions: { [TOKEN]: true } }, { byEmail: { '<email:1>': 1 }, sessions: { '<token:1>': true } }],
+    ['stringified JSON', { payload: '{"apiSecret":"s3cr3tvalue"}' }, { payload: '{"apiSecret":"<secret:1>"}' }],
+    ['doubly stringified JSON', { nested: JSON.stringify(JSON.stringify({ token: TOKEN })) }, { nested: JSON.stringify(JSON.stringify({ token: '<token:1>' })) }],
+    ['base64 JSON in a string', { blob: Buffer.from('{"password":"hunter22"}').toString('base64') }, { blob: '<encoded:1>' }],
+    ['a card number as a number', { cc: 4111111111111111, id: 4111111111111111 }, { cc: '<card:1>', id: 4111111111111111 }],
+    ['LLM token fields stay', { token: 'Hello', logprob: -0.1, token_type: 'Bearer', max_tokens: 4096 }, { token: 'Hello', logprob: -0.1, token_type: 'Bearer', max_tokens: 4096 }],
+    ['ids stay', { user_id: 'user-iHx6NeJJYMzRfPJYqmBELK3I', conversation_id: 'e4c3f2d5-f08a-4497-acbd-444cedb7f254' }, { user_id: 'user-iHx6NeJJYMzRfPJYqmBELK3I', conversation_id: 'e4c3f2d5-f08a-4497-acbd-444cedb7f254' }],
+  ])('%s', (_label, input, expected) => {
+    expect(redactJson(input, freshScope())).toEqual(expected);
+  });
+
+  it('returns the same object when nothing changed and never modifies its input', () => {
+    const clean = { a: [1, { b: 'c' }] };
+    expect(redactJson(clean, freshScope())).toBe(clean);
+    const dirty = { a: { password: 'x' }, b: { c: 1 } };
+    const redacted = redactJson(dirty, freshScope()) as typeof dirty;
+    expect(dirty.a.password).toBe('x');
+    expect(redacted.b).toBe(dirty.b);
+  });
+
+  it('keeps a captured __proto__ key as plain data', () => {
+    const input = JSON.parse('{"__proto__": {"password": "x"}}') as Json;
+    const redacted = redactJson(input, freshScope()) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(redacted)).toBe(Object.prototype);
+    expect(JSON.stringify(redacted)).toBe('{"__proto__":{"password":"<password:1>"}}');
+  });
+
+  it('replaces a subtree nested deeper than its bound rather than walking it', () => {
+    let deep: Json = { password: 'x' };
+    for (let i = 0; i < 400; i++) deep = { d: deep };
+    expect(JSON.stringify(redactJson(deep, freshScope()))).not.toContain('"x"');
+  });
+});
+
+describe('bodies', () => {
+  it.each<[string, Content, Content]>([
+    ['form fields', { kind: 'form', fields: [{ name: 'password', value: 'p@ss' }, { name: 'grant_type', value: 'refresh_token' }] }, { kind: 'form', fields: [{ name: 'password', value: '<password:1>' }, { name: 'grant_type', value: 'refresh_token' }] }],
+    ['multipart values and file names', { kind: 'multipart', parts: [{ name: 'client_secret', fileName: null, contentType: null, value: 'abcdefgh1' }, { name: 'file', fileName: 'Jane Doe passport.pdf', contentType: 'application/pdf', value: null }] }, { kind: 'multipart', parts: [{ name: 'client_secret', fileName: null, contentType: null, value: '<secret:1>' }, { name: 'file', fileName: '<file-name:1>.pdf', contentType: 'application/pdf', value: null }] }],
+    ['SSE JSON and text events', { kind: 'sse', events: [{ event: null, data: `{"token":"${TOKEN}"}`, json: { token: TOKEN } }, { event: 'x', data: `Bearer ${TOKEN}` }] }, { kind: 'sse', events: [{ event: null, data: '{"token":"<token:1>"}', json: { token: '<token:1>' } }, { event: 'x', data: 'Bearer <token:1>' }] }],
+    ['NDJSON lines', { kind: 'ndjson', values: [{ email: 'a@b.example' }] }, { kind: 'ndjson', values: [{ email: '<email:1>' }] }],
+    ['JSONP', { kind: 'jsonp', callback: 'cb', value: { token: TOKEN } }, { kind: 'jsonp', callback: 'cb', value: { token: '<token:1>' } }],
+    ['text', { kind: 'text', text: `key ${TOKEN}` }, { kind: 'text', text: 'key <token:1>' }],
+    ['binary', { kind: 'binary' }, { kind: 'binary' }],
+  ])('%s', (_label, input, expected) => {
+    expect(redactContent(input, freshScope())).toEqual(expected);
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { redactText } from '../../src/redact/text.js';
+import { freshScope } from './fresh-scope.js';
+
+const b64 = (text: string) => Buffer.from(text).toString('base64');
+const TOKEN = 'Xq7Lm2Np9Rs4Tv6Wy8Za1Bc3';
+const EMAIL = 'jane.doe@example.org';
+
+describe('redactText: secrets inside free text', () => {
+  it.each([
+    ['an email in prose', `Contact ${EMAIL}.`, `Contact <email:1>.`],
+    ['a mailto link', `mailto:${EMAIL}`, 'mailto:<email:1>'],
+    ['a Bearer credential', `Authorization: Bearer ${TOKEN}`, 'Authorization: Bearer <token:1>'],
+    ['a quoted JSON value under a secret label', `{"password": "correct horse"}`, '{"password": "<password:1>"}'],
+    ['a JSON-escaped secret label', `{\\"api_key\\":\\"${TOKEN}\\"}`, '{\\"api_key\\":\\"<api-key:1>\\"}'],
+    ['an HTML meta tag', `<meta name="csrf-token" content="${TOKEN}">`, '<meta name="csrf-token" content="<csrf:1>">'],
+    ['a hidden input', `<input type="hidden" name="authenticity_token" value="${TOKEN}">`, '<input type="hidden" name="authenticity_token" value="<token:1>">'],
+    ['HTML-entity-encoded JSON', `{&quot;secret&quot;:&quot;abc&quot;}`, '{&quot;secret&quot;:&quot;<secret:1>&quot;}'],
+    ['a query string', `/login?next=%2F&token=${TOKEN}`, '/login?next=%2F&token=<token:1>'],
+    ['URL userinfo', `https://admin:hunter22@db.example.org/x`, 'https://<credentials:1>@db.example.org/x'],
+    ['a percent-encoded email', `user=jane.doe%40example.org`, 'user=<email:1>'],
+    ['base64 text holding a secret', `payload ${b64('{"password":"hunter22"}')} end`, 'payload <encoded:1> end'],
+    ['a card number in groups', 'card 4242 4242 4242 4242 ok', 'card <card:1> ok'],
+    ['a random token', `ctx ${TOKEN} end`, 'ctx <token:1> end'],
+    ['a raw Cookie header line', 'Cookie: a=1; b=two\nHost: x', 'Cookie: a=<cookie:1>; b=<cookie:2>\nHost: x'],
+    ['a PEM private key', '-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAK\n-----END RSA PRIVATE KEY-----\nafter', '<private-key:1>\nafter'],
+    ['a GraphQL inline literal', 'login(email: "a@b.example", password: "p4ss w0rd")', 'login(email: "<email:1>", password: "<password:1>")'],
+  ])('%s', (_label, input, expected) => {
+    expect(redactText(input, freshScope())).toBe(expected);
+  });
+
+  it.each([
+    'The quick brown fox jumps over the lazy dog.',
+    'Basic usage of the API, bearer of bad news.',
+    'status: in_progress, model: gpt-4o-mini, at 2025-01-02T03:04:05Z',
+    'request e4c3f2d5-f08a-4497-acbd-444cedb7f254 took 12ms',
+    'sha256 ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb',
+    'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120.0.0.0 Safari/537.36',
+    '{"token_type": "Bearer", "max_tokens": 4096, "key": "welcome.title"}',
+    '<div class="card"><a href="/items?page=2&sort=asc">next</a></div>',
+    'eyJub3QiOiJhIHNlY3JldCJ9 is base64 of harmless JSON',
+    'the token expired',
+  ])('leaves %j alone', (input) => {
+    expect(redactText(input, freshScope())).toBe(input);
+  });
+
+  it('gives the same value the same tag and never rescans a placeholder', () => {
+    const scope = freshScope();
+    expect(redactText(`${EMAIL} and ${EMAIL}`, scope)).toBe('<email:1> and <email:1>');
+    expect(redactText('<email:1> token:<email:1>', scope)).toBe('<email:1> token:<email:1>');
+  });
+
+  it('recognises a remembered secret echoed in text, even as part of a word', () => {
+    const scope = freshScope();
+    scope.tags.remember('cookie', '9f2c41d07a6b');
+    scope.cache.cookieNames.add('__utmz');
+    expect(redactText('session 9f2c41d07a6b closed', scope)).toBe('session <cookie:1> closed');
+    expect(redactText('id 2103176288.9f2c41d07a6b', scope)).toBe('id 2103176288.<cookie:1>');
+    scope.tags.remember('cookie', '1234.5.utmcsr=(direct)|utmcmd=(none)');
+    expect(redactText('utmcc=__utmz=1234.5.utmcsr=(direct)|utmcmd=(none);', scope)).toBe('utmcc=__utmz=<cookie:2>;');
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { ExchangeUrl } from '../../src/exchange.js';
+import { redactExchangeUrl, redactUrlText } from '../../src/redact/url.js';
+import { freshScope } from './fresh-scope.js';
+
+const TOKEN = 'Xq7Lm2Np9Rs4Tv6Wy8Za1Bc3';
+
+describe('redactUrlText', () => {
+  it.each([
+    ['an OAuth redirect', 'https://app.example/cb?code=abc123&state=xyz98765', 'https://app.example/cb?code=<token:1>&state=<token:2>'],
+    ['an implicit-flow fragment', `https://app.example/#access_token=${TOKEN}&token_type=Bearer`, 'https://app.example/#access_token=<token:1>&token_type=Bearer'],
+    ['a relative redirect', `/login?next=%2Fhome&token=${TOKEN}`, '/login?next=%2Fhome&token=<token:1>'],
+    ['userinfo', 'https://admin:pw@db.example/x', 'https://<credentials:1>@db.example/x'],
+    ['a URL inside a query value', `https://a.example/?redirect_uri=${encodeURIComponent(`https://b.example/cb?token=${TOKEN}`)}`, 'https://a.example/?redirect_uri=https%3A%2F%2Fb.example%2Fcb%3Ftoken%3D<token:1>'],
+    ['an email path segment', '/users/jane%40example.org/profile', '/users/<email:1>/profile'],
+    ['a capability path segment', '/reset/abcdefgh2345', '/reset/<token:1>'],
+    ['signed-URL parameters', 'https://s3.example/f?X-Amz-Signature=0a1b2c3d4e5f&X-Amz-Credential=AKIA%2F2025', 'https://s3.example/f?X-Amz-Signature=<signature:1>&X-Amz-Credential=<credentials:1>'],
+    ['a token as a valueless parameter', `https://a.example/x?${TOKEN}`, 'https://a.example/x?<token:1>'],
+  ])('%s', (_label, input, expected) => {
+    expect(redactUrlText(input, freshScope())).toBe(expected);
+  });
+
+  it.each([
+    'https://api.example/v1/conversations/e4c3f2d5-f08a-4497-acbd-444cedb7f254?limit=20&offset=0',
+    '/gizmos/g-p-0f3a9c2b7d1e4f5a6b7c8d9e0f1a2b3c/conversations',
+    '/files/file-6DWaTbWH9v4CUjEy30nk9z?theme=dark',
+    'https://app.example/#/settings/profile',
+    '/reset/password',
+  ])('leaves %s alone', (input) => {
+    expect(redactUrlText(input, freshScope())).toBe(input);
+  });
+});
+
+describe('redactExchangeUrl', () => {
+  it('redacts decoded query values by name and shape, path and fragment, and keeps the rest', () => {
+    const url: ExchangeUrl = { scheme: 'https', host: 'api.example', path: '/v1/users/jane%40example.org', query: [{ name: 'api_key', value: 'k-123456789' }, { name: 'page', value: '2' }], fragment: 'id_token=abc.defghi' };
+    const redacted = redactExchangeUrl(url, freshScope());
+    expect(redacted).toEqual({ ...url, path: '/v1/users/<email:1>', query: [{ name: 'api_key', value: '<api-key:1>' }, { name: 'page', value: '2' }], fragment: 'id_token=<token:1>' });
+    expect(url.query[0]!.value).toBe('k-123456789');
+  });
+
+  it('returns the same object when nothing needs redacting', () => {
+    const url: ExchangeUrl = { scheme: 'https', host: 'api.example', path: '/v1/items/42', query: [{ name: 'page', value: '2' }], fragment: '' };
+    expect(redactExchangeUrl(url, freshScope())).toBe(url);
+  });
+});
