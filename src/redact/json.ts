@@ -9,7 +9,7 @@
  */
 import type { Json } from '../exchange.js';
 import { looksLikeToken } from './entropy.js';
-import { type NameRule, ruleApplies } from './names.js';
+import { type NameRule, isBareName, ruleApplies } from './names.js';
 import type { Scope } from './scope.js';
 import { isIdName, redactScalar, tagByRule } from './value.js';
 import { classifyValue, isCardNumber } from './values.js';
@@ -51,19 +51,35 @@ function walkObject(value: { [key: string]: Json }, scope: Scope, parent: KeyInf
   let personSiblings = false;
   if (!parent?.forced) for (const k in value) if (scope.cache.isPersonSibling(k)) personSiblings = true;
   const parentName = parent?.name ?? null;
-  let entries: [string, Json][] | null = null;
+  let out: { [key: string]: Json } | null = null;
   let index = 0;
   for (const k in value) {
     const v = value[k]!;
     const info = parent?.forced ? forcedInfo(parent.forced) : keyInfo(k, scope, personSiblings, parentName);
     const newKey = redactKey(k, scope);
     const redacted = walk(v, scope, info, depth + 1);
-    if (entries === null && (newKey !== k || redacted !== v)) entries = Object.keys(value).slice(0, index).map((earlier) => [earlier, value[earlier]!]);
-    if (entries !== null) entries.push([newKey, redacted]);
+    if (out === null && (newKey !== k || redacted !== v)) out = copyFirst(value, index);
+    if (out !== null) setOwn(out, newKey, redacted);
     index++;
   }
-  // fromEntries defines own properties, so a captured `__proto__` key stays plain data.
-  return entries === null ? value : Object.fromEntries(entries);
+  return out ?? value;
+}
+
+/** A new object with the first `count` properties of `value`, in order. */
+function copyFirst(value: { [key: string]: Json }, count: number): { [key: string]: Json } {
+  const out: { [key: string]: Json } = {};
+  let index = 0;
+  for (const k in value) {
+    if (index++ >= count) break;
+    setOwn(out, k, value[k]!);
+  }
+  return out;
+}
+
+/** Assigns an own property; a captured `__proto__` key stays plain data, not the prototype. */
+function setOwn(target: { [key: string]: Json }, key: string, value: Json): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 function forcedInfo(kind: string): KeyInfo {
@@ -72,10 +88,15 @@ function forcedInfo(kind: string): KeyInfo {
 
 /** The rule for a key; cached per name, except `name` whose meaning depends on its neighbours. */
 function keyInfo(name: string, scope: Scope, personSiblings: boolean, parent: string | null): KeyInfo {
-  return scope.cache.keyInfo(name, personSiblings, parent, () => {
-    const rule = scope.cache.nameRule(name, 'json', { personSiblings, parent });
-    return { name, rule, forced: rule?.subtree ? rule.kind : null, noEntropy: isIdName(name) };
-  });
+  const contextual = (personSiblings || parent !== null) && isBareName(name);
+  if (!contextual) {
+    const cached = scope.cache.cachedKeyInfo(name);
+    if (cached !== undefined) return cached;
+  }
+  const rule = scope.cache.nameRule(name, 'json', { personSiblings, parent });
+  const info: KeyInfo = { name, rule, forced: rule?.subtree ? rule.kind : null, noEntropy: isIdName(name) };
+  if (!contextual) scope.cache.cacheKeyInfo(name, info);
+  return info;
 }
 
 function walkString(value: string, scope: Scope, key: KeyInfo | null): Json {
@@ -95,13 +116,13 @@ function walkNumber(value: number, scope: Scope, key: KeyInfo | null): Json {
 
 /** A key can be the secret: `{"sessions": {"<token>": …}, "byEmail": {"a@b.c": …}}`. */
 function redactKey(key: string, scope: Scope): string {
-  if (key.length < 6 || scope.cache.isClean(key, 'key')) return key;
+  if (key.length < 6 || scope.cache.isCleanKey(key)) return key;
   if (scope.tags.issued(key)) return key;
   const detected = classifyValue(key);
   if (detected) return scope.tags.tag(detected.kind, key, scope.place, detected.detail);
   const known = scope.tags.recall(key);
   if (known) return scope.tags.tag(known, key, scope.place);
   if (looksLikeToken(key)) return scope.tags.tag('token', key, scope.place);
-  scope.cache.markClean(key, 'key');
+  scope.cache.markCleanKey(key);
   return key;
 }

@@ -47,6 +47,18 @@ export function nameWords(name: string): string[] {
   return words;
 }
 
+/** `name`, `Name`, `_name`: the bare key whose meaning depends on its neighbours. Cheap. */
+export function isBareName(name: string): boolean {
+  if (name.length < 4 || name.length > 6) return false;
+  let letters = '';
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i) | 32;
+    if (c >= 97 && c <= 122) letters += String.fromCharCode(c);
+    else if (c !== 95 && c !== 45 && c !== 127) return false;
+  }
+  return letters === 'name';
+}
+
 /** `X-API-Key` → `xapikey` */
 export function normaliseName(name: string): string {
   return nameWords(name).join('');

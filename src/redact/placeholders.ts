@@ -172,16 +172,17 @@ function sortedRecord(counts: ReadonlyMap<string, number>): Record<string, numbe
 function worthRemembering(value: string): boolean {
   if (value.length < KNOWN_MIN_LENGTH || value.length > MAX_KNOWN_LENGTH) return false;
   let digits = false;
-  let upper = false;
+  let upper = 0;
   let lower = false;
   let other = false;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
     if (c >= 48 && c <= 57) digits = true;
-    else if (c >= 65 && c <= 90) upper = true;
+    else if (c >= 65 && c <= 90) upper++;
     else if (c >= 97 && c <= 122) lower = true;
     else if (c <= 32) return false;
     else other = true;
   }
-  return digits || (upper && lower) || (other && (upper || lower));
+  // Letters only need two capitals (`AbCdEfGhIj`): `Hamburger` could be any word in the text.
+  return digits || (upper >= 2 && lower) || (other && (upper > 0 || lower));
 }

@@ -3,7 +3,7 @@
  * redacted (for the summary), how many encodings deep the value is, and per-run caches. Built
  * once per run by `redactExchanges`; nothing here outlives the run.
  */
-import { type NameContext, type NameRule, type NameScope, classifyName, isPersonSibling, normaliseName } from './names.js';
+import { type NameContext, type NameRule, type NameScope, classifyName, isBareName, isPersonSibling } from './names.js';
 import type { KeyInfo } from './json.js';
 import type { Placeholders } from './placeholders.js';
 
@@ -12,8 +12,8 @@ export const MAX_DEPTH = 4;
 
 const MAX_CACHED_NAMES = 50_000;
 const MAX_CACHED_CLEAN = 100_000;
-/** Only strings up to this length are remembered as clean (enum values, ids, words). */
-export const MAX_CLEAN_LENGTH = 256;
+/** Only keys up to this length are remembered as clean. */
+const MAX_CLEAN_LENGTH = 64;
 
 export interface Scope {
   readonly tags: Placeholders;
@@ -24,22 +24,21 @@ export interface Scope {
 }
 
 /**
- * Per-run memo of results that do not depend on secrets: the rule for a name, and strings
- * already found to need nothing (the same enum value or field name repeats thousands of times
- * in a capture). Bounded, so memory stays flat on huge captures.
+ * Per-run memo of results that do not depend on secrets: the rule for a name, and JSON keys
+ * already found to need nothing (the same field name repeats thousands of times in a capture).
+ * Bounded, so memory stays flat on huge captures.
  */
 export class RunCache {
   readonly #names = new Map<NameContext, Map<string, NameRule | null>>();
-  readonly #clean = new Map<string, Set<string>>();
+  readonly #cleanKeys = new Set<string>();
   readonly #siblings = new Map<string, boolean>();
   readonly #keys = new Map<string, KeyInfo>();
   /** Names of the cookies seen in the capture: `name=` in free text is followed by a cookie value. */
   readonly cookieNames = new Set<string>();
-  #cleanSize = 0;
 
   nameRule(name: string, context: NameContext, scope?: NameScope): NameRule | null {
     // Only a bare `name` key depends on its surroundings; every other rule is cached per name.
-    if (scope && (scope.personSiblings || scope.parent) && name.length <= 6 && normaliseName(name) === 'name') return classifyName(name, context, scope);
+    if (scope && (scope.personSiblings || scope.parent) && isBareName(name)) return classifyName(name, context, scope);
     let names = this.#names.get(context);
     if (names === undefined) this.#names.set(context, (names = new Map()));
     const cached = names.get(name);
@@ -49,15 +48,13 @@ export class RunCache {
     return found;
   }
 
-  /** The JSON key rule for `name`, built by `make` once per name (`name` itself is never cached). */
-  keyInfo(name: string, personSiblings: boolean, parent: string | null, make: () => KeyInfo): KeyInfo {
-    if ((personSiblings || parent !== null) && name.length <= 6 && normaliseName(name) === 'name') return make();
-    let found = this.#keys.get(name);
-    if (found === undefined) {
-      found = make();
-      if (this.#keys.size < MAX_CACHED_NAMES) this.#keys.set(name, found);
-    }
-    return found;
+  /** The cached JSON key rule for `name`, if any (`name` itself is never cached). */
+  cachedKeyInfo(name: string): KeyInfo | undefined {
+    return this.#keys.get(name);
+  }
+
+  cacheKeyInfo(name: string, info: KeyInfo): void {
+    if (this.#keys.size < MAX_CACHED_NAMES) this.#keys.set(name, info);
   }
 
   /** Whether a key (`email`, `phone` …) makes a sibling `name` a person's name. */
@@ -70,19 +67,13 @@ export class RunCache {
     return found;
   }
 
-  /** `flag` separates results that depend on how the string was scanned (ids, keys …). */
-  isClean(text: string, flag: string): boolean {
-    return this.#clean.get(flag)?.has(text) ?? false;
+  /** A JSON key already found to need nothing. */
+  isCleanKey(key: string): boolean {
+    return this.#cleanKeys.has(key);
   }
 
-  markClean(text: string, flag: string): void {
-    if (text.length > MAX_CLEAN_LENGTH || this.#cleanSize >= MAX_CACHED_CLEAN) return;
-    let set = this.#clean.get(flag);
-    if (set === undefined) this.#clean.set(flag, (set = new Set()));
-    if (!set.has(text)) {
-      set.add(text);
-      this.#cleanSize++;
-    }
+  markCleanKey(key: string): void {
+    if (key.length <= MAX_CLEAN_LENGTH && this.#cleanKeys.size < MAX_CACHED_CLEAN) this.#cleanKeys.add(key);
   }
 }
 

@@ -14,29 +14,40 @@
 import { isUtf8 } from 'node:buffer';
 import { redactCookieHeader } from './cookies.js';
 import { looksLikeToken } from './entropy.js';
-import { type NameRule, ruleApplies } from './names.js';
-import { MAX_CLEAN_LENGTH, MAX_DEPTH, type Scope, deeper } from './scope.js';
+import { type NameRule, classifyName, isBareName, ruleApplies } from './names.js';
+import { MAX_DEPTH, type Scope, deeper } from './scope.js';
 import { redactQueryString, redactUrlText } from './url.js';
 import { classifyValue, credentialKind, isCardNumber, MAX_WORD } from './values.js';
 
-/** Characters that belong to words: letters, digits and `-._~+/=%@:?&#`. */
+/**
+ * Characters that belong to words (letters, digits and `-._~+/=%@:?&#`), by class, so a word's
+ * classes are known when its end is found.
+ */
+const C_LOWER = 1;
+const C_UPPER = 2;
+const C_DIGIT = 4;
+const C_SYMBOL = 8;
 const WORD_CHAR = new Uint8Array(128);
-for (let c = 48; c <= 57; c++) WORD_CHAR[c] = 1;
-for (let c = 65; c <= 90; c++) WORD_CHAR[c] = 1;
-for (let c = 97; c <= 122; c++) WORD_CHAR[c] = 1;
-for (const c of '-._~+/=%@:?&#') WORD_CHAR[c.charCodeAt(0)] = 1;
+for (let c = 48; c <= 57; c++) WORD_CHAR[c] = C_DIGIT;
+for (let c = 65; c <= 90; c++) WORD_CHAR[c] = C_UPPER;
+for (let c = 97; c <= 122; c++) WORD_CHAR[c] = C_LOWER;
+for (const c of '-._~+/=%@:?&#') WORD_CHAR[c.charCodeAt(0)] = C_SYMBOL;
 
 const MAX_QUOTED = 1024;
 
+/**
+ * Whether a text could hold anything this scanner finds. Every shape it looks for has a digit, a
+ * symbol (`@ : = % & # ? + / _ ~ - \ <`) or two capitals in one word (base64, a remembered
+ * mixed-case value), so prose of plain words is passed over by one native regular-expression
+ * scan: a character class or a capital, lower-case run, capital, linear in the text.
+ */
+const MAY_HOLD_ANYTHING = /[0-9@:=%&#?+/_~\\<-]|[A-Z][a-z]*[A-Z]/;
+
 /** The text with every secret and personal value in it replaced by a placeholder. */
 export function redactText(text: string, scope: Scope, noEntropy = false): string {
-  if (text.length < 6) return text;
-  const flag = noEntropy ? 'text-ids' : 'text';
-  if (text.length <= MAX_CLEAN_LENGTH && scope.cache.isClean(text, flag)) return text;
+  if (text.length < 6 || !MAY_HOLD_ANYTHING.test(text)) return text;
   const withoutKeys = text.includes('-----BEGIN') ? redactPrivateKeys(text, scope) : text;
-  const result = scanWords(withoutKeys, scope, noEntropy);
-  if (result === text) scope.cache.markClean(text, flag);
-  return result;
+  return scanWords(withoutKeys, scope, noEntropy);
 }
 
 interface Pending {
@@ -51,14 +62,11 @@ interface Pending {
 
 function scanWords(text: string, scope: Scope, noEntropy: boolean): string {
   const n = text.length;
-  const parts: string[] = [];
-  let copied = 0;
-  const replace = (start: number, end: number, replacement: string): void => {
-    parts.push(text.slice(copied, start), replacement);
-    copied = end;
-  };
+  // Created at the first replacement only: most texts need none and allocate nothing here.
+  let out: Splice | null = null;
   let pending: Pending | null = null;
   let scheme: string | null = null;
+  let personLabels: boolean | null = null;
   let lastEnd = -1;
   let i = 0;
   while (i < n) {
@@ -83,9 +91,12 @@ function scanWords(text: string, scope: Scope, noEntropy: boolean): string {
       }
     }
     let end = i + 1;
+    let classes = WORD_CHAR[c]!;
     while (end < n) {
       const d = text.charCodeAt(end);
-      if (d >= 128 || WORD_CHAR[d] === 0 || (d === 38 && entityLength(text, end) > 0)) break;
+      const cls = d < 128 ? WORD_CHAR[d]! : 0;
+      if (cls === 0 || (d === 38 && entityLength(text, end) > 0)) break;
+      classes |= cls;
       end++;
     }
     const start = i;
@@ -101,7 +112,7 @@ function scanWords(text: string, scope: Scope, noEntropy: boolean): string {
       pending = null;
       if (found.cookie) {
         const lineEnd = findValueEnd(text, start);
-        replace(start, lineEnd, redactCookieHeader(text.slice(start, lineEnd), scope));
+        (out ??= new Splice(text)).replace(start, lineEnd, redactCookieHeader(text.slice(start, lineEnd), scope));
         i = lineEnd;
         continue;
       }
@@ -109,7 +120,7 @@ function scanWords(text: string, scope: Scope, noEntropy: boolean): string {
       const value = text.slice(start, spanEnd);
       if (ruleApplies(found.rule, value) && !scope.tags.issued(value)) {
         const detected = classifyValue(value);
-        replace(start, spanEnd, scope.tags.tag(detected?.kind ?? found.rule.kind, value, scope.place, detected?.detail));
+        (out ??= new Splice(text)).replace(start, spanEnd, scope.tags.tag(detected?.kind ?? found.rule.kind, value, scope.place, detected?.detail));
         i = spanEnd;
         lastEnd = spanEnd;
         continue;
@@ -121,7 +132,7 @@ function scanWords(text: string, scope: Scope, noEntropy: boolean): string {
       if (isBlank(text, lastEnd, start) && couldBeSchemeCredential(text, start, end)) {
         const word = text.slice(start, end);
         const kind = credentialKind(current, word);
-        replace(start, end, scope.tags.tag(kind.kind, word, scope.place, kind.detail));
+        (out ??= new Splice(text)).replace(start, end, scope.tags.tag(kind.kind, word, scope.place, kind.detail));
         lastEnd = end;
         continue;
       }
@@ -130,7 +141,7 @@ function scanWords(text: string, scope: Scope, noEntropy: boolean): string {
     if (length >= 3 && length <= 6 && c >= 50 && c <= 54 && isDigitRun(text, start, end)) {
       const cardEnd = cardGroupEnd(text, start);
       if (cardEnd > end) {
-        replace(start, cardEnd, scope.tags.tag('card', text.slice(start, cardEnd), scope.place));
+        (out ??= new Splice(text)).replace(start, cardEnd, scope.tags.tag('card', text.slice(start, cardEnd), scope.place));
         i = cardEnd;
         lastEnd = cardEnd;
         continue;
@@ -138,7 +149,12 @@ function scanWords(text: string, scope: Scope, noEntropy: boolean): string {
     }
     const label = readLabel(text, start, end);
     if (label !== null) {
-      const found = scope.cache.nameRule(label.name, 'text');
+      let found = scope.cache.nameRule(label.name, 'text');
+      if (found === null && isBareName(label.name)) {
+        // Whether the text has any email/phone label at all is worked out once per text.
+        personLabels ??= PERSON_LABEL.test(text);
+        if (personLabels) found = personNameRule(text, start);
+      }
       if (found) {
         pending = { rule: found, sep: label.sep, skipped: 0, cookie: label.name.toLowerCase() === 'cookie' };
         continue;
@@ -155,18 +171,51 @@ function scanWords(text: string, scope: Scope, noEntropy: boolean): string {
     }
     const cookie = scope.tags.remembersAny && scope.cache.cookieNames.size > 0 ? knownCookieValue(text, start, end, scope) : null;
     if (cookie !== null) {
-      replace(cookie[0], cookie[1], scope.tags.tag('cookie', text.slice(cookie[0], cookie[1]), scope.place));
+      (out ??= new Splice(text)).replace(cookie[0], cookie[1], scope.tags.tag('cookie', text.slice(cookie[0], cookie[1]), scope.place));
       i = cookie[1];
       continue;
     }
-    if (length < 6) continue;
+    if (length < 6 || !worthLookingAt(classes, length, scope)) continue;
     const word = text.slice(start, end);
     const replacement = redactWord(word, scope, noEntropy);
-    if (replacement !== null) replace(start, end, replacement);
+    if (replacement !== null) (out ??= new Splice(text)).replace(start, end, replacement);
   }
-  if (parts.length === 0) return text;
-  parts.push(text.slice(copied));
-  return parts.join('');
+  return out === null ? text : out.finish();
+}
+
+/** The text rebuilt from its unchanged stretches and the replacements, in order. */
+class Splice {
+  readonly #text: string;
+  readonly #parts: string[] = [];
+  #copied = 0;
+
+  constructor(text: string) {
+    this.#text = text;
+  }
+
+  replace(start: number, end: number, replacement: string): void {
+    this.#parts.push(this.#text.slice(this.#copied, start), replacement);
+    this.#copied = end;
+  }
+
+  finish(): string {
+    this.#parts.push(this.#text.slice(this.#copied));
+    return this.#parts.join('');
+  }
+}
+
+/**
+ * A word of lower-case letters only can be nothing this scanner looks for (every secret shape
+ * has a digit, a symbol, a capital, and so does every remembered value); one of capitals only
+ * must be long enough for a key id; one in both cases long enough for base64 or as long as a
+ * remembered value. Prose costs no more.
+ */
+function worthLookingAt(classes: number, length: number, scope: Scope): boolean {
+  if (classes & (C_DIGIT | C_SYMBOL)) return true;
+  // Upper case only: an AWS key id (`AKIA` + 16 of A–Z2–7) may have no digit.
+  if (classes === C_UPPER) return length >= 16;
+  if (classes === C_LOWER) return false;
+  return length >= 16 || scope.tags.mayRecall(length);
 }
 
 const TRAILING = new Set([46, 44, 58, 63, 33, 59]); // . , : ? ! ;
@@ -428,6 +477,21 @@ function readLabel(text: string, start: number, end: number): Label | null {
   while (nameStart < nameEnd && (text.charCodeAt(nameStart) === 63 || text.charCodeAt(nameStart) === 38 || text.charCodeAt(nameStart) === 35)) nameStart++;
   if (nameEnd - nameStart < 2 || nameEnd - nameStart > 64 || !isLabelName(text, nameStart, nameEnd)) return null;
   return { name: text.slice(nameStart, nameEnd), sep };
+}
+
+const PERSON_LABEL = /(?:^|[^A-Za-z])(?:e-?mail|phone|user_?name|given_?name|family_?name|first_?name|last_?name)["'\\]{0,2}\s{0,3}[:=]/i;
+
+/**
+ * `"name": "…"` in text that is not parsed JSON (an invalid body, a script) is a person's name
+ * when its object also has an email, phone or user name: the same rule as for parsed JSON,
+ * looked for within the enclosing braces (at most 256 characters each way).
+ */
+function personNameRule(text: string, start: number): NameRule | null {
+  let from = start;
+  while (from > 0 && start - from < 256 && text.charCodeAt(from - 1) !== 123) from--;
+  let to = start;
+  while (to < text.length && to - start < 256 && text.charCodeAt(to) !== 125) to++;
+  return PERSON_LABEL.test(text.slice(from, to)) ? classifyName('name', 'text', { personSiblings: true }) : null;
 }
 
 /** `[A-Za-z_][A-Za-z0-9_.-]*` between `start` and `end`. */

@@ -51,9 +51,12 @@ const PROVIDER_KEYS: [string, RegExp][] = [
   ['EA', /^EAA[A-Za-z0-9]{30,255}$/],
 ];
 
-/** The provider patterns by their first two characters. */
-const PROVIDERS_BY_PREFIX = new Map<string, RegExp[]>();
-for (const [prefix, pattern] of PROVIDER_KEYS) PROVIDERS_BY_PREFIX.set(prefix, [...(PROVIDERS_BY_PREFIX.get(prefix) ?? []), pattern]);
+/** The provider patterns by their first two characters (as one number, so no string is cut). */
+const PROVIDERS_BY_PREFIX = new Map<number, RegExp[]>();
+for (const [prefix, pattern] of PROVIDER_KEYS) {
+  const key = prefix.charCodeAt(0) * 65536 + prefix.charCodeAt(1);
+  PROVIDERS_BY_PREFIX.set(key, [...(PROVIDERS_BY_PREFIX.get(key) ?? []), pattern]);
+}
 
 const EMAIL = /^[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?){0,8}\.[A-Za-z]{2,24}$/;
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?::\d{1,5}|\/\d{1,2})?$/;
@@ -73,7 +76,7 @@ export function classifyValue(word: string): Detected | null {
     if (jwt) return jwt.claims.length > 0 ? { kind: 'jwt', detail: `claims=${jwt.claims.join(',')}` } : { kind: 'jwt' };
   }
   if (c0 === 103 /* g */ && word.startsWith('gAAAAA') && FERNET.test(word)) return { kind: 'fernet' };
-  const providers = PROVIDERS_BY_PREFIX.get(word.slice(0, 2));
+  const providers = PROVIDERS_BY_PREFIX.get(c0 * 65536 + word.charCodeAt(1));
   if (providers) for (const pattern of providers) if (pattern.test(word)) return { kind: 'api-key' };
   if (word.includes('@') && EMAIL.test(word)) return { kind: 'email' };
   if (c0 >= 48 && c0 <= 57) {
@@ -145,6 +148,16 @@ export function luhn(digits: string): boolean {
 }
 
 function isIpv6(word: string): boolean {
+  // Hex digits, `:`, and the `.`, `%`, `/`, `[]` of embedded IPv4, zones and prefixes only; a
+  // timestamp (`T`, `-`, `Z`) is turned away before anything is split.
+  const percent = word.indexOf('%');
+  const checked = percent === -1 ? word.length : percent;
+  if (checked > 49) return false;
+  for (let i = 0; i < checked; i++) {
+    const c = word.charCodeAt(i);
+    const ok = (c >= 48 && c <= 58) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70) || c === 46 || c === 47 || c === 91 || c === 93;
+    if (!ok) return false;
+  }
   let text = word;
   const slash = text.indexOf('/');
   if (slash !== -1) text = text.slice(0, slash);

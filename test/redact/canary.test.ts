@@ -70,6 +70,21 @@ describe('no planted value leaves the capture', () => {
   });
 });
 
+describe('no planted value leaves through diff', () => {
+  it.each(['markdown', 'json'])('is absent from the %s changelog and stderr of `har2api diff`', async (format) => {
+    // The other side: different values (another seed) and fewer endpoints, so there is a change.
+    const other = buildCanaryCapture(7);
+    const document = JSON.parse(other.har) as { log: { entries: unknown[] } };
+    document.log.entries = document.log.entries.slice(0, -6);
+    const io = memoryIo({ 'old.har': capture.har, 'new.har': JSON.stringify(document) });
+    const code = await runCli(['diff', 'old.har', 'new.har', '-f', format], io);
+    expect(code).toBe(0);
+    const outputs = [{ name: 'stdout', text: io.out.join('') }, { name: 'stderr', text: io.err.join('') }];
+    expect(outputs[0]!.text).toContain('not observed in the new capture');
+    expect(findLeaks(outputs, [...capture.canaries, ...other.canaries])).toEqual([]);
+  });
+});
+
 describe('values that must survive', () => {
   it('stay in the redacted exchanges', async () => {
     const { exchanges } = await redactedExchanges(new Uint8Array(32).fill(7));

@@ -29,6 +29,7 @@ describe('redaction cost is linear in the input', () => {
     ['backslashes', '\\'],
     ['PEM headers without end', '-----BEGIN '],
     ['labels without values', 'token: '],
+    ['name labels without braces', '"name": "x", '],
     ['unclosed quoted secrets', 'password: "'],
     ['digit groups', '4242 '],
     ['random tokens', 'Xq7Lm2Np9Rs4Tv6Wy8Za1Bc3 '],

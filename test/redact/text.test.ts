@@ -22,8 +22,10 @@ describe('redactText: secrets inside free text', () => {
     ['base64 text holding a secret', `payload ${b64('{"password":"hunter22"}')} end`, 'payload <encoded:1> end'],
     ['a card number in groups', 'card 4242 4242 4242 4242 ok', 'card <card:1> ok'],
     ['a random token', `ctx ${TOKEN} end`, 'ctx <token:1> end'],
+    ['an AWS key id without digits', 'key AKIAQWERTYUIOPASDFGH set', 'key <api-key:1> set'],
     ['a raw Cookie header line', 'Cookie: a=1; b=two\nHost: x', 'Cookie: a=<cookie:1>; b=<cookie:2>\nHost: x'],
     ['a PEM private key', '-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAK\n-----END RSA PRIVATE KEY-----\nafter', '<private-key:1>\nafter'],
+    ['a name next to an email in unparsed JSON', '{"id":1,"name":"Luis Example","email":"l@example.org"}', '{"id":1,"name":"<name:1>","email":"<email:1>"}'],
     ['a GraphQL inline literal', 'login(email: "a@b.example", password: "p4ss w0rd")', 'login(email: "<email:1>", password: "<password:1>")'],
   ])('%s', (_label, input, expected) => {
     expect(redactText(input, freshScope())).toBe(expected);
@@ -40,6 +42,7 @@ describe('redactText: secrets inside free text', () => {
     '<div class="card"><a href="/items?page=2&sort=asc">next</a></div>',
     'eyJub3QiOiJhIHNlY3JldCJ9 is base64 of harmless JSON',
     'the token expired',
+    '{"name":"gpt-4o","owned_by":"system"}',
   ])('leaves %j alone', (input) => {
     expect(redactText(input, freshScope())).toBe(input);
   });

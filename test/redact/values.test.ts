@@ -12,6 +12,7 @@ describe('classifyValue: secrets and personal data recognised by shape', () => {
     [`${b64({ alg: 'none' })}.${b64({ sub: 1 })}.`, 'jwt'],
     [`gAAAAA${'Qk'.repeat(40)}==`, 'fernet'],
     ['AKIAIOSFODNN7EXAMPL2', 'api-key'],
+    ['AKIAQWERTYUIOPASDFGH', 'api-key'],
     [`AIza${'Sy'.repeat(17)}X`, 'api-key'],
     [`ghp_${'a1B2'.repeat(9)}`, 'api-key'],
     [`github_pat_${'x'.repeat(30)}`, 'api-key'],
