@@ -92,7 +92,7 @@ export interface PathParam {
   kind: IdKind;
   /** Human-readable shape: `uuid`, `integer`, `g-p-<32 hex>`. */
   pattern: string;
-  /** A regular expression for the values (for OpenAPI `pattern`), when the shape is strict. */
+  /** A regular expression for the values (for OpenAPI `pattern`), when the shape is strict; valid with and without the `u` flag. */
   regex?: string;
   /** Distinct values seen at this position. */
   distinct: number;

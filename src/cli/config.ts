@@ -10,6 +10,7 @@
  */
 import { basename, isAbsolute, resolve } from 'node:path';
 import { Har2ApiError } from '../errors.js';
+import { describeJsonError } from '../ingest/har-file.js';
 import type { Io } from './io.js';
 
 export interface ConfigFile {
@@ -34,7 +35,8 @@ export async function loadConfig(path: string, io: Io): Promise<ConfigFile> {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new Har2ApiError('E_USAGE', `the --config file is not valid JSON (${(error as Error).message})`, label);
+    // Never V8's message: it quotes bytes of the file.
+    throw new Har2ApiError('E_USAGE', `cannot use the --config file: ${describeJsonError((error as Error).message, text)}`, label);
   }
   return parseConfig(parsed, label);
 }

@@ -67,7 +67,7 @@ function parser(argv: readonly string[]) {
     .option('verbose', { type: 'boolean', default: false, describe: 'Print every diagnostic, not a summary' })
     .example('$0 capture.har', 'Write out/reference.md')
     .example('$0 "captures/*.har" -o docs -f markdown,json', 'Merge captures; write docs/reference.md and docs/model.json')
-    .example('$0 captures/*.har -o docs --check', 'In CI: fail when docs/ is stale')
+    .example('$0 "captures/*.har" -o docs --check', 'In CI: fail when docs/ is stale')
     .strict());
 }
 

@@ -4,6 +4,7 @@
  * before anything reads it: a wrong file is one clear `E_MODEL` error, never a crash halfway.
  */
 import { Har2ApiError } from '../errors.js';
+import { describeJsonError } from '../ingest/har-file.js';
 import { type ApiModel, MODEL_VERSION } from '../model.js';
 
 /** A model file starts with its version (that is how `--format json` writes it). */
@@ -21,7 +22,8 @@ export function parseModel(text: string, label: string): ApiModel {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new Har2ApiError('E_JSON', `not valid JSON (${(error as Error).message})`, label);
+    // Never V8's message: it quotes bytes of the file.
+    throw new Har2ApiError('E_JSON', describeJsonError((error as Error).message, text), label);
   }
   return checkModel(value, label);
 }

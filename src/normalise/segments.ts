@@ -10,7 +10,7 @@ export interface SegmentClass {
   kind: IdKind;
   /** Human-readable shape: `uuid`, `integer`, `g-p-<32 hex>`. */
   pattern: string;
-  /** Regular expression for OpenAPI `pattern`, when the shape is strict. */
+  /** Regular expression for OpenAPI `pattern`, when the shape is strict; valid with and without the `u` flag. */
   regex?: string;
   /** The prefix of a prefixed id (`file-`, `cus_`), which can name the parameter. */
   prefix?: string;
@@ -207,6 +207,11 @@ function characterMix(text: string): Mix {
   return mix;
 }
 
+/**
+ * Escapes the syntax characters, the only escapes Unicode-mode regular expressions (ajv, OpenAPI
+ * tools) accept. `-` is left alone: it needs an escape only inside a character class, where this
+ * text never goes, and `\-` outside one is a syntax error in Unicode mode.
+ */
 function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }

@@ -2,8 +2,13 @@
  * Which exchanges document the API. By default static assets (images, fonts, scripts, styles),
  * page documents, CORS preflights and known telemetry are left out; `--all` keeps them. Host and
  * path filters apply either way. Every exchange left out is counted by reason.
+ *
+ * Decisions rest on what the request did, then on what the response was, so two recorders of
+ * the same traffic agree even when one saved a body the other dropped: a request that sends a
+ * body is an action of the application, and a page is a page with or without its HTML.
  */
-import type { Exchange } from '../exchange.js';
+import type { Exchange, Json, Payload } from '../exchange.js';
+import { essence } from '../ingest/media-type.js';
 import type { ResolvedOptions } from '../options.js';
 import { type PathGlob, compilePathGlob, matchesGlob, matchesHost } from './glob.js';
 
@@ -31,19 +36,29 @@ const TELEMETRY_HOSTS = [
 
 /**
  * Telemetry that travels through first-party hosts and paths, matched on the whole path so an
- * API's own endpoints are never caught: Segment's one-letter calls (`/v1/t`, `/v1/p`, also
- * behind ChatGPT's `/ces/` proxy), Statsig's `/v1/rgstr`, Sentry tunnels, Vercel insights,
- * Facebook's pixel and Cloudflare's `/cdn-cgi/`.
+ * API's own endpoints are never caught: ChatGPT's `/ces/` proxy (Segment's one-letter calls,
+ * Datadog, Statsig), Statsig's `/v1/rgstr`, Sentry tunnels, Vercel insights and Cloudflare's
+ * `/cdn-cgi/`. Segment's calls on other first-party paths need their body too (`isSegmentCall`).
  */
 const TELEMETRY_PATHS = [
-  /^(?:\/[\w.-]{1,40})?\/v1\/[tpigasb]$/,
-  /^\/ces\/(?:v1\/telemetry\/intake|statsc\/flush)$/,
+  /^\/ces\/(?:v1\/[tpigasb]|v1\/telemetry\/intake|statsc\/flush)$/,
   /^(?:\/[\w.-]{1,40})?\/v1\/(?:rgstr|log_event|sdk_exception)$/,
   /^\/api\/\d{1,10}\/(?:envelope|store|security|minidump)\/?$/,
   /^\/_vercel\/(?:speed-)?insights\//,
   /^\/cdn-cgi\//,
 ];
 const TELEMETRY_HOST_PATHS: [host: string, path: RegExp][] = [['facebook.com', /^\/tr\/?$/]];
+/**
+ * Segment's one-letter calls (track, page, identify, group, alias, screen, batch), optionally
+ * behind one proxy prefix. `/v1/a` is also a plausible route of a real API, so the path alone
+ * is not enough: the body must carry the fields every Segment message has.
+ */
+const SEGMENT_PATH = /^(?:\/[\w.-]{1,40})?\/v1\/[tpigasb]$/;
+const SEGMENT_KEYS = ['anonymousId', 'messageId', 'writeKey'];
+/** Page extensions: a GET of one is a page even when the recorder kept neither body nor type. */
+const DOCUMENT_EXTENSIONS = /\.(?:html?|xhtml|shtml)$/i;
+/** Methods whose body, when one is sent, makes the request an action rather than a page load. */
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Query parameters that only telemetry sends: Datadog's browser intake forwarded through a proxy. */
 const TELEMETRY_QUERY = new Set(['ddforward', 'dd-api-key', 'dd-evp-origin']);
 
@@ -76,12 +91,31 @@ export function assetKind(exchange: Exchange): string | null {
   const type = exchange.resourceType;
   if (type === 'xhr' || type === 'fetch' || type === 'websocket' || type === 'eventsource') return null;
   if (type !== null && STATIC_RESOURCE_TYPES.has(type)) return 'static-asset';
+  // A form post, an upload, a JSON write: the application acting, whatever page answers it.
+  if (sendsBody(exchange)) return null;
   if (type === 'document' || type === 'iframe') return 'document';
-  const media = exchange.response.body?.mediaType ?? '';
+  const media = responseMediaType(exchange);
   if (media === 'text/html' || media === 'application/xhtml+xml') return 'document';
   if (media === 'text/css' || media.includes('javascript') || /^(image|font|audio|video)\//.test(media)) return 'static-asset';
   if (STATIC_EXTENSIONS.test(exchange.url.path)) return 'static-asset';
+  if (media === '' && DOCUMENT_EXTENSIONS.test(exchange.url.path)) return 'document';
   return null;
+}
+
+function sendsBody(exchange: Exchange): boolean {
+  const body = exchange.request.body;
+  return !READ_METHODS.has(exchange.method) && body !== null && body.content.kind !== 'empty';
+}
+
+/**
+ * The response's media type from its body, or, when the recorder saved no body (Chrome often
+ * keeps none for pages), from its `Content-Type` header.
+ */
+function responseMediaType(exchange: Exchange): string {
+  const { body, headers } = exchange.response;
+  if (body !== null && body.mediaType !== '') return body.mediaType;
+  const header = headers.find((h) => h.name.toLowerCase() === 'content-type');
+  return essence(header?.value);
 }
 
 function isPreflight(exchange: Exchange): boolean {
@@ -94,7 +128,26 @@ export function isTelemetry(exchange: Exchange): boolean {
   if (TELEMETRY_HOSTS.some((domain) => isWithin(host, domain))) return true;
   if (TELEMETRY_HOST_PATHS.some(([domain, pattern]) => isWithin(host, domain) && pattern.test(path))) return true;
   if (TELEMETRY_PATHS.some((pattern) => pattern.test(path))) return true;
+  if (SEGMENT_PATH.test(path) && isSegmentMessage(exchange.request.body)) return true;
   return exchange.url.query.some((q) => TELEMETRY_QUERY.has(q.name.toLowerCase()));
+}
+
+/** A Segment message (`{anonymousId, messageId, …}`) or batch of them (`{batch: [message]}`). */
+function isSegmentMessage(body: Payload | null): boolean {
+  if (body === null || body.content.kind !== 'json') return false;
+  const value = body.content.value;
+  if (!isRecord(value)) return false;
+  if (hasSegmentKey(value)) return true;
+  const first = Array.isArray(value.batch) ? value.batch[0] : undefined;
+  return isRecord(first) && hasSegmentKey(first);
+}
+
+function hasSegmentKey(value: { [key: string]: Json }): boolean {
+  return SEGMENT_KEYS.some((key) => Object.hasOwn(value, key));
+}
+
+function isRecord(value: Json | undefined): value is { [key: string]: Json } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isWithin(host: string, domain: string): boolean {

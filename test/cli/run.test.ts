@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { har, jsonEntry, memoryIo } from '../support/memory-io.js';
@@ -10,6 +11,21 @@ describe('har2api command line', () => {
     expect(await runCli(['--help'], io)).toBe(0);
     expect(io.out.join('')).toContain('--format');
     expect(io.err.join('')).toBe('');
+  });
+
+  it('quotes every glob in its examples and the README, so the shell leaves it to har2api', async () => {
+    const help = await Promise.all([['--help'], ['diff', '--help']].map(async (argv) => {
+      const io = memoryIo();
+      await runCli(argv, io);
+      return io.out.join('');
+    }));
+    const commands = [...help, readFileSync('README.md', 'utf8')]
+      .flatMap((text) => text.split('\n'))
+      .map((line) => /(?:^|\s)((?:npx )?har2api\s.*)$/.exec(line)?.[1])
+      .filter((command): command is string => command !== undefined);
+    expect(commands.filter((c) => c.includes('*.har')).length).toBeGreaterThan(3);
+    const unquoted = commands.filter((command) => command.replace(/"[^"]*"|'[^']*'/g, '').replace(/\s#.*$/, '').includes('*'));
+    expect(unquoted).toEqual([]);
   });
 
   it('prints the version', async () => {

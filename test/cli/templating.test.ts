@@ -73,16 +73,18 @@ describe('templating options', () => {
     [['--hint', 'post/{id}'], 'path hint "post/{id}": "post" is not a host name; a path starts with /'],
     [['--hint', '/post/{a-b}'], '{a-b} is not a parameter name'],
     [['--config', 'missing.json'], 'missing.json: cannot read the --config file'],
-    [['--config', 'bad.json'], 'bad.json: the --config file is not valid JSON'],
+    [['--config', 'bad.json'], 'bad.json: cannot use the --config file: not valid JSON: it ends early'],
+    [['--config', 'junk.json'], 'junk.json: cannot use the --config file: not valid JSON at line 2, column 3 (expected double-quoted property name)'],
     [['--config', 'typo.json'], 'typo.json: unknown key "hint" in the --config file; expected hints, hosts, include, exclude'],
     [['--config', 'list.json'], 'list.json: "hints" in the --config file must be a list of strings'],
     [['--config', 'hint.json'], 'path hint "/x/{}": {} is not a parameter name'],
   ])('exits 2 with one line for %j', async (flags, message) => {
-    const io = memoryIo({ 'c.har': capture, 'bad.json': '{"hints": [', 'typo.json': '{"hint": []}', 'list.json': '{"hints": [1]}', 'hint.json': '{"hints": "/x/{}"}' });
+    const io = memoryIo({ 'c.har': capture, 'bad.json': '{"hints": [', 'junk.json': '{"hints": [],\n  private-words-here}', 'typo.json': '{"hint": []}', 'list.json': '{"hints": [1]}', 'hint.json': '{"hints": "/x/{}"}' });
     expect(await runCli(['c.har', ...flags], io)).toBe(2);
     const stderr = io.err.join('');
     expect(stderr).toContain(message);
     expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stderr).not.toContain('private-words');
     expect(io.files.has('/virtual/out/reference.md')).toBe(false);
   });
 });

@@ -38,6 +38,17 @@ function endpoints(groups: readonly EndpointGroup[]): string[] {
   return groups.map((g) => `${g.method} ${g.host}${g.path}`);
 }
 
+/** The OpenAPI `pattern` must compile where ajv compiles it (Unicode mode) and accept every value seen. */
+function patternProblems(path: string, name: string, regex: string, values: ReadonlySet<string>): string[] {
+  let pattern: RegExp;
+  try {
+    pattern = new RegExp(regex, 'u');
+  } catch {
+    return [`${path}: {${name}} pattern ${regex} is invalid in Unicode mode`];
+  }
+  return [...values].filter((value) => !pattern.test(value)).map((value) => `${path}: {${name}} pattern ${regex} rejects ${value}`);
+}
+
 function checkGroups(groups: readonly EndpointGroup[]): string[] {
   const problems: string[] = [];
   for (const group of groups) {
@@ -51,6 +62,7 @@ function checkGroups(groups: readonly EndpointGroup[]): string[] {
     for (const param of group.pathParams) {
       const values = new Set(group.exchanges.map((e) => splitExtension(decodeSegment(splitPath(e.url.path)[param.position]!))[0]));
       const idShapes = new Set([...values].filter((v) => classifySegment(v).kind !== 'word').map(shapeOf));
+      if (param.regex !== undefined) problems.push(...patternProblems(group.path, param.name, param.regex, values));
       for (const value of values) {
         if (isReservedWord(value) || isVersionSegment(value, null)) problems.push(`${group.path}: {${param.name}} swallowed the literal ${value}`);
         const alike = classifySegment(value).kind !== 'word' || idShapes.has(shapeOf(value)) || !param.reason.startsWith('values are identifiers') || param.reason.includes('behave alike');

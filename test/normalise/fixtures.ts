@@ -10,7 +10,7 @@
  */
 import type { Context } from '../../src/context.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
-import type { Exchange, Json, NameValue } from '../../src/exchange.js';
+import type { Exchange, Json, NameValue, Payload } from '../../src/exchange.js';
 import { type Options, resolveOptions } from '../../src/options.js';
 
 export const DEFAULT_HOST = 'api.example.com';
@@ -25,6 +25,10 @@ export interface ExchangeSpec {
   resourceType?: string | null;
   mediaType?: string;
   requestHeaders?: NameValue[];
+  responseHeaders?: NameValue[];
+  /** A request body: JSON, or a decoded payload of another kind (form, multipart, empty). */
+  requestJson?: Json;
+  requestBody?: Payload;
 }
 
 export function exchange(spec: ExchangeSpec): Exchange {
@@ -33,6 +37,9 @@ export function exchange(spec: ExchangeSpec): Exchange {
     : spec.mediaType !== undefined
       ? { mediaType: spec.mediaType, size: 1, content: { kind: 'binary' as const } }
       : null;
+  const requestBody = spec.requestJson !== undefined
+    ? { mediaType: 'application/json', size: JSON.stringify(spec.requestJson).length, content: { kind: 'json' as const, value: spec.requestJson } }
+    : spec.requestBody ?? null;
   return {
     source: 'test.har',
     entry: 0,
@@ -41,8 +48,8 @@ export function exchange(spec: ExchangeSpec): Exchange {
     resourceType: spec.resourceType === undefined ? 'fetch' : spec.resourceType,
     webSocket: [],
     url: { scheme: 'https', host: spec.host ?? DEFAULT_HOST, path: spec.path, query: spec.query ?? [], fragment: '' },
-    request: { headers: spec.requestHeaders ?? [], cookies: [], body: null },
-    response: { headers: [], cookies: [], body, status: spec.status ?? 200, statusText: 'OK', redirectURL: '' },
+    request: { headers: spec.requestHeaders ?? [], cookies: [], body: requestBody },
+    response: { headers: spec.responseHeaders ?? [], cookies: [], body, status: spec.status ?? 200, statusText: 'OK', redirectURL: '' },
   };
 }
 

@@ -34,6 +34,34 @@ describe('classifySegment: identifiers', () => {
   });
 });
 
+describe('classifySegment: regex for OpenAPI pattern', () => {
+  it.each([
+    ['42', '^[0-9]+$'],
+    ['g-p-676071f578e48191bb71c4c1757ce2ec', '^g-p-[0-9a-fA-F]{32}$'],
+    ['file-6DWaTbWH9v4CUjEy30nk9z', '^file-[A-Za-z0-9]+$'],
+    ['ord_8xKcP2mQ4nR7', '^ord_[A-Za-z0-9]+$'],
+    ['conv-0f8fad5b-d9cb-469f-a165-70867728950e', '^conv-[0-9a-fA-F-]{36}$'],
+    ['PROJ-1234', '^PROJ-[0-9]+$'],
+    ['00008101-001C59490C80801E', '^[0-9a-fA-F]{8}-[0-9a-fA-F]{16}$'],
+  ])('%s → %s', (segment, regex) => {
+    expect(classifySegment(segment).regex).toBe(regex);
+  });
+
+  // ajv and OpenAPI tooling compile `pattern` in Unicode mode, where `\-` outside a class is a
+  // syntax error; the model's regex must work there and in plain mode alike, and match its value.
+  it.each([
+    '42', '0f8fad5b-d9cb-469f-a165-70867728950e', '01ARZ3NDEKTSV4RRFFQ69G5FAV', '507f1f77bcf86cd799439011',
+    '6dcb09b5b57875f334f61aebed695e2e4193db5e', '00008101-001C59490C80801E', 'g-p-676071f578e48191bb71c4c1757ce2ec',
+    'file-6DWaTbWH9v4CUjEy30nk9z', 'user-Xk2lLq9wPz1T', 'ord_8xKcP2mQ4nR7', 'cus_NffrFeUfNV2Hib', 'a-b_c-9f8e7d6c5b4a39281706',
+    'conv-0f8fad5b-d9cb-469f-a165-70867728950e', 'PROJ-1234', 'ticket-99871', '2024-03-01', '2024-03',
+  ])('%s: the regex compiles with and without the u flag and matches', (segment) => {
+    const { regex } = classifySegment(segment);
+    expect(regex).toBeDefined();
+    expect(new RegExp(regex!, 'u').test(segment)).toBe(true);
+    expect(new RegExp(regex!).test(segment)).toBe(true);
+  });
+});
+
 describe('classifySegment: words', () => {
   it.each([
     'me', 'settings', 'conversations', 'stream_status', 'generate_autocompletions', 'chat-requirements',

@@ -149,7 +149,7 @@ describe('path parameters', () => {
     const lines = [...GIZMOS, GIZMOS[0]].map((g) => `GET /backend-api/gizmos/${g}/conversations`);
     const { groups } = templatePaths(lines.map(line), context());
     expect(groups).toHaveLength(1);
-    expect(groups[0]!.pathParams).toEqual([expect.objectContaining({ name: 'gizmo_id', position: 2, kind: 'prefixed', pattern: 'g-p-<32 hex>', distinct: 3, regex: '^g\\-p\\-[0-9a-fA-F]{32}$' })]);
+    expect(groups[0]!.pathParams).toEqual([expect.objectContaining({ name: 'gizmo_id', position: 2, kind: 'prefixed', pattern: 'g-p-<32 hex>', distinct: 3, regex: '^g-p-[0-9a-fA-F]{32}$' })]);
     expect(JSON.stringify(groups[0]!.pathParams)).not.toContain(GIZMOS[1]);
   });
 

@@ -53,37 +53,9 @@ function pathParamSchema(param: PathParam): JsonSchema {
   const schema: JsonSchema = { type: 'string' };
   const format = KIND_FORMATS[param.kind];
   if (format) schema.format = format;
-  const pattern = param.regex !== undefined ? ecmaPattern(param.regex) : undefined;
-  if (pattern !== undefined) schema.pattern = pattern;
+  // The model's regex is valid in Unicode mode too (normalise/segments.ts), as JSON Schema wants.
+  if (param.regex !== undefined) schema.pattern = param.regex;
   return schema;
-}
-
-/**
- * The pattern as JSON Schema wants it: an ECMA-262 regular expression that also compiles in
- * Unicode mode, as validators such as ajv compile it. `\-` outside a class is a syntax error
- * there, so it becomes `-`; a pattern that still does not compile is left out.
- */
-export function ecmaPattern(regex: string): string | undefined {
-  let out = '';
-  let inClass = false;
-  for (let i = 0; i < regex.length; i++) {
-    const c = regex[i]!;
-    if (c === '\\') {
-      const next = regex[i + 1] ?? '';
-      out += !inClass && next === '-' ? '-' : c + next;
-      i++;
-      continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === ']') inClass = false;
-    out += c;
-  }
-  try {
-    new RegExp(out, 'u');
-    return out;
-  } catch {
-    return undefined;
-  }
 }
 
 function queryParameters(endpoint: Endpoint): Parameter[] {
