@@ -24,4 +24,5 @@ if ((await stat(file)).size < 400e6) {
   for await (const item of splitHarStream(createReadStream(file))) if (item.type === 'entry') parseBodies(JSON.parse(item.text));
 }
 const ms = performance.now() - started;
-console.log(JSON.stringify({ ms: Math.round(ms), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), entries }));
+const cpu = process.cpuUsage();
+console.log(JSON.stringify({ ms: Math.round(ms), cpuMs: Math.round((cpu.user + cpu.system) / 1000), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), entries }));

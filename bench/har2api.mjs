@@ -12,4 +12,5 @@ const started = performance.now();
 const code = await runCli([file, '-o', 'bench/data/out', '-f', FORMATS.join(','), '--quiet'], io);
 const ms = performance.now() - started;
 if (code !== 0) throw new Error(`har2api exited ${code}`);
-console.log(JSON.stringify({ ms: Math.round(ms), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+const cpu = process.cpuUsage();
+console.log(JSON.stringify({ ms: Math.round(ms), cpuMs: Math.round((cpu.user + cpu.system) / 1000), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));

@@ -1,25 +1,32 @@
 /**
- * The pipeline, in order:
+ * The pipeline. Each capture is read three times, so that no pass needs the others' data in
+ * memory and a capture of any size runs with flat memory (a big file is streamed again each time;
+ * a small one is parsed once and replayed from memory):
  *
- *   ingest ─> select API traffic ─> redact ─> template paths ─> infer ─> ApiModel
+ *   1. survey:   ingest ─> learn secrets (from every entry) · capture window
+ *   2. shape:    select API traffic ─> redact URLs ─> keep method, path, status, response keys
+ *                ─> template paths (over all captures at once)
+ *   3. describe: redact the rest, in capture order ─> infer, endpoint by endpoint ─> ApiModel
  *
+ * Redaction still happens once per value and before anything downstream sees it: the URL in
+ * pass 2, everything else in pass 3, both after every secret has been learned in pass 1.
  * Selection runs before redaction although DESIGN draws redaction first: it reads only the
  * method, URL, resource type and media type and reports only counts, so no value can leak
  * through it, and it spares redaction from scanning megabytes of scripts that are dropped anyway.
- * Everything here is pure; the random redaction key is made once per run by `buildModel`.
  */
 import { randomBytes } from 'node:crypto';
 import type { Context } from './context.js';
 import type { Diagnostic } from './diagnostics.js';
 import { Har2ApiError, isHar2ApiError } from './errors.js';
-import type { Exchange } from './exchange.js';
-import { type Ingested, type InputFile, ingestHar } from './ingest/index.js';
+import type { Exchange, ExchangeUrl } from './exchange.js';
+import { type Capture, type InputFile, openCapture } from './ingest/index.js';
 import { inferEndpoint } from './infer/endpoint.js';
-import { type ApiModel, type Endpoint, type Host, MODEL_VERSION, type Source } from './model.js';
-import { templatePaths } from './normalise/templates.js';
-import { selectTraffic } from './normalise/traffic.js';
+import { type ApiModel, type Endpoint, type Host, MODEL_VERSION } from './model.js';
+import { type EndpointGroup, templatePaths } from './normalise/templates.js';
+import { createTrafficFilter } from './normalise/traffic.js';
+import { responseShape } from './normalise/trie.js';
 import { type Options, type ResolvedOptions, resolveOptions } from './options.js';
-import { redactExchanges, unredactedSummary } from './redact/index.js';
+import { createRedactor, type Redactor, unredactedSummary } from './redact/index.js';
 
 export interface BuildResult {
   model: ApiModel;
@@ -29,7 +36,7 @@ export interface BuildResult {
 export interface RunSettings {
   /** Key for the redaction tag map; random per run when absent. Never written anywhere. */
   redactionKey?: Uint8Array;
-  /** Called now and then while a streamed capture is read, with the entries read so far. */
+  /** Called now and then while a capture is first read, with the entries read so far. */
   onEntries?: (file: string, entries: number) => void;
 }
 
@@ -42,70 +49,155 @@ export async function buildModel(inputs: readonly InputFile[], options: Options 
   const resolved = resolveOptions(options);
   const diagnostics: Diagnostic[] = [];
   const ctx: Context = { options: resolved, report: (d) => diagnostics.push(d) };
+  const redactor = resolved.redact ? createRedactor(settings.redactionKey ?? randomBytes(32)) : null;
 
-  const ingested: Ingested[] = [];
+  const { captures, window } = await survey(inputs, ctx, redactor, settings, diagnostics);
+  const shaped = await shape(captures, ctx, redactor);
+  const endpoints = await describe(captures, shaped, redactor);
+
+  const skipped = mergeCounts([...captures.map((c) => c.skipped), shaped.skipped]);
+  const sources = captures.map((c) => c.source);
+  const model: ApiModel = {
+    modelVersion: MODEL_VERSION,
+    title: resolved.title ?? deriveTitle(endpoints),
+    sources,
+    window,
+    hosts: describeHosts(endpoints, shaped.schemes, shaped.apiRoots),
+    endpoints,
+    traffic: { entries: sources.reduce((n, s) => n + s.entries, 0), used: shaped.kept.length, skipped },
+    redaction: redactor ? redactor.summary() : unredactedSummary(),
+  };
+  if (endpoints.length === 0) ctx.report({ severity: 'warning', code: 'no-endpoints', message: noEndpointsMessage(model, resolved) });
+  return { model, diagnostics };
+}
+
+/** Pass 1: read every capture once (validating, counting), learn its secrets, find the window. */
+async function survey(inputs: readonly InputFile[], ctx: Context, redactor: Redactor | null, settings: RunSettings, diagnostics: Diagnostic[]): Promise<{ captures: Capture[]; window: ApiModel['window'] }> {
+  const captures: Capture[] = [];
+  const window: ApiModel['window'] = { start: null, end: null };
   let firstError: Har2ApiError | undefined;
   for (const input of inputs) {
+    const onEntries = settings.onEntries;
+    const capture = openCapture(input, ctx, onEntries && ((n) => onEntries(input.label, n)));
+    // A capture's window only counts once the whole file has proved usable.
+    const own: ApiModel['window'] = { start: null, end: null };
     try {
-      const onEntries = settings.onEntries;
-      const result = await ingestHar(input, ctx, onEntries && ((n) => onEntries(input.label, n)));
-      if (result.source.entries === 0) throw new Har2ApiError('E_EMPTY', 'the capture has no entries (log.entries is empty); record some traffic first', input.label);
-      ingested.push(result);
+      for await (const exchange of capture.exchanges()) {
+        redactor?.learn(exchange);
+        widen(own, exchange.startedAt);
+      }
+      if (capture.source.entries === 0) throw new Har2ApiError('E_EMPTY', 'the capture has no entries (log.entries is empty); record some traffic first', input.label);
+      captures.push(capture);
+      widen(window, own.start);
+      widen(window, own.end);
     } catch (error) {
       if (!isHar2ApiError(error)) throw error;
       firstError ??= error;
       diagnostics.push({ severity: 'error', code: error.code, message: error.message });
     }
   }
-  if (ingested.length === 0) throw firstError!;
-  return { model: await modelFromIngested(ingested, ctx, settings.redactionKey ?? randomBytes(32)), diagnostics };
+  if (captures.length === 0) throw firstError!;
+  return { captures, window };
 }
 
-/** The stages after ingest, shared by the whole-file and the streaming readers. */
-export async function modelFromIngested(ingested: readonly Ingested[], ctx: Context, redactionKey: Uint8Array): Promise<ApiModel> {
-  const all = ingested.flatMap((i) => i.exchanges);
-  const selected = selectTraffic(all, ctx.options);
-  const redaction = ctx.options.redact ? redactExchanges(selected.exchanges, redactionKey, all) : { exchanges: selected.exchanges, summary: unredactedSummary() };
-  const { groups, apiRoots } = templatePaths(redaction.exchanges, ctx);
-  const endpoints: Endpoint[] = [];
-  for (const group of groups) endpoints.push(await inferEndpoint(group));
-
-  const skipped = mergeCounts([...ingested.map((i) => i.skipped), selected.skipped]);
-  const sources: Source[] = ingested.map((i) => i.source);
-  const model: ApiModel = {
-    modelVersion: MODEL_VERSION,
-    title: ctx.options.title ?? deriveTitle(endpoints),
-    sources,
-    window: captureWindow(all),
-    hosts: describeHosts(endpoints, redaction.exchanges, apiRoots),
-    endpoints,
-    traffic: { entries: sources.reduce((n, s) => n + s.entries, 0), used: redaction.exchanges.length, skipped },
-    redaction: redaction.summary,
-  };
-  if (endpoints.length === 0) {
-    ctx.report({ severity: 'warning', code: 'no-endpoints', message: noEndpointsMessage(model, ctx.options) });
-  }
-  return model;
+interface Shaped {
+  /** Kept exchanges in capture order, reduced to what templating reads, with redacted URLs. */
+  kept: Exchange[];
+  /** Per capture, the entry indices kept, in order. */
+  keptEntries: number[][];
+  /** Endpoint group of each kept exchange, by position in `kept`. */
+  groupOf: Int32Array;
+  groups: EndpointGroup[];
+  apiRoots: Record<string, string>;
+  schemes: Map<string, Set<string>>;
+  skipped: Record<string, number>;
 }
 
-function captureWindow(exchanges: readonly Exchange[]): ApiModel['window'] {
-  let start: string | null = null;
-  let end: string | null = null;
-  for (const { startedAt } of exchanges) {
-    if (startedAt === null) continue;
-    if (start === null || startedAt < start) start = startedAt;
-    if (end === null || startedAt > end) end = startedAt;
-  }
-  return { start, end };
-}
-
-function describeHosts(endpoints: readonly Endpoint[], exchanges: readonly Exchange[], apiRoots: Readonly<Record<string, string>>): Host[] {
+/** Pass 2: select API traffic, redact URLs, and template paths over every kept exchange. */
+async function shape(captures: readonly Capture[], ctx: Context, redactor: Redactor | null): Promise<Shaped> {
+  const skipReason = createTrafficFilter(ctx.options);
+  const kept: Exchange[] = [];
+  const keptEntries: number[][] = [];
   const schemes = new Map<string, Set<string>>();
-  for (const exchange of exchanges) {
-    const set = schemes.get(exchange.url.host) ?? new Set<string>();
-    set.add(exchange.url.scheme);
-    schemes.set(exchange.url.host, set);
+  const skipped: Record<string, number> = {};
+  for (const capture of captures) {
+    const entries: number[] = [];
+    for await (const exchange of capture.exchanges()) {
+      const reason = skipReason(exchange);
+      if (reason !== null) {
+        skipped[reason] = (skipped[reason] ?? 0) + 1;
+        continue;
+      }
+      entries.push(exchange.entry);
+      kept.push(pathsOnly(exchange, redactor ? redactor.redactUrl(exchange) : exchange.url));
+      let set = schemes.get(exchange.url.host);
+      if (!set) schemes.set(exchange.url.host, (set = new Set()));
+      set.add(exchange.url.scheme);
+    }
+    keptEntries.push(entries);
   }
+  const { groups, apiRoots } = templatePaths(kept, ctx);
+  const position = new Map<Exchange, number>(kept.map((exchange, i) => [exchange, i]));
+  const groupOf = new Int32Array(kept.length).fill(-1);
+  groups.forEach((group, g) => {
+    for (const exchange of group.exchanges) groupOf[position.get(exchange)!] = g;
+  });
+  return { kept, keptEntries, groupOf, groups, apiRoots, schemes, skipped };
+}
+
+const NO_MESSAGE = Object.freeze({ headers: Object.freeze([]), cookies: Object.freeze([]), body: null }) as unknown as Exchange['request'];
+
+/**
+ * What path templating reads of an exchange (method, host, redacted path, status, the keys of a
+ * JSON response) and nothing more, so a million of them fit in memory.
+ */
+function pathsOnly(exchange: Exchange, url: ExchangeUrl): Exchange {
+  const { response } = exchange;
+  const body = response.body;
+  const content = body?.content;
+  const success = response.status >= 200 && response.status <= 299;
+  return {
+    ...exchange,
+    url,
+    request: NO_MESSAGE,
+    response: {
+      ...NO_MESSAGE,
+      status: response.status,
+      statusText: '',
+      redirectURL: '',
+      body: body && content?.kind === 'json' && success ? { mediaType: body.mediaType, size: body.size, content: { kind: 'json', value: responseShape(content.value) } } : null,
+    },
+    webSocket: [],
+  };
+}
+
+/** Pass 3: redact everything but the URL, in capture order, and infer each endpoint. */
+async function describe(captures: readonly Capture[], shaped: Shaped, redactor: Redactor | null): Promise<Endpoint[]> {
+  const members: Exchange[][] = shaped.groups.map(() => []);
+  let seq = 0;
+  for (const [c, capture] of captures.entries()) {
+    const entries = shaped.keptEntries[c]!;
+    let next = 0;
+    for await (const exchange of capture.exchanges()) {
+      if (next >= entries.length || exchange.entry !== entries[next]) continue;
+      next++;
+      const url = shaped.kept[seq]!.url;
+      const group = shaped.groupOf[seq++]!;
+      members[group]!.push(redactor ? redactor.redact(exchange, url) : { ...exchange, url });
+    }
+  }
+  const endpoints: Endpoint[] = [];
+  for (const [g, group] of shaped.groups.entries()) endpoints.push(await inferEndpoint({ ...group, exchanges: members[g]! }));
+  return endpoints;
+}
+
+function widen(window: ApiModel['window'], time: string | null): void {
+  if (time === null) return;
+  if (window.start === null || time < window.start) window.start = time;
+  if (window.end === null || time > window.end) window.end = time;
+}
+
+function describeHosts(endpoints: readonly Endpoint[], schemes: ReadonlyMap<string, Set<string>>, apiRoots: Readonly<Record<string, string>>): Host[] {
   const hosts = new Map<string, Host>();
   for (const endpoint of endpoints) {
     const host = hosts.get(endpoint.host) ?? { name: endpoint.host, schemes: [...(schemes.get(endpoint.host) ?? [])].sort(), apiRoot: apiRoots[endpoint.host] ?? '', endpoints: 0, observed: 0 };

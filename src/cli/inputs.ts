@@ -52,7 +52,7 @@ export async function readInput(path: string, io: Io, onBytes?: (bytes: number) 
   let bytes: Uint8Array;
   try {
     const size = (await io.statPath(path))?.size ?? 0;
-    if (size > STREAM_THRESHOLD_BYTES) return await readStream(label, io.readChunks(path), onBytes);
+    if (size > STREAM_THRESHOLD_BYTES) return await openBigFile(label, path, io, onBytes);
     bytes = await io.readBytes(path);
   } catch (error) {
     if (error instanceof Har2ApiError) throw error;
@@ -91,6 +91,26 @@ async function readStream(label: string, source: AsyncIterable<Uint8Array>, onBy
   const whole: Uint8Array[] = [];
   for await (const chunk of chunks()) whole.push(chunk);
   return { label, text: decodeCaptureBytes(Buffer.concat(whole), label) };
+}
+
+/**
+ * A big file is not read here: the pipeline opens it again for each pass. Its first bytes say
+ * whether it is compressed (inflated on the fly each time) or UTF-16/binary (read whole, which
+ * decodes it or gives the one clear error). Bytes are counted for progress on the first pass.
+ */
+async function openBigFile(label: string, path: string, io: Io, onBytes?: (bytes: number) => void): Promise<InputFile> {
+  const iterator = io.readChunks(path)[Symbol.asyncIterator]();
+  const head = await iterator.next();
+  await iterator.return?.();
+  const first = head.done ? new Uint8Array(0) : head.value;
+  const format = compression(first);
+  if (format === null && needsDecoding(first)) return readStream(label, io.readChunks(path), onBytes);
+  let opened = 0;
+  const open = (): AsyncIterable<Uint8Array> => {
+    const chunks = countBytes(io.readChunks(path), opened++ === 0 ? onBytes : undefined, label);
+    return format === null ? chunks : inflateChunks(chunks, format, label);
+  };
+  return { label, open };
 }
 
 function readError(error: unknown, label: string): Har2ApiError {

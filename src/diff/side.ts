@@ -40,7 +40,7 @@ export async function loadSide(inputs: readonly InputFile[], options: Options = 
 export async function textOf(input: InputFile): Promise<string> {
   if ('text' in input) return input.text;
   const chunks: Uint8Array[] = [];
-  for await (const chunk of input.chunks) chunks.push(chunk);
+  for await (const chunk of 'open' in input ? input.open() : input.chunks) chunks.push(chunk);
   return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -55,7 +55,7 @@ async function classify(input: InputFile): Promise<{ model: ApiModel } | { captu
     const model = modelOf(input.label, input.text);
     return model ? { model } : { capture: input };
   }
-  const iterator = input.chunks[Symbol.asyncIterator]();
+  const iterator = ('open' in input ? input.open() : input.chunks)[Symbol.asyncIterator]();
   const head: Uint8Array[] = [];
   let size = 0;
   while (size < SNIFF_BYTES) {
@@ -64,8 +64,15 @@ async function classify(input: InputFile): Promise<{ model: ApiModel } | { captu
     head.push(next.value);
     size += next.value.length;
   }
+  if (!looksLikeModel(Buffer.concat(head).toString('utf8'))) {
+    // A file that can be opened again is handed on as it is; stdin with its first bytes put back.
+    if ('open' in input) {
+      await iterator.return?.();
+      return { capture: input };
+    }
+    return { capture: { label: input.label, chunks: replay(head, iterator) } };
+  }
   const rest = replay(head, iterator);
-  if (!looksLikeModel(Buffer.concat(head).toString('utf8'))) return { capture: { label: input.label, chunks: rest } };
   return { model: parseModel(await textOf({ label: input.label, chunks: rest }), input.label) };
 }
 

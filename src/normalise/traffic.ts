@@ -63,16 +63,22 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const TELEMETRY_QUERY = new Set(['ddforward', 'dd-api-key', 'dd-evp-origin']);
 
 export function selectTraffic(exchanges: readonly Exchange[], options: ResolvedOptions): Selected {
-  const include = options.include.map(compilePathGlob);
-  const exclude = options.exclude.map(compilePathGlob);
+  const skipReason = createTrafficFilter(options);
   const kept: Exchange[] = [];
   const skipped: Record<string, number> = {};
   for (const exchange of exchanges) {
-    const reason = skipReason(exchange, options, include, exclude);
+    const reason = skipReason(exchange);
     if (reason === null) kept.push(exchange);
     else skipped[reason] = (skipped[reason] ?? 0) + 1;
   }
   return { exchanges: kept, skipped };
+}
+
+/** The same decision one exchange at a time: why it is left out, or null to keep it. */
+export function createTrafficFilter(options: ResolvedOptions): (exchange: Exchange) => string | null {
+  const include = options.include.map(compilePathGlob);
+  const exclude = options.exclude.map(compilePathGlob);
+  return (exchange) => skipReason(exchange, options, include, exclude);
 }
 
 function skipReason(exchange: Exchange, options: ResolvedOptions, include: PathGlob[], exclude: PathGlob[]): string | null {

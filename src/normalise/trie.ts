@@ -73,6 +73,33 @@ export function responseKeys(node: TrieNode): Set<string> {
   return keys;
 }
 
+/**
+ * The part of a response body that `responseKeys` reads, and nothing more: a pipeline that drops
+ * bodies before templating keeps this instead (keys with null values, small envelopes opened,
+ * the first three array items). `responseKeys` gives the same keys for the shape as for the body.
+ */
+export function responseShape(value: Json): Json {
+  if (Array.isArray(value)) return value.slice(0, 3).map((item) => (isObject(item) ? objectShape(item) : null));
+  return isObject(value) ? objectShape(value) : null;
+}
+
+function objectShape(object: { [key: string]: Json }): Json {
+  const keys: string[] = [];
+  for (const key in object) {
+    if (keys.length > MAX_KEYS) break;
+    keys.push(key);
+  }
+  // Only a small envelope is opened, as `addKeys` does.
+  const open = keys.length <= 2;
+  const shape: { [key: string]: Json } = {};
+  for (const key of keys.slice(0, MAX_KEYS)) {
+    const inner = object[key]!;
+    // defineProperty: a captured `__proto__` key stays a plain property.
+    Object.defineProperty(shape, key, { value: open && isObject(inner) ? objectShape(inner) : null, enumerable: true, writable: true, configurable: true });
+  }
+  return shape;
+}
+
 function addKeys(keys: Set<string>, object: { [key: string]: Json }, prefix: string): void {
   let n = 0;
   for (const key in object) {

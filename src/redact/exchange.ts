@@ -4,15 +4,20 @@
  * place each value was found in is counted for the summary. Fields ingest did not carry over
  * (page titles, `_initiator`, `serverIPAddress`, timings, comments) never reach this stage.
  */
-import type { Exchange, Message, Payload, WebSocketMessage } from '../exchange.js';
+import type { Exchange, ExchangeUrl, Message, Payload, WebSocketMessage } from '../exchange.js';
 import { redactContent, mapChanged } from './content.js';
 import { redactCookie } from './cookies.js';
 import { redactHeader } from './headers.js';
 import { type Scope, atPlace } from './scope.js';
 import { redactExchangeUrl, redactUrlText } from './url.js';
 
-export function redactExchange(exchange: Exchange, scope: Scope): Exchange {
-  const url = redactExchangeUrl(exchange.url, scope);
+/**
+ * Redacts one exchange. `redactedUrl` is its URL as already redacted earlier in the run (the
+ * pipeline templates paths from redacted URLs before the rest is redacted); the URL is then not
+ * redacted, nor counted, a second time.
+ */
+export function redactExchange(exchange: Exchange, scope: Scope, redactedUrl?: ExchangeUrl): Exchange {
+  const url = redactedUrl ?? redactExchangeUrl(exchange.url, scope);
   const request = redactMessage(exchange.request, 'request', scope);
   const responseMessage = redactMessage(exchange.response, 'response', scope);
   const redirectURL = redactUrlText(exchange.response.redirectURL, atPlace(scope, 'response.redirect'));

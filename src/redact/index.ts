@@ -9,12 +9,13 @@
  * shape), text.ts (free text and the encodings inside it), url.ts, cookies.ts, headers.ts,
  * json.ts and content.ts (where values hide). The input is never modified.
  */
-import type { Exchange } from '../exchange.js';
+import type { Exchange, ExchangeUrl } from '../exchange.js';
 import type { RedactionSummary } from '../model.js';
 import { redactExchange } from './exchange.js';
 import { rememberSecrets } from './known.js';
 import { Placeholders } from './placeholders.js';
 import { RunCache, type Scope } from './scope.js';
+import { redactExchangeUrl } from './url.js';
 
 export { describeRedaction } from './summary.js';
 export { isPlaceholder } from './placeholders.js';
@@ -30,12 +31,36 @@ export interface Redacted {
  * session cookie sent only with a left-out page is still recognised where a kept body echoes it.
  */
 export function redactExchanges(exchanges: readonly Exchange[], key: Uint8Array, learnFrom: readonly Exchange[] = exchanges): Redacted {
+  const redactor = createRedactor(key);
+  for (const exchange of learnFrom) redactor.learn(exchange);
+  const redacted = exchanges.map((exchange) => redactor.redact(exchange));
+  return { exchanges: redacted, summary: redactor.summary() };
+}
+
+/**
+ * Redaction one exchange at a time, for a pipeline that streams: `learn` every exchange first
+ * (all of them, before anything is redacted), then `redact` them in capture order. A URL can be
+ * redacted ahead of the rest with `redactUrl` and handed back to `redact`, so path templating can
+ * work on redacted paths before the bodies are redacted. Placeholders are numbered in the order
+ * values are first redacted, so the same calls in the same order give the same output.
+ */
+export interface Redactor {
+  learn(exchange: Exchange): void;
+  redactUrl(exchange: Exchange): ExchangeUrl;
+  redact(exchange: Exchange, redactedUrl?: ExchangeUrl): Exchange;
+  summary(): RedactionSummary;
+}
+
+export function createRedactor(key: Uint8Array): Redactor {
   const tags = new Placeholders(key);
   const cache = new RunCache();
-  rememberSecrets(learnFrom, tags, cache);
   const scope: Scope = { tags, cache, place: 'request.header', depth: 0 };
-  const redacted = exchanges.map((exchange) => redactExchange(exchange, scope));
-  return { exchanges: redacted, summary: { enabled: true, total: tags.total, byKind: tags.byKind, byPlace: tags.byPlace } };
+  return {
+    learn: (exchange) => rememberSecrets([exchange], tags, cache),
+    redactUrl: (exchange) => redactExchangeUrl(exchange.url, scope),
+    redact: (exchange, redactedUrl) => redactExchange(exchange, scope, redactedUrl),
+    summary: () => ({ enabled: true, total: tags.total, byKind: tags.byKind, byPlace: tags.byPlace }),
+  };
 }
 
 /** The summary of a run with redaction turned off. */
