@@ -6,7 +6,8 @@
  *   1. survey:   ingest ─> learn secrets (from every entry) · capture window
  *   2. shape:    select API traffic ─> redact URLs ─> keep method, path, status, response keys
  *                ─> template paths (over all captures at once)
- *   3. describe: redact the rest, in capture order ─> infer, endpoint by endpoint ─> ApiModel
+ *   3. describe: drop what no output shows ─> redact the rest, in capture order
+ *                ─> infer, endpoint by endpoint ─> ApiModel
  *
  * Redaction still happens once per value and before anything downstream sees it: the URL in
  * pass 2, everything else in pass 3, both after every secret has been learned in pass 1.
@@ -23,6 +24,7 @@ import { type Capture, type InputFile, openCapture } from './ingest/index.js';
 import { inferEndpoint } from './infer/endpoint.js';
 import { type ApiModel, type Endpoint, type Host, MODEL_VERSION } from './model.js';
 import { type EndpointGroup, templatePaths } from './normalise/templates.js';
+import { minimiseExchange } from './normalise/minimise.js';
 import { createTrafficFilter } from './normalise/traffic.js';
 import { responseShape } from './normalise/trie.js';
 import { type Options, type ResolvedOptions, resolveOptions } from './options.js';
@@ -183,7 +185,8 @@ async function describe(captures: readonly Capture[], shaped: Shaped, redactor: 
       next++;
       const url = shaped.kept[seq]!.url;
       const group = shaped.groupOf[seq++]!;
-      members[group]!.push(redactor ? redactor.redact(exchange, url) : { ...exchange, url });
+      const minimised = minimiseExchange(exchange);
+      members[group]!.push(redactor ? redactor.redact(minimised, url) : { ...minimised, url });
     }
   }
   const endpoints: Endpoint[] = [];

@@ -1,0 +1,31 @@
+/**
+ * Drops what no output ever shows before an exchange is redacted and described: response
+ * headers and cookies, the redirect URL, status text, the URL fragment, request headers other
+ * than the notable ones (auth, content type, custom `x-` headers) and cookie values (the
+ * reference shows cookie names only). What is not carried cannot leak, and redaction is spared
+ * rewriting values nobody reads. Secrets are learned from the full exchange before this runs.
+ */
+import type { Exchange, NameValue } from '../exchange.js';
+import { headerKind } from '../infer/params.js';
+
+export function minimiseExchange(exchange: Exchange): Exchange {
+  const { request, response } = exchange;
+  return {
+    ...exchange,
+    url: exchange.url.fragment === '' ? exchange.url : { ...exchange.url, fragment: '' },
+    request: { headers: notableHeaders(request.headers), cookies: cookieNames(request.cookies), body: request.body },
+    response: { headers: NONE, cookies: NONE, body: response.body, status: response.status, statusText: '', redirectURL: '' },
+  };
+}
+
+const NONE: NameValue[] = [];
+
+function notableHeaders(headers: readonly NameValue[]): NameValue[] {
+  const kept: NameValue[] = [];
+  for (const header of headers) if (headerKind(header.name.toLowerCase()) !== null) kept.push(header);
+  return kept.length === headers.length ? (headers as NameValue[]) : kept;
+}
+
+function cookieNames(cookies: readonly NameValue[]): NameValue[] {
+  return cookies.length === 0 ? NONE : cookies.map((cookie) => ({ name: cookie.name, value: '' }));
+}
