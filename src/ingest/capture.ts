@@ -13,7 +13,7 @@ import type { Exchange } from '../exchange.js';
 import type { Source } from '../model.js';
 import { ingestEntry } from './entry.js';
 import { describeJsonError, parseHarText, readCreator, readVersion } from './har-file.js';
-import { MAX_SCHEMA_FINDINGS, schemaCheckStopped, validateHarEntry, validateHarSchema } from './har-validator.js';
+import { MAX_SCHEMA_ENTRIES, MAX_SCHEMA_FINDINGS, schemaCheckStopped, validateHarEntry, validateHarSchema } from './har-validator.js';
 import type { InputFile } from './index.js';
 import { splitHarStream } from './stream.js';
 
@@ -106,7 +106,7 @@ async function* rawEntries(input: InputFile, source: Source, ctx: Context): Asyn
     } catch (error) {
       throw new Har2ApiError('E_JSON', `entry ${index}: ${describeJsonError((error as Error).message, item.text)}`, input.label);
     }
-    if (findings < MAX_SCHEMA_FINDINGS) {
+    if (findings < MAX_SCHEMA_FINDINGS && index < MAX_SCHEMA_ENTRIES) {
       const found = await validateHarEntry(raw, input.label, index);
       for (const d of found.slice(0, MAX_SCHEMA_FINDINGS - findings)) ctx.report(d);
       findings += found.length;

@@ -7,11 +7,14 @@
  * one call in quadratic time (16 findings per entry over 8 000 entries took 3.4 s in one call,
  * 0.08 s entry by entry). Findings stop at `MAX_SCHEMA_FINDINGS` per file: a capture whose every
  * entry lacks `cache` says so in the first few, and the rest would only cost time and memory.
+ * For the same reason only the first `MAX_SCHEMA_ENTRIES` entries are checked: one exporter
+ * writes every entry the same way, and ingest reports any entry it cannot use on its own.
  */
 import validator, { type HarError, type HarValidationErrorDetail } from 'har-validator';
 import type { Diagnostic } from '../diagnostics.js';
 
 export const MAX_SCHEMA_FINDINGS = 100;
+export const MAX_SCHEMA_ENTRIES = 2000;
 
 /** Validates a parsed HAR document; returns one warning per schema violation, up to the cap. */
 export async function validateHarSchema(document: unknown, file: string): Promise<Diagnostic[]> {
@@ -20,7 +23,8 @@ export async function validateHarSchema(document: unknown, file: string): Promis
   const entries = log && Array.isArray(log.entries) ? log.entries : null;
   if (!root || !log || !entries) return findings(() => validator.har(document), file);
   const found = await findings(() => validator.har({ ...root, log: { ...log, entries: [] } }), file);
-  for (let entry = 0; entry < entries.length && found.length < MAX_SCHEMA_FINDINGS; entry++) {
+  const checked = Math.min(entries.length, MAX_SCHEMA_ENTRIES);
+  for (let entry = 0; entry < checked && found.length < MAX_SCHEMA_FINDINGS; entry++) {
     found.push(...(await validateHarEntry(entries[entry], file, entry)));
   }
   if (found.length >= MAX_SCHEMA_FINDINGS) {
