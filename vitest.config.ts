@@ -3,5 +3,11 @@ import { defineConfig } from 'vitest/config';
 // vitest 4 only excludes node_modules and .git by default: without `include`, compiled tests in
 // dist/ would run too.
 export default defineConfig({
-  test: { include: ['test/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
+  test: {
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    // test/infer/retention.test.ts measures the heap after a full collection (global.gc).
+    execArgv: ['--expose-gc'],
+  },
 });

@@ -3,143 +3,150 @@
  * per media type and kind: evidence, a schema merged over every sample, one representative
  * example, and per kind what a reader needs (event kinds of a stream, parts of a multipart form,
  * a summary of text). Binary bodies are described by type and size only.
+ *
+ * Payloads arrive one at a time (`BodiesAccumulator`) and are not kept: each kind keeps only
+ * what its description needs, and says so where it keeps a sample (form-body.ts, sse-body.ts,
+ * observe-json.ts).
  */
-import type { Content, Json, NameValue, Payload, SseEvent } from '../exchange.js';
-import type { Body, JsonSchema, MultipartPart } from '../model.js';
-import { inferStreamKinds, type StreamMessage, typeField } from './events.js';
+import type { Content, Payload } from '../exchange.js';
+import type { Body, BodyKind } from '../model.js';
 import { jsonExample, textExample, truncateExample } from './example.js';
-import { scalarExample, scalarSchema } from './scalar.js';
-import { fieldsSchema, inferJsonSchema } from './schema.js';
+import { FormBody } from './form-body.js';
+import { MultipartBody } from './multipart-body.js';
+import { JsonObserver } from './observe-json.js';
+import { inferObservedSchema } from './schema.js';
+import { SseBody } from './sse-body.js';
 
-type ContentOf<K extends Content['kind']> = Extract<Content, { kind: K }>;
+export type ContentOf<K extends Content['kind']> = Extract<Content, { kind: K }>;
 
+/** What one kind of body gathers beyond size and count; `finish` adds it to the body. */
+export interface BodyDetail {
+  add(content: Content): void;
+  finish(body: Body): Body | Promise<Body>;
+}
+
+export class BodiesAccumulator {
+  /** By media type, then kind: no key to build per payload. */
+  private readonly byType = new Map<string, Map<BodyKind, BodyEvidence>>();
+  /** The same, in first-seen order. */
+  private readonly all: BodyEvidence[] = [];
+
+  add(payload: Payload): void {
+    let kinds = this.byType.get(payload.mediaType);
+    if (!kinds) this.byType.set(payload.mediaType, (kinds = new Map()));
+    let evidence = kinds.get(payload.content.kind);
+    if (!evidence) {
+      evidence = new BodyEvidence(payload.mediaType, payload.content.kind);
+      kinds.set(payload.content.kind, evidence);
+      this.all.push(evidence);
+    }
+    evidence.add(payload);
+  }
+
+  async finish(): Promise<Body[]> {
+    const bodies: Body[] = [];
+    for (const evidence of this.all) bodies.push(await evidence.finish());
+    return bodies.sort((a, b) => (a.mediaType + a.kind < b.mediaType + b.kind ? -1 : 1));
+  }
+}
+
+/** The bodies of a list of payloads (tests). */
 export async function inferBodies(payloads: readonly Payload[]): Promise<Body[]> {
-  const byType = new Map<string, Payload[]>();
-  for (const payload of payloads) {
-    const key = `${payload.mediaType || '(none)'}\u0000${payload.content.kind}`;
-    const list = byType.get(key);
-    if (list) list.push(payload);
-    else byType.set(key, [payload]);
-  }
-  const bodies: Body[] = [];
-  for (const group of byType.values()) bodies.push(await inferBody(group));
-  return bodies.sort((a, b) => (a.mediaType + a.kind < b.mediaType + b.kind ? -1 : 1));
+  const accumulator = new BodiesAccumulator();
+  for (const payload of payloads) accumulator.add(payload);
+  return accumulator.finish();
 }
 
-async function inferBody(payloads: Payload[]): Promise<Body> {
-  const first = payloads[0]!;
-  let min = Infinity;
-  let max = 0;
-  for (const payload of payloads) {
-    min = Math.min(min, payload.size);
-    max = Math.max(max, payload.size);
+/** One media type and kind: count, sizes, and the kind's own detail. */
+class BodyEvidence {
+  private seen = 0;
+  private min = Infinity;
+  private max = 0;
+  private readonly detail: BodyDetail | null;
+
+  constructor(
+    private readonly mediaType: string,
+    private readonly kind: BodyKind,
+  ) {
+    this.detail = createDetail(kind);
   }
-  const body: Body = { mediaType: first.mediaType, kind: first.content.kind, seen: payloads.length, size: { min, max } };
-  const contents = payloads.map((p) => p.content);
-  switch (body.kind) {
+
+  add(payload: Payload): void {
+    this.seen++;
+    if (payload.size < this.min) this.min = payload.size;
+    if (payload.size > this.max) this.max = payload.size;
+    this.detail?.add(payload.content);
+  }
+
+  finish(): Body | Promise<Body> {
+    const body: Body = { mediaType: this.mediaType, kind: this.kind, seen: this.seen, size: { min: this.min, max: this.max } };
+    return this.detail ? this.detail.finish(body) : body;
+  }
+}
+
+function createDetail(kind: BodyKind): BodyDetail | null {
+  switch (kind) {
     case 'json':
-    case 'jsonp': {
-      const values = (contents as ContentOf<'json' | 'jsonp'>[]).map((c) => c.value);
-      const { schema, representative } = await inferJsonSchema(values);
-      return { ...body, schema, example: jsonExample(values[representative]) };
-    }
-    case 'ndjson': {
-      const streams = (contents as ContentOf<'ndjson'>[]).map((c) => c.values);
-      const { schema } = await inferJsonSchema(streams.flat());
-      return { ...body, schema, example: truncateExample(streams[0]!.slice(0, 20).map((line) => JSON.stringify(line)).join('\n')) };
-    }
-    case 'form': {
-      const samples = (contents as ContentOf<'form'>[]).map((c) => c.fields);
-      const schema = withFieldExamples(fieldsSchema(samples, scalarSchema), samples);
-      const richest = samples.reduce((a, b) => (b.length > a.length ? b : a));
-      return { ...body, schema, example: truncateExample(richest.map((f) => `${f.name}=${f.value}`).join('\n')) };
-    }
+    case 'jsonp':
+      return new JsonBody();
+    case 'ndjson':
+      return new NdjsonBody();
+    case 'form':
+      return new FormBody();
     case 'multipart':
-      return { ...body, parts: multipartParts(contents as ContentOf<'multipart'>[]) };
-    case 'sse': {
-      const streams = (contents as ContentOf<'sse'>[]).map((c) => c.events);
-      const { events, sentinels } = await inferStreamKinds(streams.flatMap((stream) => stream.map(sseMessage)));
-      return { ...body, events, ...(sentinels.length > 0 ? { sentinels } : {}), example: truncateExample(sseText(richestStream(streams).slice(0, 40)), 2000, 30) };
-    }
-    case 'text': {
-      const example = textExample((first.content as ContentOf<'text'>).text);
-      return example === undefined ? body : { ...body, example };
-    }
+      return new MultipartBody();
+    case 'sse':
+      return new SseBody();
+    case 'text':
+      return new TextBody();
     default:
-      return body;
+      return null;
   }
 }
 
-/** Each form field's schema gets its first observed value as the example. */
-function withFieldExamples(schema: JsonSchema, samples: readonly NameValue[][]): JsonSchema {
-  const firstValues = new Map<string, string>();
-  for (const fields of samples) for (const field of fields) if (field.value !== '' && !firstValues.has(field.name)) firstValues.set(field.name, field.value);
-  const withExamples = Object.fromEntries(
-    Object.entries(schema.properties ?? {}).map(([name, property]) => {
-      const first = firstValues.get(name);
-      const example = first === undefined ? undefined : scalarExample([first], property);
-      return [name, example === undefined ? property : { ...property, examples: [example] }];
-    }),
-  );
-  return { ...schema, properties: withExamples };
-}
+class JsonBody implements BodyDetail {
+  private readonly json = new JsonObserver();
 
-function multipartParts(contents: ContentOf<'multipart'>[]): MultipartPart[] {
-  const parts = new Map<string, { part: MultipartPart; values: string[] }>();
-  for (const content of contents) {
-    const counted = new Set<string>();
-    for (const part of content.parts) {
-      let entry = parts.get(part.name);
-      if (!entry) parts.set(part.name, (entry = { part: { name: part.name, seen: 0, file: false, contentTypes: [] }, values: [] }));
-      if (!counted.has(part.name)) {
-        counted.add(part.name);
-        entry.part.seen++;
-      }
-      if (part.fileName !== null) {
-        entry.part.file = true;
-        entry.part.example ??= part.fileName;
-      } else if (part.value !== null && entry.values.length < 1000) entry.values.push(part.value);
-      if (part.contentType && !entry.part.contentTypes.includes(part.contentType)) entry.part.contentTypes.push(part.contentType);
-    }
+  add(content: ContentOf<'json' | 'jsonp'>): void {
+    this.json.add(content.value);
   }
-  return [...parts.values()]
-    .map(({ part, values }) => {
-      const out: MultipartPart = { ...part, contentTypes: [...part.contentTypes].sort() };
-      if (!part.file) {
-        out.schema = scalarSchema(values);
-        const example = values.find((v) => v !== '');
-        if (example !== undefined) out.example = example;
-      }
-      return out;
-    })
-    .sort((a, b) => (a.name < b.name ? -1 : 1));
-}
 
-function sseMessage(event: SseEvent): StreamMessage {
-  const message: StreamMessage = { event: event.event ?? 'message' };
-  if (event.json !== undefined) {
-    message.json = event.json;
-    const type = typeField(event.json);
-    if (type !== undefined) message.type = type;
-  } else message.text = event.data;
-  return message;
-}
-
-/** The stream showing the most distinct events, for the raw example; the first on a tie. */
-function richestStream(streams: SseEvent[][]): SseEvent[] {
-  let best = streams[0]!;
-  let bestKinds = -1;
-  for (const stream of streams) {
-    const kinds = new Set(stream.map((e) => `${e.event ?? ''}\u0000${typeField(e.json as Json | undefined) ?? ''}`)).size;
-    if (kinds > bestKinds) {
-      best = stream;
-      bestKinds = kinds;
-    }
+  async finish(body: Body): Promise<Body> {
+    const { schema, sample } = await inferObservedSchema(this.json);
+    return { ...body, schema, example: jsonExample(sample) };
   }
-  return best;
 }
 
-/** The stream as it was on the wire, for the example. */
-function sseText(events: SseEvent[]): string {
-  return events.map((e) => `${e.event ? `event: ${e.event}\n` : ''}${e.data.split('\n').map((line) => `data: ${line}`).join('\n')}\n`).join('\n');
+/** One schema for the lines of every stream. */
+class NdjsonBody implements BodyDetail {
+  private readonly lines = new JsonObserver();
+  /** Keep-sake: the first stream's first 20 lines, already printed as the example. */
+  private example: string | undefined;
+
+  add(content: ContentOf<'ndjson'>): void {
+    for (const line of content.values) this.lines.add(line);
+    this.example ??= truncateExample(content.values.slice(0, 20).map((line) => JSON.stringify(line)).join('\n'));
+  }
+
+  async finish(body: Body): Promise<Body> {
+    const { schema } = await inferObservedSchema(this.lines);
+    return { ...body, schema, example: this.example! };
+  }
+}
+
+/** Text is summarised by its first body. */
+class TextBody implements BodyDetail {
+  private taken = false;
+  /** Keep-sake: the first body's example (its first lines), undefined when unprintable. */
+  private example: string | undefined;
+
+  add(content: ContentOf<'text'>): void {
+    if (this.taken) return;
+    this.taken = true;
+    this.example = textExample(content.text);
+  }
+
+  finish(body: Body): Body {
+    return this.example === undefined ? body : { ...body, example: this.example };
+  }
 }

@@ -1,55 +1,92 @@
 /**
- * One endpoint group (method + host + template, with its exchanges) to a model `Endpoint`.
+ * One endpoint group (method + host + template) to a model `Endpoint`, from its exchanges fed one
+ * at a time: a big capture can then stream its exchanges through inference and drop each one
+ * once added. Nothing here keeps an exchange; every part keeps only its evidence and the few
+ * bounded keep-sakes its output needs, each named where it is kept (bodies.ts, params.ts,
+ * events.ts, graphql.ts, observe-json.ts).
  */
 import type { Exchange, Payload } from '../exchange.js';
 import type { Endpoint, Response } from '../model.js';
 import type { EndpointGroup } from '../normalise/templates.js';
-import { inferBodies } from './bodies.js';
-import { inferGraphql } from './graphql.js';
-import { inferAuth, inferHeaders, inferQueryParams } from './params.js';
-import { inferWebSocket } from './websocket.js';
+import { BodiesAccumulator } from './bodies.js';
+import { GraphqlAccumulator } from './graphql.js';
+import { AuthAccumulator, HeadersAccumulator, QueryParamsAccumulator } from './params.js';
+import { WebSocketAccumulator } from './websocket.js';
 
-export async function inferEndpoint(group: EndpointGroup): Promise<Endpoint> {
-  const { exchanges } = group;
+export interface EndpointAccumulator {
+  /** Takes one exchange of the group into account; keeps no reference to it. */
+  add(exchange: Exchange): void;
+  /** The endpoint over every exchange added. Call once, after the last `add`. */
+  finish(): Promise<Endpoint>;
+}
+
+export function createEndpointAccumulator(group: Omit<EndpointGroup, 'exchanges'>): EndpointAccumulator {
+  // Only these fields are captured: a group passed with its exchanges must not be held by them.
+  const { method, host, path, pathParams } = group;
+  let observed = 0;
   const statusCounts: Record<string, number> = {};
-  const byStatus = new Map<number, Exchange[]>();
-  for (const exchange of exchanges) {
-    const status = exchange.response.status;
-    statusCounts[status] = (statusCounts[status] ?? 0) + 1;
-    const list = byStatus.get(status);
-    if (list) list.push(exchange);
-    else byStatus.set(status, [exchange]);
-  }
-  const responses: Response[] = [];
-  for (const status of [...byStatus.keys()].sort((a, b) => a - b)) {
-    const list = byStatus.get(status)!;
-    responses.push({ status, seen: list.length, bodies: await inferBodies(payloadsOf(list.map((e) => e.response.body))) });
-  }
-  const endpoint: Endpoint = {
-    key: `${group.method} ${group.host} ${group.path}`,
-    method: group.method,
-    host: group.host,
-    path: group.path,
-    observed: exchanges.length,
-    statusCounts,
-    pathParams: group.pathParams,
-    queryParams: inferQueryParams(exchanges),
-    headers: inferHeaders(exchanges),
-    auth: inferAuth(exchanges),
-    requestBodies: await inferBodies(payloadsOf(exchanges.map((e) => e.request.body))),
-    responses,
+  const byStatus = new Map<number, BodiesAccumulator>();
+  const queryParams = new QueryParamsAccumulator();
+  const headers = new HeadersAccumulator();
+  const auth = new AuthAccumulator();
+  const requestBodies = new BodiesAccumulator();
+  const graphql = new GraphqlAccumulator();
+  const webSocket = new WebSocketAccumulator();
+
+  return {
+    add(exchange) {
+      observed++;
+      const status = exchange.response.status;
+      statusCounts[status] = (statusCounts[status] ?? 0) + 1;
+      let responseBodies = byStatus.get(status);
+      if (!responseBodies) byStatus.set(status, (responseBodies = new BodiesAccumulator()));
+      addPayload(responseBodies, exchange.response.body);
+      queryParams.add(exchange);
+      headers.add(exchange);
+      auth.add(exchange);
+      addPayload(requestBodies, exchange.request.body);
+      graphql.add(exchange);
+      webSocket.add(exchange);
+    },
+    async finish() {
+      const responses: Response[] = [];
+      for (const status of [...byStatus.keys()].sort((a, b) => a - b)) {
+        responses.push({ status, seen: statusCounts[status]!, bodies: await byStatus.get(status)!.finish() });
+      }
+      const endpoint: Endpoint = {
+        key: `${method} ${host} ${path}`,
+        method,
+        host,
+        path,
+        observed,
+        statusCounts,
+        pathParams,
+        queryParams: queryParams.finish(),
+        headers: headers.finish(),
+        auth: auth.finish(),
+        requestBodies: await requestBodies.finish(),
+        responses,
+      };
+      const operations = await graphql.finish();
+      if (operations) endpoint.graphql = operations;
+      const stream = await webSocket.finish();
+      if (stream) endpoint.websocket = stream;
+      return endpoint;
+    },
   };
-  const graphql = await inferGraphql(exchanges);
-  if (graphql) endpoint.graphql = graphql;
-  const websocket = await inferWebSocket(exchanges);
-  if (websocket) endpoint.websocket = websocket;
-  return endpoint;
+}
+
+/** The group's exchanges, all at once: what callers holding them do. */
+export async function inferEndpoint(group: EndpointGroup): Promise<Endpoint> {
+  const accumulator = createEndpointAccumulator(group);
+  for (const exchange of group.exchanges) accumulator.add(exchange);
+  return accumulator.finish();
 }
 
 /**
  * The bodies worth describing: every non-empty one, and empty ones that declared a media type
  * (an event stream the recorder kept no content of is still an event stream).
  */
-function payloadsOf(bodies: (Payload | null)[]): Payload[] {
-  return bodies.filter((b): b is Payload => b !== null && (b.content.kind !== 'empty' || b.mediaType !== ''));
+function addPayload(bodies: BodiesAccumulator, body: Payload | null): void {
+  if (body !== null && (body.content.kind !== 'empty' || body.mediaType !== '')) bodies.add(body);
 }

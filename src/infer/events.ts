@@ -6,8 +6,10 @@
  */
 import type { Json } from '../exchange.js';
 import type { EventKind } from '../model.js';
+import { detachText } from './detach-text.js';
 import { jsonExample, truncateExample } from './example.js';
-import { inferJsonSchema } from './schema.js';
+import { JsonObserver } from './observe-json.js';
+import { inferObservedSchema } from './schema.js';
 
 export interface StreamMessage {
   /** SSE event name (`message` when absent) or WebSocket direction. */
@@ -31,59 +33,105 @@ const EVENT_EXAMPLE_CHARS = 1500;
 const EVENT_EXAMPLE_LINES = 40;
 const SENTINEL = /^\[[A-Z][A-Z_]{0,30}\]$/;
 
-interface Group {
-  event: string;
-  type?: string;
-  messages: StreamMessage[];
-}
+/**
+ * The kinds of one stream side (the events of an endpoint's SSE bodies, the frames of its
+ * WebSockets), gathered one message at a time. Messages are not kept: per kind only its
+ * evidence and its JSON observer (observe-json.ts); per event name at most
+ * `MAX_TYPES_PER_EVENT` kinds, or one once the types proved to be values.
+ */
+export class StreamKindsAccumulator {
+  /** Sentinel lines seen, each detached: few and short (at most 32 characters by `SENTINEL`). */
+  private readonly sentinels = new Set<string>();
+  private readonly byEvent = new Map<string, EventEvidence>();
 
-export async function inferStreamKinds(messages: readonly StreamMessage[]): Promise<StreamKinds> {
-  const sentinels = new Set<string>();
-  const byEvent = new Map<string, StreamMessage[]>();
-  for (const message of messages) {
+  add(message: StreamMessage): void {
     if (message.json === undefined && message.text !== undefined && SENTINEL.test(message.text.trim())) {
-      sentinels.add(message.text.trim());
-      continue;
+      const sentinel = message.text.trim();
+      if (!this.sentinels.has(sentinel)) this.sentinels.add(detachText(sentinel));
+      return;
     }
-    const list = byEvent.get(message.event);
-    if (list) list.push(message);
-    else byEvent.set(message.event, [message]);
+    let evidence = this.byEvent.get(message.event);
+    if (!evidence) this.byEvent.set(detachText(message.event), (evidence = new EventEvidence()));
+    evidence.add(message);
   }
-  const groups: Group[] = [];
-  for (const [event, list] of byEvent) groups.push(...splitByType(event, list));
-  groups.sort((a, b) => compareText(a.event, b.event) || compareText(a.type ?? '', b.type ?? ''));
-  const events: EventKind[] = [];
-  for (const group of groups) events.push(await describeKind(group));
-  return { events, sentinels: [...sentinels].sort() };
+
+  async finish(): Promise<StreamKinds> {
+    const groups: { event: string; type?: string; kind: KindEvidence }[] = [];
+    for (const [event, evidence] of this.byEvent) {
+      if (evidence.byType === null) groups.push({ event, kind: evidence.all! });
+      else for (const [type, kind] of evidence.byType) groups.push(type === '' ? { event, kind } : { event, type, kind });
+    }
+    groups.sort((a, b) => compareText(a.event, b.event) || compareText(a.type ?? '', b.type ?? ''));
+    const events: EventKind[] = [];
+    for (const group of groups) events.push(await group.kind.finish(group.event, group.type));
+    return { events, sentinels: [...this.sentinels].sort() };
+  }
 }
 
-function splitByType(event: string, messages: StreamMessage[]): Group[] {
-  const byType = new Map<string, StreamMessage[]>();
-  for (const message of messages) {
-    const key = message.type ?? '';
-    const list = byType.get(key);
-    if (list) list.push(message);
-    else byType.set(key, [message]);
-    if (byType.size > MAX_TYPES_PER_EVENT) return [{ event, messages }];
+/** The messages under one event name, by type while the types are few. */
+class EventEvidence {
+  /** A kind per type (`` for none); null once more than `MAX_TYPES_PER_EVENT` types showed up. */
+  byType: Map<string, KindEvidence> | null = new Map();
+  /**
+   * Every message under the name as one kind, which is what the kinds become if the types
+   * overflow. Needed only once there are two types: it starts as a copy of the first type's
+   * kind, which had every message so far, so a name with a single type is observed once.
+   */
+  all: KindEvidence | null = null;
+
+  add(message: StreamMessage): void {
+    const byType = this.byType;
+    if (byType === null) {
+      this.all!.add(message);
+      return;
+    }
+    const type = message.type ?? '';
+    let kind = byType.get(type);
+    if (kind === undefined) {
+      if (byType.size === MAX_TYPES_PER_EVENT) {
+        this.byType = null;
+        this.all!.add(message);
+        return;
+      }
+      if (byType.size === 1) this.all = byType.values().next().value!.clone();
+      byType.set(type, (kind = new KindEvidence()));
+    }
+    kind.add(message);
+    this.all?.add(message);
   }
-  return [...byType].map(([type, list]) => (type === '' ? { event, messages: list } : { event, type, messages: list }));
 }
 
-async function describeKind(group: Group): Promise<EventKind> {
-  const kind: EventKind = { event: group.event, seen: group.messages.length };
-  if (group.type !== undefined) kind.type = group.type;
-  const samples: Json[] = [];
-  let text: string | undefined;
-  for (const message of group.messages) {
-    if (message.json !== undefined) samples.push(message.json);
-    else if (text === undefined && message.text !== undefined) text = message.text;
+/** One kind: how many messages, their JSON data observed, and the first text for an example. */
+class KindEvidence {
+  private seen = 0;
+  private json: JsonObserver | null = null;
+  /** Keep-sake: the first text message, already cut to its example (used when no JSON came). */
+  private text: string | undefined;
+
+  add(message: StreamMessage): void {
+    this.seen++;
+    if (message.json !== undefined) (this.json ??= new JsonObserver()).add(message.json);
+    else if (this.text === undefined && message.text !== undefined) this.text = truncateExample(message.text, 400, 10);
   }
-  if (samples.length > 0) {
-    const { schema, representative } = await inferJsonSchema(samples);
-    kind.schema = schema;
-    kind.example = jsonExample(samples[representative], EVENT_EXAMPLE_CHARS, EVENT_EXAMPLE_LINES);
-  } else if (text !== undefined) kind.example = truncateExample(text, 400, 10);
-  return kind;
+
+  clone(): KindEvidence {
+    const copy = new KindEvidence();
+    copy.seen = this.seen;
+    copy.json = this.json && this.json.clone();
+    copy.text = this.text;
+    return copy;
+  }
+
+  async finish(event: string, type: string | undefined): Promise<EventKind> {
+    const kind: EventKind = { event, seen: this.seen };
+    if (type !== undefined) kind.type = type;
+    if (this.json) {
+      const { schema, sample } = await inferObservedSchema(this.json);
+      kind.schema = schema;
+      kind.example = jsonExample(sample, EVENT_EXAMPLE_CHARS, EVENT_EXAMPLE_LINES);
+    } else if (this.text !== undefined) kind.example = this.text;
+    return kind;
+  }
 }
 
 /** The `type` field of a JSON object, the usual discriminator of messages sharing a name. */

@@ -1,8 +1,11 @@
 /**
  * Examples as the reference prints them: pretty JSON (2-space indent, as `JSON.stringify`) or
  * text, cut the seed's way with a final `... (truncated)` line when long. The JSON printer stops
- * once past the budget, so a 50 MB body costs no more than a small one.
+ * once past the budget, so a 50 MB body costs no more than a small one. Every example is
+ * detached from the text it was cut from (detach-text.ts): it outlives the capture, in
+ * accumulators and in the model.
  */
+import { detachText } from './detach-text.js';
 
 export const EXAMPLE_MAX_CHARS = 3000;
 export const EXAMPLE_MAX_LINES = 80;
@@ -16,8 +19,8 @@ export function truncateExample(text: string, maxChars = EXAMPLE_MAX_CHARS, maxL
       break;
     }
   }
-  if (cut === -1) return text;
-  return `${text.slice(0, cut).trimEnd()}\n... (truncated)`;
+  if (cut === -1) return detachText(text);
+  return detachText(`${text.slice(0, cut).trimEnd()}\n... (truncated)`);
 }
 
 /** Pretty JSON for a value, identical to `JSON.stringify(value, null, 2)` up to the budget. */

@@ -6,10 +6,12 @@
  * operation in the query string. Variables are read from JSON bodies only: in a query string
  * they are one opaque value to redaction, so their fields are never shown.
  */
-import type { Exchange, Json } from '../exchange.js';
+import type { Exchange, Json, NameValue } from '../exchange.js';
 import type { GraphqlOperation } from '../model.js';
+import { detachText } from './detach-text.js';
 import { jsonExample } from './example.js';
-import { inferJsonSchema } from './schema.js';
+import { JsonObserver } from './observe-json.js';
+import { inferObservedSchema } from './schema.js';
 
 interface Call {
   name: string;
@@ -17,50 +19,61 @@ interface Call {
   variables?: Json;
 }
 
-export async function inferGraphql(exchanges: readonly Exchange[]): Promise<GraphqlOperation[] | undefined> {
-  const byName = new Map<string, { operation: GraphqlOperation['operation']; seen: number; variables: Json[] }>();
-  for (const exchange of exchanges) {
-    for (const call of callsOf(exchange)) {
-      let entry = byName.get(call.name);
-      if (!entry) byName.set(call.name, (entry = { operation: call.operation, seen: 0, variables: [] }));
-      entry.seen++;
-      if (entry.operation === 'unknown') entry.operation = call.operation;
-      if (call.variables !== undefined && call.variables !== null) entry.variables.push(call.variables);
-    }
+/**
+ * The operations of an endpoint's exchanges, one exchange at a time. Per operation name only its
+ * kind, a count and a JSON observer of its variables are kept (observe-json.ts).
+ */
+export class GraphqlAccumulator {
+  private readonly byName = new Map<string, { operation: GraphqlOperation['operation']; seen: number; variables: JsonObserver | null }>();
+
+  add(exchange: Exchange): void {
+    const content = exchange.request.body?.content;
+    if (content?.kind === 'json') {
+      if (Array.isArray(content.value)) for (const request of content.value) this.count(callFromBody(request));
+      else this.count(callFromBody(content.value));
+    } else if (exchange.method === 'GET') this.count(callFromQuery(exchange.url.query));
   }
-  if (byName.size === 0) return undefined;
-  const operations: GraphqlOperation[] = [];
-  for (const name of [...byName.keys()].sort()) {
-    const entry = byName.get(name)!;
-    const operation: GraphqlOperation = { name, operation: entry.operation, seen: entry.seen };
-    if (entry.variables.length > 0) {
-      const { schema, representative } = await inferJsonSchema(entry.variables);
-      operation.variables = schema;
-      operation.example = jsonExample(entry.variables[representative], 1500, 40);
+
+  /** Undefined when no exchange was a GraphQL call. */
+  async finish(): Promise<GraphqlOperation[] | undefined> {
+    if (this.byName.size === 0) return undefined;
+    const operations: GraphqlOperation[] = [];
+    for (const name of [...this.byName.keys()].sort()) {
+      const entry = this.byName.get(name)!;
+      const operation: GraphqlOperation = { name, operation: entry.operation, seen: entry.seen };
+      if (entry.variables) {
+        const { schema, sample } = await inferObservedSchema(entry.variables);
+        operation.variables = schema;
+        operation.example = jsonExample(sample, 1500, 40);
+      }
+      operations.push(operation);
     }
-    operations.push(operation);
+    return operations;
   }
-  return operations;
+
+  private count(call: Call | null): void {
+    if (call === null) return;
+    let entry = this.byName.get(call.name);
+    if (!entry) this.byName.set(detachText(call.name), (entry = { operation: call.operation, seen: 0, variables: null }));
+    entry.seen++;
+    if (entry.operation === 'unknown') entry.operation = call.operation;
+    if (call.variables !== undefined && call.variables !== null) (entry.variables ??= new JsonObserver()).add(call.variables);
+  }
 }
 
-function callsOf(exchange: Exchange): Call[] {
-  const content = exchange.request.body?.content;
-  if (content?.kind === 'json') {
-    const requests = Array.isArray(content.value) ? content.value : [content.value];
-    const calls: Call[] = [];
-    for (const request of requests) {
-      const call = callFromBody(request);
-      if (call) calls.push(call);
-    }
-    return calls;
-  }
-  if (exchange.method === 'GET') {
-    const query = exchange.url.query.find((q) => q.name === 'query')?.value;
-    const operationName = exchange.url.query.find((q) => q.name === 'operationName')?.value;
-    const hasPersisted = exchange.url.query.some((q) => q.name === 'extensions');
-    if ((query !== undefined && looksLikeGraphql(query)) || (operationName && hasPersisted)) return [call(operationName, query)];
-  }
-  return [];
+/** The operations of a list of exchanges (tests). */
+export async function inferGraphql(exchanges: readonly Exchange[]): Promise<GraphqlOperation[] | undefined> {
+  const accumulator = new GraphqlAccumulator();
+  for (const exchange of exchanges) accumulator.add(exchange);
+  return accumulator.finish();
+}
+
+/** A GET names its operation in the query string; its variables are never read (see above). */
+function callFromQuery(params: readonly NameValue[]): Call | null {
+  const query = params.find((q) => q.name === 'query')?.value;
+  const operationName = params.find((q) => q.name === 'operationName')?.value;
+  const hasPersisted = params.some((q) => q.name === 'extensions');
+  return (query !== undefined && looksLikeGraphql(query)) || (operationName && hasPersisted) ? call(operationName, query) : null;
 }
 
 function callFromBody(request: Json): Call | null {

@@ -1,6 +1,7 @@
 /**
- * One pass over the JSON samples of a body (or an event kind, or GraphQL variables) that does
- * two things at once, so the cost is one walk per value and nothing more:
+ * One pass over the JSON samples of a body (or an event kind, or GraphQL variables), one sample
+ * at a time as exchanges arrive (`JsonObserver`), that does two things at once, so the cost is
+ * one walk per value and nothing more:
  *
  * - **Evidence per field position** (a tree of `FieldNode`s): how many values and objects were
  *   seen there, which JSON kinds, which string formats held for every value, enum candidates,
@@ -17,6 +18,7 @@
  */
 import type { Json } from '../exchange.js';
 import { classifySegment } from '../normalise/segments.js';
+import { detachText } from './detach-text.js';
 import { ANY_FORMAT, FORMAT_EMAIL, isEnumWord, MAX_ENUM_VALUES, placeholderKind, stringFormats } from './string-format.js';
 
 export const KIND_NULL = 1;
@@ -71,8 +73,12 @@ export interface Observation {
   root: FieldNode;
   /** Skeletons of the samples that add a fact, in sample order: what quicktype gets. */
   cover: Json[];
-  /** Index of the sample touching the most field positions: the representative example. */
+  /** Index of the sample touching the most field positions (the first on a tie). */
   representative: number;
+  /** That sample itself: the representative example (null when there were no samples). */
+  sample: Json;
+  /** How many samples were observed. */
+  samples: number;
   /** True when MAX_NODES ran out and some fields were not recorded. */
   truncated: boolean;
 }
@@ -85,44 +91,100 @@ export function newFieldNode(): FieldNode {
   return { values: 0, objects: 0, kinds: 0, strings: 0, formats: ANY_FORMAT, enumCounts: new Map(), mapSeen: false, lastSample: -1 };
 }
 
-export function observeJson(samples: readonly Json[]): Observation {
-  const root = newFieldNode();
-  const cover: Json[] = [];
-  let nodes = 1;
-  let truncated = false;
-  let sample = 0;
-  let score = 0;
+/**
+ * Observes JSON samples one at a time (a body per exchange, an event per message), so the
+ * samples themselves can be dropped as soon as they are added. What it keeps between adds:
+ *
+ * - the evidence tree, at most `MAX_NODES` positions, each with at most `MAX_ENUM_VALUES` enum
+ *   candidates and one example cut to 200 characters and detached from its sample;
+ * - the cover, which holds each (position, kind) fact once, so it grows with the distinct facts
+ *   and not with the samples;
+ * - one keep-sake: the current representative sample, by reference, which `result` walks once
+ *   more for field examples (the printed example and the field table must agree). It is replaced
+ *   whenever a later sample touches more fields, so only one sample is ever held.
+ */
+export class JsonObserver {
+  private root = newFieldNode();
+  private cover: Json[] = [];
+  private nodes = 1;
+  private truncated = false;
+  /** Samples added so far, so also the index of the sample being walked. */
+  private samples = 0;
+  /** Field positions the sample being walked touched with a non-null value. */
+  private score = 0;
+  private best = -1;
+  private representative = 0;
+  private representativeSample: Json = null;
 
-  const child = (parent: FieldNode, key: string): FieldNode | undefined => {
+  add(sample: Json): void {
+    this.score = 0;
+    const skeleton = this.visit(sample, this.root, 0);
+    if (skeleton !== NOTHING) this.cover.push(skeleton);
+    if (this.score > this.best) {
+      this.best = this.score;
+      this.representative = this.samples;
+      this.representativeSample = sample;
+    }
+    this.samples++;
+  }
+
+  /** The observation of every sample added; completes the field examples, so call it once, last. */
+  result(): Observation {
+    const { root, cover, representative, samples, truncated } = this;
+    if (samples > 0) takeExamples(this.representativeSample, root, 0, new Set());
+    return { root, cover, representative, sample: this.representativeSample, samples, truncated };
+  }
+
+  /**
+   * An observer that has seen the same samples and goes on independently: for a stream kind that
+   * turns out to need a second observation from its first message on (events.ts). Costs the size
+   * of the evidence tree, not of the samples.
+   */
+  clone(): JsonObserver {
+    const copy = new JsonObserver();
+    copy.root = cloneFieldNode(this.root);
+    // Skeletons are never changed once made, so the copy may share them.
+    copy.cover = [...this.cover];
+    copy.nodes = this.nodes;
+    copy.truncated = this.truncated;
+    copy.samples = this.samples;
+    copy.best = this.best;
+    copy.representative = this.representative;
+    copy.representativeSample = this.representativeSample;
+    return copy;
+  }
+
+  private child(parent: FieldNode, key: string): FieldNode | undefined {
     const children = (parent.children ??= new Map());
     let node = children.get(key);
     if (node) return node;
-    if (nodes >= MAX_NODES) {
-      truncated = true;
+    if (this.nodes >= MAX_NODES) {
+      this.truncated = true;
       return undefined;
     }
-    nodes++;
+    this.nodes++;
     children.set(key, (node = newFieldNode()));
     return node;
-  };
-  const slot = (parent: FieldNode, which: 'items' | 'entries'): FieldNode => {
+  }
+
+  private slot(parent: FieldNode, which: 'items' | 'entries'): FieldNode {
     let node = parent[which];
     if (!node) {
-      nodes++;
+      this.nodes++;
       parent[which] = node = newFieldNode();
     }
     return node;
-  };
+  }
 
-  const visit = (value: Json, node: FieldNode, depth: number): Skeleton => {
+  private visit(value: Json, node: FieldNode, depth: number): Skeleton {
     node.values++;
     const kind = kindOf(value);
     const fresh = (node.kinds & kind) === 0;
     node.kinds |= kind;
     if (value === null) return fresh ? null : NOTHING;
-    if (node.lastSample !== sample) {
-      node.lastSample = sample;
-      score++;
+    if (node.lastSample !== this.samples) {
+      node.lastSample = this.samples;
+      this.score++;
     }
     if (typeof value === 'string') {
       observeString(node, value);
@@ -135,9 +197,9 @@ export function observeJson(samples: readonly Json[]): Observation {
     if (Array.isArray(value)) {
       let kept: Json[] | null = fresh ? [] : null;
       if (depth < MAX_DEPTH && value.length > 0) {
-        const items = slot(node, 'items');
+        const items = this.slot(node, 'items');
         for (const item of value) {
-          const skeleton = visit(item, items, depth + 1);
+          const skeleton = this.visit(item, items, depth + 1);
           if (skeleton !== NOTHING) (kept ??= []).push(skeleton);
         }
       }
@@ -151,10 +213,10 @@ export function observeJson(samples: readonly Json[]): Observation {
       const keys = isIdKey(first) ? Object.keys(value) : null;
       if (keys === null) node.plainKey = first;
       else if (keys.every(isIdKey)) {
-        const entries = slot(node, 'entries');
+        const entries = this.slot(node, 'entries');
         let kept: Json[] | null = null;
         for (const key of keys) {
-          const skeleton = visit(value[key]!, entries, depth + 1);
+          const skeleton = this.visit(value[key]!, entries, depth + 1);
           if (skeleton !== NOTHING) (kept ??= []).push(skeleton);
         }
         const firstMap = !node.mapSeen;
@@ -164,28 +226,33 @@ export function observeJson(samples: readonly Json[]): Observation {
     }
     let kept: [string, Json][] | null = null;
     for (const key in value) {
-      const next = child(node, key);
+      const next = this.child(node, key);
       if (!next) continue;
-      const skeleton = visit(value[key]!, next, depth + 1);
+      const skeleton = this.visit(value[key]!, next, depth + 1);
       if (skeleton !== NOTHING) (kept ??= []).push([key, skeleton]);
     }
     // fromEntries defines own properties, so a captured `__proto__` key stays plain data.
     return kept ? Object.fromEntries(kept) : fresh ? {} : NOTHING;
-  };
-
-  let representative = 0;
-  let best = -1;
-  for (; sample < samples.length; sample++) {
-    score = 0;
-    const skeleton = visit(samples[sample]!, root, 0);
-    if (skeleton !== NOTHING) cover.push(skeleton);
-    if (score > best) {
-      best = score;
-      representative = sample;
-    }
   }
-  if (samples.length > 0) takeExamples(samples[representative]!, root, 0, new Set());
-  return { root, cover, representative, truncated };
+}
+
+/** An observer that has seen every sample of a list (tests, and callers holding them anyway). */
+export function observeSamples(samples: readonly Json[]): JsonObserver {
+  const observer = new JsonObserver();
+  for (const sample of samples) observer.add(sample);
+  return observer;
+}
+
+export function observeJson(samples: readonly Json[]): Observation {
+  return observeSamples(samples).result();
+}
+
+function cloneFieldNode(node: FieldNode): FieldNode {
+  const copy: FieldNode = { ...node, enumCounts: node.enumCounts && new Map(node.enumCounts) };
+  if (node.children) copy.children = new Map([...node.children].map(([key, child]) => [key, cloneFieldNode(child)]));
+  if (node.items) copy.items = cloneFieldNode(node.items);
+  if (node.entries) copy.entries = cloneFieldNode(node.entries);
+  return copy;
 }
 
 /**
@@ -217,8 +284,9 @@ function takeExamples(value: Json, node: FieldNode, depth: number, taken: Set<Fi
   }
 }
 
+/** Long strings are cut, and the cut detached: the example must not pin the whole string. */
 function cutExample(value: string): string {
-  return value.length > MAX_EXAMPLE_CHARS ? `${value.slice(0, MAX_EXAMPLE_CHARS)}…` : value;
+  return value.length > MAX_EXAMPLE_CHARS ? detachText(`${value.slice(0, MAX_EXAMPLE_CHARS)}…`) : value;
 }
 
 function kindOf(value: Json): number {

@@ -1,35 +1,28 @@
 /**
  * Query parameters, notable request headers and auth schemes of one endpoint, with evidence:
- * in how many of its requests each appeared.
+ * in how many of its requests each appeared. Gathered one exchange at a time; per name only a
+ * count and a `ScalarObserver` are kept (named-values.ts; the first 1000 values observed).
  */
-import type { Exchange, NameValue } from '../exchange.js';
+import type { Exchange } from '../exchange.js';
 import type { AuthScheme, HeaderKind, HeaderParam, Param } from '../model.js';
-import { scalarSchema } from './scalar.js';
+import { NamedValues } from './named-values.js';
 
-/** Collects name → values over exchanges; a name counts once per exchange. */
-function collect(exchanges: readonly Exchange[], pick: (e: Exchange) => NameValue[], normalise: (name: string) => string): Map<string, { name: string; seen: number; values: string[] }> {
-  const found = new Map<string, { name: string; seen: number; values: string[] }>();
-  for (const exchange of exchanges) {
-    const counted = new Set<string>();
-    for (const pair of pick(exchange)) {
-      const key = normalise(pair.name);
-      let entry = found.get(key);
-      if (!entry) found.set(key, (entry = { name: key, seen: 0, values: [] }));
-      if (!counted.has(key)) {
-        counted.add(key);
-        entry.seen++;
-      }
-      if (entry.values.length < 1000) entry.values.push(pair.value);
-    }
+/** Values observed per name; later ones only count towards presence. */
+const MAX_VALUES_PER_NAME = 1000;
+
+export class QueryParamsAccumulator {
+  private readonly named = new NamedValues(MAX_VALUES_PER_NAME);
+
+  add(exchange: Exchange): void {
+    this.named.addSample(exchange.url.query);
   }
-  return found;
-}
 
-export function inferQueryParams(exchanges: readonly Exchange[]): Param[] {
-  const of = exchanges.length;
-  return [...collect(exchanges, (e) => e.url.query, (n) => n).values()]
-    .map(({ name, seen, values }) => withExample({ name, seen, of, required: seen === of, schema: scalarSchema(values) }, values))
-    .sort(byName);
+  finish(): Param[] {
+    const of = this.named.samples;
+    const params: Param[] = [];
+    for (const { name, seen, values } of this.named.entries()) params.push(withExample({ name, seen, of, required: seen === of, schema: values.schema() }, values.example));
+    return params.sort(byName);
+  }
 }
 
 const CONTENT_HEADERS = new Set(['content-type']);
@@ -45,17 +38,25 @@ export function headerKind(name: string): HeaderKind | null {
   return null;
 }
 
-export function inferHeaders(exchanges: readonly Exchange[]): HeaderParam[] {
-  const of = exchanges.length;
-  const headers: HeaderParam[] = [];
-  for (const { name, seen, values } of collect(exchanges, (e) => e.request.headers, (n) => n.toLowerCase()).values()) {
-    const kind = headerKind(name);
-    if (kind === null) continue;
-    const example = name === 'cookie' ? cookieNames(values[0] ?? '') : undefined;
-    const param = withExample({ name, seen, of, required: seen === of, schema: { type: 'string' } }, values);
-    headers.push({ ...param, ...(example !== undefined ? { example } : {}), kind });
+/** Notable request headers only: the others are never shown, so their values are not observed. */
+export class HeadersAccumulator {
+  private readonly named = new NamedValues(MAX_VALUES_PER_NAME, (name) => headerKind(name) !== null);
+
+  add(exchange: Exchange): void {
+    this.named.addSample(exchange.request.headers, true);
   }
-  return headers.sort(byName);
+
+  finish(): HeaderParam[] {
+    const of = this.named.samples;
+    const headers: HeaderParam[] = [];
+    for (const { name, seen, values } of this.named.entries()) {
+      const kind = headerKind(name)!;
+      const example = name === 'cookie' ? cookieNames(values.first ?? '') : undefined;
+      const param = withExample({ name, seen, of, required: seen === of, schema: { type: 'string' } }, values.example);
+      headers.push({ ...param, ...(example !== undefined ? { example } : {}), kind });
+    }
+    return headers.sort(byName);
+  }
 }
 
 /** A Cookie header is shown by its cookie names only: `session=…; theme=…`. */
@@ -72,36 +73,39 @@ const API_KEY_HEADERS = new Set(['x-api-key', 'api-key', 'x-auth-token', 'x-acce
 const API_KEY_QUERY = new Set(['api_key', 'apikey', 'key', 'access_token', 'token']);
 const SESSION_COOKIE = /sess|sid|token|auth|jwt|login/i;
 
-export function inferAuth(exchanges: readonly Exchange[]): AuthScheme[] {
-  const schemes = new Map<string, AuthScheme>();
-  const add = (scheme: Omit<AuthScheme, 'seen'>): void => {
-    const key = `${scheme.type} ${scheme.in} ${scheme.name}`;
-    const found = schemes.get(key);
-    if (found) found.seen++;
-    else schemes.set(key, { ...scheme, seen: 1 });
-  };
-  for (const exchange of exchanges) {
-    const seen = new Set<string>();
-    const once = (scheme: Omit<AuthScheme, 'seen'>): void => {
-      const key = `${scheme.type} ${scheme.in} ${scheme.name}`;
-      if (!seen.has(key)) {
-        seen.add(key);
-        add(scheme);
-      }
-    };
+export class AuthAccumulator {
+  private readonly schemes = new Map<string, { scheme: AuthScheme; counted: number }>();
+  private exchanges = 0;
+
+  add(exchange: Exchange): void {
+    const current = ++this.exchanges;
     for (const header of exchange.request.headers) {
       const name = header.name.toLowerCase();
       if (name === 'authorization') {
         const scheme = header.value.split(' ')[0]!.toLowerCase();
-        if (scheme === 'bearer') once({ type: 'bearer', in: 'header', name });
-        else if (scheme === 'basic') once({ type: 'basic', in: 'header', name });
-        else once({ type: 'apiKey', in: 'header', name });
-      } else if (API_KEY_HEADERS.has(name)) once({ type: 'apiKey', in: 'header', name });
+        if (scheme === 'bearer') this.count('bearer', 'header', name, current);
+        else if (scheme === 'basic') this.count('basic', 'header', name, current);
+        else this.count('apiKey', 'header', name, current);
+      } else if (API_KEY_HEADERS.has(name)) this.count('apiKey', 'header', name, current);
     }
-    for (const cookie of cookiesOf(exchange)) if (SESSION_COOKIE.test(cookie)) once({ type: 'cookie', in: 'cookie', name: cookie });
-    for (const param of exchange.url.query) if (API_KEY_QUERY.has(param.name.toLowerCase())) once({ type: 'apiKey', in: 'query', name: param.name });
+    for (const cookie of cookiesOf(exchange)) if (SESSION_COOKIE.test(cookie)) this.count('cookie', 'cookie', cookie, current);
+    for (const param of exchange.url.query) if (API_KEY_QUERY.has(param.name.toLowerCase())) this.count('apiKey', 'query', param.name, current);
   }
-  return [...schemes.values()].sort((a, b) => (a.type + a.name < b.type + b.name ? -1 : 1));
+
+  finish(): AuthScheme[] {
+    return [...this.schemes.values()].map(({ scheme }) => scheme).sort((a, b) => (a.type + a.name < b.type + b.name ? -1 : 1));
+  }
+
+  /** A scheme counts once per exchange, however often the exchange names it. */
+  private count(type: AuthScheme['type'], where: AuthScheme['in'], name: string, exchange: number): void {
+    const key = `${type} ${where} ${name}`;
+    const found = this.schemes.get(key);
+    if (!found) this.schemes.set(key, { scheme: { type, in: where, name, seen: 1 }, counted: exchange });
+    else if (found.counted !== exchange) {
+      found.counted = exchange;
+      found.scheme.seen++;
+    }
+  }
 }
 
 function cookiesOf(exchange: Exchange): string[] {
@@ -110,8 +114,7 @@ function cookiesOf(exchange: Exchange): string[] {
   return header ? header.value.split(';').map((p) => p.trim().split('=')[0]!).filter(Boolean) : [];
 }
 
-function withExample<T extends Param>(param: T, values: readonly string[]): T {
-  const example = values.find((v) => v !== '');
+function withExample<T extends Param>(param: T, example: string | undefined): T {
   return example === undefined ? param : { ...param, example };
 }
 

@@ -1,59 +1,94 @@
 /**
- * Schemas for values that arrive as strings (query parameters, headers, form fields): the
- * narrowest type every observed value fits, a format when every value has it, an enum only with
- * strong evidence (string-format.ts).
+ * Schemas for values that arrive as strings (query parameters, headers, form fields, multipart
+ * fields): the narrowest type every observed value fits, a format when every value has it, an
+ * enum only with strong evidence (string-format.ts). Values are observed one at a time as
+ * exchanges arrive; none is kept but the first non-empty one (the example) and up to
+ * `MAX_ENUM_VALUES` enum candidates, each detached from the capture (detach-text.ts).
  */
 import type { JsonSchema } from '../model.js';
+import { detachText } from './detach-text.js';
 import { ANY_FORMAT, enumValues, FORMAT_EMAIL, formatName, isEnumWord, MAX_ENUM_VALUES, placeholderKind, stringFormats } from './string-format.js';
 
 const INTEGER = /^-?(?:0|[1-9]\d{0,15})$/;
 const NUMBER = /^-?\d{1,16}(?:\.\d{1,16})?$/;
 
-export function scalarSchema(values: readonly string[]): JsonSchema {
-  const present = values.filter((v) => v !== '');
-  if (present.length === 0) return { type: 'string' };
-  if (present.every((v) => v === 'true' || v === 'false')) return { type: 'boolean' };
-  if (present.every((v) => INTEGER.test(v))) return { type: 'integer' };
-  if (present.every((v) => NUMBER.test(v))) return { type: 'number' };
-  const schema: JsonSchema = { type: 'string' };
-  const format = formatOf(present);
-  if (format !== undefined) schema.format = format;
-  else {
-    const values = enumValues(countWords(present), present.length);
-    if (values) schema.enum = values;
+export class ScalarObserver {
+  /** The first non-empty value observed: the example. */
+  example: string | undefined;
+  /** Values observed so far, empty ones included: what `limit` counts. */
+  private observed = 0;
+  private firstEmpty = false;
+  /** Non-empty values observed: the evidence for type, format and enum. */
+  private present = 0;
+  private booleans = true;
+  private integers = true;
+  private numbers = true;
+  /** Formats every non-placeholder value matched, and how many values spoke to it. */
+  private formats = ANY_FORMAT;
+  private formatEvidence = 0;
+  /** Distinct values with counts while they could still be an enum; null once ruled out. */
+  private words: Map<string, number> | null = new Map();
+
+  /**
+   * Values past the first `limit` are ignored. Parameters and multipart parts have always been
+   * typed from their first 1000 values; the cap stays so references do not change.
+   */
+  constructor(private readonly limit = Infinity) {}
+
+  add(value: string): void {
+    if (this.observed >= this.limit) return;
+    if (this.observed++ === 0) this.firstEmpty = value === '';
+    if (value === '') return;
+    this.example ??= detachText(value);
+    this.present++;
+    if (this.booleans && value !== 'true' && value !== 'false') this.booleans = false;
+    // Every integer is a number, so a number test is needed only once integers are ruled out.
+    if (this.integers && !INTEGER.test(value)) this.integers = false;
+    if (!this.integers && this.numbers && !NUMBER.test(value)) this.numbers = false;
+    if (this.formats !== 0) this.observeFormat(value);
+    if (this.words !== null) this.countWord(value);
   }
-  return schema;
+
+  /** The first value observed, empty or not. */
+  get first(): string | undefined {
+    return this.observed === 0 ? undefined : this.firstEmpty ? '' : this.example;
+  }
+
+  schema(): JsonSchema {
+    if (this.present === 0) return { type: 'string' };
+    if (this.booleans) return { type: 'boolean' };
+    if (this.integers) return { type: 'integer' };
+    if (this.numbers) return { type: 'number' };
+    const schema: JsonSchema = { type: 'string' };
+    const format = this.formatEvidence > 0 ? formatName(this.formats) : undefined;
+    if (format !== undefined) schema.format = format;
+    else {
+      const values = enumValues(this.words, this.present);
+      if (values) schema.enum = values;
+    }
+    return schema;
+  }
+
+  private observeFormat(value: string): void {
+    const placeholder = placeholderKind(value);
+    if (placeholder !== null && placeholder !== 'email') return;
+    this.formatEvidence++;
+    this.formats &= placeholder === 'email' ? FORMAT_EMAIL : stringFormats(value);
+  }
+
+  private countWord(value: string): void {
+    const words = this.words!;
+    const seen = words.get(value);
+    if (seen !== undefined) words.set(value, seen + 1);
+    else if (words.size < MAX_ENUM_VALUES && isEnumWord(value)) words.set(detachText(value), 1);
+    else this.words = null;
+  }
 }
 
-/** The first non-empty value as the schema's type would have it (`"3"` → `3` for integers). */
-export function scalarExample(values: readonly string[], schema: JsonSchema): string | number | boolean | undefined {
-  const value = values.find((v) => v !== '');
+/** A value as the schema's type would have it (`"3"` → `3` for integers). */
+export function scalarExample(value: string | undefined, schema: JsonSchema): string | number | boolean | undefined {
   if (value === undefined) return undefined;
   if (schema.type === 'boolean') return value === 'true';
   if (schema.type === 'integer' || schema.type === 'number') return Number(value);
   return value;
-}
-
-function formatOf(values: readonly string[]): string | undefined {
-  let mask = ANY_FORMAT;
-  let evidence = 0;
-  for (const value of values) {
-    const placeholder = placeholderKind(value);
-    if (placeholder !== null && placeholder !== 'email') continue;
-    evidence++;
-    mask &= placeholder === 'email' ? FORMAT_EMAIL : stringFormats(value);
-    if (mask === 0) return undefined;
-  }
-  return evidence > 0 ? formatName(mask) : undefined;
-}
-
-function countWords(values: readonly string[]): Map<string, number> | null {
-  const counts = new Map<string, number>();
-  for (const value of values) {
-    const seen = counts.get(value);
-    if (seen !== undefined) counts.set(value, seen + 1);
-    else if (counts.size < MAX_ENUM_VALUES && isEnumWord(value)) counts.set(value, 1);
-    else return null;
-  }
-  return counts;
 }

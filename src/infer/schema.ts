@@ -7,42 +7,28 @@
 import type { Json } from '../exchange.js';
 import type { JsonSchema } from '../model.js';
 import { annotateSchema } from './annotate-schema.js';
-import { observeJson } from './observe-json.js';
+import { type JsonObserver, observeSamples } from './observe-json.js';
 import { quicktypeSchema } from './quicktype.js';
 
 export interface JsonInference {
   schema: JsonSchema;
   /** Index of the representative sample: the one touching the most fields. */
   representative: number;
+  /** The representative sample itself, for the printed example. */
+  sample: Json;
 }
 
-export async function inferJsonSchema(samples: readonly Json[]): Promise<JsonInference> {
-  const observation = observeJson(samples);
+/** The schema of every sample an observer saw; finishes the observer (see `JsonObserver.result`). */
+export async function inferObservedSchema(observer: JsonObserver): Promise<JsonInference> {
+  const observation = observer.result();
   const inferred = await quicktypeSchema(observation.cover.map((skeleton) => JSON.stringify(skeleton)));
   const schema = annotateSchema(inferred, observation.root);
-  if (schema['x-samples'] === undefined) schema['x-samples'] = samples.length;
+  if (schema['x-samples'] === undefined) schema['x-samples'] = observation.samples;
   if (observation.truncated) schema.description = 'Too many distinct fields: some were left out of this schema.';
-  return { schema, representative: observation.representative };
+  return { schema, representative: observation.representative, sample: observation.sample };
 }
 
-/** Schema of flat string fields (form bodies): required = present in every sample. */
-export function fieldsSchema(samples: readonly { name: string; value: string }[][], scalar: (values: string[]) => JsonSchema): JsonSchema {
-  const values = new Map<string, string[]>();
-  const seen = new Map<string, number>();
-  for (const fields of samples) {
-    const names = new Set<string>();
-    for (const field of fields) {
-      if (!values.has(field.name)) values.set(field.name, []);
-      values.get(field.name)!.push(field.value);
-      names.add(field.name);
-    }
-    for (const name of names) seen.set(name, (seen.get(name) ?? 0) + 1);
-  }
-  const names = [...values.keys()].sort();
-  return {
-    type: 'object',
-    properties: Object.fromEntries(names.map((name) => [name, { ...scalar(values.get(name)!), 'x-seen': seen.get(name)! }])),
-    required: names.filter((name) => seen.get(name) === samples.length),
-    'x-samples': samples.length,
-  };
+/** The schema of a list of samples (tests, and callers holding the samples anyway). */
+export async function inferJsonSchema(samples: readonly Json[]): Promise<JsonInference> {
+  return inferObservedSchema(observeSamples(samples));
 }

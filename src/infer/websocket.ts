@@ -6,14 +6,33 @@
 import type { Content, Exchange, Json, WebSocketMessage } from '../exchange.js';
 import type { MessageStream } from '../model.js';
 import { classifySegment } from '../normalise/segments.js';
-import { inferStreamKinds, type StreamMessage, typeField } from './events.js';
+import { StreamKindsAccumulator, type StreamMessage, typeField } from './events.js';
 
+/** The frames of an endpoint's exchanges, one exchange at a time; frames are not kept. */
+export class WebSocketAccumulator {
+  private messages = 0;
+  private readonly kinds = new StreamKindsAccumulator();
+
+  add(exchange: Exchange): void {
+    for (const message of exchange.webSocket) {
+      this.messages++;
+      this.kinds.add(streamMessage(message));
+    }
+  }
+
+  /** Undefined when no exchange carried a frame. */
+  async finish(): Promise<MessageStream | undefined> {
+    if (this.messages === 0) return undefined;
+    const { events } = await this.kinds.finish();
+    return { messages: this.messages, events };
+  }
+}
+
+/** The frames of a list of exchanges (tests). */
 export async function inferWebSocket(exchanges: readonly Exchange[]): Promise<MessageStream | undefined> {
-  const messages: StreamMessage[] = [];
-  for (const exchange of exchanges) for (const message of exchange.webSocket) messages.push(streamMessage(message));
-  if (messages.length === 0) return undefined;
-  const { events } = await inferStreamKinds(messages);
-  return { messages: messages.length, events };
+  const accumulator = new WebSocketAccumulator();
+  for (const exchange of exchanges) accumulator.add(exchange);
+  return accumulator.finish();
 }
 
 function streamMessage(message: WebSocketMessage): StreamMessage {

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { Json } from '../../src/exchange.js';
+import { JsonObserver, observeJson } from '../../src/infer/observe-json.js';
+
+const samples: Json[] = [{ a: 1, s: 'x' }, { a: 2, b: { c: 'asc' } }, { a: null, list: [1, 'two'] }, { a: 3, s: 'y', b: { c: 'desc' } }];
+
+describe('JsonObserver', () => {
+  it('keeps the richest sample seen so far, and takes field examples from it at the end', () => {
+    const observer = new JsonObserver();
+    for (const sample of samples) observer.add(sample);
+    const observation = observer.result();
+    expect(observation).toMatchObject({ samples: 4, representative: 3, sample: samples[3] });
+    expect(observation.root.children?.get('a')).toMatchObject({ values: 4, objects: 0, example: 3 });
+    expect(observation.root.children?.get('s')?.example).toBe('y');
+    // A field the representative lacks keeps the first value seen.
+    expect(observation.root.children?.get('list')?.items?.example).toBe(1);
+  });
+
+  it('has no representative before a sample', () => {
+    expect(new JsonObserver().result()).toMatchObject({ samples: 0, representative: 0, sample: null, cover: [] });
+  });
+
+  it('clones into an observer that goes on independently', () => {
+    const observer = new JsonObserver();
+    observer.add(samples[0]!);
+    const copy = observer.clone();
+    for (const sample of samples.slice(1)) copy.add(sample);
+    observer.add({ z: true });
+    expect(copy.result()).toEqual(observeJson(samples));
+    expect(observer.result()).toEqual(observeJson([samples[0]!, { z: true }]));
+  });
+
+  it('cuts long string examples', () => {
+    const { root } = observeJson([{ text: 'x'.repeat(500) }]);
+    expect(root.children?.get('text')?.example).toBe(`${'x'.repeat(200)}…`);
+  });
+});
