@@ -36,7 +36,7 @@ export async function loadConfig(path: string, io: Io): Promise<ConfigFile> {
     parsed = JSON.parse(text);
   } catch (error) {
     // Never V8's message: it quotes bytes of the file.
-    throw new Har2ApiError('E_USAGE', `cannot use the --config file: ${describeJsonError((error as Error).message, text)}`, label);
+    throw new Har2ApiError('E_USAGE', `cannot use the --config file: ${describeJsonError((error as Error).message, text, 'config')}`, label);
   }
   return parseConfig(parsed, label);
 }

@@ -23,7 +23,7 @@ export function parseModel(text: string, label: string): ApiModel {
     value = JSON.parse(text);
   } catch (error) {
     // Never V8's message: it quotes bytes of the file.
-    throw new Har2ApiError('E_JSON', describeJsonError((error as Error).message, text), label);
+    throw new Har2ApiError('E_JSON', describeJsonError((error as Error).message, text, 'model'), label);
   }
   return checkModel(value, label);
 }

@@ -45,18 +45,36 @@ function unwrapJsonp(text: string): string {
  * the raw bytes, which may be binary or span lines), and the likely cause: a truncated file, a
  * web page saved instead of the network log, or a damaged file.
  */
-export function describeJsonError(message: string, text: string): string {
+export function describeJsonError(message: string, text: string, kind: JsonFileKind = 'har'): string {
+  const words = JSON_FILE_WORDS[kind];
   const start = text.length - text.trimStart().length;
   const first = text.charAt(start);
-  if (first === '<') return 'this is an HTML or XML document, not a HAR (JSON); export the network log as HAR (DevTools: Network, Export HAR)';
+  if (first === '<') return `this is an HTML or XML document, not ${words.expected}`;
   const end = text.trimEnd().length;
   const position = errorPosition(message, text);
   if (/^Unexpected end of JSON input/.test(message) || /^Unterminated string/.test(message) || (position !== null && position >= end)) {
-    return `not valid JSON: it ends early, after ${text.length} characters, inside an unfinished value; the file is truncated: download or export it again`;
+    return `not valid JSON: it ends early, after ${text.length} characters, inside an unfinished value; ${words.truncated}`;
   }
   const where = position === null ? '' : ` at ${lineAndColumn(text, position)}`;
-  return `not valid JSON${where} (${errorKind(message)}); is this a complete HAR export?`;
+  return `not valid JSON${where} (${errorKind(message)}); ${words.check}`;
 }
+
+/** What a JSON file was meant to be, for the advice in its error. */
+export type JsonFileKind = 'har' | 'config' | 'model';
+
+const JSON_FILE_WORDS: Record<JsonFileKind, { expected: string; truncated: string; check: string }> = {
+  har: {
+    expected: 'a HAR (JSON); export the network log as HAR (DevTools: Network, Export HAR)',
+    truncated: 'the file is truncated: download or export it again',
+    check: 'is this a complete HAR export?',
+  },
+  config: { expected: 'a JSON config file', truncated: 'the file is truncated', check: 'fix the JSON of the config file' },
+  model: {
+    expected: 'a model JSON written by --format json',
+    truncated: 'the file is truncated: write it again with --format json',
+    check: 'is this a model.json written by --format json?',
+  },
+};
 
 /**
  * The character offset V8 reports, or, for "Unexpected token", finds from the context it quotes:

@@ -54,10 +54,36 @@ function redactHeaderValue(name: string, value: string, scope: Scope): string {
       return redactSetCookie(value, scope);
   }
   if (URL_HEADERS.has(name)) return redactUrlText(value, scope);
+  if (name === 'content-type') return redactMediaType(value, scope);
   const found = scope.cache.nameRule(name, 'header');
   if (found && ruleApplies(found, value)) return tagByRule(value, found, scope);
   if (found && found.tier === 'credential' && value.includes(' ')) return redactText(value, scope);
   return redactText(value, scope, PROTOCOL_HEADERS.has(name) || isIdName(name));
+}
+
+/** Media-type parameters that are protocol, not data: a multipart boundary is random but no secret. */
+const MEDIA_TYPE_PARAMETERS = new Set(['boundary', 'charset', 'type', 'profile', 'version', 'q', 'format', 'delsp']);
+
+/** `multipart/form-data; boundary=----WebKit…`: the type and known parameters stay, the rest is scanned. */
+function redactMediaType(value: string, scope: Scope): string {
+  const parts = value.split(';');
+  let changed = false;
+  for (let i = 1; i < parts.length; i++) {
+    const part = parts[i]!;
+    const eq = part.indexOf('=');
+    if (eq !== -1 && MEDIA_TYPE_PARAMETERS.has(part.slice(0, eq).trim().toLowerCase())) continue;
+    const redacted = redactText(part, scope, true);
+    if (redacted !== part) {
+      parts[i] = redacted;
+      changed = true;
+    }
+  }
+  const type = redactText(parts[0]!, scope, true);
+  if (type !== parts[0]) {
+    parts[0] = type;
+    changed = true;
+  }
+  return changed ? parts.join(';') : value;
 }
 
 /** `Bearer <token>`, `Basic <base64>`, `Digest …`, or a bare credential: the scheme stays. */

@@ -74,7 +74,7 @@ describe('templating options', () => {
     [['--hint', '/post/{a-b}'], '{a-b} is not a parameter name'],
     [['--config', 'missing.json'], 'missing.json: cannot read the --config file'],
     [['--config', 'bad.json'], 'bad.json: cannot use the --config file: not valid JSON: it ends early'],
-    [['--config', 'junk.json'], 'junk.json: cannot use the --config file: not valid JSON at line 2, column 3 (expected double-quoted property name)'],
+    [['--config', 'junk.json'], 'junk.json: cannot use the --config file: not valid JSON at line 2, column 3 (expected double-quoted property name); fix the JSON of the config file'],
     [['--config', 'typo.json'], 'typo.json: unknown key "hint" in the --config file; expected hints, hosts, include, exclude'],
     [['--config', 'list.json'], 'list.json: "hints" in the --config file must be a list of strings'],
     [['--config', 'hint.json'], 'path hint "/x/{}": {} is not a parameter name'],

@@ -47,6 +47,7 @@ describe('model files', () => {
     ['a broken schema deep inside', edited((m) => (firstSchema(m).anyOf = 'x')), 'E_MODEL', '/schema/anyOf must be an array'],
     ['truncated JSON', saved.slice(0, 100), 'E_JSON', 'model.json: not valid JSON: it ends early, after 100 characters'],
     ['a stray word', '{"modelVersion": 1,\n  "title": "x" private-words-here}', 'E_JSON', 'model.json: not valid JSON at line 2, column 16'],
+    ['an HTML page', '<!doctype html><p>saved page</p>', 'E_JSON', 'model.json: this is an HTML or XML document, not a model JSON written by --format json'],
   ])('rejects %s with one clear error', (_name, text, code, message) => {
     const error = errorOf(() => parseModel(text, 'model.json'));
     expect(error.code).toBe(code);

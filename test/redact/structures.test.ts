@@ -41,6 +41,7 @@ describe('headers', () => {
     [':path', '/v1/me?dd-api-key=pub0123456789abcdef0123456789abcdef', '/v1/me?dd-api-key=<api-key:1>'],
     ['Referer', `https://app.example/?ref=x#access_token=${TOKEN}`, 'https://app.example/?ref=x#access_token=<token:1>'],
     ['X-Acme-Ctx', TOKEN, '<token:1>'],
+    ['Content-Type', `text/plain; note=${TOKEN}`, 'text/plain; note=<token:1>'],
     ['Link', `<https://a.example/p?access_token=${TOKEN}>; rel="next"`, '<https://a.example/p?access_token=<token:1>>; rel="next"'],
   ])('%s: %s', (name, value, expected) => {
     expect(redactHeader({ name, value }, freshScope()).value).toBe(expected);
@@ -49,6 +50,7 @@ describe('headers', () => {
   it.each([
     ['x-request-id', 'e4c3f2d5-f08a-4497-acbd-444cedb7f254'],
     ['content-type', 'application/json; charset=utf-8'],
+    ['content-type', 'multipart/form-data; boundary=----WebKitFormBoundary7MA4YWxkTrZu0gW'],
     ['user-agent', 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120.0.0.0'],
     ['etag', '"ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb"'],
     ['oai-language', 'en-US'],
