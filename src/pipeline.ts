@@ -38,8 +38,16 @@ export interface BuildResult {
 export interface RunSettings {
   /** Key for the redaction tag map; random per run when absent. Never written anywhere. */
   redactionKey?: Uint8Array;
-  /** Called now and then while a capture is first read, with the entries read so far. */
-  onEntries?: (file: string, entries: number) => void;
+  /** Called every thousand exchanges of each pass, for a progress display. */
+  onProgress?: (progress: Progress) => void;
+}
+
+export interface Progress {
+  /** 1 reads and checks the captures, 2 templates paths, 3 redacts and describes endpoints. */
+  pass: 1 | 2 | 3;
+  file: string;
+  /** Exchanges of this file done in this pass. */
+  exchanges: number;
 }
 
 /**
@@ -54,8 +62,8 @@ export async function buildModel(inputs: readonly InputFile[], options: Options 
   const redactor = resolved.redact ? createRedactor(settings.redactionKey ?? randomBytes(32)) : null;
 
   const { captures, window } = await survey(inputs, ctx, redactor, settings, diagnostics);
-  const shaped = await shape(captures, ctx, redactor);
-  const endpoints = await describe(captures, shaped, redactor);
+  const shaped = await shape(captures, ctx, redactor, settings);
+  const endpoints = await describe(captures, shaped, redactor, settings);
 
   const skipped = mergeCounts([...captures.map((c) => c.skipped), shaped.skipped]);
   const sources = captures.map((c) => c.source);
@@ -79,15 +87,17 @@ async function survey(inputs: readonly InputFile[], ctx: Context, redactor: Reda
   const window: ApiModel['window'] = { start: null, end: null };
   let firstError: Har2ApiError | undefined;
   for (const input of inputs) {
-    const onEntries = settings.onEntries;
-    const capture = openCapture(input, ctx, onEntries && ((n) => onEntries(input.label, n)));
+    const capture = openCapture(input, ctx);
+    const tick = ticker(1, input.label, settings);
     // A capture's window only counts once the whole file has proved usable.
     const own: ApiModel['window'] = { start: null, end: null };
     try {
       for await (const exchange of capture.exchanges()) {
         redactor?.learn(exchange);
         widen(own, exchange.startedAt);
+        tick.step();
       }
+      tick.end();
       if (capture.source.entries === 0) throw new Har2ApiError('E_EMPTY', 'the capture has no entries (log.entries is empty); record some traffic first', input.label);
       captures.push(capture);
       widen(window, own.start);
@@ -116,7 +126,7 @@ interface Shaped {
 }
 
 /** Pass 2: select API traffic, redact URLs, and template paths over every kept exchange. */
-async function shape(captures: readonly Capture[], ctx: Context, redactor: Redactor | null): Promise<Shaped> {
+async function shape(captures: readonly Capture[], ctx: Context, redactor: Redactor | null, settings: RunSettings): Promise<Shaped> {
   const skipReason = createTrafficFilter(ctx.options);
   const kept: Exchange[] = [];
   const keptEntries: number[][] = [];
@@ -124,7 +134,9 @@ async function shape(captures: readonly Capture[], ctx: Context, redactor: Redac
   const skipped: Record<string, number> = {};
   for (const capture of captures) {
     const entries: number[] = [];
+    const tick = ticker(2, capture.label, settings);
     for await (const exchange of capture.exchanges()) {
+      tick.step();
       const reason = skipReason(exchange);
       if (reason !== null) {
         skipped[reason] = (skipped[reason] ?? 0) + 1;
@@ -174,13 +186,15 @@ function pathsOnly(exchange: Exchange, url: ExchangeUrl): Exchange {
 }
 
 /** Pass 3: redact everything but the URL, in capture order, and infer each endpoint. */
-async function describe(captures: readonly Capture[], shaped: Shaped, redactor: Redactor | null): Promise<Endpoint[]> {
+async function describe(captures: readonly Capture[], shaped: Shaped, redactor: Redactor | null, settings: RunSettings): Promise<Endpoint[]> {
   const members: Exchange[][] = shaped.groups.map(() => []);
   let seq = 0;
   for (const [c, capture] of captures.entries()) {
     const entries = shaped.keptEntries[c]!;
     let next = 0;
+    const tick = ticker(3, capture.label, settings);
     for await (const exchange of capture.exchanges()) {
+      tick.step();
       if (next >= entries.length || exchange.entry !== entries[next]) continue;
       next++;
       const url = shaped.kept[seq]!.url;
@@ -192,6 +206,20 @@ async function describe(captures: readonly Capture[], shaped: Shaped, redactor: 
   const endpoints: Endpoint[] = [];
   for (const [g, group] of shaped.groups.entries()) endpoints.push(await inferEndpoint({ ...group, exchanges: members[g]! }));
   return endpoints;
+}
+
+/** Counts exchanges and reports progress every thousand, and once more at the end of the pass. */
+function ticker(pass: Progress['pass'], file: string, settings: RunSettings): { step(): void; end(): void } {
+  const report = settings.onProgress;
+  let exchanges = 0;
+  return {
+    step() {
+      if (++exchanges % 1000 === 0) report?.({ pass, file, exchanges });
+    },
+    end() {
+      report?.({ pass, file, exchanges });
+    },
+  };
 }
 
 function widen(window: ApiModel['window'], time: string | null): void {

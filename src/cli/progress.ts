@@ -1,8 +1,10 @@
 /**
- * A one-line progress display on stderr for long inputs: bytes read (of the total when known)
- * and entries, redrawn at most ten times a second. Shown only when stderr is a terminal and the
- * input is large, so logs and pipes stay clean.
+ * A one-line progress display on stderr for long inputs, redrawn at most ten times a second:
+ * bytes and exchanges while the captures are first read, then exchanges done in the later passes
+ * (templating paths, describing endpoints). Shown only when stderr is a terminal and the input is
+ * large, so logs and pipes stay clean.
  */
+import type { Progress as PassProgress } from '../pipeline.js';
 import type { Io } from './io.js';
 
 /** Inputs smaller than this finish too fast for progress to help. */
@@ -10,26 +12,31 @@ export const PROGRESS_MIN_BYTES = 64 * 1024 * 1024;
 
 export interface Progress {
   bytes(read: number): void;
-  entries(file: string, count: number): void;
-  stage(text: string): void;
+  pass(progress: PassProgress): void;
   done(): void;
 }
 
-const SILENT: Progress = { bytes() {}, entries() {}, stage() {}, done() {} };
+const SILENT: Progress = { bytes() {}, pass() {}, done() {} };
+const PASS_NAMES = { 2: 'templating paths', 3: 'describing endpoints' } as const;
 
-export function createProgress(io: Io, totalBytes: number, enabled: boolean): Progress {
+export function createProgress(io: Io, totalBytes: number, enabled: boolean, now: () => number = Date.now): Progress {
   if (!enabled || !io.stderrIsTTY || totalBytes < PROGRESS_MIN_BYTES) return SILENT;
   let read = 0;
-  let entries = 0;
-  let file = '';
+  let current: PassProgress = { pass: 1, file: '', exchanges: 0 };
+  const totals = new Map<string, number>();
   let last = 0;
   let shown = false;
-  const draw = (force = false): void => {
-    const now = Date.now();
-    if (!force && now - last < 100) return;
-    last = now;
-    const percent = Math.min(100, Math.floor((read / totalBytes) * 100));
-    io.stderr(`\r\u001b[2Kreading ${file} ${percent}% (${mb(read)} of ${mb(totalBytes)} MB), ${entries.toLocaleString('en-US')} entries`);
+  const draw = (): void => {
+    const time = now();
+    if (time - last < 100) return;
+    last = time;
+    const { pass, file, exchanges } = current;
+    const count = exchanges.toLocaleString('en-US');
+    const line =
+      pass === 1
+        ? `reading ${file} ${Math.min(100, Math.floor((read / totalBytes) * 100))}% (${mb(read)} of ${mb(totalBytes)} MB), ${count} exchanges`
+        : `${PASS_NAMES[pass]}: ${file} ${count} of ${(totals.get(file) ?? exchanges).toLocaleString('en-US')} exchanges`;
+    io.stderr(`\r\u001b[2K${line}`);
     shown = true;
   };
   return {
@@ -37,14 +44,10 @@ export function createProgress(io: Io, totalBytes: number, enabled: boolean): Pr
       read = n;
       draw();
     },
-    entries(name, count) {
-      file = name;
-      entries = count;
+    pass(progress) {
+      if (progress.pass === 1) totals.set(progress.file, progress.exchanges);
+      current = progress;
       draw();
-    },
-    stage(text) {
-      io.stderr(`\r\u001b[2K${text}`);
-      shown = true;
     },
     done() {
       if (shown) io.stderr('\r\u001b[2K');

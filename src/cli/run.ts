@@ -135,11 +135,10 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
     redact: args.redact,
   };
   if (!args.redact) diagnostics.push({ severity: 'warning', code: 'redaction-off', message: 'redaction is off (--no-redact): the output may contain tokens, cookies and personal data; do not publish it' });
-  progress.stage('building the reference…');
   let built: Awaited<ReturnType<typeof buildModel>>;
   let outputs: Awaited<ReturnType<typeof renderOutputs>>;
   try {
-    built = await buildModel(inputs, options, { onEntries: (file, n) => progress.entries(file, n) });
+    built = await buildModel(inputs, options, { onProgress: (p) => progress.pass(p) });
     outputs = await renderOutputs(built.model, formats);
   } finally {
     progress.done();

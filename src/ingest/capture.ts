@@ -26,10 +26,7 @@ export interface Capture {
   readonly skipped: Record<string, number>;
 }
 
-/** Called now and then during the first read, with the entries read so far. */
-export type OnEntries = (entries: number) => void;
-
-export function openCapture(input: InputFile, ctx: Context, onEntries?: OnEntries): Capture {
+export function openCapture(input: InputFile, ctx: Context): Capture {
   const source: Source = { file: input.label, creator: null, harVersion: null, entries: 0 };
   const skipped: Record<string, number> = {};
   let kept: Exchange[] | null = null;
@@ -45,7 +42,6 @@ export function openCapture(input: InputFile, ctx: Context, onEntries?: OnEntrie
         keep?.push(result.exchange);
         yield result.exchange;
       } else skipped[result.reason] = (skipped[result.reason] ?? 0) + 1;
-      if (onEntries && index % 1000 === 0) onEntries(index);
     }
     source.entries = index;
     read = true;

@@ -7,9 +7,9 @@
 import type { Context } from '../context.js';
 import type { Exchange } from '../exchange.js';
 import type { Source } from '../model.js';
-import { type OnEntries, openCapture } from './capture.js';
+import { openCapture } from './capture.js';
 
-export { type Capture, type OnEntries, openCapture } from './capture.js';
+export { type Capture, openCapture } from './capture.js';
 
 export interface Ingested {
   source: Source;
@@ -32,8 +32,8 @@ export type InputFile =
   | { label: string; open: () => AsyncIterable<Uint8Array> };
 
 /** Reads a whole capture into memory (for tests and small tools; the pipeline streams). */
-export async function ingestHar(input: InputFile, ctx: Context, onEntries?: OnEntries): Promise<Ingested> {
-  const capture = openCapture(input, ctx, onEntries);
+export async function ingestHar(input: InputFile, ctx: Context): Promise<Ingested> {
+  const capture = openCapture(input, ctx);
   const exchanges: Exchange[] = [];
   for await (const exchange of capture.exchanges()) exchanges.push(exchange);
   return { source: capture.source, exchanges, skipped: capture.skipped };
