@@ -21,7 +21,7 @@ import type { Diagnostic } from './diagnostics.js';
 import { Har2ApiError, isHar2ApiError } from './errors.js';
 import type { Exchange, ExchangeUrl } from './exchange.js';
 import { type Capture, type InputFile, openCapture } from './ingest/index.js';
-import { inferEndpoint } from './infer/endpoint.js';
+import { createEndpointAccumulator } from './infer/endpoint.js';
 import { type ApiModel, type Endpoint, type Host, MODEL_VERSION } from './model.js';
 import { type EndpointGroup, templatePaths } from './normalise/templates.js';
 import { minimiseExchange } from './normalise/minimise.js';
@@ -185,9 +185,12 @@ function pathsOnly(exchange: Exchange, url: ExchangeUrl): Exchange {
   };
 }
 
-/** Pass 3: redact everything but the URL, in capture order, and infer each endpoint. */
+/**
+ * Pass 3: drop what no output shows, redact everything but the URL, in capture order, and feed
+ * each exchange to its endpoint's accumulator, which keeps bounded evidence and lets it go.
+ */
 async function describe(captures: readonly Capture[], shaped: Shaped, redactor: Redactor | null, settings: RunSettings): Promise<Endpoint[]> {
-  const members: Exchange[][] = shaped.groups.map(() => []);
+  const accumulators = shaped.groups.map(({ exchanges: _, ...group }) => createEndpointAccumulator(group));
   let seq = 0;
   for (const [c, capture] of captures.entries()) {
     const entries = shaped.keptEntries[c]!;
@@ -200,11 +203,11 @@ async function describe(captures: readonly Capture[], shaped: Shaped, redactor: 
       const url = shaped.kept[seq]!.url;
       const group = shaped.groupOf[seq++]!;
       const minimised = minimiseExchange(exchange);
-      members[group]!.push(redactor ? redactor.redact(minimised, url) : { ...minimised, url });
+      accumulators[group]!.add(redactor ? redactor.redact(minimised, url) : { ...minimised, url });
     }
   }
   const endpoints: Endpoint[] = [];
-  for (const [g, group] of shaped.groups.entries()) endpoints.push(await inferEndpoint({ ...group, exchanges: members[g]! }));
+  for (const accumulator of accumulators) endpoints.push(await accumulator.finish());
   return endpoints;
 }
 
