@@ -33,7 +33,13 @@ export async function generateHar(targetBytes, path) {
   const words = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet', 'kilo', 'lima', 'mike', 'november'];
   const sentence = (n) => Array.from({ length: n }, () => pick(words)).join(' ');
 
-  const jwt = `${b64url({ alg: 'RS256', typ: 'JWT' })}.${b64url({ sub: 'user-bench', email: 'bench.user@example.com', exp: 1900000000 })}.${b62(86)}`;
+  // A browser session keeps its token and cookies for a while: new ones every 2 000 requests.
+  let session = null;
+  const newSession = () => ({
+    jwt: `${b64url({ alg: 'RS256', typ: 'JWT' })}.${b64url({ sub: 'user-bench', email: 'bench.user@example.com', exp: 1900000000 + int(1e6) })}.${b62(86)}`,
+    cookie: `session=${b62(32)}; theme=dark; _ga=GA1.1.${int(1e9)}.${int(1e9)}`,
+    sessionId: b62(32),
+  });
   const users = Array.from({ length: 40 }, (_, i) => ({ id: 1000 + i, email: `user${i}@example.com`, name: `User ${i}` }));
   const conversations = Array.from({ length: 400 }, uuid);
   const gizmos = Array.from({ length: 30 }, () => `g-p-${hex(32)}`);
@@ -73,8 +79,8 @@ export async function generateHar(targetBytes, path) {
     { name: 'accept', value: 'application/json' },
     { name: 'accept-encoding', value: 'gzip, deflate, br' },
     { name: 'accept-language', value: 'en-US,en;q=0.9' },
-    { name: 'authorization', value: `Bearer ${jwt}` },
-    { name: 'cookie', value: `session=${b62(32)}; theme=dark; _ga=GA1.1.${int(1e9)}.${int(1e9)}` },
+    { name: 'authorization', value: `Bearer ${session.jwt}` },
+    { name: 'cookie', value: session.cookie },
     { name: 'origin', value: 'https://app.example.com' },
     { name: 'referer', value: 'https://app.example.com/c/1' },
     { name: 'sec-fetch-dest', value: 'empty' },
@@ -104,6 +110,7 @@ export async function generateHar(targetBytes, path) {
   let count = 0;
   while (written < targetBytes) {
     clock += 50 + int(500);
+    if (count % 2000 === 0) session = newSession();
     const spec = choose()();
     let text;
     let type = 'application/json';
@@ -124,7 +131,7 @@ export async function generateHar(targetBytes, path) {
         httpVersion: 'h2',
         headers: requestHeaders(spec.request ? [{ name: 'content-type', value: 'application/json' }] : []),
         queryString: [...new URL(spec.url).searchParams].map(([name, value]) => ({ name, value })),
-        cookies: [{ name: 'session', value: b62(32) }, { name: 'theme', value: 'dark' }],
+        cookies: [{ name: 'session', value: session.sessionId }, { name: 'theme', value: 'dark' }],
         headersSize: -1,
         bodySize: spec.request ? JSON.stringify(spec.request).length : 0,
         ...(spec.request ? { postData: { mimeType: 'application/json', text: JSON.stringify(spec.request) } } : {}),

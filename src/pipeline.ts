@@ -4,12 +4,12 @@
  * a small one is parsed once and replayed from memory):
  *
  *   1. survey:   ingest ─> learn secrets (from every entry) · capture window
- *   2. shape:    select API traffic ─> redact URLs ─> keep method, path, status, response keys
+ *   2. shape:    select API traffic ─> redact URL paths ─> keep method, path, status, response keys
  *                ─> template paths (over all captures at once)
  *   3. describe: drop what no output shows ─> redact the rest, in capture order
  *                ─> infer, endpoint by endpoint ─> ApiModel
  *
- * Redaction still happens once per value and before anything downstream sees it: the URL in
+ * Redaction still happens once per value and before anything downstream sees it: URL paths in
  * pass 2, everything else in pass 3, both after every secret has been learned in pass 1.
  * Selection runs before redaction although DESIGN draws redaction first: it reads only the
  * method, URL, resource type and media type and reports only counts, so no value can leak
@@ -19,11 +19,11 @@ import { randomBytes } from 'node:crypto';
 import type { Context } from './context.js';
 import type { Diagnostic } from './diagnostics.js';
 import { Har2ApiError, isHar2ApiError } from './errors.js';
-import type { Exchange, ExchangeUrl } from './exchange.js';
+import type { Exchange, Payload } from './exchange.js';
 import { type Capture, type InputFile, openCapture } from './ingest/index.js';
 import { createEndpointAccumulator } from './infer/endpoint.js';
 import { type ApiModel, type Endpoint, type Host, MODEL_VERSION } from './model.js';
-import { type EndpointGroup, templatePaths } from './normalise/templates.js';
+import { type EndpointGroup, type PathSample, templatePaths } from './normalise/templates.js';
 import { minimiseExchange } from './normalise/minimise.js';
 import { createTrafficFilter } from './normalise/traffic.js';
 import { responseShape } from './normalise/trie.js';
@@ -113,25 +113,26 @@ async function survey(inputs: readonly InputFile[], ctx: Context, redactor: Reda
 }
 
 interface Shaped {
-  /** Kept exchanges in capture order, reduced to what templating reads, with redacted URLs. */
-  kept: Exchange[];
+  /** Kept exchanges in capture order, reduced to what templating reads, with redacted paths. */
+  kept: PathSample[];
   /** Per capture, the entry indices kept, in order. */
   keptEntries: number[][];
   /** Endpoint group of each kept exchange, by position in `kept`. */
   groupOf: Int32Array;
-  groups: EndpointGroup[];
+  groups: EndpointGroup<PathSample>[];
   apiRoots: Record<string, string>;
   schemes: Map<string, Set<string>>;
   skipped: Record<string, number>;
 }
 
-/** Pass 2: select API traffic, redact URLs, and template paths over every kept exchange. */
+/** Pass 2: select API traffic, redact URL paths, and template paths over every kept exchange. */
 async function shape(captures: readonly Capture[], ctx: Context, redactor: Redactor | null, settings: RunSettings): Promise<Shaped> {
   const skipReason = createTrafficFilter(ctx.options);
-  const kept: Exchange[] = [];
+  const kept: PathSample[] = [];
   const keptEntries: number[][] = [];
   const schemes = new Map<string, Set<string>>();
   const skipped: Record<string, number> = {};
+  const shapes = new Map<string, Payload>();
   for (const capture of captures) {
     const entries: number[] = [];
     const tick = ticker(2, capture.label, settings);
@@ -143,7 +144,7 @@ async function shape(captures: readonly Capture[], ctx: Context, redactor: Redac
         continue;
       }
       entries.push(exchange.entry);
-      kept.push(pathsOnly(exchange, redactor ? redactor.redactUrl(exchange) : exchange.url));
+      kept.push(pathSample(exchange, redactor ? redactor.redactPath(exchange) : exchange.url.path, shapes));
       let set = schemes.get(exchange.url.host);
       if (!set) schemes.set(exchange.url.host, (set = new Set()));
       set.add(exchange.url.scheme);
@@ -151,38 +152,29 @@ async function shape(captures: readonly Capture[], ctx: Context, redactor: Redac
     keptEntries.push(entries);
   }
   const { groups, apiRoots } = templatePaths(kept, ctx);
-  const position = new Map<Exchange, number>(kept.map((exchange, i) => [exchange, i]));
+  const position = new Map<PathSample, number>(kept.map((sample, i) => [sample, i]));
   const groupOf = new Int32Array(kept.length).fill(-1);
   groups.forEach((group, g) => {
-    for (const exchange of group.exchanges) groupOf[position.get(exchange)!] = g;
+    for (const sample of group.exchanges) groupOf[position.get(sample)!] = g;
   });
   return { kept, keptEntries, groupOf, groups, apiRoots, schemes, skipped };
 }
 
-const NO_MESSAGE = Object.freeze({ headers: Object.freeze([]), cookies: Object.freeze([]), body: null }) as unknown as Exchange['request'];
-
 /**
  * What path templating reads of an exchange (method, host, redacted path, status, the keys of a
- * JSON response) and nothing more, so a million of them fit in memory.
+ * successful JSON response) and nothing more, so a million of them fit in memory. Responses of
+ * the same shape share one object.
  */
-function pathsOnly(exchange: Exchange, url: ExchangeUrl): Exchange {
-  const { response } = exchange;
-  const body = response.body;
-  const content = body?.content;
-  const success = response.status >= 200 && response.status <= 299;
-  return {
-    ...exchange,
-    url,
-    request: NO_MESSAGE,
-    response: {
-      ...NO_MESSAGE,
-      status: response.status,
-      statusText: '',
-      redirectURL: '',
-      body: body && content?.kind === 'json' && success ? { mediaType: body.mediaType, size: body.size, content: { kind: 'json', value: responseShape(content.value) } } : null,
-    },
-    webSocket: [],
-  };
+function pathSample(exchange: Exchange, path: string, shapes: Map<string, Payload>): PathSample {
+  const { status, body } = exchange.response;
+  let shape: Payload | null = null;
+  if (body !== null && body.content.kind === 'json' && status >= 200 && status <= 299) {
+    const value = responseShape(body.content.value);
+    const key = JSON.stringify(value);
+    shape = shapes.get(key) ?? null;
+    if (shape === null) shapes.set(key, (shape = { mediaType: body.mediaType, size: 0, content: { kind: 'json', value } }));
+  }
+  return { method: exchange.method, url: { host: exchange.url.host, path }, response: { status, body: shape } };
 }
 
 /**
@@ -200,10 +192,10 @@ async function describe(captures: readonly Capture[], shaped: Shaped, redactor: 
       tick.step();
       if (next >= entries.length || exchange.entry !== entries[next]) continue;
       next++;
-      const url = shaped.kept[seq]!.url;
+      const path = shaped.kept[seq]!.url.path;
       const group = shaped.groupOf[seq++]!;
       const minimised = minimiseExchange(exchange);
-      accumulators[group]!.add(redactor ? redactor.redact(minimised, url) : { ...minimised, url });
+      accumulators[group]!.add(redactor ? redactor.redact(minimised, path) : minimised);
     }
   }
   const endpoints: Endpoint[] = [];

@@ -14,7 +14,7 @@
  * `info` diagnostics, so `--explain` can say both.
  */
 import type { Context } from '../context.js';
-import type { Exchange } from '../exchange.js';
+import type { Exchange, Payload } from '../exchange.js';
 import type { IdKind, PathParam } from '../model.js';
 import { detectApiRoot } from './api-root.js';
 import { type PathHint, parseHint } from './hints.js';
@@ -25,18 +25,29 @@ import { type SegmentClass, classifySegment, dropMatrixValues, isIdentifier, sha
 import { type TrieNode, addPath, childrenOf, emptyNode } from './trie.js';
 import { isReservedWord, isRootWord, isVersionSegment } from './vocabulary.js';
 
-export interface EndpointGroup {
+/**
+ * What templating reads of an exchange: method, host, path, and the status and body of the
+ * response (sibling words are compared by the keys of their JSON responses). An `Exchange` is
+ * one; a pipeline that streams keeps only this much of each.
+ */
+export interface PathSample {
+  method: string;
+  url: { host: string; path: string };
+  response: { status: number; body: Payload | null };
+}
+
+export interface EndpointGroup<T extends PathSample = Exchange> {
   method: string;
   host: string;
   /** Template path: `/backend-api/conversation/{conversation_id}`. */
   path: string;
   pathParams: PathParam[];
-  exchanges: Exchange[];
+  exchanges: T[];
 }
 
-export interface Templated {
+export interface Templated<T extends PathSample = Exchange> {
   /** Sorted by method, host, path. */
-  groups: EndpointGroup[];
+  groups: EndpointGroup<T>[];
   /** The API root per host (`/backend-api`), `` where none was found. */
   apiRoots: Record<string, string>;
 }
@@ -74,15 +85,15 @@ interface Child {
 }
 
 /** Groups exchanges into endpoints: same method, host and path template. */
-export function templatePaths(exchanges: readonly Exchange[], ctx: Context): Templated {
+export function templatePaths<T extends PathSample>(exchanges: readonly T[], ctx: Context): Templated<T> {
   const hints = parseHints(ctx);
-  const byHost = new Map<string, Exchange[]>();
+  const byHost = new Map<string, T[]>();
   for (const exchange of exchanges) {
     const list = byHost.get(exchange.url.host);
     if (list) list.push(exchange);
     else byHost.set(exchange.url.host, [exchange]);
   }
-  const groups: EndpointGroup[] = [];
+  const groups: EndpointGroup<T>[] = [];
   const apiRoots: Record<string, string> = {};
   for (const host of [...byHost.keys()].sort()) {
     const hostHints = hints.filter((h) => h.host === null || matchesHost(host, [h.host]));
@@ -103,7 +114,7 @@ function parseHints(ctx: Context): PathHint[] {
   return hints;
 }
 
-function templateHost(host: string, exchanges: readonly Exchange[], hints: readonly PathHint[], ctx: Context): { groups: EndpointGroup[]; apiRoot: string } {
+function templateHost<T extends PathSample>(host: string, exchanges: readonly T[], hints: readonly PathHint[], ctx: Context): { groups: EndpointGroup<T>[]; apiRoot: string } {
   const trie = emptyNode();
   const segmented = exchanges.map((exchange) => ({ exchange, segments: splitPath(exchange.url.path) }));
   for (const { exchange, segments } of segmented) addPath(trie, segments, exchange);
@@ -280,8 +291,8 @@ interface ParamValues {
   source: ParamSource;
 }
 
-function groupExchanges(host: string, segmented: readonly { exchange: Exchange; segments: string[] }[], template: TemplateNode): EndpointGroup[] {
-  const groups = new Map<string, { group: EndpointGroup; params: Map<number, ParamValues> }>();
+function groupExchanges<T extends PathSample>(host: string, segmented: readonly { exchange: T; segments: string[] }[], template: TemplateNode): EndpointGroup<T>[] {
+  const groups = new Map<string, { group: EndpointGroup<T>; params: Map<number, ParamValues> }>();
   for (const { exchange, segments } of segmented) {
     let path = '';
     const found: { position: number; param: NonNullable<TemplateNode['param']>; value: string }[] = [];

@@ -5,7 +5,8 @@
  * kept small (no map for a leaf, keys read only when a comparison needs them) because a large
  * capture has hundreds of thousands of them.
  */
-import type { Exchange, Json } from '../exchange.js';
+import type { Json } from '../exchange.js';
+import type { PathSample } from './templates.js';
 
 export interface TrieNode {
   /** Child nodes by raw segment; null for a leaf. */
@@ -15,7 +16,7 @@ export interface TrieNode {
   /** Distinct paths that end at or below this node. */
   paths: number;
   /** The first few of those exchanges (at most `SAMPLES`), for response shapes. */
-  samples: Exchange[] | null;
+  samples: PathSample[] | null;
 }
 
 /** Exchanges kept per node for shapes: enough to see a resource's keys, bounded in memory. */
@@ -29,7 +30,7 @@ export function emptyNode(): TrieNode {
 }
 
 /** Adds one exchange's path (already split into raw segments) to the trie. */
-export function addPath(root: TrieNode, segments: readonly string[], exchange: Exchange): void {
+export function addPath(root: TrieNode, segments: readonly string[], exchange: PathSample): void {
   let node = root;
   for (const segment of segments) {
     node.children ??= new Map();

@@ -4,7 +4,7 @@
  * place each value was found in is counted for the summary. Fields ingest did not carry over
  * (page titles, `_initiator`, `serverIPAddress`, timings, comments) never reach this stage.
  */
-import type { Exchange, ExchangeUrl, Message, Payload, WebSocketMessage } from '../exchange.js';
+import type { Exchange, Message, Payload, WebSocketMessage } from '../exchange.js';
 import { redactContent, mapChanged } from './content.js';
 import { redactCookie } from './cookies.js';
 import { redactHeader } from './headers.js';
@@ -12,12 +12,12 @@ import { type Scope, atPlace } from './scope.js';
 import { redactExchangeUrl, redactUrlText } from './url.js';
 
 /**
- * Redacts one exchange. `redactedUrl` is its URL as already redacted earlier in the run (the
- * pipeline templates paths from redacted URLs before the rest is redacted); the URL is then not
- * redacted, nor counted, a second time.
+ * Redacts one exchange. `redactedPath` is its URL path as already redacted earlier in the run
+ * (the pipeline templates paths before the rest is redacted); the path is then not redacted,
+ * nor counted, a second time.
  */
-export function redactExchange(exchange: Exchange, scope: Scope, redactedUrl?: ExchangeUrl): Exchange {
-  const url = redactedUrl ?? redactExchangeUrl(exchange.url, scope);
+export function redactExchange(exchange: Exchange, scope: Scope, redactedPath?: string): Exchange {
+  const url = redactExchangeUrl(exchange.url, scope, redactedPath);
   const request = redactMessage(exchange.request, 'request', scope);
   const responseMessage = redactMessage(exchange.response, 'response', scope);
   const redirectURL = redactUrlText(exchange.response.redirectURL, atPlace(scope, 'response.redirect'));

@@ -9,13 +9,13 @@
  * shape), text.ts (free text and the encodings inside it), url.ts, cookies.ts, headers.ts,
  * json.ts and content.ts (where values hide). The input is never modified.
  */
-import type { Exchange, ExchangeUrl } from '../exchange.js';
+import type { Exchange } from '../exchange.js';
 import type { RedactionSummary } from '../model.js';
 import { redactExchange } from './exchange.js';
 import { rememberSecrets } from './known.js';
 import { Placeholders } from './placeholders.js';
 import { RunCache, type Scope } from './scope.js';
-import { redactExchangeUrl } from './url.js';
+import { redactUrlPath } from './url.js';
 
 export { describeRedaction } from './summary.js';
 export { isPlaceholder } from './placeholders.js';
@@ -39,15 +39,15 @@ export function redactExchanges(exchanges: readonly Exchange[], key: Uint8Array,
 
 /**
  * Redaction one exchange at a time, for a pipeline that streams: `learn` every exchange first
- * (all of them, before anything is redacted), then `redact` them in capture order. A URL can be
- * redacted ahead of the rest with `redactUrl` and handed back to `redact`, so path templating can
- * work on redacted paths before the bodies are redacted. Placeholders are numbered in the order
- * values are first redacted, so the same calls in the same order give the same output.
+ * (all of them, before anything is redacted), then `redact` them in capture order. A URL path
+ * can be redacted ahead of the rest with `redactPath` and handed back to `redact`, so path
+ * templating works on redacted paths before the bodies are redacted. Placeholders are numbered
+ * in the order values are first redacted, so the same calls in the same order give the same output.
  */
 export interface Redactor {
   learn(exchange: Exchange): void;
-  redactUrl(exchange: Exchange): ExchangeUrl;
-  redact(exchange: Exchange, redactedUrl?: ExchangeUrl): Exchange;
+  redactPath(exchange: Exchange): string;
+  redact(exchange: Exchange, redactedPath?: string): Exchange;
   summary(): RedactionSummary;
 }
 
@@ -57,8 +57,8 @@ export function createRedactor(key: Uint8Array): Redactor {
   const scope: Scope = { tags, cache, place: 'request.header', depth: 0 };
   return {
     learn: (exchange) => rememberSecrets([exchange], tags, cache),
-    redactUrl: (exchange) => redactExchangeUrl(exchange.url, scope),
-    redact: (exchange, redactedUrl) => redactExchange(exchange, scope, redactedUrl),
+    redactPath: (exchange) => redactUrlPath(exchange.url.path, scope),
+    redact: (exchange, redactedPath) => redactExchange(exchange, scope, redactedPath),
     summary: () => ({ enabled: true, total: tags.total, byKind: tags.byKind, byPlace: tags.byPlace }),
   };
 }

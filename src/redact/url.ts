@@ -22,8 +22,9 @@ const CAPABILITY_PARENTS = new Set([
   'recover', 'recovery', 'claim', 'accept', 'signin', 'sign-in', 'login', 'otp', 'passwordless',
 ]);
 
-export function redactExchangeUrl(url: ExchangeUrl, scope: Scope): ExchangeUrl {
-  const path = redactPath(url.path, atPlace(scope, 'url.path'));
+/** The URL with path, query and fragment redacted; `redactedPath` when the path already was. */
+export function redactExchangeUrl(url: ExchangeUrl, scope: Scope, redactedPath?: string): ExchangeUrl {
+  const path = redactedPath ?? redactUrlPath(url.path, scope);
   const queryScope = atPlace(scope, 'url.query');
   let query: NameValue[] | null = null;
   url.query.forEach((pair, i) => {
@@ -127,6 +128,11 @@ function redactFragment(fragment: string, scope: Scope): string {
   if (fragment.includes('=')) return redactQueryString(fragment, scope, 'query');
   if (fragment.charCodeAt(0) === 47 || fragment.startsWith('!/')) return redactPath(fragment, scope);
   return redactValue(safeDecode(fragment), scope, null, 'query');
+}
+
+/** A URL path with token-shaped, personal or known-secret segments replaced. */
+export function redactUrlPath(path: string, scope: Scope): string {
+  return redactPath(path, atPlace(scope, 'url.path'));
 }
 
 function redactPath(path: string, scope: Scope): string {
