@@ -84,7 +84,14 @@ async function* rawEntries(input: InputFile, source: Source, ctx: Context): Asyn
     source.creator = log.creator;
     source.harVersion = log.version;
     for (const d of await validateHarSchema(document, input.label)) ctx.report(d);
-    yield* log.entries;
+    // The parsed document is ours: letting go of each raw entry once read lets its body text be
+    // collected while ingest goes on, instead of the whole document living to the end.
+    const entries = log.entries;
+    for (let i = 0; i < entries.length; i++) {
+      const raw = entries[i];
+      entries[i] = null;
+      yield raw;
+    }
     return;
   }
   const chunks = 'open' in input ? input.open() : input.chunks;
