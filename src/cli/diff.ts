@@ -17,13 +17,13 @@ import type { Options } from '../options.js';
 import { expandInputs, readInput, refuseOutputsOverInputs } from './inputs.js';
 import type { Io } from './io.js';
 import { printDiagnostics } from './print.js';
-import { selectionOptions } from './selection.js';
-import { EXIT_FAILED, EXIT_OK, UsageError, listOption, markStdin, parseArgs, unmarkStdin, withConventions } from './usage.js';
+import { SELECTION_VALUE_FLAGS, type SelectionFlags, selectionOptions, withSelectionFlags } from './selection.js';
+import { EXIT_FAILED, EXIT_OK, UsageError, markStdin, parseArgs, unmarkStdin, withConventions } from './usage.js';
 
 const FAIL_ON = ['breaking', 'warning', 'any'] as const;
 type FailOn = (typeof FAIL_ON)[number];
 
-interface DiffArgs {
+interface DiffArgs extends SelectionFlags {
   old: string;
   new: string;
   _: (string | number)[];
@@ -31,20 +31,14 @@ interface DiffArgs {
   out: string;
   failOn?: FailOn;
   ignore?: string;
-  host: string[];
-  include: string[];
-  exclude: string[];
-  hint: string[];
-  config?: string;
-  all: boolean;
   quiet: boolean;
   verbose: boolean;
 }
 
-const VALUE_FLAGS = new Set(['-o', '--out', '-f', '--format', '--fail-on', '--ignore', '--host', '--include', '--exclude', '--hint', '--config']);
+const VALUE_FLAGS = new Set(['-o', '--out', '-f', '--format', '--fail-on', '--ignore', ...SELECTION_VALUE_FLAGS]);
 
 function parser(argv: readonly string[]) {
-  return withConventions(yargs([...argv])
+  return withConventions(withSelectionFlags(yargs([...argv])
     .scriptName('har2api diff')
     .usage(
       '$0 <old> <new> [options]\n\nWhat changed between two captures: endpoints, parameters, fields, status codes, event kinds.\n' +
@@ -56,13 +50,7 @@ function parser(argv: readonly string[]) {
     .option('format', { alias: 'f', type: 'string', choices: DIFF_FORMATS, default: 'markdown', describe: 'Changelog format' })
     .option('out', { alias: 'o', type: 'string', default: '-', describe: 'Write the changelog to this file (default: stdout)' })
     .option('fail-on', { type: 'string', choices: FAIL_ON, describe: 'Exit 1 when there is a change at this level or above (any: any change)' })
-    .option('ignore', { type: 'string', describe: 'File of fingerprints (one per line, # comments) to leave out' })
-    .option('host', { type: 'string', array: true, default: [], coerce: listOption, describe: 'Keep only these hosts (for HAR sides)' })
-    .option('include', { type: 'string', array: true, default: [], coerce: listOption, describe: 'Keep only paths matching these globs (for HAR sides)' })
-    .option('exclude', { type: 'string', array: true, default: [], coerce: listOption, describe: 'Drop paths matching these globs (for HAR sides)' })
-    .option('hint', { type: 'string', array: true, default: [], coerce: listOption, describe: 'Path templates that override the heuristics (for HAR sides)' })
-    .option('config', { type: 'string', describe: 'JSON file with hints, hosts, include, exclude (for HAR sides)' })
-    .option('all', { type: 'boolean', default: false, describe: 'Keep static assets, documents and telemetry (for HAR sides)' })
+    .option('ignore', { type: 'string', describe: 'File of fingerprints (one per line, # comments) to leave out' }), 'for HAR sides')
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only errors' })
     .option('verbose', { type: 'boolean', default: false, describe: 'Print every diagnostic, not a summary' })
     .example('$0 before.har after.har', 'Markdown changelog on stdout')

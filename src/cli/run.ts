@@ -19,26 +19,20 @@ import { runDiff } from './diff.js';
 import { expandInputs, readInput, refuseOutputsOverInputs } from './inputs.js';
 import type { Io } from './io.js';
 import { asOneLine, printDiagnostics } from './print.js';
-import { selectionOptions } from './selection.js';
+import { SELECTION_VALUE_FLAGS, type SelectionFlags, selectionOptions, withSelectionFlags } from './selection.js';
 import { createProgress } from './progress.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, isUsageError, listOption, markStdin, parseArgs, unmarkStdin, withConventions } from './usage.js';
 
 export { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './usage.js';
 
-const VALUE_FLAGS = new Set(['-o', '--out', '-f', '--format', '--title', '--host', '--include', '--exclude', '--hint', '--config']);
+const VALUE_FLAGS = new Set(['-o', '--out', '-f', '--format', '--title', ...SELECTION_VALUE_FLAGS]);
 
-interface ConvertArgs {
+interface ConvertArgs extends SelectionFlags {
   har: string[];
   out: string;
   format: string[];
   title?: string;
   check: boolean;
-  host: string[];
-  include: string[];
-  exclude: string[];
-  hint: string[];
-  config?: string;
-  all: boolean;
   explain: boolean;
   redact: boolean;
   quiet: boolean;
@@ -47,20 +41,15 @@ interface ConvertArgs {
 
 function parser(argv: readonly string[]) {
   const list = listOption;
-  return withConventions(yargs([...argv])
+  const outputs = yargs([...argv])
     .scriptName('har2api')
     .usage('$0 <har...> [options]\n$0 diff <old> <new> [options]   what changed between two captures (har2api diff --help)\n\nTurn HAR captures into an API reference (Markdown, JSON model, OpenAPI 3.1, TypeScript types).')
     .command('$0 <har..>', false, (y) => y.positional('har', { type: 'string', array: true, describe: 'HAR files, directories, globs, or - for stdin' }))
     .option('out', { alias: 'o', type: 'string', default: 'out', describe: 'Output folder (- writes a single format to stdout)' })
     .option('format', { alias: 'f', type: 'string', array: true, default: ['markdown'], coerce: list, describe: `Formats, comma-separated: ${FORMATS.join(', ')}` })
     .option('title', { type: 'string', describe: 'Reference title (default: derived from the main host)' })
-    .option('check', { type: 'boolean', default: false, describe: 'Regenerate in memory; exit 1 if the files in --out differ (for CI)' })
-    .option('host', { type: 'string', array: true, default: [], coerce: list, describe: 'Keep only these hosts (comma list; *.example.com matches subdomains)' })
-    .option('include', { type: 'string', array: true, default: [], coerce: list, describe: 'Keep only paths matching these globs (/api/**)' })
-    .option('exclude', { type: 'string', array: true, default: [], coerce: list, describe: 'Drop paths matching these globs' })
-    .option('hint', { type: 'string', array: true, default: [], coerce: list, describe: 'Path templates that override the heuristics (/post/{post_id},/post/new)' })
-    .option('config', { type: 'string', describe: 'JSON file with hints, hosts, include, exclude (added to the flags)' })
-    .option('all', { type: 'boolean', default: false, describe: 'Keep static assets, documents and telemetry (default: API traffic only)' })
+    .option('check', { type: 'boolean', default: false, describe: 'Regenerate in memory; exit 1 if the files in --out differ (for CI)' });
+  return withConventions(withSelectionFlags(outputs)
     .option('explain', { type: 'boolean', default: false, describe: 'Say why each path segment became a parameter' })
     .option('redact', { type: 'boolean', default: true, describe: 'Replace secrets and personal data (--no-redact turns it off)' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only errors' })
