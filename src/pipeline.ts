@@ -10,7 +10,9 @@
  *                ─> infer, endpoint by endpoint ─> ApiModel
  *
  * Redaction still happens once per value and before anything downstream sees it: URL paths in
- * pass 2, everything else in pass 3, both after every secret has been learned in pass 1.
+ * pass 2, everything else in pass 3, both after every secret has been learned in pass 1. The one
+ * thing read before redaction is the key names of successful JSON responses, which templating
+ * compares between sibling paths and never outputs.
  * Selection runs before redaction although DESIGN draws redaction first: it reads only the
  * method, URL, resource type and media type and reports only counts, so no value can leak
  * through it, and it spares redaction from scanning megabytes of scripts that are dropped anyway.
