@@ -61,7 +61,10 @@ export interface Endpoint {
   /** Notable request headers: auth, custom `x-` headers, content type. Values are redacted. */
   headers: HeaderParam[];
   auth: AuthScheme[];
-  /** Request bodies, one per media type. */
+  /**
+   * Request bodies, one per media type and kind (a JSON media type whose bodies sometimes failed
+   * to parse gives a `json` and a `text` one), sorted by media type, then kind.
+   */
   requestBodies: Body[];
   /** One per status code, ascending. */
   responses: Response[];
@@ -183,6 +186,7 @@ export interface MultipartPart {
 export interface Response {
   status: number;
   seen: number;
+  /** One per media type and kind, as for request bodies. */
   bodies: Body[];
 }
 

@@ -4,21 +4,22 @@
  * beyond reading files, calling the library and writing the result.
  */
 import { isAbsolute, resolve } from 'node:path';
-import yargs from 'yargs';
 import type { Diagnostic } from '../diagnostics.js';
 import { type ChangeLevel, LEVELS, type ModelDiff } from '../diff/change.js';
 import { DIFF_FORMATS, type DiffFormat, renderDiff } from '../diff/changelog.js';
 import { parseIgnoreList } from '../diff/fingerprint.js';
 import { diffModels } from '../diff/index.js';
-import { loadSide, textOf } from '../diff/side.js';
 import { Har2ApiError } from '../errors.js';
 import type { InputFile } from '../ingest/index.js';
+import { loadSide, textOf } from '../load/side.js';
+import { loadTemplates } from '../load/templates.js';
 import type { Options } from '../options.js';
 import { expandInputs, readInput, refuseOutputsOverInputs } from './inputs.js';
 import type { Io } from './io.js';
 import { printDiagnostics } from './print.js';
 import { SELECTION_VALUE_FLAGS, type SelectionFlags, selectionOptions, withSelectionFlags } from './selection.js';
-import { EXIT_FAILED, EXIT_OK, UsageError, markStdin, parseArgs, unmarkStdin, withConventions } from './usage.js';
+import { EXIT_FAILED, EXIT_OK, UsageError, markStdin, unmarkStdin } from './usage.js';
+import { createParser, parseArgs, withConventions } from './yargs.js';
 
 const FAIL_ON = ['breaking', 'warning', 'any'] as const;
 type FailOn = (typeof FAIL_ON)[number];
@@ -38,7 +39,7 @@ interface DiffArgs extends SelectionFlags {
 const VALUE_FLAGS = new Set(['-o', '--out', '-f', '--format', '--fail-on', '--ignore', ...SELECTION_VALUE_FLAGS]);
 
 function parser(argv: readonly string[]) {
-  return withConventions(withSelectionFlags(yargs([...argv])
+  return withConventions(withSelectionFlags(createParser(argv)
     .scriptName('har2api diff')
     .usage(
       '$0 <old> <new> [options]\n\nWhat changed between two captures: endpoints, parameters, fields, status codes, event kinds.\n' +
@@ -83,7 +84,7 @@ export async function runDiff(argv: readonly string[], io: Io): Promise<number> 
   printDiagnostics(diagnostics, args, io);
 
   const diff = diffModels(before.model, after.model, { ignore });
-  const output = renderDiff(diff, args.format);
+  const output = renderDiff(diff, args.format, loadTemplates().changelog);
   if (args.out === '-') io.stdout(output);
   else {
     const path = isAbsolute(args.out) ? args.out : resolve(io.cwd, args.out);

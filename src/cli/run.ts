@@ -7,21 +7,22 @@
  * Exit codes: 0 done, 1 bad input / stale output / diff failed its gate, 2 usage error.
  */
 import { isAbsolute, join, resolve } from 'node:path';
-import yargs from 'yargs';
 import type { Diagnostic } from '../diagnostics.js';
 import { Har2ApiError, isHar2ApiError } from '../errors.js';
 import type { InputFile } from '../ingest/index.js';
+import { loadTemplates } from '../load/templates.js';
 import type { Options } from '../options.js';
 import { buildModel } from '../pipeline.js';
 import { FORMATS, type Format, renderOutputs } from '../render/index.js';
-import { redactionLine } from '../redact/summary.js';
+import { redactionLine } from '../render/redaction-text.js';
 import { runDiff } from './diff.js';
 import { expandInputs, readInput, refuseOutputsOverInputs } from './inputs.js';
 import type { Io } from './io.js';
 import { asOneLine, printDiagnostics } from './print.js';
 import { SELECTION_VALUE_FLAGS, type SelectionFlags, selectionOptions, withSelectionFlags } from './selection.js';
 import { createProgress } from './progress.js';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, isUsageError, listOption, markStdin, parseArgs, unmarkStdin, withConventions } from './usage.js';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, isUsageError, listOption, markStdin, unmarkStdin } from './usage.js';
+import { createParser, parseArgs, withConventions } from './yargs.js';
 
 export { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './usage.js';
 
@@ -41,7 +42,7 @@ interface ConvertArgs extends SelectionFlags {
 
 function parser(argv: readonly string[]) {
   const list = listOption;
-  const outputs = yargs([...argv])
+  const outputs = createParser(argv)
     .scriptName('har2api')
     .usage('$0 <har...> [options]\n$0 diff <old> <new> [options]   what changed between two captures (har2api diff --help)\n\nTurn HAR captures into an API reference (Markdown, JSON model, OpenAPI 3.1, TypeScript types).')
     .command('$0 <har..>', false, (y) => y.positional('har', { type: 'string', array: true, describe: 'HAR files, directories, globs, or - for stdin' }))
@@ -128,7 +129,7 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
   let outputs: Awaited<ReturnType<typeof renderOutputs>>;
   try {
     built = await buildModel(inputs, options, { onProgress: (p) => progress.pass(p) });
-    outputs = await renderOutputs(built.model, formats);
+    outputs = await renderOutputs(built.model, formats, loadTemplates());
   } finally {
     progress.done();
   }

@@ -3,12 +3,12 @@
  * --hint, --all, and a --config file with the same keys), as library `Options`. Shared by the
  * convert command and `diff`, so a diff templates its HAR sides exactly as the reference does.
  */
-import type { Argv } from 'yargs';
 import { parseHint } from '../normalise/hints.js';
 import type { Options } from '../options.js';
 import { loadConfig } from './config.js';
 import type { Io } from './io.js';
 import { UsageError, listOption } from './usage.js';
+import type { Argv } from './yargs.js';
 
 export interface SelectionFlags {
   host: string[];

@@ -1,9 +1,9 @@
 /**
- * Conventions every subcommand's parser shares: how a usage error is signalled (exit 2), how a
- * lone `-` (stdin) survives yargs, how list options are split, and the package version.
+ * Conventions every subcommand shares: exit codes, how a usage error is signalled (exit 2), how
+ * a lone `-` (stdin) survives the argument parser, how list options are split, and the package
+ * version. The parser itself is behind the yargs adapter (yargs.ts).
  */
 import { readFileSync } from 'node:fs';
-import type { Argv } from 'yargs';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -13,10 +13,10 @@ export const EXIT_USAGE = 2;
 export class UsageError extends Error {}
 
 export function isUsageError(error: unknown): boolean {
-  return error instanceof UsageError || (error as Error | undefined)?.name === 'YError';
+  return error instanceof UsageError;
 }
 
-/** yargs drops a lone `-`, so a stdin positional is renamed before parsing and back after. */
+/** The parser drops a lone `-`, so a stdin positional is renamed before parsing and back after. */
 export const STDIN_TOKEN = '\u0000stdin';
 
 export function markStdin(argv: readonly string[], valueFlags: ReadonlySet<string>): string[] {
@@ -38,31 +38,4 @@ export function listOption(value: unknown): string[] {
 export function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
-}
-
-/**
- * What every subcommand's parser ends with: help, version, and failures as `UsageError`s
- * returned to `runCli`, never a process exit.
- */
-export function withConventions<T>(parser: Argv<T>): Argv<T> {
-  return parser
-    .help()
-    .alias('h', 'help')
-    .version(packageVersion())
-    .alias('v', 'version')
-    .wrap(Math.min(100, process.stdout.columns || 100))
-    .exitProcess(false)
-    .fail((message, error) => {
-      throw new UsageError(message || error?.message || 'invalid arguments');
-    });
-}
-
-/**
- * Parses `argv` with a parser built by yargs. Resolves with the parsed arguments, or with the
- * text yargs printed for `--help` / `--version`; rejects with the usage error.
- */
-export function parseArgs<T>(parser: Argv, argv: readonly string[]): Promise<{ args: T; output: string }> {
-  return new Promise((done, fail) => {
-    parser.parse([...argv], {}, (error, result, output) => (error ? fail(error) : done({ args: result as unknown as T, output })));
-  });
 }

@@ -1,23 +1,24 @@
 /**
  * A diff as a Markdown changelog in the reference's style (grouped by endpoint, the endpoints
  * with breaking changes first, one table row per change) or as JSON. The view is built here with
- * every captured value escaped; `templates/changelog.md.hbs` only lays it out.
+ * every captured value escaped; `templates/changelog.md.hbs` only lays it out. The template comes
+ * in as text (the caller loads it: load/templates.ts), so rendering touches no file.
  */
 import { compileTemplate } from '../render/handlebars.js';
 import { cellCode, code, text } from '../render/escape.js';
 import { anchorOf } from '../render/markdown-view.js';
-import { readTemplate } from '../render/templates.js';
 import { type Change, type ChangeLevel, type DiffSide, endpointLabel, LEVELS, type ModelDiff } from './change.js';
 import { describeChange, type Style } from './describe.js';
 
 export const DIFF_FORMATS = ['markdown', 'json'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
 
-export function renderDiff(diff: ModelDiff, format: DiffFormat): string {
-  return format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : renderChangelog(diff);
+/** `template` is the changelog's (`templates/changelog.md.hbs`); the JSON form needs none. */
+export function renderDiff(diff: ModelDiff, format: DiffFormat, template: string): string {
+  return format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : renderChangelog(diff, template);
 }
 
-export function renderChangelog(diff: ModelDiff, template: string = readTemplate('changelog.md.hbs')): string {
+export function renderChangelog(diff: ModelDiff, template: string): string {
   const render = compileTemplate(template);
   return `${render(changelogView(diff)).replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }

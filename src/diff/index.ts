@@ -6,6 +6,7 @@
  * path; inside an endpoint, by level, then where and what. Same inputs, same bytes.
  */
 import type { ApiModel, Endpoint } from '../model.js';
+import { compareMethods, compareText } from '../order.js';
 import { type Change, DIFF_VERSION, type DiffSide, endpointLabel, type LevelCounts, LEVELS, levelRank, type ModelDiff } from './change.js';
 import { PLAIN, describeChange } from './describe.js';
 import { diffEndpointPair, foundAdded, foundMissing, hostTraffic } from './endpoint.js';
@@ -71,38 +72,26 @@ function countLevels(changes: readonly Change[]): LevelCounts {
   return counts;
 }
 
-const METHOD_ORDER = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
-
 function sortChanges(changes: readonly Change[]): Change[] {
   const worst = new Map<string, number>();
   for (const change of changes) {
     const key = endpointLabel(change.endpoint);
     worst.set(key, Math.min(worst.get(key) ?? LEVELS.length, levelRank(change.level)));
   }
-  const method = (m: string) => {
-    const i = METHOD_ORDER.indexOf(m);
-    return i === -1 ? METHOD_ORDER.length : i;
-  };
   return [...changes].sort(
     (a, b) =>
       worst.get(endpointLabel(a.endpoint))! - worst.get(endpointLabel(b.endpoint))! ||
-      method(a.endpoint.method) - method(b.endpoint.method) ||
-      compare(a.endpoint.method, b.endpoint.method) ||
-      compare(a.endpoint.host, b.endpoint.host) ||
-      compare(a.endpoint.path, b.endpoint.path) ||
+      compareMethods(a.endpoint.method, b.endpoint.method) ||
+      compareText(a.endpoint.host, b.endpoint.host) ||
+      compareText(a.endpoint.path, b.endpoint.path) ||
       levelRank(a.level) - levelRank(b.level) ||
-      compare(a.location, b.location) ||
-      compare(a.subject, b.subject) ||
-      compare(a.rule, b.rule) ||
-      compare(a.fingerprint, b.fingerprint),
+      compareText(a.location, b.location) ||
+      compareText(a.subject, b.subject) ||
+      compareText(a.rule, b.rule) ||
+      compareText(a.fingerprint, b.fingerprint),
   );
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-export { loadSide, type LoadedSide } from './side.js';
 export { renderDiff, renderChangelog, DIFF_FORMATS, type DiffFormat } from './changelog.js';
 export { parseIgnoreList } from './fingerprint.js';
 export * from './change.js';

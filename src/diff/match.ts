@@ -5,6 +5,7 @@
  * Endpoints match on method, host and path with parameter names erased; what is left over
  * matches a template on the other side that covers it segment by segment.
  */
+import { UUID } from '../id-shapes.js';
 import type { Endpoint, PathParam } from '../model.js';
 
 export interface EndpointPair {
@@ -111,7 +112,7 @@ function coverCost(a: Endpoint, b: Endpoint): number {
  */
 const KIND_SHAPES: Partial<Record<PathParam['kind'], RegExp>> = {
   integer: /^-?\d{1,20}$/,
-  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  uuid: UUID,
   ulid: /^[0-9a-hjkmnp-tv-z]{26}$/i,
   objectid: /^[0-9a-f]{24}$/i,
   hex: /^[0-9a-f]{16,}$/i,

@@ -50,13 +50,6 @@ export class BodiesAccumulator {
   }
 }
 
-/** The bodies of a list of payloads (tests). */
-export async function inferBodies(payloads: readonly Payload[]): Promise<Body[]> {
-  const accumulator = new BodiesAccumulator();
-  for (const payload of payloads) accumulator.add(payload);
-  return accumulator.finish();
-}
-
 /** One media type and kind: count, sizes, and the kind's own detail. */
 class BodyEvidence {
   private seen = 0;

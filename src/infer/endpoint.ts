@@ -76,13 +76,6 @@ export function createEndpointAccumulator(group: Omit<EndpointGroup, 'exchanges'
   };
 }
 
-/** The group's exchanges, all at once: what callers holding them do. */
-export async function inferEndpoint(group: EndpointGroup): Promise<Endpoint> {
-  const accumulator = createEndpointAccumulator(group);
-  for (const exchange of group.exchanges) accumulator.add(exchange);
-  return accumulator.finish();
-}
-
 /**
  * The bodies worth describing: every non-empty one, and empty ones that declared a media type
  * (an event stream the recorder kept no content of is still an event stream).

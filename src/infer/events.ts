@@ -6,6 +6,7 @@
  */
 import type { Json } from '../exchange.js';
 import type { EventKind } from '../model.js';
+import { compareText } from '../order.js';
 import { detachText } from './detach-text.js';
 import { jsonExample, truncateExample } from './example.js';
 import { JsonObserver } from './observe-json.js';
@@ -139,8 +140,4 @@ export function typeField(json: Json | undefined): string | undefined {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) return undefined;
   const type = json.type;
   return typeof type === 'string' && type.length <= 100 ? type : undefined;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

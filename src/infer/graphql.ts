@@ -61,13 +61,6 @@ export class GraphqlAccumulator {
   }
 }
 
-/** The operations of a list of exchanges (tests). */
-export async function inferGraphql(exchanges: readonly Exchange[]): Promise<GraphqlOperation[] | undefined> {
-  const accumulator = new GraphqlAccumulator();
-  for (const exchange of exchanges) accumulator.add(exchange);
-  return accumulator.finish();
-}
-
 /** A GET names its operation in the query string; its variables are never read (see above). */
 function callFromQuery(params: readonly NameValue[]): Call | null {
   const query = params.find((q) => q.name === 'query')?.value;

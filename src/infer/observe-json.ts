@@ -18,8 +18,9 @@
  */
 import type { Json } from '../exchange.js';
 import { classifySegment } from '../normalise/segments.js';
+import { placeholderKind } from '../redact/placeholders.js';
 import { detachText } from './detach-text.js';
-import { ANY_FORMAT, FORMAT_EMAIL, isEnumWord, MAX_ENUM_VALUES, placeholderKind, stringFormats } from './string-format.js';
+import { ANY_FORMAT, FORMAT_EMAIL, isEnumWord, MAX_ENUM_VALUES, stringFormats } from './string-format.js';
 
 export const KIND_NULL = 1;
 export const KIND_BOOLEAN = 2;
@@ -236,17 +237,6 @@ export class JsonObserver {
   }
 }
 
-/** An observer that has seen every sample of a list (tests, and callers holding them anyway). */
-export function observeSamples(samples: readonly Json[]): JsonObserver {
-  const observer = new JsonObserver();
-  for (const sample of samples) observer.add(sample);
-  return observer;
-}
-
-export function observeJson(samples: readonly Json[]): Observation {
-  return observeSamples(samples).result();
-}
-
 function cloneFieldNode(node: FieldNode): FieldNode {
   const copy: FieldNode = { ...node, enumCounts: node.enumCounts && new Map(node.enumCounts) };
   if (node.children) copy.children = new Map([...node.children].map(([key, child]) => [key, cloneFieldNode(child)]));
@@ -336,10 +326,11 @@ function isMapInstance(keys: readonly string[]): boolean {
   return true;
 }
 
-export function isIdKey(key: string): boolean {
+/** A redacted key (`<token:3>`) is a token with a digit in it, so it counts as an id as well. */
+function isIdKey(key: string): boolean {
   const shape = classifySegment(key);
   if (shape.kind === 'word') return false;
-  if (shape.kind === 'token') return shape.pattern === 'redacted token' || /\d/.test(key);
+  if (shape.kind === 'token') return /\d/.test(key);
   return true;
 }
 

@@ -4,7 +4,8 @@
  * count and a `ScalarObserver` are kept (named-values.ts; the first 1000 values observed).
  */
 import type { Exchange } from '../exchange.js';
-import type { AuthScheme, HeaderKind, HeaderParam, Param } from '../model.js';
+import type { AuthScheme, HeaderParam, Param } from '../model.js';
+import { headerKind } from '../normalise/header-kind.js';
 import { NamedValues } from './named-values.js';
 
 /** Values observed per name; later ones only count towards presence. */
@@ -23,19 +24,6 @@ export class QueryParamsAccumulator {
     for (const { name, seen, values } of this.named.entries()) params.push(withExample({ name, seen, of, required: seen === of, schema: values.schema() }, values.example));
     return params.sort(byName);
   }
-}
-
-const CONTENT_HEADERS = new Set(['content-type']);
-const AUTH_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key', 'api-key', 'x-auth-token', 'x-access-token', 'x-csrf-token', 'x-xsrf-token', 'x-csrftoken']);
-/** `x-` headers that every browser or CDN adds; they say nothing about the API. */
-const NOISE_HEADERS = new Set(['x-requested-with', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'x-real-ip', 'x-client-data']);
-
-export function headerKind(name: string): HeaderKind | null {
-  if (AUTH_HEADERS.has(name)) return 'auth';
-  if (CONTENT_HEADERS.has(name)) return 'content';
-  if (NOISE_HEADERS.has(name) || name.startsWith(':')) return null;
-  if (name.startsWith('x-') || name.startsWith('oai-') || name.endsWith('-token') || name.endsWith('-key')) return 'custom';
-  return null;
 }
 
 /** Notable request headers only: the others are never shown, so their values are not observed. */

@@ -7,10 +7,12 @@
  */
 import type { JsonSchema } from '../model.js';
 import { detachText } from './detach-text.js';
-import { ANY_FORMAT, enumValues, FORMAT_EMAIL, formatName, isEnumWord, MAX_ENUM_VALUES, placeholderKind, stringFormats } from './string-format.js';
+import { placeholderKind } from '../redact/placeholders.js';
+import { ANY_FORMAT, enumValues, FORMAT_EMAIL, formatName, isEnumWord, MAX_ENUM_VALUES, stringFormats } from './string-format.js';
 
+/** No leading zeros: `02134` (a zip code, a SKU) is a code whose zeros matter, so a string. */
 const INTEGER = /^-?(?:0|[1-9]\d{0,15})$/;
-const NUMBER = /^-?\d{1,16}(?:\.\d{1,16})?$/;
+const NUMBER = /^-?(?:0|[1-9]\d{0,15})(?:\.\d{1,16})?$/;
 
 export class ScalarObserver {
   /** The first non-empty value observed: the example. */

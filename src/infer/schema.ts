@@ -7,7 +7,7 @@
 import type { Json } from '../exchange.js';
 import type { JsonSchema } from '../model.js';
 import { annotateSchema } from './annotate-schema.js';
-import { type JsonObserver, observeSamples } from './observe-json.js';
+import type { JsonObserver } from './observe-json.js';
 import { quicktypeSchema } from './quicktype.js';
 
 export interface JsonInference {
@@ -26,9 +26,4 @@ export async function inferObservedSchema(observer: JsonObserver): Promise<JsonI
   if (schema['x-samples'] === undefined) schema['x-samples'] = observation.samples;
   if (observation.truncated) schema.description = 'Too many distinct fields: some were left out of this schema.';
   return { schema, representative: observation.representative, sample: observation.sample };
-}
-
-/** The schema of a list of samples (tests, and callers holding the samples anyway). */
-export async function inferJsonSchema(samples: readonly Json[]): Promise<JsonInference> {
-  return inferObservedSchema(observeSamples(samples));
 }

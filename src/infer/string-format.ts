@@ -6,6 +6,7 @@
  * Patterns are anchored, guarded by cheap length/character checks, and free of nested
  * quantifiers, so a hostile 10 MB string costs linear time.
  */
+import { UUID } from '../id-shapes.js';
 
 export const FORMAT_UUID = 1;
 export const FORMAT_DATE_TIME = 2;
@@ -24,15 +25,12 @@ const FORMAT_NAMES: [number, string][] = [
   [FORMAT_URI, 'uri'],
 ];
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** RFC 3339 `date-time`: the offset is required, as JSON Schema validators require it. */
 const DATE_TIME = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])[Tt ](?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 const DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
 /** No `/` or `:` in the local part, so `https://user@host.com` is a URI, not an email. */
 const EMAIL = /^[^\s@/:<>]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+$/;
 const URI = /^[A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/[^\s]+$/;
-/** Our redaction placeholders: `<email:2>`, `<jwt:1>`. */
-const PLACEHOLDER = /^<([a-z][a-z-]*):\d+>$/;
 /** Enum-like: a short code word (`finished_successfully`, `in-progress`, `gpt-5`), no spaces. */
 const ENUM_WORD = /^[A-Za-z][A-Za-z0-9]*(?:[_.:-][A-Za-z0-9]+)*$/;
 
@@ -55,16 +53,6 @@ export function stringFormats(value: string): number {
 export function formatName(mask: number): string | undefined {
   for (const [bit, name] of FORMAT_NAMES) if (mask & bit) return name;
   return undefined;
-}
-
-/**
- * The kind of a redaction placeholder (`email` for `<email:2>`), or null for a plain value.
- * Placeholders stand for a value nobody may see: an `email` one still says "this was an email";
- * any other kind says nothing about the format either way.
- */
-export function placeholderKind(value: string): string | null {
-  if (value.charCodeAt(0) !== 60 /* < */ || value.length > 40) return null;
-  return PLACEHOLDER.exec(value)?.[1] ?? null;
 }
 
 /** Whether a value may take part in an enum at all. */

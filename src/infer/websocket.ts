@@ -28,13 +28,6 @@ export class WebSocketAccumulator {
   }
 }
 
-/** The frames of a list of exchanges (tests). */
-export async function inferWebSocket(exchanges: readonly Exchange[]): Promise<MessageStream | undefined> {
-  const accumulator = new WebSocketAccumulator();
-  for (const exchange of exchanges) accumulator.add(exchange);
-  return accumulator.finish();
-}
-
 function streamMessage(message: WebSocketMessage): StreamMessage {
   const out: StreamMessage = { event: message.direction };
   if (message.frame !== undefined) return socketIoMessage(out, message.frame, message.content);

@@ -6,7 +6,7 @@
  * rewriting values nobody reads. Secrets are learned from the full exchange before this runs.
  */
 import type { Exchange, NameValue } from '../exchange.js';
-import { headerKind } from '../infer/params.js';
+import { headerKind } from './header-kind.js';
 
 export function minimiseExchange(exchange: Exchange): Exchange {
   const { request, response } = exchange;

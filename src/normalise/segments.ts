@@ -4,7 +4,9 @@
  * (templates.ts). Every pattern is anchored and free of nested quantifiers, and the character
  * scans are single passes, so a hostile 10 MB segment costs linear time.
  */
+import { UUID } from '../id-shapes.js';
 import type { IdKind } from '../model.js';
+import { placeholderKind } from '../redact/placeholders.js';
 
 export interface SegmentClass {
   kind: IdKind;
@@ -16,7 +18,6 @@ export interface SegmentClass {
   prefix?: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ULID = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/;
 const HEX = /^[0-9a-f]+$/i;
 const DASHED_HEX = /^[0-9a-f]{4,32}(?:-[0-9a-f]{4,32}){1,4}$/i;
@@ -27,7 +28,6 @@ const EMAIL = /^[^@\s/]{1,64}@[^@\s/.]{1,63}(?:\.[^@\s/.]{1,63}){1,8}$/;
 const URL_SAFE = /^[A-Za-z0-9_-]+$/;
 const ALNUM = /^[A-Za-z0-9]+$/;
 const PREFIX = /^[a-z][a-z0-9]{0,11}(?:[-_][a-z][a-z0-9]{0,11}){0,3}[-_]$/i;
-const PLACEHOLDER = /^<([a-z][a-z-]*):\d+(?: claims=[A-Za-z0-9_.,-]*)?>$/;
 /** Extensions after an id that are part of the route, not of the id: `/orders/450789469.json`. */
 const EXTENSION = /\.(?:json|xml|html?|csv|txt|tsv|pdf|ya?ml|atom|rss|ics|zip|png|jpe?g|gif|svg|webp)$/i;
 
@@ -37,8 +37,8 @@ const WORD: SegmentClass = { kind: 'word', pattern: 'word' };
 export function classifySegment(segment: string): SegmentClass {
   if (segment === '') return WORD;
   if (segment.length > 4096) return { kind: 'token', pattern: 'opaque' };
-  const placeholder = PLACEHOLDER.exec(segment);
-  if (placeholder) return placeholder[1] === 'email' ? { kind: 'email', pattern: 'email' } : { kind: 'token', pattern: 'redacted value' };
+  const placeholder = placeholderKind(segment);
+  if (placeholder !== null) return placeholder === 'email' ? { kind: 'email', pattern: 'email' } : { kind: 'token', pattern: 'redacted value' };
   const core = classifyCore(segment);
   if (core) return core;
   if (segment.includes('@') && EMAIL.test(segment)) return { kind: 'email', pattern: 'email' };

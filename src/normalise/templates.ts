@@ -16,6 +16,7 @@
 import type { Context } from '../context.js';
 import type { Exchange, Payload } from '../exchange.js';
 import type { IdKind, PathParam } from '../model.js';
+import { compareMethods, compareText } from '../order.js';
 import { detectApiRoot } from './api-root.js';
 import { type PathHint, parseHint } from './hints.js';
 import { matchesHost } from './glob.js';
@@ -367,18 +368,7 @@ export function decodeSegment(segment: string): string {
   }
 }
 
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-const METHOD_ORDER = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
-
 /** Method (in the conventional order), then host, then path. */
 export function compareGroups(a: { method: string; host: string; path: string }, b: { method: string; host: string; path: string }): number {
-  const ma = METHOD_ORDER.indexOf(a.method);
-  const mb = METHOD_ORDER.indexOf(b.method);
-  if (ma !== mb) return (ma === -1 ? 99 : ma) - (mb === -1 ? 99 : mb) || (a.method < b.method ? -1 : 1);
-  if (a.method !== b.method) return a.method < b.method ? -1 : 1;
-  if (a.host !== b.host) return a.host < b.host ? -1 : 1;
-  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+  return compareMethods(a.method, b.method) || compareText(a.host, b.host) || compareText(a.path, b.path);
 }

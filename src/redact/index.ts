@@ -17,7 +17,6 @@ import { Placeholders } from './placeholders.js';
 import { RunCache, type Scope } from './scope.js';
 import { redactUrlPath } from './url.js';
 
-export { describeRedaction } from './summary.js';
 export { isPlaceholder } from './placeholders.js';
 
 export interface Redacted {

@@ -21,6 +21,11 @@ export function isPlaceholder(value: string): boolean {
   return value.length < 2048 && value.charCodeAt(0) === 60 /* < */ && WHOLE.test(value);
 }
 
+/** The kind of a placeholder (`jwt` for `<jwt:1 claims=exp,sub>`), or null for any other string. */
+export function placeholderKind(value: string): string | null {
+  return isPlaceholder(value) ? value.slice(1, value.indexOf(':')) : null;
+}
+
 /** Values shorter than this are never remembered as known secrets: they would match words. */
 const KNOWN_MIN_LENGTH = 8;
 const MAX_KNOWN_LENGTH = 4096;

@@ -1,7 +1,7 @@
 /**
  * What every redaction function carries: the run's placeholder registry, the place being
  * redacted (for the summary), how many encodings deep the value is, and per-run caches. Built
- * once per run by `redactExchanges`; nothing here outlives the run.
+ * once per run by `createRedactor` (index.ts); nothing here outlives the run.
  */
 import { type NameContext, type NameRule, type NameScope, classifyName, isBareName, isPersonSibling } from './names.js';
 import type { KeyInfo } from './json.js';

@@ -1,10 +1,11 @@
 /**
- * Renderers: the model to output files. Each format reads only the model.
+ * Renderers: the model to output files. Each format reads only the model; the Markdown templates
+ * come in as text (the caller loads them: load/templates.ts), so rendering touches no file.
  */
 import type { ApiModel } from '../model.js';
 import { renderMarkdown } from './markdown.js';
 import { renderOpenApi } from './openapi/document.js';
-import { loadTemplates } from './templates.js';
+import type { ReferenceTemplates } from './templates.js';
 import { renderTypes } from './types.js';
 
 export const FORMATS = ['markdown', 'json', 'openapi', 'types'] as const;
@@ -23,19 +24,19 @@ export interface OutputFile {
   content: string;
 }
 
-export async function renderOutputs(model: ApiModel, formats: readonly Format[]): Promise<OutputFile[]> {
+export async function renderOutputs(model: ApiModel, formats: readonly Format[], templates: ReferenceTemplates): Promise<OutputFile[]> {
   const outputs: OutputFile[] = [];
   for (const format of FORMATS) {
     if (!formats.includes(format)) continue;
-    outputs.push({ name: OUTPUT_FILES[format], content: await renderFormat(model, format) });
+    outputs.push({ name: OUTPUT_FILES[format], content: await renderFormat(model, format, templates) });
   }
   return outputs;
 }
 
-async function renderFormat(model: ApiModel, format: Format): Promise<string> {
+async function renderFormat(model: ApiModel, format: Format, templates: ReferenceTemplates): Promise<string> {
   switch (format) {
     case 'markdown':
-      return renderMarkdown(model, loadTemplates());
+      return renderMarkdown(model, templates);
     case 'json':
       return `${JSON.stringify(model, null, 2)}\n`;
     case 'openapi':

@@ -4,9 +4,10 @@
  * interpreted as Markdown, HTML or template syntax.
  */
 import type { ApiModel, Body, Endpoint, EventKind, GraphqlOperation, HeaderParam, Host, JsonSchema, MessageStream, MultipartPart, Param, PathParam } from '../model.js';
-import { describeRedaction } from '../redact/summary.js';
 import { cellCode, cellText, code, fence, oneLine, text } from './escape.js';
+import { describeRedaction } from './redaction-text.js';
 import { type FieldRow, schemaRows, typeLabel } from './schema-rows.js';
+import { statusMix } from './status-mix.js';
 
 export interface ReferenceView {
   title: string;
@@ -255,12 +256,6 @@ function exampleLanguage(body: Body): string {
 
 function sizeText(size: Body['size']): string {
   return size.min === size.max ? `${size.max} bytes` : `${size.min}–${size.max} bytes`;
-}
-
-function statusMix(endpoint: Endpoint, span: (value: string) => string): string {
-  return Object.entries(endpoint.statusCounts)
-    .map(([status, n]) => `${span(status)} ×${n}`)
-    .join(', ');
 }
 
 /** GitHub-style heading anchor of `METHOD /path`. */

@@ -5,9 +5,9 @@
 import type { ApiModel } from '../model.js';
 import { compileTemplate } from './handlebars.js';
 import { buildReferenceView } from './markdown-view.js';
-import type { Templates } from './templates.js';
+import type { ReferenceTemplates } from './templates.js';
 
-export function renderMarkdown(model: ApiModel, templates: Templates): string {
+export function renderMarkdown(model: ApiModel, templates: ReferenceTemplates): string {
   const render = compileTemplate(templates.reference, templates.partials);
   return tidy(render(buildReferenceView(model)));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderChangelog, renderDiff } from '../../src/diff/changelog.js';
+import { renderChangelog, renderDiff } from '../../src/index.js';
 import { diffModels } from '../../src/diff/index.js';
 import { entries, modelOf, times } from './captures.js';
 import { har, jsonEntry } from '../support/memory-io.js';

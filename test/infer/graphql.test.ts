@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { inferGraphql } from '../../src/infer/graphql.js';
+import type { Exchange } from '../../src/exchange.js';
+import { GraphqlAccumulator } from '../../src/infer/graphql.js';
+import { fed } from '../support/accumulate.js';
 import { makeExchange } from '../support/exchange.js';
 
-describe('inferGraphql', () => {
+const operationsOf = (exchanges: Exchange[]) => fed(new GraphqlAccumulator(), exchanges).finish();
+
+describe('GraphqlAccumulator', () => {
   it('lists operations by name with their kind, evidence and variables schema', async () => {
-    const operations = await inferGraphql([
+    const operations = await operationsOf([
       makeExchange({ json: { operationName: 'GetUser', query: 'query GetUser($id: ID!) { user(id: $id) { name } }', variables: { id: '42' } } }),
       makeExchange({ json: { operationName: 'GetUser', query: 'query GetUser($id: ID!, $full: Boolean) { user(id: $id) { name } }', variables: { id: '7', full: true } } }),
       makeExchange({ json: { query: 'mutation Rename($name: String!) { rename(name: $name) }', variables: { name: 'x' } } }),
@@ -23,7 +27,7 @@ describe('inferGraphql', () => {
 
   it('reads batches, skips comments and fragments, and picks the named operation', async () => {
     const query = '# a comment { not this }\nfragment F on User { id }\nquery A { a { ...F } }\nsubscription B { b }';
-    const operations = await inferGraphql([makeExchange({ json: [{ operationName: 'B', query }, { query: 'query C { c(arg: "}{") }' }] })]);
+    const operations = await operationsOf([makeExchange({ json: [{ operationName: 'B', query }, { query: 'query C { c(arg: "}{") }' }] })]);
     expect(operations?.map((o) => [o.name, o.operation])).toEqual([
       ['B', 'subscription'],
       ['C', 'query'],
@@ -31,7 +35,7 @@ describe('inferGraphql', () => {
   });
 
   it('recognises persisted queries and GET requests, without reading variables from a URL', async () => {
-    const operations = await inferGraphql([
+    const operations = await operationsOf([
       makeExchange({ json: { operationName: 'Feed', variables: { first: 10 }, extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } } }),
       makeExchange({ method: 'GET', query: [{ name: 'query', value: 'query Search { s }' }, { name: 'variables', value: '{"q":"x"}' }] }),
     ]);
@@ -42,6 +46,6 @@ describe('inferGraphql', () => {
   });
 
   it('says nothing about endpoints that are not GraphQL', async () => {
-    expect(await inferGraphql([makeExchange({ path: '/search', json: { query: 'red shoes' } }), makeExchange({ path: '/x' })])).toBeUndefined();
+    expect(await operationsOf([makeExchange({ path: '/search', json: { query: 'red shoes' } }), makeExchange({ path: '/x' })])).toBeUndefined();
   });
 });

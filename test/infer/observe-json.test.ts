@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Json } from '../../src/exchange.js';
-import { JsonObserver, observeJson } from '../../src/infer/observe-json.js';
+import { JsonObserver } from '../../src/infer/observe-json.js';
+import { fed } from '../support/accumulate.js';
+
+const observeJson = (samples: Json[]) => fed(new JsonObserver(), samples).result();
 
 const samples: Json[] = [{ a: 1, s: 'x' }, { a: 2, b: { c: 'asc' } }, { a: null, list: [1, 'two'] }, { a: 3, s: 'y', b: { c: 'desc' } }];
 
@@ -28,6 +31,16 @@ describe('JsonObserver', () => {
     observer.add({ z: true });
     expect(copy.result()).toEqual(observeJson(samples));
     expect(observer.result()).toEqual(observeJson([samples[0]!, { z: true }]));
+  });
+
+  it.each([
+    ['redaction placeholders', ['<token:1>', '<email:2>', '<jwt:3 claims=exp,sub>'], true],
+    ['ids', ['123', '8c2f9a4e-1d2b-4c3a-9e8f-0123456789ab'], true],
+    ['long words without digits', ['someLongPropertyName', 'anotherLongPropertyName'], false],
+  ])('reads an object keyed by %s as a map: %s', (_, keys, isMap) => {
+    const { root } = observeJson([Object.fromEntries(keys.map((key, i) => [key, { x: i }]))]);
+    expect(root.entries !== undefined).toBe(isMap);
+    expect(root.children === undefined).toBe(isMap);
   });
 
   it('cuts long string examples', () => {

@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Json } from '../../src/exchange.js';
-import { MAP_KEY, observeJson } from '../../src/infer/observe-json.js';
-import { inferJsonSchema } from '../../src/infer/schema.js';
+import { JsonObserver, MAP_KEY } from '../../src/infer/observe-json.js';
+import { inferObservedSchema } from '../../src/infer/schema.js';
+import { fed } from '../support/accumulate.js';
 import type { JsonSchema } from '../../src/model.js';
 
 const uuid = (n: number) => `${String(n).padStart(8, '0')}-a771-4008-ad3a-39a946c75bf4`;
+const observe = (samples: Json[]) => fed(new JsonObserver(), samples);
+const observeJson = (samples: Json[]) => observe(samples).result();
+const inferJsonSchema = (samples: Json[]) => inferObservedSchema(observe(samples));
 const schemaOf = async (samples: Json[]) => (await inferJsonSchema(samples)).schema;
 const prop = (schema: JsonSchema, ...path: string[]): JsonSchema => path.reduce<JsonSchema>((s, key) => s.properties![key]!, schema);
 
-describe('inferJsonSchema: merging samples', () => {
+describe('inferObservedSchema: merging samples', () => {
   it('marks a field required only when every object has it, and counts the others', async () => {
     const schema = await schemaOf([{ id: 1, note: 'a' }, { id: 2 }, { id: 3, note: 'b' }]);
     expect(schema.required).toEqual(['id']);
@@ -110,7 +114,7 @@ describe('inferJsonSchema: merging samples', () => {
   });
 });
 
-describe('observeJson: the cover quicktype gets', () => {
+describe('JsonObserver: the cover quicktype gets', () => {
   it('keeps only samples that add a (position, kind) fact', () => {
     const { cover } = observeJson([{ a: 1 }, { a: 2 }, { a: null }, { a: 3, b: 'x' }, { a: 4, b: 'y' }]);
     expect(cover).toEqual([{ a: 1 }, { a: null }, { b: '' }]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { enumValues, formatName, placeholderKind, stringFormats } from '../../src/infer/string-format.js';
+import { enumValues, formatName, stringFormats } from '../../src/infer/string-format.js';
+import { placeholderKind } from '../../src/redact/placeholders.js';
 
 describe('stringFormats', () => {
   it.each([
@@ -34,6 +35,8 @@ describe('placeholderKind', () => {
   it.each([
     ['<email:2>', 'email'],
     ['<jwt:1>', 'jwt'],
+    ['<jwt:1 claims=email,exp,iat,iss,sub,https_api.example.com_auth>', 'jwt'],
+    ['<token-id:12>', 'token-id'],
     ['<not a placeholder>', null],
     ['plain', null],
   ])('%s → %s', (value, kind) => {

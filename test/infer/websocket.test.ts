@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { WebSocketMessage } from '../../src/exchange.js';
-import { inferWebSocket } from '../../src/infer/websocket.js';
+import type { Exchange, WebSocketMessage } from '../../src/exchange.js';
+import { WebSocketAccumulator } from '../../src/infer/websocket.js';
+import { fed } from '../support/accumulate.js';
 import { makeExchange } from '../support/exchange.js';
 
 const json = (direction: 'send' | 'receive', value: unknown, frame?: string): WebSocketMessage => ({
@@ -10,9 +11,11 @@ const json = (direction: 'send' | 'receive', value: unknown, frame?: string): We
   content: value === undefined ? { kind: 'empty' } : { kind: 'json', value: value as never },
 });
 
-describe('inferWebSocket', () => {
+const streamOf = (exchanges: Exchange[]) => fed(new WebSocketAccumulator(), exchanges).finish();
+
+describe('WebSocketAccumulator', () => {
   it('groups plain JSON messages by direction and type field', async () => {
-    const stream = await inferWebSocket([
+    const stream = await streamOf([
       makeExchange({
         webSocket: [
           json('send', { type: 'subscribe', channel: 'a' }),
@@ -37,7 +40,7 @@ describe('inferWebSocket', () => {
 
   it('names Socket.IO messages by event, packet type and namespace, with one kind for id namespaces', async () => {
     const room = '/dfd6f17f-074e-4a8f-b60f-a2ef72d9f499,';
-    const stream = await inferWebSocket([
+    const stream = await streamOf([
       makeExchange({
         path: '/socket.io/',
         webSocket: [
@@ -63,6 +66,6 @@ describe('inferWebSocket', () => {
   });
 
   it('is absent when no exchange has WebSocket messages', async () => {
-    expect(await inferWebSocket([makeExchange()])).toBeUndefined();
+    expect(await streamOf([makeExchange()])).toBeUndefined();
   });
 });

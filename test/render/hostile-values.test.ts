@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ApiModel, Body, Endpoint } from '../../src/model.js';
-import { renderOutputs } from '../../src/render/index.js';
+import { renderOutputs } from '../../src/index.js';
 import { visible } from '../../src/render/escape.js';
 import { fencedExamples } from '../support/fuzz-capture.js';
 import { parseStructure } from '../support/markdown-structure.js';

@@ -6,6 +6,7 @@
  * here rather than checked afterwards. Deterministic: everything is sorted or in model order.
  */
 import type { ApiModel, Host } from '../../model.js';
+import { compareText } from '../../order.js';
 import { buildCatalog, catalogSchemas, type SchemaCatalog } from './catalog.js';
 import { mergeOperations } from './merge-hosts.js';
 import { UniqueNames } from './names.js';
@@ -59,12 +60,12 @@ export function buildOpenApi(model: ApiModel, catalog: SchemaCatalog = catalogSc
   // No hosts (no endpoints): OpenAPI's default server, spelled out because linters want one.
   if (document.servers?.length === 0) document.servers = [{ url: '/' }];
   if (multiHost) document.tags = model.hosts.map((h) => ({ name: h.name, description: `${h.endpoints} endpoint(s), ${h.observed} request(s) observed.` }));
-  for (const key of [...new Set([...items.keys(), ...extra.keys()])].sort(byCodePoint)) {
+  for (const key of [...new Set([...items.keys(), ...extra.keys()])].sort(compareText)) {
     const item = items.get(key) ?? {};
     const ordered: PathItem = {};
     for (const method of HTTP_METHODS) if (item[method]) ordered[method] = item[method];
     const others = extra.get(key);
-    if (others) ordered['x-additional-operations'] = Object.fromEntries(Object.entries(others).sort(([a], [b]) => byCodePoint(a, b)));
+    if (others) ordered['x-additional-operations'] = Object.fromEntries(Object.entries(others).sort(([a], [b]) => compareText(a, b)));
     document.paths[key] = ordered;
   }
   const schemas = componentSchemas(catalog);
@@ -85,7 +86,7 @@ function componentSchemas(catalog: SchemaCatalog): Record<string, SchemaObject> 
     ...catalog.schemas.map(({ name, schema }): [string, SchemaObject] => [name, schema]),
     ...catalog.unions.map(({ name, description, members }): [string, SchemaObject] => [name, { description, anyOf: members.map(schemaRef) } as SchemaObject]),
   ];
-  return Object.fromEntries(entries.sort(([a], [b]) => byCodePoint(a, b)));
+  return Object.fromEntries(entries.sort(([a], [b]) => compareText(a, b)));
 }
 
 /**
@@ -146,8 +147,4 @@ function describeCapture(model: ApiModel): string {
   );
   lines.push('Schemas describe what the capture showed: a field is required when every sample had it. `x-` fields carry the evidence (requests observed, samples seen).');
   return lines.join('\n\n');
-}
-
-function byCodePoint(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -4,6 +4,7 @@
  */
 import { STATUS_CODES } from 'node:http';
 import type { Endpoint } from '../../model.js';
+import { statusMix } from '../status-mix.js';
 import type { EndpointNames } from './catalog.js';
 import { bodiesContent, mergeMediaTypes } from './content.js';
 import { operationParameters } from './parameters.js';
@@ -87,10 +88,4 @@ export function mergeContent(a: Record<string, MediaType> | undefined, b: Record
   const merged = { ...a };
   for (const [key, media] of Object.entries(b)) merged[key] = merged[key] ? mergeMediaTypes(merged[key], media) : media;
   return merged;
-}
-
-function statusMix(endpoint: Endpoint): string {
-  return Object.entries(endpoint.statusCounts)
-    .map(([status, n]) => `${status} ×${n}`)
-    .join(', ');
 }

@@ -1,8 +1,8 @@
 /**
- * One side of a diff from its inputs: either HAR captures, built through the same pipeline as a
- * reference (so both sides are templated, filtered and redacted alike), or one model file
- * written by `--format json`. Mixing the two on one side is an error: there is no honest way to
- * merge a saved model with new traffic.
+ * One side of a diff from its inputs, at the edge so that diff/ only ever compares two models:
+ * either HAR captures, built through the same pipeline as a reference (so both sides are
+ * templated, filtered and redacted alike), or one model file written by `--format json`. Mixing
+ * the two on one side is an error: there is no honest way to merge a saved model with new traffic.
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { type ErrorCode, Har2ApiError } from '../errors.js';

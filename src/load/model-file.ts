@@ -1,5 +1,6 @@
 /**
- * A model written by `--format json`, read back as one side of a diff. The model is plain JSON,
+ * A model written by `--format json`, read back as one side of a diff (an input, like a capture:
+ * read at the edge, before `diffModels` sees it). The model is plain JSON,
  * so a file from another version, or edited by hand, is checked for the structure `diff` walks
  * before anything reads it: a wrong file is one clear `E_MODEL` error, never a crash halfway.
  */

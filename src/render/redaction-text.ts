@@ -1,6 +1,7 @@
 /**
- * The redaction summary in words, for the reference's overview and the one line on stderr:
- * counts per kind and per place, never a value.
+ * The model's redaction summary in words, for the reference's overview and the CLI's one line on
+ * stderr: counts per kind and per place, never a value. It reads only the model, so it lives with
+ * the renderers rather than with redaction.
  */
 import type { RedactionSummary } from '../model.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { looksLikeHar, looksLikeModel, parseModel } from '../../src/diff/model-file.js';
-import { loadSide } from '../../src/diff/side.js';
+import { looksLikeHar, looksLikeModel, parseModel } from '../../src/load/model-file.js';
+import { loadSide } from '../../src/load/side.js';
 import { Har2ApiError } from '../../src/errors.js';
 import { har, jsonEntry } from '../support/memory-io.js';
 
