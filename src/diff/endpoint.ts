@@ -15,10 +15,11 @@ import { diffAuth, diffHeaders, diffPathParams, diffQueryParams } from './params
  */
 export const REMOVED_WHEN_EXPECTED = 5;
 
-export function diffEndpointPair({ before, after }: EndpointPair): Found[] {
+export function diffEndpointPair({ before, after, alsoCovered }: EndpointPair): Found[] {
   const found: Found[] = [];
   if (erasePath(before.path) !== erasePath(after.path)) {
-    found.push({ area: 'endpoint', kind: 'path-changed', level: 'info', location: '', subject: '', old: before.path, new: after.path, note: 'a literal segment in one capture is a parameter in the other' });
+    const more = alsoCovered && alsoCovered.length > 0 ? `; the template also covers ${alsoCovered.map((e) => e.path).join(', ')}` : '';
+    found.push({ area: 'endpoint', kind: 'path-changed', level: 'info', location: '', subject: '', old: before.path, new: after.path, note: `a literal segment in one capture is a parameter in the other${more}` });
   }
   found.push(
     ...diffPathParams(before, after),

@@ -3,14 +3,24 @@
  * independently, so the same endpoint can come out as `/users/{user_id}` in one and
  * `/users/{id}` in the other, or as a literal `/users/alice` in a capture that saw one user.
  * Endpoints match on method, host and path with parameter names erased; what is left over
- * matches a template on the other side that covers it segment by segment.
+ * matches a template on the other side that covers it segment by segment. A capture that saw
+ * three logins templates `/users/{user_id}` where one that saw two keeps `/users/octocat` and
+ * `/users/torvalds`: the template pairs with one literal and covers the others too, so the
+ * pair is one path change, not a path change plus a new (or unobserved) endpoint.
  */
 import { UUID } from '../id-shapes.js';
 import type { Endpoint, PathParam } from '../model.js';
+import { isReservedWord } from '../normalise/vocabulary.js';
 
 export interface EndpointPair {
   before: Endpoint;
   after: Endpoint;
+  /**
+   * More literal endpoints, on the side of the pair's literal, that the other side's template
+   * covers as well (`/users/torvalds` beside `/users/octocat` for `/users/{user_id}`), sorted
+   * by path. Their bodies are not compared again: they are the same endpoint with another value.
+   */
+  alsoCovered?: Endpoint[];
 }
 
 export interface EndpointMatch {
@@ -41,10 +51,13 @@ export function matchEndpoints(before: readonly Endpoint[], after: readonly Endp
   const covered = matchCovering(leftover, unmatchedNew);
   for (const pair of covered) taken.add(pair.after);
   const coveredOld = new Set(covered.map((p) => p.before));
+  const restOld = leftover.filter((e) => !coveredOld.has(e));
+  const restNew = after.filter((e) => !taken.has(e));
+  const absorbed = coverMore(covered, restOld, restNew);
   return {
     pairs: [...pairs, ...covered],
-    added: after.filter((e) => !taken.has(e)),
-    missing: leftover.filter((e) => !coveredOld.has(e)),
+    added: restNew.filter((e) => !absorbed.has(e)),
+    missing: restOld.filter((e) => !absorbed.has(e)),
   };
 }
 
@@ -59,7 +72,6 @@ export function erasePath(path: string): string {
 
 /** Pairs a leftover with a leftover on the other side whose path covers it: equal segments, or a parameter on either side. */
 function matchCovering(before: readonly Endpoint[], after: readonly Endpoint[]): EndpointPair[] {
-  const bucket = (e: Endpoint) => `${e.method} ${e.host} ${segments(e.path).length}`;
   const newByBucket = groupBy(after, bucket);
   const taken = new Set<Endpoint>();
   const pairs: EndpointPair[] = [];
@@ -82,6 +94,50 @@ function matchCovering(before: readonly Endpoint[], after: readonly Endpoint[]):
     }
   }
   return pairs;
+}
+
+/**
+ * Gives each covering pair whose one side is a template over the other side's literal the other
+ * leftover literals of that side it covers too. Returns the endpoints so absorbed.
+ */
+function coverMore(pairs: readonly EndpointPair[], restOld: readonly Endpoint[], restNew: readonly Endpoint[]): Set<Endpoint> {
+  const absorbed = new Set<Endpoint>();
+  const byBucket = (list: readonly Endpoint[]) => groupBy(list, bucket);
+  const rest = { before: byBucket(restOld), after: byBucket(restNew) };
+  for (const pair of pairs) {
+    // The side holding literals: its leftovers may be more values of the other side's template.
+    const literalSide = templates(pair.before, pair.after) ? 'after' : templates(pair.after, pair.before) ? 'before' : null;
+    if (literalSide === null) continue;
+    const template = literalSide === 'after' ? pair.before : pair.after;
+    const candidates = rest[literalSide].get(bucket(template)) ?? [];
+    if (candidates.length > MAX_COVER_CANDIDATES) continue;
+    const more = candidates.filter((e) => !absorbed.has(e) && templates(template, e));
+    if (more.length === 0) continue;
+    for (const e of more) absorbed.add(e);
+    pair.alsoCovered = [...more].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+  return absorbed;
+}
+
+/** Whether `template` covers `literal` one way: parameters where it has literals it can hold, never the reverse. */
+function templates(template: Endpoint, literal: Endpoint): boolean {
+  const x = segments(template.path);
+  const y = segments(literal.path);
+  if (x.length !== y.length) return false;
+  let covers = false;
+  for (let i = 0; i < x.length; i++) {
+    const sx = x[i]!;
+    const sy = y[i]!;
+    if (isParam(sx) !== isParam(sy)) {
+      if (!isParam(sx) || !couldBeValue(sy, template, sx)) return false;
+      covers = true;
+    } else if (!isParam(sx) && sx !== sy) return false;
+  }
+  return covers;
+}
+
+function bucket(e: Endpoint): string {
+  return `${e.method} ${e.host} ${segments(e.path).length}`;
 }
 
 /**
@@ -120,6 +176,8 @@ const KIND_SHAPES: Partial<Record<PathParam['kind'], RegExp>> = {
 };
 
 function couldBeValue(literal: string, template: Endpoint, segment: string): boolean {
+  // `/users/me` is its own endpoint beside `/users/{user_id}`, whatever the values look like.
+  if (isReservedWord(literal)) return false;
   const param = template.pathParams.find((p) => `{${p.name}}` === segment);
   if (!param) return true;
   // `g-p-<32 hex>`: a prefixed id keeps its prefix.

@@ -2,11 +2,11 @@
  * The second way a position becomes a parameter: many distinct plain words (`alice`, `bob`,
  * `carol`; `hello-world`, `linux`) share it and nothing marks any of them as a literal. Words
  * alone cannot tell `/users/alice` from `/settings/voices`, so the siblings must also behave
- * like one resource: the same response keys, the same continuation (`…/reviews`), or a value of
- * their own below each (`/repos/octocat/hello-world`). Every judgement comes with its reason,
+ * like one resource: the same response keys (whatever follows some of them), the same
+ * continuation (`…/reviews`), or a value of their own below each (`/repos/octocat/hello-world`). Every judgement comes with its reason,
  * which `--explain` prints.
  */
-import { isPlural } from './names.js';
+import { isPlural } from './plural.js';
 import { type TrieNode, childrenOf, responseKeys } from './trie.js';
 import { isNamespace } from './vocabulary.js';
 
@@ -48,10 +48,11 @@ export function judgeWordValues(words: readonly WordValue[], parent: string | nu
   const shapes = compareShapes([...words, ...peers]);
   if (shapes === 'differ') return reject(peers.length > 0 ? 'their responses differ from each other or from the identifiers\'' : 'their responses have different keys');
 
+  // Responses of one shape are one resource, whatever continues below some of the values
+  // (`/repos/facebook/react/issues` beside `/repos/torvalds/linux`).
+  if (shapes === 'agree') return accept('their responses share their keys');
   const continuing = words.map((w) => ({ word: w, next: nextSegments(w) })).filter((c) => c.next.size > 0);
-  if (continuing.length === 0) {
-    return shapes === 'agree' ? accept('their responses share their keys') : reject('no response bodies to compare');
-  }
+  if (continuing.length === 0) return reject('no response bodies to compare');
   const counts = new Map<string, number>();
   for (const { next } of continuing) for (const segment of next) counts.set(segment, (counts.get(segment) ?? 0) + 1);
   let shared: string | null = null;
@@ -62,7 +63,7 @@ export function judgeWordValues(words: readonly WordValue[], parent: string | nu
   const peersNext = new Set(peers.flatMap((p) => [...nextSegments(p)]));
   const sharedWithPeers = shared !== null && (peersNext.size === 0 || peersNext.has(shared));
   if (shared !== null && sharedCount >= 2 && sharedCount * 3 >= continuing.length * 2 && sharedWithPeers) {
-    return accept(`${sharedCount} of them continue with /${shared}${shapes === 'agree' ? ', and their responses share their keys' : ''}`);
+    return accept(`${sharedCount} of them continue with /${shared}`);
   }
   const own = [...counts.values()].filter((n) => n === 1).length;
   if (continuing.length >= MIN_WORD_VALUES && continuing.length === words.length && own * 3 >= counts.size * 2) {

@@ -2,36 +2,17 @@
  * Parameter names from the resource they identify: the literal segment before the parameter,
  * singular, with `_id` (`conversations/{conversation_id}`, `gizmos/{gizmo_id}`). Where the
  * parent is an action (`files/download/file-…`) or absent, the id's own prefix (`file-`) or the
- * collection before the action names it (`{file_id}`); dates are `{date}`.
+ * collection before the action names it (`{file_id}`). Dates are `{date}` and emails `{email}`,
+ * whatever the parent: the value's kind says more than `{subscriber_id}` would.
  */
+import { isPlural, singular } from './plural.js';
 import { splitExtension } from './segments.js';
-import { isRootWord, isVersionSegment } from './vocabulary.js';
-
-const IRREGULAR: Record<string, string> = {
-  people: 'person', children: 'child', men: 'man', women: 'woman', data: 'data', media: 'media', status: 'status',
-  news: 'news', series: 'series', analysis: 'analysis', indices: 'index', matrices: 'matrix', aliases: 'alias',
-  statuses: 'status', addresses: 'address', buses: 'bus', quizzes: 'quiz', leaves: 'leaf', lives: 'life',
-};
+import { isApiWord, isStageWord, isVersionSegment } from './vocabulary.js';
 
 /** Parents that name an action on a resource, not the resource: the id belongs to the collection before. */
 const ACTIONS = new Set(['download', 'downloads', 'upload', 'view', 'show', 'get', 'edit', 'preview', 'raw', 'embed', 'thumbnail', 'share', 'open', 'render', 'fetch', 'read', 'delete', 'update']);
-
-export function singular(word: string): string {
-  const lower = word.toLowerCase();
-  const irregular = IRREGULAR[lower];
-  if (irregular) return irregular;
-  if (lower.endsWith('ies') && lower.length > 4) return `${lower.slice(0, -3)}y`;
-  if (/(?:ss|sh|ch|x|z)es$/.test(lower)) return lower.slice(0, -2);
-  if (lower.endsWith('ses') && lower.length > 4) return lower.slice(0, -1);
-  if (lower.endsWith('s') && !lower.endsWith('ss') && !lower.endsWith('us') && !lower.endsWith('is') && lower.length > 3) return lower.slice(0, -1);
-  return lower;
-}
-
-/** A plural noun (`users`, `repos`, `currencies`, `data-scripts`), judged from its last word. */
-export function isPlural(word: string): boolean {
-  const last = word.split(/[-_.]/).pop() ?? word;
-  return last.length > 2 && singular(last) !== last.toLowerCase();
-}
+/** `by-email`, `by_name`, `byEmail`: a lookup key, which names the value (`{email}`, `{name}`). */
+const LOOKUP = /^[Bb]y(?:[-_]([A-Za-z][A-Za-z0-9]{1,30})|([A-Z][A-Za-z0-9]{1,30}))$/;
 
 export interface NameContext {
   /** The literal segment before the parameter, or null when that is a parameter too. */
@@ -44,14 +25,21 @@ export interface NameContext {
   prefix: string | null;
 }
 
-/** `conversations` → `conversation_id`; `{date}` for dates; `id` when nothing better is known. */
-export function paramName({ parent, grandparent, kind, prefix }: NameContext): string {
+/** `conversations` → `conversation_id`; `by-email/…` → `{email}`; `id` when nothing better is known. */
+export function paramName(context: NameContext): string {
+  const { kind, prefix } = context;
   if (kind === 'date' || kind === 'datetime') return 'date';
+  if (kind === 'email') return 'email';
+  const lookup = context.parent === null ? null : LOOKUP.exec(stripExtension(context.parent));
+  const key = lookup ? snake(lookup[1] ?? lookup[2]!) : null;
+  if (key !== null && key !== 'id') return key;
+  // `users/by-id/42` is a user id: the collection before the lookup names it.
+  const [parent, grandparent] = key === 'id' ? [context.grandparent, null] : [context.parent, context.grandparent];
   const fromPrefix = prefixWord(prefix);
   const usable = parent !== null && isNameable(parent) ? parent : null;
   if (usable === null) {
     if (fromPrefix) return `${fromPrefix}_id`;
-    return kind === 'email' ? 'email' : 'id';
+    return 'id';
   }
   const base = singular(snake(stripExtension(usable)));
   if (ACTIONS.has(usable.toLowerCase())) {
@@ -62,6 +50,12 @@ export function paramName({ parent, grandparent, kind, prefix }: NameContext): s
   // (`attachment/file-…`) still loses to the prefix, which says what the id is.
   if (fromPrefix && !isPlural(usable) && !base.startsWith(fromPrefix) && !fromPrefix.startsWith(base)) return `${fromPrefix}_id`;
   return base.endsWith('_id') || base === 'id' ? base : `${base}_id`;
+}
+
+/** The singular noun a plural collection names its items by (`repos` → `repo`), or null. */
+export function itemNoun(parent: string | null): string | null {
+  if (parent === null || !isNameable(parent) || !isPlural(parent) || LOOKUP.test(parent)) return null;
+  return singular(snake(stripExtension(parent)));
 }
 
 /** The leading word of an id prefix when it reads as one (`file-` → `file`, `g-p-` → none). */
@@ -76,7 +70,8 @@ function isNameable(segment: string): boolean {
   if (splitExtension(segment)[0].includes('.')) return false;
   const stem = stripExtension(segment);
   if (!/^[a-z]/i.test(stem) || stem.length < 2) return false;
-  return !isRootWord(stem) && !isVersionSegment(stem, null) && !/[<>{}]/.test(stem);
+  // `services/1` is a service, but `api/1`, `public/1`, `v2/1` say nothing about the value.
+  return !isApiWord(stem) && !isStageWord(stem) && !isVersionSegment(stem, null) && !/[<>{}]/.test(stem);
 }
 
 function snake(word: string): string {

@@ -3,11 +3,16 @@
  * At each position, in this order:
  *
  *   1. hints (hints.ts) decide where they speak;
- *   2. API-root segments and versions stay literal (api-root.ts, vocabulary.ts);
+ *   2. API-root segments and versions stay literal (api-root.ts, vocabulary.ts), a bare `3` or
+ *      `2024-01` only right after the root;
  *   3. identifiers (segments.ts) merge into one `{name}`; plain words next to them stay literal
  *      (`/gizmos/snorlax/sidebar` beside `/gizmos/{gizmo_id}/conversations`);
  *   4. where there are no identifiers, many distinct words that behave alike become a parameter
- *      (likeness.ts), reserved words (`me`, `new`) excepted.
+ *      (likeness.ts), sub-resources excepted: reserved words (`me`, `new`) and, under a
+ *      parameter, plural nouns (`/users/{user_id}/followers`).
+ *
+ * Paths deeper than `MAX_SEGMENTS` keep their rest as one literal tail, so the decision's depth
+ * is bounded whatever a URL holds.
  *
  * One trie position gives one name everywhere, whatever the method. Every parameter records why
  * it exists (`PathParam.reason`); words kept literal against the count rule are reported as
@@ -21,10 +26,11 @@ import { detectApiRoot } from './api-root.js';
 import { type PathHint, parseHint } from './hints.js';
 import { matchesHost } from './glob.js';
 import { MIN_WORD_VALUES, type WordValue, judgeWordValues } from './likeness.js';
-import { paramName } from './names.js';
+import { itemNoun, paramName } from './names.js';
+import { isPlural } from './plural.js';
 import { type SegmentClass, classifySegment, dropMatrixValues, isIdentifier, shapeOf, splitExtension } from './segments.js';
 import { type TrieNode, addPath, childrenOf, emptyNode } from './trie.js';
-import { isReservedWord, isRootWord, isVersionSegment } from './vocabulary.js';
+import { isApiWord, isReservedWord, isRootWord, isVersionSegment } from './vocabulary.js';
 
 /**
  * What templating reads of an exchange: method, host, path, and the status and body of the
@@ -55,7 +61,16 @@ export interface Templated<T extends PathSample = Exchange> {
 
 interface TemplateNode {
   literals: Map<string, TemplateNode>;
-  param: { name: string; reason: string; source: ParamSource; node: TemplateNode } | null;
+  param: TemplateParam | null;
+}
+
+interface TemplateParam {
+  name: string;
+  reason: string;
+  source: ParamSource;
+  /** The singular noun of the plural collection that named it (`repos` → `repo`), when one did. */
+  item: string | null;
+  node: TemplateNode;
 }
 
 /** Which rule made the parameter: identifiers, many alike words, or a hint. */
@@ -67,6 +82,10 @@ interface Position {
   parent: string | null;
   grandparent: string | null;
   afterParam: boolean;
+  /** The parameter this position follows, when it follows one: the pair may be renamed together. */
+  above: TemplateParam | null;
+  /** Right after the API root (or, without one, a leading run of API words): `3` here is a version. */
+  afterRoot: boolean;
   depth: number;
   /** Parameter names taken on this branch. */
   used: ReadonlySet<string>;
@@ -120,7 +139,7 @@ function templateHost<T extends PathSample>(host: string, exchanges: readonly T[
   const segmented = exchanges.map((exchange) => ({ exchange, segments: splitPath(exchange.url.path) }));
   for (const { exchange, segments } of segmented) addPath(trie, segments, exchange);
   const root = detectApiRoot(trie);
-  const template = decide({ nodes: [trie], parent: null, grandparent: null, afterParam: false, depth: 0, used: new Set(), root, hints, path: '' }, host, ctx);
+  const template = decide({ nodes: [trie], parent: null, grandparent: null, afterParam: false, above: null, afterRoot: root.length === 0, depth: 0, used: new Set(), root, hints, path: '' }, host, ctx);
   return { groups: groupExchanges(host, segmented, template), apiRoot: root.length > 0 ? `/${root.join('/')}` : '' };
 }
 
@@ -143,7 +162,7 @@ function decide(at: Position, host: string, ctx: Context): TemplateNode {
   for (const child of children) {
     if (hintLiterals.has(child.decoded) || hintLiterals.has(child.segment)) literals.push(child);
     else if (paramHint) words.push(child);
-    else if (never || child.segment === at.root[0] || isVersionSegment(child.decoded, at.parent)) literals.push(child);
+    else if (never || child.segment.includes('/') || child.segment === at.root[0] || isVersionSegment(child.decoded, at.afterRoot ? at.parent : null)) literals.push(child);
     else {
       const cls = classifySegment(splitExtension(child.decoded)[0]);
       if (isIdentifier(cls)) ids.push({ child, cls });
@@ -162,16 +181,16 @@ function decide(at: Position, host: string, ctx: Context): TemplateNode {
     const shapes = new Set(ids.map((i) => shapeOf(i.child.decoded)));
     let joined: Child[] = [];
     let siblings: Child[] = [];
-    for (const word of words) (!isReservedWord(word.decoded) && shapes.has(shapeOf(word.decoded) ?? '-') ? joined : siblings).push(word);
+    for (const word of words) (!isSubResource(word, at) && shapes.has(shapeOf(word.decoded) ?? '-') ? joined : siblings).push(word);
     let alike = joined.length > 0 ? `, with ${joined.length} value(s) of the same shape` : '';
     // `/users/john123/profile` beside `/users/alice/profile`, `/users/bob/profile` …: when the
     // words next to the ids behave like them, they are more values, not endpoints.
-    const candidates = siblings.filter((w) => !isReservedWord(w.decoded));
+    const candidates = siblings.filter((w) => !isSubResource(w, at));
     if (candidates.length >= MIN_WORD_VALUES && mayHoldValues(at)) {
       const judged = judgeWordValues(candidates.map(wordValue), at.parent, at.nodes.length, [...ids.map((i) => i.child), ...joined].map(wordValue));
       if (judged.accept) {
         joined = [...joined, ...candidates];
-        siblings = siblings.filter((w) => isReservedWord(w.decoded));
+        siblings = siblings.filter((w) => isSubResource(w, at));
         alike = `, with ${candidates.length} distinct words that behave alike (${judged.reason})`;
       }
     }
@@ -183,14 +202,15 @@ function decide(at: Position, host: string, ctx: Context): TemplateNode {
     prefix = prefixes.size === 1 ? [...prefixes][0]! || null : null;
     reason = `values are identifiers (${kinds.join(', ')})${alike}${siblingNote(siblings)}`;
   } else {
-    const candidates = words.filter((w) => !isReservedWord(w.decoded));
+    const candidates = words.filter((w) => !isSubResource(w, at));
+    const kept = words.filter((w) => isSubResource(w, at));
     const judged = candidates.length >= MIN_WORD_VALUES && mayHoldValues(at) ? judgeWordValues(candidates.map(wordValue), at.parent, at.nodes.length) : null;
     if (judged?.accept) {
       members = candidates;
-      literals.push(...words.filter((w) => isReservedWord(w.decoded)));
+      literals.push(...kept);
       kind = 'word';
       const where = at.parent === null ? 'under one parameter' : `under "${at.parent}"`;
-      reason = `${candidates.length} distinct words ${where}, none a literal: ${judged.reason}${siblingNote(words.filter((w) => isReservedWord(w.decoded)))}`;
+      reason = `${candidates.length} distinct words ${where}, none a literal: ${judged.reason}${siblingNote(kept)}`;
     } else {
       literals.push(...words);
       if (judged) {
@@ -203,6 +223,23 @@ function decide(at: Position, host: string, ctx: Context): TemplateNode {
     }
   }
 
+  const source: ParamSource = paramHint ? 'hint' : kind === 'word' ? 'words' : 'ids';
+  let used = at.used;
+  let path = at.path;
+  let base = paramHint ? paramHint.name : paramName({ parent: at.parent, grandparent: at.grandparent, kind, prefix });
+  const owner = members.length > 0 && source === 'words' ? ownerPair(at) : null;
+  if (owner) {
+    // `/repos/{repo_owner}/{repo_id}`: two word positions in a row under one collection are a
+    // two-part key, the owner's name and then the item's; the collection names the item. Renamed
+    // before anything below is decided, so every path and name below sees the final names.
+    path = `${path.slice(0, path.length - at.above!.name.length - 2)}{${owner.owner}}`;
+    used = owner.used;
+    at.above!.name = owner.owner;
+    at.above!.reason += `; named as the owner part of a two-part key, {${owner.owner}}/{${owner.id}}`;
+    base = owner.id;
+    reason += `; named as the item part of a two-part key, {${owner.owner}}/{${owner.id}}`;
+  }
+
   const node: TemplateNode = { literals: new Map(), param: null };
   for (const child of literals.sort((a, b) => compareText(a.segment, b.segment))) {
     node.literals.set(
@@ -213,11 +250,13 @@ function decide(at: Position, host: string, ctx: Context): TemplateNode {
           parent: child.decoded,
           grandparent: at.parent,
           afterParam: false,
+          above: null,
+          afterRoot: at.root.length > 0 ? child.segment === at.root[0] && at.root.length === 1 : at.afterRoot && isApiWord(child.decoded),
           depth: at.depth + 1,
-          used: at.used,
+          used,
           root: child.segment === at.root[0] ? at.root.slice(1) : [],
           hints: here.filter((h) => followsLiteral(h, at.depth, child)),
-          path: `${at.path}/${child.segment}`,
+          path: `${path}/${child.segment}`,
         },
         host,
         ctx,
@@ -225,27 +264,54 @@ function decide(at: Position, host: string, ctx: Context): TemplateNode {
     );
   }
   if (members.length > 0) {
-    const base = paramHint ? paramHint.name : paramName({ parent: at.parent, grandparent: at.grandparent, kind, prefix });
     let name = base;
-    for (let n = 2; at.used.has(name); n++) name = `${base}${n}`;
-    const next = decide(
+    for (let n = 2; used.has(name); n++) name = `${base}${n}`;
+    const param: TemplateParam = { name, reason, source, item: source === 'hint' ? null : itemNoun(at.parent), node: EMPTY };
+    param.node = decide(
       {
         nodes: members.flatMap((m) => m.nodes),
         parent: null,
         grandparent: at.parent,
         afterParam: true,
+        above: param,
+        afterRoot: false,
         depth: at.depth + 1,
-        used: new Set([...at.used, name]),
+        used: new Set([...used, name]),
         root: [],
         hints: here.filter((h) => h.segments[at.depth]!.type === 'param' || h.segments[at.depth]!.type === 'any'),
-        path: `${at.path}/{${name}}`,
+        path: `${path}/{${name}}`,
       },
       host,
       ctx,
     );
-    node.param = { name, reason, source: paramHint ? 'hint' : kind === 'word' ? 'words' : 'ids', node: next };
+    node.param = param;
   }
   return node;
+}
+
+const EMPTY: TemplateNode = { literals: new Map(), param: null };
+
+/**
+ * The names for a word parameter right after a word parameter that a plural collection named
+ * (`/repos/octocat/hello-world`): `{repo_owner}` and `{repo_id}`, unless those names are taken.
+ */
+function ownerPair(at: Position): { owner: string; id: string; used: Set<string> } | null {
+  const above = at.above;
+  if (above === null || above.source !== 'words' || above.item === null) return null;
+  const owner = `${above.item}_owner`;
+  const id = `${above.item}_id`;
+  const used = new Set(at.used);
+  used.delete(above.name);
+  return used.has(owner) || used.has(id) ? null : { owner, id, used: new Set([...used, owner]) };
+}
+
+/**
+ * Words that are sub-resources rather than values: reserved words anywhere (`me`, `new`), and
+ * under a parameter also plural nouns (`/users/{user_id}/followers`, `/subscribers`), which
+ * name collections of the resource, not other resources of its kind.
+ */
+function isSubResource(word: Child, at: Position): boolean {
+  return isReservedWord(word.decoded) || (at.afterParam && isPlural(word.decoded));
 }
 
 /** Whether words here may be values at all: not right under the API root, a version or the host root. */
@@ -352,10 +418,21 @@ function describeValues(classes: readonly SegmentClass[], source: ParamSource): 
   return described;
 }
 
-/** `/a/b/` → `['a', 'b']`; the root path has no segments; matrix parameter values are dropped. */
+/**
+ * Segments templated one by one; deeper paths keep the rest as one literal tail. Real routes stay
+ * far below it (the deepest in the shared corpus has 11), and the bound keeps the decision's depth,
+ * and the names taken along one branch, small whatever a capture holds (a 2 000-segment URL).
+ */
+export const MAX_SEGMENTS = 32;
+
+/**
+ * `/a/b/` → `['a', 'b']`; the root path has no segments; matrix parameter values are dropped.
+ * Past `MAX_SEGMENTS`, the last segment is the rest of the path (`s31/s32/…`), always a literal.
+ */
 export function splitPath(path: string): string[] {
   const segments = path.split('/').slice(1).map(dropMatrixValues);
   if (segments.length > 0 && segments[segments.length - 1] === '') segments.pop();
+  if (segments.length > MAX_SEGMENTS) segments.push(segments.splice(MAX_SEGMENTS - 1).join('/'));
   return segments;
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { diffModels } from '../../src/diff/index.js';
 import { erasedKey, matchEndpoints } from '../../src/diff/match.js';
 import type { Endpoint, IdKind } from '../../src/model.js';
+import { modelOfCalls } from './captures.js';
 
 /** An endpoint with a parameter for every `{name}` segment, of the given kind. */
 function endpoint(method: string, path: string, kind: IdKind = 'integer', pattern: string = kind): Endpoint {
@@ -43,5 +45,42 @@ describe('matchEndpoints', () => {
     const match = matchEndpoints([endpoint('GET', literal)], [template]);
     expect(match.pairs).toEqual([]);
     expect(paths(match.missing)).toEqual([`GET ${literal}`]);
+  });
+
+  it.each([
+    ['old template, new literals', ['GET /v1/users/{user_id}'], ['GET /v1/users/octocat', 'GET /v1/users/torvalds'], [['/v1/users/{user_id}', '/v1/users/octocat', '/v1/users/torvalds']]],
+    ['old literals, new template', ['GET /v1/users/defunkt', 'GET /v1/users/octocat', 'GET /v1/users/torvalds'], ['GET /v1/users/{user_id}'], [['/v1/users/defunkt', '/v1/users/{user_id}', '/v1/users/octocat', '/v1/users/torvalds']]],
+    ['under a shared parameter', ['GET /v1/orgs/{org_id}/repos/{repo_id}'], ['GET /v1/orgs/{org_id}/repos/widgets', 'GET /v1/orgs/{id}/repos/gadgets'], [['/v1/orgs/{org_id}/repos/{repo_id}', '/v1/orgs/{org_id}/repos/widgets', '/v1/orgs/{id}/repos/gadgets']]],
+  ])('lets one template cover several literals on the other side: %s', (_name, before, after, expected) => {
+    const build = (list: string[]) => list.map((s) => endpoint(s.split(' ')[0]!, s.split(' ')[1]!, 'word', 'name or slug'));
+    const match = matchEndpoints(build(before), build(after));
+    expect(match.pairs.map((p) => [p.before.path, p.after.path, ...(p.alsoCovered ?? []).map((e) => e.path)])).toEqual(expected);
+    expect(match.added).toEqual([]);
+    expect(match.missing).toEqual([]);
+  });
+
+  it.each([
+    ['a reserved word beside the literals', ['GET /v1/users/{user_id}'], ['GET /v1/users/octocat', 'GET /v1/users/me'], ['GET /v1/users/me'], []],
+    ['a literal the parameter cannot hold', ['GET /v1/items/{item_id}'], ['GET /v1/items/7', 'GET /v1/items/recent-ones'], ['GET /v1/items/recent-ones'], []],
+    ['a literal beside a template on both sides', ['GET /v1/users/{user_id}'], ['GET /v1/users/{user_id}', 'GET /v1/users/octocat'], ['GET /v1/users/octocat'], []],
+  ])('does not let a template absorb a distinct endpoint: %s', (_name, before, after, added, missing) => {
+    const kind = (path: string): IdKind => (path.includes('items') ? 'integer' : 'word');
+    const build = (list: string[]) => list.map((s) => endpoint(s.split(' ')[0]!, s.split(' ')[1]!, kind(s)));
+    const match = matchEndpoints(build(before), build(after));
+    expect(paths(match.added)).toEqual(added);
+    expect(paths(match.missing)).toEqual(missing);
+  });
+
+  it('reports a template on one side and its literals on the other as one path change (real pipeline)', async () => {
+    const user = { login: 'x', id: 1, bio: 'b' };
+    const old = await modelOfCalls(['octocat', 'torvalds', 'defunkt'].map((login) => ({ path: `/users/${login}`, response: user })));
+    const now = await modelOfCalls(['octocat', 'torvalds'].map((login) => ({ path: `/users/${login}`, response: user })));
+    expect(old.endpoints.map((e) => e.path)).toEqual(['/users/{user_id}']);
+    expect(now.endpoints.map((e) => e.path)).toEqual(['/users/octocat', '/users/torvalds']);
+    for (const [before, after] of [[old, now], [now, old]] as const) {
+      const diff = diffModels(before, after);
+      expect(diff.changes.map((c) => `${c.rule} ${c.level}`)).toEqual(['endpoint-path-changed info']);
+      expect(diff.changes[0]!.message).toContain('the template also covers /users/torvalds');
+    }
   });
 });

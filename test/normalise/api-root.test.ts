@@ -19,6 +19,8 @@ describe('detectApiRoot', () => {
     ['Shopify admin', ['/admin/api/2024-01/orders.json', '/admin/api/2024-01/products/1.json'], '/admin/api/2024-01'],
     ['Salesforce', ['/services/data/v58.0/sobjects/Account', '/services/data/v58.0/query'], '/services/data/v58.0'],
     ['API Gateway stage', ['/prod/kudos/receivers', '/prod/kudos/givers'], '/prod'],
+    ['a number after api is a version', ['/api/3/action/package_show', '/api/3/action/package_list'], '/api/3'],
+    ['a number after a gateway word is an id', ['/services/7/status', '/services/7/logs'], '/services'],
     ['one path under /api', ['/api/users/2'], '/api'],
     ['a shared resource is not a root', ['/users/1/settings', '/users/2/settings'], ''],
     ['no majority', ['/authors/1', '/books/2', '/form'], ''],

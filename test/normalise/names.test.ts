@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type NameContext, isPlural, paramName, singular } from '../../src/normalise/names.js';
+import { type NameContext, paramName } from '../../src/normalise/names.js';
 
 const base: NameContext = { parent: null, grandparent: null, kind: 'integer', prefix: null };
 
@@ -30,23 +30,17 @@ describe('paramName', () => {
     ['a short prefix does not name', { parent: 'gizmos', kind: 'prefixed', prefix: 'g-p-' }, 'gizmo_id'],
     ['no parent but a prefix', { kind: 'prefixed', prefix: 'user-' }, 'user_id'],
     ['an email without parent', { kind: 'email' }, 'email'],
-    ['an email under a collection', { parent: 'subscribers', kind: 'email' }, 'subscriber_id'],
+    ['an email under a collection is an email', { parent: 'subscribers', kind: 'email' }, 'email'],
+    ['an email under a lookup word', { parent: 'by-email', grandparent: 'users', kind: 'email' }, 'email'],
+    ['a lookup word names the value', { parent: 'by-name', grandparent: 'users', kind: 'word' }, 'name'],
+    ['a camelCase lookup word', { parent: 'bySlug', kind: 'word' }, 'slug'],
+    ['a lookup by id names by the collection', { parent: 'by-id', grandparent: 'users' }, 'user_id'],
+    ['bytes is no lookup', { parent: 'bytes' }, 'byte_id'],
+    ['a gateway word that is a noun names', { parent: 'services' }, 'service_id'],
+    ['a stage word is no name', { parent: 'public' }, 'id'],
+    ['-ie plurals', { parent: 'movies' }, 'movie_id'],
+    ['-che plurals', { parent: 'caches' }, 'cache_id'],
   ])('%s', (_name, context, expected) => {
     expect(paramName({ ...base, ...context })).toBe(expected);
-  });
-});
-
-describe('singular and plural', () => {
-  it.each([
-    ['users', 'user'], ['boxes', 'box'], ['addresses', 'address'], ['statuses', 'status'], ['status', 'status'],
-    ['analysis', 'analysis'], ['gizmos', 'gizmo'], ['news', 'news'], ['class', 'class'], ['repos', 'repo'],
-  ])('singular(%s) = %s', (word, expected) => {
-    expect(singular(word)).toBe(expected);
-  });
-
-  it.each([
-    ['users', true], ['data-scripts', true], ['currencies', true], ['user', false], ['download', false], ['news', false], ['ids', false],
-  ])('isPlural(%s) = %s', (word, expected) => {
-    expect(isPlural(word)).toBe(expected);
   });
 });

@@ -4,7 +4,7 @@
  * fixture is synthetic but shaped like the named API.
  */
 import { describe, expect, it } from 'vitest';
-import { templatePaths } from '../../src/normalise/templates.js';
+import { MAX_SEGMENTS, templatePaths } from '../../src/normalise/templates.js';
 import { context, exchange, line } from './fixtures.js';
 
 interface Case {
@@ -33,7 +33,9 @@ const cases: Case[] = [
   { api: 'github', name: 'commit shas (40 hex)', lines: ['GET /repos/octocat/hello-world/commits/6dcb09b5b57875f334f61aebed695e2e4193db5e', 'GET /repos/octocat/hello-world/commits/7638417db6d59f3c431d3e1f261cc637155684cd'], expected: ['GET /repos/octocat/hello-world/commits/{commit_id}'] },
   { api: 'github', name: 'gist ids (20 hex)', lines: ['GET /gists/aa5a315d61ae9438b18d'], expected: ['GET /gists/{gist_id}'] },
   { api: 'github', name: 'pull numbers with a nested literal', lines: ['GET /repos/octocat/hello-world/pulls/12/comments', 'GET /repos/octocat/hello-world/pulls/13/comments', 'GET /repos/octocat/hello-world/pulls/13'], expected: ['GET /repos/octocat/hello-world/pulls/{pull_id}', 'GET /repos/octocat/hello-world/pulls/{pull_id}/comments'] },
-  { api: 'github', name: 'owners and repos merge when each owner has repos of its own', lines: [`GET /repos/octocat/hello-world -> ${REPO}`, `GET /repos/torvalds/linux -> ${REPO}`, `GET /repos/facebook/react -> ${REPO}`], expected: ['GET /repos/{repo_id}/{id}'] },
+  { api: 'github', name: 'owners and repos merge when each owner has repos of its own', lines: [`GET /repos/octocat/hello-world -> ${REPO}`, `GET /repos/torvalds/linux -> ${REPO}`, `GET /repos/facebook/react -> ${REPO}`], expected: ['GET /repos/{repo_owner}/{repo_id}'] },
+  { api: 'github', name: 'a sub-resource of one repo does not split owners and repos', lines: [`GET /repos/octocat/hello-world -> ${REPO}`, `GET /repos/torvalds/linux -> ${REPO}`, `GET /repos/facebook/react -> ${REPO}`, 'GET /repos/facebook/react/issues -> []'], expected: ['GET /repos/{repo_owner}/{repo_id}', 'GET /repos/{repo_owner}/{repo_id}/issues'] },
+  { api: 'github', name: 'plural sub-resources under a user id stay apart', lines: ['GET /users/101/followers -> [{login,id}]', 'GET /users/102/following -> [{login,id}]', 'GET /users/103/subscribers -> [{login,id}]', 'GET /users/104 -> {login,id}'], expected: ['GET /users/{user_id}', 'GET /users/{user_id}/followers', 'GET /users/{user_id}/following', 'GET /users/{user_id}/subscribers'] },
   { api: 'github', name: 'a hint names owner and repo', hints: ['/repos/{owner}/{repo}'], lines: ['GET /repos/octocat/hello-world/issues/1347', 'GET /repos/octocat/hello-world'], expected: ['GET /repos/{owner}/{repo}', 'GET /repos/{owner}/{repo}/issues/{issue_id}'] },
   { api: 'github', name: 'sub-resources of one user are not values', lines: ['GET /users/1234/repos -> [{id,name}]', 'GET /users/1234/followers -> [{login,id}]', 'GET /users/1234/following -> [{login,id}]', 'GET /users/1234/gists -> [{id,files}]'], expected: ['GET /users/{user_id}/followers', 'GET /users/{user_id}/following', 'GET /users/{user_id}/gists', 'GET /users/{user_id}/repos'] },
   { api: 'github', name: 'sub-resources recurring under several users are not values', lines: ['GET /users/1/repos -> [{id}]', 'GET /users/2/repos -> [{id}]', 'GET /users/1/orgs -> [{id}]', 'GET /users/2/orgs -> [{id}]', 'GET /users/3/gists -> [{id}]'], expected: ['GET /users/{user_id}/gists', 'GET /users/{user_id}/orgs', 'GET /users/{user_id}/repos'] },
@@ -78,6 +80,10 @@ const cases: Case[] = [
   { api: 'rest', name: 'nested numeric ids', lines: ['GET /api/users/2/posts/15', 'GET /api/users/3/posts/16'], expected: ['GET /api/users/{user_id}/posts/{post_id}'] },
   { api: 'rest', name: '"new" beside item ids', lines: ['GET /items/42', 'GET /items/43', 'GET /items/new'], expected: ['GET /items/new', 'GET /items/{item_id}'] },
   { api: 'rest', name: 'a numeric API version after /api', lines: ['GET /api/3/action/package_show', 'GET /api/3/action/package_list'], expected: ['GET /api/3/action/package_list', 'GET /api/3/action/package_show'] },
+  { api: 'rest', name: 'a numeric version right after the API root, beside resources', lines: ['GET /api/1/status', 'GET /api/users/2', 'GET /api/items/3'], expected: ['GET /api/1/status', 'GET /api/items/{item_id}', 'GET /api/users/{user_id}'] },
+  { api: 'rest', name: 'a numeric version after rest/api without a detected root', lines: ['GET /rest/api/2/issue/10', 'GET /other/1', 'GET /else/2', 'GET /more/3'], expected: ['GET /else/{else_id}', 'GET /more/{more_id}', 'GET /other/{other_id}', 'GET /rest/api/2/issue/{issue_id}'] },
+  { api: 'rest', name: 'small integers after gateway and stage words are ids', lines: ['GET /api/services/1 -> {id,name}', 'GET /api/services/2 -> {id,name}', 'GET /api/services/17 -> {id,name}', 'GET /api/services/123 -> {id,name}', 'GET /api/public/7', 'GET /api/public/8', 'GET /api/orders/1'], expected: ['GET /api/orders/{order_id}', 'GET /api/public/{id}', 'GET /api/services/{service_id}'] },
+  { api: 'rest', name: 'a small integer after a versioned root is an id', lines: ['GET /api/v2/123', 'GET /api/v2/456', 'GET /api/v2/items'], expected: ['GET /api/v2/items', 'GET /api/v2/{id}'] },
   { api: 'rest', name: 'v1 and v2 stay apart', lines: ['GET /v1/items/7', 'GET /v2/items/8'], expected: ['GET /v1/items/{item_id}', 'GET /v2/items/{item_id}'] },
   { api: 'rest', name: 'many versions under /api are not values', lines: ['GET /api/v1/status -> {ok}', 'GET /api/v2/status -> {ok}', 'GET /api/v3/status -> {ok}'], expected: ['GET /api/v1/status', 'GET /api/v2/status', 'GET /api/v3/status'] },
   { api: 'rest', name: 'three levels of ids', lines: ['GET /orgs/1/teams/2/members/3'], expected: ['GET /orgs/{org_id}/teams/{team_id}/members/{member_id}'] },
@@ -110,8 +116,9 @@ const cases: Case[] = [
   // Other id shapes
   { api: 'ids', name: 'ULIDs', lines: ['GET /events/01ARZ3NDEKTSV4RRFFQ69G5FAV', 'GET /events/01BX5ZZKBKACTAV9WEVGEMMVRZ'], expected: ['GET /events/{event_id}'] },
   { api: 'ids', name: 'ObjectIds', lines: ['GET /posts/507f1f77bcf86cd799439011'], expected: ['GET /posts/{post_id}'] },
-  { api: 'ids', name: 'percent-encoded emails', lines: ['GET /subscribers/alex%40example.com', 'GET /subscribers/sam%40example.org'], expected: ['GET /subscribers/{subscriber_id}'] },
-  { api: 'ids', name: 'redaction placeholders are ids', lines: ['GET /share/<token:1>', 'GET /share/<token:2>', 'GET /invites/<email:1>'], expected: ['GET /invites/{invite_id}', 'GET /share/{share_id}'] },
+  { api: 'ids', name: 'percent-encoded emails', lines: ['GET /subscribers/alex%40example.com', 'GET /subscribers/sam%40example.org'], expected: ['GET /subscribers/{email}'] },
+  { api: 'ids', name: 'emails under a lookup word', lines: ['GET /api/users/by-email/alex@example.com', 'GET /api/users/by-email/sam@example.org', 'GET /api/users/7'], expected: ['GET /api/users/by-email/{email}', 'GET /api/users/{user_id}'] },
+  { api: 'ids', name: 'redaction placeholders are ids', lines: ['GET /share/<token:1>', 'GET /share/<token:2>', 'GET /invites/<email:1>'], expected: ['GET /invites/{email}', 'GET /share/{share_id}'] },
   { api: 'ids', name: 'nanoids', lines: ['GET /books/WjE9O1d8ELCb8POiOw4pn', 'GET /books/NjpTwgmENj11rGdUgpCQ9'], expected: ['GET /books/{book_id}'] },
   { api: 'ids', name: 'a lookalike of an id joins it', lines: ['GET /sync/id/P2JCJH3E2SNA', 'GET /sync/id/P2JCJHVKKCNN'], expected: ['GET /sync/id/{id}'] },
   { api: 'ids', name: 'matrix parameter values are dropped', lines: ['GET /shop/cart;jsessionid=A1B2C3D4E5', 'GET /shop/cart;jsessionid=F6G7H8I9J0'], expected: ['GET /shop/cart;jsessionid'] },
@@ -205,6 +212,20 @@ describe('path parameters', () => {
     const before = JSON.stringify(exchanges);
     templatePaths(exchanges, context());
     expect(JSON.stringify(exchanges)).toBe(before);
+  });
+
+  it('folds a path deeper than MAX_SEGMENTS into one literal tail rather than overflowing the stack', () => {
+    const deep = Array.from({ length: 2000 }, (_, i) => `s${i % 7}`);
+    const ids = (first: number) => Array.from({ length: 2000 }, (_, i) => (i % 2 === 0 ? 'items' : String(first + i)));
+    const lines = [`GET /${deep.join('/')}`, `GET /${ids(1000).join('/')}`, `GET /${ids(5000).join('/')}`];
+    const { groups } = templatePaths(lines.map(line), context());
+    const head = Array.from({ length: MAX_SEGMENTS - 1 }, (_, i) => (i % 2 === 0 ? 'items' : `{item_id${i === 1 ? '' : (i + 1) / 2}}`));
+    expect(groups.map((g) => g.path).sort()).toEqual([
+      `/${deep.join('/')}`,
+      `/${[...head, ids(1000).slice(MAX_SEGMENTS - 1).join('/')].join('/')}`,
+      `/${[...head, ids(5000).slice(MAX_SEGMENTS - 1).join('/')].join('/')}`,
+    ].sort());
+    expect(groups.find((g) => g.path.startsWith('/items'))!.pathParams).toHaveLength((MAX_SEGMENTS - 1 - 1) / 2);
   });
 
   it('merges 20 000 distinct ids per position into one endpoint (speed is measured in bench/, not here)', () => {
