@@ -10,7 +10,8 @@
  */
 import { UUID } from '../id-shapes.js';
 import type { Endpoint, PathParam } from '../model.js';
-import { isReservedWord } from '../normalise/vocabulary.js';
+import { compareText } from '../order.js';
+import { isReservedWord } from '../reserved-words.js';
 
 export interface EndpointPair {
   before: Endpoint;
@@ -114,7 +115,7 @@ function coverMore(pairs: readonly EndpointPair[], restOld: readonly Endpoint[],
     const more = candidates.filter((e) => !absorbed.has(e) && templates(template, e));
     if (more.length === 0) continue;
     for (const e of more) absorbed.add(e);
-    pair.alsoCovered = [...more].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    pair.alsoCovered = [...more].sort((a, b) => compareText(a.path, b.path));
   }
   return absorbed;
 }

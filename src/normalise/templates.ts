@@ -22,6 +22,7 @@ import type { Context } from '../context.js';
 import type { Exchange, Payload } from '../exchange.js';
 import type { IdKind, PathParam } from '../model.js';
 import { compareMethods, compareText } from '../order.js';
+import { isReservedWord } from '../reserved-words.js';
 import { detectApiRoot } from './api-root.js';
 import { type PathHint, parseHint } from './hints.js';
 import { matchesHost } from './glob.js';
@@ -30,7 +31,7 @@ import { itemNoun, paramName } from './names.js';
 import { isPlural } from './plural.js';
 import { type SegmentClass, classifySegment, dropMatrixValues, isIdentifier, shapeOf, splitExtension } from './segments.js';
 import { type TrieNode, addPath, childrenOf, emptyNode } from './trie.js';
-import { isApiWord, isReservedWord, isRootWord, isVersionSegment } from './vocabulary.js';
+import { isApiWord, isRootWord, isVersionSegment } from './vocabulary.js';
 
 /**
  * What templating reads of an exchange: method, host, path, and the status and body of the

@@ -1,9 +1,9 @@
 /**
  * Words that carry structure rather than data in a URL: API roots (`api`, `backend-api`),
- * version segments (`v2`, `v4-2023-04-27`, Shopify's `2024-01` after `api`), reserved words
- * (`me`, `new`, `search`, `bootstrap`) and namespaces that look like collections but hold named
- * sub-resources (`settings`). Templating never turns these into parameters on its own; only an
- * explicit hint can.
+ * version segments (`v2`, `v4-2023-04-27`, Shopify's `2024-01` after `api`) and namespaces that
+ * look like collections but hold named sub-resources (`settings`). Templating never turns these
+ * into parameters on its own; only an explicit hint can. Reserved words (`me`, `new`), which a
+ * diff reads too, live in src/reserved-words.ts.
  */
 
 /** `api`, `backend-api`, `public_api`, `apiv2`, `rest`: words that only say "the API is here". */
@@ -21,20 +21,6 @@ const DOTTED_VERSION = /^\d{1,2}\.\d{1,3}(?:\.\d{1,3})?$/;
 /** After an API word only: `/admin/api/2024-01/`, `/api/2023-10-16/`, `/api/3/`. */
 const YEAR_MONTH = /^\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?$/;
 const SMALL_INTEGER = /^\d{1,2}$/;
-
-const RESERVED = new Set([
-  'me', 'my', 'mine', 'self', 'current', 'new', 'create', 'edit', 'update', 'delete', 'remove',
-  'search', 'find', 'query', 'filter', 'count', 'all', 'list', 'latest', 'recent', 'popular',
-  'top', 'trending', 'featured', 'default', 'bootstrap', 'sidebar', 'settings', 'config',
-  'configuration', 'preferences', 'profile', 'account', 'session', 'login', 'logout', 'signin',
-  'signout', 'signup', 'register', 'auth', 'oauth', 'token', 'refresh', 'callback', 'status',
-  'health', 'healthz', 'ping', 'version', 'info', 'metadata', 'meta', 'stats', 'summary', 'batch',
-  'bulk', 'export', 'import', 'upload', 'download', 'preview', 'init', 'start', 'stop', 'cancel',
-  'retry', 'archive', 'archived', 'trash', 'drafts', 'inbox', 'public', 'private', 'shared',
-  'home', 'index', 'feed', 'events', 'stream', 'history', 'suggestions', 'autocomplete', 'lookup',
-  'validate', 'verify', 'check', 'next', 'previous', 'prev', 'first', 'last', 'random', 'today',
-  'upcoming', 'active', 'pending', 'unread', 'graphql', 'webhooks', 'stable', 'beta', 'alpha',
-]);
 
 /** Plural-looking words whose children are named sub-resources, not values. */
 const NAMESPACES = new Set([
@@ -66,10 +52,6 @@ export function isVersionSegment(segment: string, parent: string | null): boolea
   if (VERSION.test(segment) || DATED_VERSION.test(segment) || DOTTED_VERSION.test(segment)) return true;
   if (parent === null || !isApiWord(parent)) return false;
   return YEAR_MONTH.test(segment) || SMALL_INTEGER.test(segment);
-}
-
-export function isReservedWord(segment: string): boolean {
-  return RESERVED.has(segment.toLowerCase());
 }
 
 export function isNamespace(segment: string): boolean {

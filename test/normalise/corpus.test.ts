@@ -13,7 +13,8 @@ import { ingestHar } from '../../src/ingest/index.js';
 import { classifySegment, shapeOf, splitExtension } from '../../src/normalise/segments.js';
 import { type EndpointGroup, decodeSegment, splitPath, templatePaths } from '../../src/normalise/templates.js';
 import { selectTraffic } from '../../src/normalise/traffic.js';
-import { isReservedWord, isVersionSegment } from '../../src/normalise/vocabulary.js';
+import { isVersionSegment } from '../../src/normalise/vocabulary.js';
+import { isReservedWord } from '../../src/reserved-words.js';
 import { redactExchanges } from '../../src/redact/index.js';
 import { context, line } from './fixtures.js';
 
