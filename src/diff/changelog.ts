@@ -6,7 +6,7 @@
  */
 import { compileTemplate } from '../render/handlebars.js';
 import { cellCode, code, text } from '../render/escape.js';
-import { anchorOf } from '../render/markdown-view.js';
+import { Anchors } from '../render/anchors.js';
 import { type Change, type ChangeLevel, type DiffSide, endpointLabel, LEVELS, type ModelDiff } from './change.js';
 import { describeChange, type Style } from './describe.js';
 
@@ -51,11 +51,15 @@ export function changelogView(diff: ModelDiff): ChangelogView {
     const { method, host, path } = g.changes[0]!.endpoint;
     return `${code(`${method} ${path}`)}${hosts.size > 1 ? ` on ${code(host)}` : ''}`;
   };
+  // Every heading claims its anchor in document order (see templates/changelog.md.hbs).
+  const title = 'API changes';
+  const anchors = new Anchors();
+  for (const heading of [title, 'Endpoints']) anchors.claim(heading);
   return {
-    title: 'API changes',
+    title,
     overview: [`**Old**: ${sideLine(diff.old)}`, `**New**: ${sideLine(diff.new)}`, `**Changes**: ${summaryLine(diff)}`],
     empty: diff.changes.length === 0,
-    index: groups.map((g) => `| [${cellCode(g.title)}](#${anchorOf(g.title)}) | ${levelCounts(g.changes)} |`),
+    index: groups.map((g) => `| [${cellCode(g.title)}](#${anchors.claim(g.title)}) | ${levelCounts(g.changes)} |`),
     endpoints: groups.map((g) => ({ heading: heading(g), rows: g.changes.map(changeRow) })),
   };
 }

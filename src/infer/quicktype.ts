@@ -111,7 +111,8 @@ function collapseAnyOf(options: JsonSchema[]): JsonSchema {
  * names across the file (`GetConversationResponseMapping`). From schemas rather than samples:
  * inference already happened, and the schema route costs milliseconds (toolchain.md §3).
  * Date-time strings stay `string` (JSON has no `Date`); enums become string-literal unions.
- * Give names already in `quicktypeTypeNameStyle`, or quicktype restyles them.
+ * Give names that `quicktypeTypeNameStyle` leaves as they are (render/openapi/catalog.ts settles
+ * them), or quicktype restyles them.
  */
 export async function quicktypeTypeScript(sources: readonly { name: string; schema: JsonSchema }[]): Promise<string> {
   if (sources.length === 0) return '';
@@ -144,8 +145,9 @@ const ACRONYM_STYLE = 'camel';
 
 /**
  * quicktype's TypeScript type-name style, as its renderer applies it with `ACRONYM_STYLE`
- * (words split where quicktype splits them, each capitalised). Names styled with it come out of
- * `quicktypeTypeScript` unchanged, so other outputs can use the same names.
+ * (words split where quicktype splits them, each capitalised). It is not idempotent (`A1bC2d` →
+ * `A1BC2D` → `A1Bc2D`): a name it leaves as it is comes out of `quicktypeTypeScript` unchanged,
+ * so other outputs can use the same names.
  */
 export async function quicktypeTypeNameStyle(): Promise<(name: string) => string> {
   const { combineWords, firstUpperWordStyle, isLetterOrDigit, legalizeCharacters, splitIntoWords } = await loadQuicktype();

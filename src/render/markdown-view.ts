@@ -4,6 +4,7 @@
  * interpreted as Markdown, HTML or template syntax.
  */
 import type { ApiModel, Body, Endpoint, EventKind, GraphqlOperation, HeaderParam, Host, JsonSchema, MessageStream, MultipartPart, Param, PathParam } from '../model.js';
+import { Anchors } from './anchors.js';
 import { cellCode, cellText, code, fence, oneLine, text } from './escape.js';
 import { describeRedaction } from './redaction-text.js';
 import { type FieldRow, schemaRows, typeLabel } from './schema-rows.js';
@@ -46,6 +47,8 @@ interface ResponseView {
 interface BodyView {
   label: string | null;
   kindLine: string | null;
+  /** `**Type**: …` for a body that is not an object with fields (an array, a union, a scalar). */
+  typeLine: string | null;
   fields: string[] | null;
   moreFields: string | null;
   parts: string[] | null;
@@ -68,12 +71,17 @@ interface DetailView {
 }
 
 export function buildReferenceView(model: ApiModel): ReferenceView {
-  const hosts = model.hosts.map((host) => hostView(host, model.endpoints.filter((e) => e.host === host.name)));
+  // Every heading claims its anchor in document order (see templates/reference.md.hbs).
+  const anchors = new Anchors();
+  anchors.claim(model.title);
+  anchors.claim('Endpoints');
+  const multiHost = model.hosts.length > 1;
+  const hosts = model.hosts.map((host) => hostView(host, model.endpoints.filter((e) => e.host === host.name), multiHost, anchors));
   return {
     title: text(model.title),
     overview: overview(model),
     hosts,
-    multiHost: hosts.length > 1,
+    multiHost,
     endpointCount: model.endpoints.length,
   };
 }
@@ -93,8 +101,9 @@ function overview(model: ApiModel): string[] {
   return lines;
 }
 
-function hostView(host: Host, endpoints: Endpoint[]): HostView {
-  const views = endpoints.map(endpointView);
+function hostView(host: Host, endpoints: Endpoint[], multiHost: boolean, anchors: Anchors): HostView {
+  if (multiHost) anchors.claim(`Host ${host.name}`);
+  const views = endpoints.map((endpoint) => endpointView(endpoint, anchors));
   return {
     heading: code(host.name),
     apiRoot: host.apiRoot ? code(host.apiRoot) : null,
@@ -103,11 +112,11 @@ function hostView(host: Host, endpoints: Endpoint[]): HostView {
   };
 }
 
-function endpointView(endpoint: Endpoint): EndpointView {
+function endpointView(endpoint: Endpoint, anchors: Anchors): EndpointView {
   const heading = `${endpoint.method} ${endpoint.path}`;
   return {
     heading: code(heading),
-    anchor: anchorOf(heading),
+    anchor: anchors.claim(heading),
     pathParams: endpoint.pathParams.length ? endpoint.pathParams.map(pathParamRow) : null,
     queryParams: endpoint.queryParams.length ? endpoint.queryParams.map(paramRow) : null,
     headers: endpoint.headers.length ? endpoint.headers.map(headerRow) : null,
@@ -142,7 +151,10 @@ function requiredCell(p: Param): string {
 function bodyView(body: Body, of: number | null): BodyView {
   const label = `${code(body.mediaType || body.kind)}${of !== null ? ` (${body.seen} of ${of})` : ''}`;
   const view = emptyBodyView(label, kindLine(body));
-  if (body.schema && body.kind !== 'sse') Object.assign(view, fieldsView(body.schema));
+  if (body.schema && body.kind !== 'sse') {
+    Object.assign(view, fieldsView(body.schema));
+    view.typeLine = typeLine(body.schema, view.fields !== null);
+  }
   if (body.parts?.length) view.parts = body.parts.map(partRow(body.seen));
   if (body.events?.length) {
     view.eventsHead = '| Event | Type | Seen | Data |';
@@ -155,7 +167,7 @@ function bodyView(body: Body, of: number | null): BodyView {
 }
 
 function emptyBodyView(label: string | null, kind: string | null): BodyView {
-  return { label, kindLine: kind, fields: null, moreFields: null, parts: null, operations: null, eventsHead: null, events: null, sentinels: null, details: [], example: null };
+  return { label, kindLine: kind, typeLine: null, fields: null, moreFields: null, parts: null, operations: null, eventsHead: null, events: null, sentinels: null, details: [], example: null };
 }
 
 /** The field table of a schema: path, type, required (with evidence), example. */
@@ -165,6 +177,12 @@ function fieldsView(schema: JsonSchema): Pick<BodyView, 'fields' | 'moreFields'>
     fields: rows.length ? rows.map(fieldRow) : null,
     moreFields: more > 0 ? `*… and ${more} more field(s)*` : null,
   };
+}
+
+/** The root type, unless the field table already says it: an object whose fields it lists. */
+function typeLine(schema: JsonSchema, hasFields: boolean): string | null {
+  const label = typeLabel(schema);
+  return label === 'object' && hasFields ? null : `**Type**: ${code(label)}`;
 }
 
 function fieldRow(row: FieldRow): string {
@@ -256,12 +274,4 @@ function exampleLanguage(body: Body): string {
 
 function sizeText(size: Body['size']): string {
   return size.min === size.max ? `${size.max} bytes` : `${size.min}–${size.max} bytes`;
-}
-
-/** GitHub-style heading anchor of `METHOD /path`. */
-export function anchorOf(heading: string): string {
-  return heading
-    .toLowerCase()
-    .replace(/[^a-z0-9 _-]/g, '')
-    .replace(/ /g, '-');
 }

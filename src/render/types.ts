@@ -23,7 +23,7 @@ class Sources {
 
   constructor(style: (name: string) => string, taken: readonly string[]) {
     this.#style = style;
-    this.#names = new UniqueNames(taken);
+    this.#names = new UniqueNames(taken, style);
   }
 
   add(name: string, schema: JsonSchema): void {

@@ -23,6 +23,8 @@ const shapes: Record<string, JsonSchema> = {
   empty: { type: 'object', properties: {} },
   open: { description: 'recursive structure' },
   mixed: { type: 'object', properties: { a: { type: 'string' } }, required: ['a'], additionalProperties: { type: 'number' } },
+  // quicktype restyles `A1bC2d` to `A1BC2D`, and that again to `A1Bc2D`: names must be settled.
+  a1bC2d: item,
 };
 
 const model = makeModel(

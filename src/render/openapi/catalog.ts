@@ -56,8 +56,27 @@ export interface SchemaCatalog {
 export async function buildCatalog(model: ApiModel): Promise<{ catalog: SchemaCatalog; style: (name: string) => string }> {
   const plain = catalogSchemas(model);
   if (plain.schemas.length === 0) return { catalog: plain, style: (name) => name };
-  const style = await quicktypeTypeNameStyle();
+  const style = settledStyle(await quicktypeTypeNameStyle());
   return { catalog: catalogSchemas(model, style), style };
+}
+
+const MAX_STYLE_ROUNDS = 8;
+
+/**
+ * quicktype's name style is not idempotent (`A1bC2d` → `A1BC2D` → `A1Bc2D`) and quicktype
+ * applies it to every name it is given, so a name styled once can come out of it changed. Applied
+ * until it stops changing, a name comes back from quicktype as it went in.
+ */
+export function settledStyle(style: (name: string) => string): (name: string) => string {
+  return (name) => {
+    let current = name;
+    for (let round = 0; round < MAX_STYLE_ROUNDS; round++) {
+      const next = style(current);
+      if (next === current) return current;
+      current = next;
+    }
+    return current;
+  };
 }
 
 /** `style` turns a candidate name into the declared one; it runs before uniqueness is checked. */
@@ -73,11 +92,12 @@ export function catalogSchemas(model: ApiModel, style: (name: string) => string 
 class CatalogBuilder {
   readonly schemas: NamedSchema[] = [];
   readonly unions: NamedUnion[] = [];
-  readonly #names = new UniqueNames();
+  readonly #names: UniqueNames;
   readonly #style: (name: string) => string;
 
   constructor(style: (name: string) => string) {
     this.#style = style;
+    this.#names = new UniqueNames([], style);
   }
 
   claim(candidate: string): string {

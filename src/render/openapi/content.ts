@@ -103,12 +103,13 @@ function jsonExample(example: string | undefined): unknown {
  */
 function formExample(example: string | undefined, schema: JsonSchema | undefined): Record<string, unknown> | undefined {
   if (example === undefined || example.endsWith(TRUNCATED)) return undefined;
-  const fields: Record<string, unknown> = {};
+  const fields = plainRecord<unknown>();
+  const properties = schema?.properties ?? {};
   for (const line of example.split('\n')) {
     const eq = line.indexOf('=');
     if (eq <= 0) continue;
     const name = line.slice(0, eq);
-    const value = typedExample(line.slice(eq + 1), schema?.properties?.[name] ?? {});
+    const value = typedExample(line.slice(eq + 1), Object.hasOwn(properties, name) ? properties[name]! : {});
     if (value === undefined) return undefined;
     fields[name] = value;
   }
@@ -123,8 +124,8 @@ function eventStreamDescription(body: Body): string {
 
 function multipartMedia(body: Body): MediaType {
   const parts = body.parts ?? [];
-  const properties: Record<string, SchemaObject> = {};
-  const encoding: Record<string, { contentType: string }> = {};
+  const properties = plainRecord<SchemaObject>();
+  const encoding = plainRecord<{ contentType: string }>();
   for (const part of parts) {
     properties[part.name] = part.file ? { type: 'string', contentMediaType: part.contentTypes[0] ?? 'application/octet-stream' } : (part.schema ?? { type: 'string' });
     if (part.contentTypes.length > 0) encoding[part.name] = { contentType: part.contentTypes.join(', ') };
@@ -134,6 +135,11 @@ function multipartMedia(body: Body): MediaType {
   if (Object.keys(encoding).length > 0) media.encoding = encoding;
   media['x-parts'] = parts.map((p) => ({ name: p.name, file: p.file, seen: p.seen }));
   return media;
+}
+
+/** A record without a prototype: a captured field or part named `__proto__` stays a plain key. */
+function plainRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
 }
 
 /** Two bodies under one media type: either schema may apply, the evidence adds up. */

@@ -76,19 +76,24 @@ function candidateNames(endpoint: Endpoint, apiRoot: string): [string, string, s
   return [method + literal, method + withParams, method + pascalCase(endpoint.host) + withParams];
 }
 
-/** Hands out names, adding `2`, `3` … to one already given; linear however many clash. */
+/**
+ * Hands out names, adding `2`, `3` … to one already given; linear however many clash. `style`
+ * (quicktype's, for names it will declare) is applied to a name with its number added too.
+ */
 export class UniqueNames {
   readonly #taken: Set<string>;
   readonly #next = new Map<string, number>();
+  readonly #style: (name: string) => string;
 
-  constructor(taken: Iterable<string> = []) {
+  constructor(taken: Iterable<string> = [], style: (name: string) => string = (name) => name) {
     this.#taken = new Set(taken);
+    this.#style = style;
   }
 
   claim(name: string): string {
     let unique = name;
     for (let n = this.#next.get(name) ?? 2; this.#taken.has(unique); n++) {
-      unique = `${name}${n}`;
+      unique = this.#style(`${name}${n}`);
       this.#next.set(name, n + 1);
     }
     this.#taken.add(unique);

@@ -3,7 +3,7 @@
  * never reach it, and that every document passes the Redocly validator.
  */
 import { describe, expect, it } from 'vitest';
-import type { ApiModel, Endpoint } from '../../../src/model.js';
+import type { ApiModel, Endpoint, JsonSchema } from '../../../src/model.js';
 import { buildOpenApi, renderOpenApi } from '../../../src/render/openapi/document.js';
 import type { OpenApiDocument, Operation, Parameter } from '../../../src/render/openapi/spec.js';
 import { lintOpenApi } from '../../support/consumers.js';
@@ -202,6 +202,28 @@ describe('bodies and responses', () => {
       schema: { type: 'object', properties: { file: { type: 'string', contentMediaType: 'image/png' }, title: { type: 'string' } }, required: ['file'] },
       encoding: { file: { contentType: 'image/png' } },
     });
+  });
+
+  it('keeps parts and form fields named __proto__ or constructor as plain properties', async () => {
+    const multipart = makeBody({
+      mediaType: 'multipart/form-data',
+      kind: 'multipart',
+      parts: [
+        { name: '__proto__', seen: 1, file: false, contentTypes: ['text/plain'], schema: { type: 'string' }, example: 'hello' },
+        { name: 'constructor', seen: 1, file: true, contentTypes: ['image/png'] },
+      ],
+    });
+    const fields = JSON.parse('{"__proto__":{"type":"integer"},"constructor":{"type":"integer"},"toString":{"type":"string"}}') as Record<string, JsonSchema>;
+    const form = makeBody({ mediaType: 'application/x-www-form-urlencoded', kind: 'form', schema: { type: 'object', properties: fields, required: ['__proto__', 'constructor', 'toString'] }, example: '__proto__=1\nconstructor=2\ntoString=x' });
+    // Not linted: Redocly reads a property named `constructor` off the prototype and reports it as malformed.
+    const document = JSON.parse(await renderOpenApi(makeModel([makeEndpoint({ method: 'POST', path: '/upload', requestBodies: [multipart] }), makeEndpoint({ method: 'POST', path: '/form', requestBodies: [form] })]))) as OpenApiDocument;
+    const upload = operation(document, '/upload', 'post').requestBody!.content['multipart/form-data']!;
+    const schema = upload.schema as { properties: Record<string, unknown>; required: string[] };
+    expect(Object.keys(schema.properties)).toEqual(['__proto__', 'constructor']);
+    expect(schema.required).toEqual(['__proto__', 'constructor']);
+    expect(Object.keys(upload.encoding!)).toEqual(['__proto__', 'constructor']);
+    const example = operation(document, '/form', 'post').requestBody!.content['application/x-www-form-urlencoded']!.example as Record<string, unknown>;
+    expect(Object.entries(example)).toEqual([['__proto__', 1], ['constructor', 2], ['toString', 'x']]);
   });
 
   it('puts statuses a recorder invented (0) under default', async () => {
