@@ -80,6 +80,7 @@ export type Content =
 
 export interface MultipartPartValue {
   name: string;
+  /** The file name of a file part, `` for a file sent without one; null for a plain field. */
   fileName: string | null;
   contentType: string | null;
   /** The text of a non-file part; file contents are never kept. */

@@ -1,8 +1,10 @@
 /**
  * Multipart bodies: their parts by name, with presence, whether a file was sent (its name as the
  * example, never its contents), content types, and for plain fields a type from their first
- * 1000 values and the first non-empty one as the example.
+ * 1000 values and the first non-empty one as the example. A part's content type is shown by its
+ * essence only: parameters (`application/pdf; name="…"`) can name a person's file.
  */
+import { essence } from '../ingest/media-type.js';
 import type { Body, MultipartPart } from '../model.js';
 import type { BodyDetail, ContentOf } from './bodies.js';
 import { detachText } from './detach-text.js';
@@ -23,12 +25,13 @@ export class MultipartBody implements BodyDetail {
     for (const part of content.parts) {
       const { name, values } = this.parts.count(part.name)!;
       if (part.fileName !== null) {
-        if (!this.fileNames.has(name)) this.fileNames.set(name, detachText(part.fileName));
+        if (!this.fileNames.get(name)) this.fileNames.set(name, detachText(part.fileName));
       } else if (part.value !== null) values.add(part.value);
-      if (part.contentType) {
+      const type = essence(part.contentType);
+      if (type) {
         let types = this.contentTypes.get(name);
         if (!types) this.contentTypes.set(name, (types = []));
-        if (!types.includes(part.contentType)) types.push(detachText(part.contentType));
+        if (!types.includes(type)) types.push(detachText(type));
       }
     }
   }
@@ -38,8 +41,10 @@ export class MultipartBody implements BodyDetail {
     for (const { name, seen, values } of this.parts.entries()) {
       const fileName = this.fileNames.get(name);
       const part: MultipartPart = { name, seen, file: fileName !== undefined, contentTypes: [...(this.contentTypes.get(name) ?? [])].sort() };
-      if (fileName !== undefined) part.example = fileName;
-      else {
+      // A file sent without a name has no example: its contents are never shown.
+      if (fileName !== undefined) {
+        if (fileName !== '') part.example = fileName;
+      } else {
         part.schema = values.schema();
         if (values.example !== undefined) part.example = values.example;
       }

@@ -6,6 +6,7 @@
 import type { Exchange } from '../exchange.js';
 import type { AuthScheme, HeaderParam, Param } from '../model.js';
 import { headerKind } from '../normalise/header-kind.js';
+import { isPlaceholder } from '../redact/index.js';
 import { NamedValues } from './named-values.js';
 
 /** Values observed per name; later ones only count towards presence. */
@@ -58,7 +59,13 @@ function cookieNames(value: string): string {
 }
 
 const API_KEY_HEADERS = new Set(['x-api-key', 'api-key', 'x-auth-token', 'x-access-token', 'apikey']);
-const API_KEY_QUERY = new Set(['api_key', 'apikey', 'key', 'access_token', 'token']);
+/** Query names that say "credential" on their own. */
+const API_KEY_QUERY = new Set(['api_key', 'apikey', 'access_token']);
+/**
+ * Query names that are credentials only when redaction found a credential under them:
+ * `?key=AIza…` is an API key, `/prefs?key=theme` a preference name.
+ */
+const MAYBE_KEY_QUERY = new Set(['key', 'token']);
 const SESSION_COOKIE = /sess|sid|token|auth|jwt|login/i;
 
 export class AuthAccumulator {
@@ -76,8 +83,9 @@ export class AuthAccumulator {
         else this.count('apiKey', 'header', name, current);
       } else if (API_KEY_HEADERS.has(name)) this.count('apiKey', 'header', name, current);
     }
-    for (const cookie of cookiesOf(exchange)) if (SESSION_COOKIE.test(cookie)) this.count('cookie', 'cookie', cookie, current);
-    for (const param of exchange.url.query) if (API_KEY_QUERY.has(param.name.toLowerCase())) this.count('apiKey', 'query', param.name, current);
+    // A name redaction replaced (`<email:1>`, `<token:2>`) says nothing about sessions: only names as redaction left them are read.
+    for (const cookie of cookiesOf(exchange)) if (!hasPlaceholder(cookie) && SESSION_COOKIE.test(cookie)) this.count('cookie', 'cookie', cookie, current);
+    for (const param of exchange.url.query) if (isCredentialParam(param.name, param.value)) this.count('apiKey', 'query', param.name, current);
   }
 
   finish(): AuthScheme[] {
@@ -94,6 +102,18 @@ export class AuthAccumulator {
       found.scheme.seen++;
     }
   }
+}
+
+function isCredentialParam(name: string, value: string): boolean {
+  const lower = name.toLowerCase();
+  if (API_KEY_QUERY.has(lower)) return value !== '';
+  return MAYBE_KEY_QUERY.has(lower) && isPlaceholder(value);
+}
+
+/** `<email:1>.idToken`: a cookie name with a placeholder in it. */
+function hasPlaceholder(name: string): boolean {
+  const open = name.indexOf('<');
+  return open !== -1 && name.indexOf('>', open) !== -1;
 }
 
 function cookiesOf(exchange: Exchange): string[] {

@@ -50,7 +50,8 @@ const SOCKET_PACKETS: Record<string, string> = { '0': 'connect', '1': 'disconnec
  */
 function socketIoMessage(out: StreamMessage, frame: string, content: Content): StreamMessage {
   const json = jsonOf(content);
-  const comma = frame.indexOf(',');
+  // A redacted namespace can hold a placeholder with commas (`<jwt:1 claims=a,b>`); only digits follow the last.
+  const comma = frame.lastIndexOf(',');
   const namespace = frame.charAt(2) === '/' && comma !== -1 ? `${namespaceName(frame.slice(3, comma))} ` : '';
   const packet = frame.charAt(0) === '4' ? SOCKET_PACKETS[frame.charAt(1)] : ENGINE_PACKETS[frame.replace('probe', '')];
   const isEvent = frame.startsWith('42') || frame.startsWith('45');
@@ -65,9 +66,17 @@ function socketIoMessage(out: StreamMessage, frame: string, content: Content): S
   return out;
 }
 
-/** `/chat` stays; a namespace per room or user (`/dfd6f17f-…`) becomes `/{id}`, one kind for all. */
+/** `chat`, `admin`, `v1/live`: names a developer chose, letters first, no spaces. */
+const PLAIN_NAMESPACE = /^[A-Za-z][A-Za-z0-9_.-]{0,63}(?:\/[A-Za-z][A-Za-z0-9_.-]{0,63}){0,4}$/;
+
+/**
+ * `/chat` stays; a namespace per room or user (`/dfd6f17f-…`, `/Alice Smith`, a redacted
+ * `/<email:1>`) becomes `/{id}`, one kind for all: only plain words are shown as they are.
+ */
 function namespaceName(name: string): string {
-  return `/${name !== '' && classifySegment(name).kind !== 'word' ? '{id}' : name}`;
+  if (name === '') return '/';
+  const plain = PLAIN_NAMESPACE.test(name) && name.split('/').every((segment) => classifySegment(segment).kind === 'word');
+  return `/${plain ? name : '{id}'}`;
 }
 
 function jsonOf(content: Content): Json | undefined {

@@ -3,6 +3,7 @@
  * JSON, form fields, multipart parts, server-sent events, NDJSON, JSONP, text, or just "binary,
  * N bytes". Every JSON body is parsed here, once; later stages reuse the value.
  */
+import { isUtf8 } from 'node:buffer';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Content, Json, NameValue, Payload } from '../exchange.js';
 import { essence, isBinaryType, isJavascriptType, isJsonType, isNdjsonType } from './media-type.js';
@@ -35,8 +36,10 @@ export function decodeBody(raw: RawBody): DecodedBody {
     return { payload: raw.text === '' ? { mediaType, size: 0, content: { kind: 'empty' } } : null, diagnostics };
   }
 
-  if (mediaType === 'multipart/form-data' || (hasParams && raw.params!.some((p) => typeof p.fileName === 'string' && p.fileName))) {
-    const parts = hasParams ? partsFromParams(raw.params!) : partsFromText(raw.text ?? '', raw.mimeType);
+  // Every `multipart/*` (form-data, related, mixed …) goes through the parts path, so no file
+  // contents are ever read as a text body; a body recorded as base64 is decoded first.
+  if (mediaType.startsWith('multipart/') || (hasParams && raw.params!.some((p) => typeof p.fileName === 'string' && p.fileName))) {
+    const parts = hasParams ? partsFromParams(raw.params!) : partsFromText(multipartText(raw), raw.mimeType);
     return { payload: { mediaType: mediaType || 'multipart/form-data', size: byteSize(raw), content: { kind: 'multipart', parts } }, diagnostics };
   }
   if (hasParams && (raw.text === null || raw.text === '')) {
@@ -149,6 +152,17 @@ function sniffsAsJson(bytes: Buffer | null, text: string | null): boolean {
   const head = bytes ? bytes.subarray(0, 64).toString('latin1') : (text ?? '').slice(0, 64);
   const first = head.trimStart().charAt(0);
   return first === '{' || first === '[';
+}
+
+/**
+ * Multipart text as recorded. Base64 is decoded as UTF-8 when it is (field values stay
+ * readable), else as Latin-1, so file bytes that are not text still leave the boundaries intact.
+ */
+function multipartText(raw: RawBody): string {
+  if (raw.text === null) return '';
+  if (raw.encoding !== 'base64') return raw.text;
+  const bytes = Buffer.from(raw.text, 'base64');
+  return bytes.toString(isUtf8(bytes) ? 'utf8' : 'latin1');
 }
 
 function byteSize(raw: RawBody): number {

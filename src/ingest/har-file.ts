@@ -128,14 +128,34 @@ export function readLog(document: unknown, label: string): HarLog {
   return { version: readVersion(log.version), creator: readCreator(log.creator), entries: log.entries };
 }
 
-/** What the document is instead, for the error: its top-level keys or its type. */
+/**
+ * What the document is instead, for the error: its top-level keys or its type. An error message
+ * is an output too, and is printed before any redaction runs, so only keys that read as plain
+ * names are quoted (`info`, `item`, `_postman_id`, `apiVersion`); any other key (an email, a
+ * token, a key with digits inside) is only counted.
+ */
 function describeTopLevel(document: unknown): string {
   if (Array.isArray(document)) return `the top level is an array of ${document.length}`;
   if (!isObject(document)) return `the top level is ${document === null ? 'null' : `a ${typeof document}`}`;
   const keys = Object.keys(document);
   if (keys.length === 0) return 'the top level is an empty object';
-  const shown = keys.slice(0, 5).map((key) => JSON.stringify(key.length > 24 ? `${key.slice(0, 23)}…` : key).replace(/[^\x20-\x7e…]/g, '?'));
-  return `top-level keys: ${shown.join(', ')}${keys.length > 5 ? ', …' : ''}`;
+  const safe = keys.filter(isPlainKey);
+  const shown = safe.slice(0, 5).map((key) => JSON.stringify(key));
+  const unshown = keys.length - shown.length;
+  if (shown.length === 0) return `the top level is an object of ${keys.length} key(s)`;
+  return `top-level keys: ${shown.join(', ')}${unshown > 0 ? ` and ${unshown} more` : ''}`;
+}
+
+/**
+ * `info`, `item`, `_postman_id`, `$schema`, `apiVersion`, `v2`: words in lower, camel, snake or
+ * kebab case with at most a number at the end. Every secret or personal shape redaction knows has
+ * an `@`, a `.`, digits inside or a run of random capitals, so none of them reads as this. (The
+ * redaction rules themselves run after ingest and are not used here.)
+ */
+const PLAIN_KEY = /^[_$]{0,2}[a-z]+(?:[_-][a-z]+|[_-]?[A-Z][a-z]*){0,6}[0-9]{0,3}$/;
+
+function isPlainKey(key: string): boolean {
+  return key.length <= 32 && PLAIN_KEY.test(key);
 }
 
 export function readVersion(value: unknown): string | null {

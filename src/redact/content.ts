@@ -1,11 +1,14 @@
 /**
  * Bodies of every kind ingest produces: JSON, NDJSON and JSONP through json.ts; form fields and
- * multipart parts by name and value (file names replaced but for their extension: they often
- * carry a person's name); server-sent events as JSON when their data is JSON, as text otherwise; text scanned.
+ * multipart parts by name, value and type (file names replaced but for their extension: they
+ * often carry a person's name); server-sent events by name, and their data as JSON when it is
+ * JSON, as text otherwise; JSONP callback names and text scanned.
  * The switch is exhaustive, so a new body kind cannot pass through unredacted.
  */
 import type { Content, MultipartPartValue, NameValue, SseEvent } from '../exchange.js';
+import { redactFileName } from './file-name.js';
 import { redactJson } from './json.js';
+import { redactMediaType } from './media-type.js';
 import type { Scope } from './scope.js';
 import { redactText } from './text.js';
 import { redactParamName } from './url.js';
@@ -19,7 +22,8 @@ export function redactContent(content: Content, scope: Scope): Content {
     }
     case 'jsonp': {
       const value = redactJson(content.value, scope);
-      return value === content.value ? content : { ...content, value };
+      const callback = redactText(content.callback, scope);
+      return value === content.value && callback === content.callback ? content : { kind: 'jsonp', callback, value };
     }
     case 'ndjson': {
       const values = mapChanged(content.values, (v) => redactJson(v, scope));
@@ -57,31 +61,24 @@ function redactField(field: NameValue, scope: Scope): NameValue {
 
 function redactPart(part: MultipartPartValue, scope: Scope): MultipartPartValue {
   const value = part.value === null ? null : redactValue(part.value, scope, part.name, 'form');
-  const fileName = part.fileName ? redactFileName(part.fileName, scope) : part.fileName;
+  const fileName = part.fileName === null ? null : redactFileName(part.fileName, scope);
+  const contentType = part.contentType === null ? null : redactMediaType(part.contentType, scope);
   const name = redactParamName(part.name, scope);
-  if (value === part.value && fileName === part.fileName && name === part.name) return part;
-  return { ...part, name, fileName, value };
+  if (value === part.value && fileName === part.fileName && contentType === part.contentType && name === part.name) return part;
+  return { name, fileName, contentType, value };
 }
 
-/**
- * `Passport_Jane_Doe.pdf`: a file name can name a person, and no rule can tell, so the name is
- * replaced and only the extension, which documents the type, is kept: `<file-name:1>.pdf`.
- */
-function redactFileName(fileName: string, scope: Scope): string {
-  if (scope.tags.issued(fileName)) return fileName;
-  const dot = fileName.lastIndexOf('.');
-  const extension = dot > 0 && /^\.[A-Za-z0-9]{1,8}$/.test(fileName.slice(dot)) ? fileName.slice(dot) : '';
-  return `${scope.tags.tag('file-name', fileName, scope.place)}${extension}`;
-}
-
+/** The `event:` name is a string like any other (`user:jane@example.org`), then the data. */
 function redactEvent(event: SseEvent, scope: Scope): SseEvent {
+  const name = event.event === null ? null : redactText(event.event, scope);
   if (event.json === undefined) {
     const data = redactText(event.data, scope);
-    return data === event.data ? event : { ...event, data };
+    return data === event.data && name === event.event ? event : { event: name, data };
   }
   const json = redactJson(event.json, scope);
   // The data line is rewritten from the redacted JSON, so no raw copy of it remains.
-  return json === event.json ? event : { event: event.event, data: JSON.stringify(json), json };
+  if (json === event.json) return name === event.event ? event : { ...event, event: name };
+  return { event: name, data: JSON.stringify(json), json };
 }
 
 /** `items.map(f)`, but the same array when `f` changed nothing. */

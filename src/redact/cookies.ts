@@ -2,12 +2,13 @@
  * Cookies, in all four places a HAR keeps them: the `Cookie` header, `Set-Cookie` headers
  * (several joined by newlines in Firefox exports), `request.cookies[]` and `response.cookies[]`.
  * Every cookie value is replaced whatever its name (a JWT or email keeps its own kind, so the same
- * token in a cookie and in `Authorization` gets the same tag). Names stay, unless a name is itself
- * token-shaped; `Set-Cookie` attributes (`Path`, `Expires`, `HttpOnly` …) stay.
+ * token in a cookie and in `Authorization` gets the same tag). Names stay, unless a name holds a
+ * token or an email; `Set-Cookie` attributes (`Path`, `Expires`, `HttpOnly` …) stay.
  */
 import type { NameValue } from '../exchange.js';
 import { looksLikeToken } from './entropy.js';
 import type { Scope } from './scope.js';
+import { redactText, safeDecode } from './text.js';
 import { classifyValue } from './values.js';
 
 export function redactCookie(cookie: NameValue, scope: Scope): NameValue {
@@ -57,9 +58,29 @@ function redactCookieValue(raw: string, scope: Scope): string {
   return `${raw.slice(0, leading)}${quote}${tag}${quote}`;
 }
 
-/** Cookie names stay readable unless the name itself is a token (CF har-sanitizer #49). */
+/**
+ * Cookie names stay readable unless the name itself holds a secret or personal value: a token
+ * (CF har-sanitizer #49), or an email, as AWS Cognito writes the user into
+ * `CognitoIdentityServiceProvider.<client>.<user>.idToken`, percent-encoded or not. The name is
+ * percent-decoded and scanned like a value; one that still has an `@` after that is replaced
+ * whole (an email too long for the shape rule is still an email).
+ */
 function redactCookieName(raw: string, scope: Scope): string {
   const name = raw.trim();
-  if (name.length < 20 || !looksLikeToken(name)) return raw;
-  return raw.replace(name, scope.tags.tag('cookie-name', name, scope.place));
+  if (name.length < 6 || scope.tags.issued(name)) return raw;
+  const decoded = name.includes('%') ? safeDecode(name) : name;
+  if (decoded.length >= 20 && looksLikeToken(decoded)) return raw.replace(name, scope.tags.tag('cookie-name', decoded, scope.place));
+  const scanned = redactText(decoded, scope);
+  if (hasBareAt(scanned, scope)) return raw.replace(name, scope.tags.tag('cookie-name', decoded, scope.place));
+  return scanned === decoded ? raw : raw.replace(name, scanned);
+}
+
+/** An `@` left outside the placeholders issued for the name. */
+function hasBareAt(text: string, scope: Scope): boolean {
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    const open = text.lastIndexOf('<', at);
+    const close = open === -1 ? -1 : text.indexOf('>', open);
+    if (close === -1 || close < at || !scope.tags.issued(text.slice(open, close + 1))) return true;
+  }
+  return false;
 }

@@ -8,7 +8,10 @@
  * position (cookies, credential headers), as they cannot be told from hashes.
  *
  * Prefixed identifiers (`file-AbC123…`, `cus_…`, `g-p-…`) are ids, not secrets: the provider key
- * formats that look like them (`sk_live_`, `ghp_`) are matched before this runs.
+ * formats that look like them (`sk_live_`, `ghp_`) are matched before this runs. A prefix that
+ * announces a credential (`sess-`, `secret_`, `lin_api_`) never makes an id, nor does a mixed-case
+ * tail of 32 or more characters: real ids keep theirs to 24 or so (`file-` 22–24, `cus_` 14,
+ * `user-` 24 in the samples and corpus), generated credentials run to 32–64.
  */
 
 const MIN_LENGTH = 20;
@@ -57,7 +60,8 @@ export function looksLikeToken(value: string): boolean {
 
 /**
  * `file-…`, `cus_…`, `g-p-…`, `user-…`: a short lower-case prefix ending in `-` or `_` in front
- * of an alphanumeric identifier marks an id of some kind.
+ * of an alphanumeric identifier marks an id of some kind, unless a word of the prefix names a
+ * credential or the identifier is a long run in both cases.
  */
 export function hasIdPrefix(value: string): boolean {
   let i = 0;
@@ -66,13 +70,39 @@ export function hasIdPrefix(value: string): boolean {
     const start = i;
     while (i < value.length && i - start < 12 && value.charCodeAt(i) >= 97 && value.charCodeAt(i) <= 122) i++;
     if (i === start) return false;
+    if (SECRET_PREFIX_WORDS.has(value.slice(start, i))) return false;
     letters += i - start;
     const sep = value.charCodeAt(i);
     if (sep !== 45 && sep !== 95) return false;
     i++;
-    if (letters >= 2 && isAlphanumericRun(value, i)) return true;
+    if (letters >= 2 && isAlphanumericRun(value, i)) return !isLongMixedCase(value, i);
   }
   return false;
+}
+
+/** Prefix words of credentials: `sess-`, `secret_`, `lin_api_`, `pat_`, `sk_live_`, `auth_`. */
+const SECRET_PREFIX_WORDS = new Set([
+  'sess', 'session', 'secret', 'token', 'tok', 'key', 'keys', 'apikey', 'api', 'pat', 'live', 'priv',
+  'private', 'auth', 'access', 'refresh', 'bearer', 'sk', 'rk', 'cred', 'creds', 'credential',
+  'credentials', 'pass', 'pwd', 'password', 'sig', 'signature', 'otp', 'csrf', 'xsrf', 'jwt', 'oauth',
+  'nonce',
+]);
+
+/** Ids have tails of 24 characters or fewer; a credential's is longer. */
+const MAX_MIXED_CASE_ID_TAIL = 31;
+
+/** The tail from `start` is longer than any id's and has both capitals and small letters. */
+function isLongMixedCase(value: string, start: number): boolean {
+  if (value.length - start <= MAX_MIXED_CASE_ID_TAIL) return false;
+  let upper = false;
+  let lower = false;
+  const end = Math.min(value.length, start + SAMPLE);
+  for (let i = start; i < end && !(upper && lower); i++) {
+    const cls = CLASS[value.charCodeAt(i)];
+    if (cls === 1) upper = true;
+    else if (cls === 2) lower = true;
+  }
+  return upper && lower;
 }
 
 /** At least 8 characters from `start` on, all ASCII letters or digits (first 4 KB checked). */

@@ -1,7 +1,7 @@
 /**
  * One exchange, every field that can reach an output: the URL (path segments, query, fragment),
- * headers and cookies on both sides, both bodies, the redirect URL and WebSocket messages. The
- * place each value was found in is counted for the summary. Fields ingest did not carry over
+ * headers and cookies on both sides, both bodies, the redirect URL and WebSocket messages (with
+ * their Socket.IO namespace). The place each value was found in is counted for the summary. Fields ingest did not carry over
  * (page titles, `_initiator`, `serverIPAddress`, timings, comments) never reach this stage.
  */
 import type { Exchange, Message, Payload, WebSocketMessage } from '../exchange.js';
@@ -9,6 +9,7 @@ import { redactContent, mapChanged } from './content.js';
 import { redactCookie } from './cookies.js';
 import { redactHeader } from './headers.js';
 import { type Scope, atPlace } from './scope.js';
+import { redactText } from './text.js';
 import { redactExchangeUrl, redactUrlText } from './url.js';
 
 /**
@@ -52,5 +53,20 @@ function redactPayload(payload: Payload, scope: Scope): Payload {
 
 function redactWebSocketMessage(message: WebSocketMessage, scope: Scope): WebSocketMessage {
   const content = redactContent(message.content, scope);
-  return content === message.content ? message : { ...message, content };
+  const frame = message.frame === undefined ? undefined : redactSocketIoFrame(message.frame, scope);
+  if (content === message.content && frame === message.frame) return message;
+  return { ...message, content, ...(frame !== undefined ? { frame } : {}) };
+}
+
+/**
+ * `42/user-jane@example.org,17`: a Socket.IO namespace is chosen by the application and can be a
+ * user, a room or a token; it is scanned like any text. Packet types and the ack id are protocol.
+ */
+function redactSocketIoFrame(frame: string, scope: Scope): string {
+  const slash = frame.indexOf('/');
+  const comma = frame.lastIndexOf(',');
+  if (slash === -1 || comma <= slash + 1) return frame;
+  const namespace = frame.slice(slash + 1, comma);
+  const redacted = redactText(namespace, scope);
+  return redacted === namespace ? frame : `${frame.slice(0, slash + 1)}${redacted}${frame.slice(comma)}`;
 }

@@ -2,11 +2,13 @@
  * Request and response headers. Credentials keep their scheme (`Bearer <jwt:1 claims=…>`),
  * cookies go through cookies.ts, URL-valued headers through url.ts (`Location`, `Referer`,
  * HTTP/2 `:path` …), names that carry secrets or personal data (`X-API-Key`, `X-CSRF-Token`,
- * `X-Forwarded-For`, `From`) are replaced whole, and every other value is scanned as text.
+ * `X-Forwarded-For`, `From`) are replaced whole, `Content-Type` goes through media-type.ts, and
+ * every other value is scanned as text.
  * Header names are matched case-insensitively: HTTP/2 exports write them in lower case.
  */
 import type { NameValue } from '../exchange.js';
 import { redactCookieHeader, redactSetCookie } from './cookies.js';
+import { redactMediaType } from './media-type.js';
 import { ruleApplies } from './names.js';
 import type { Scope } from './scope.js';
 import { redactText } from './text.js';
@@ -59,31 +61,6 @@ function redactHeaderValue(name: string, value: string, scope: Scope): string {
   if (found && ruleApplies(found, value)) return tagByRule(value, found, scope);
   if (found && found.tier === 'credential' && value.includes(' ')) return redactText(value, scope);
   return redactText(value, scope, PROTOCOL_HEADERS.has(name) || isIdName(name));
-}
-
-/** Media-type parameters that are protocol, not data: a multipart boundary is random but no secret. */
-const MEDIA_TYPE_PARAMETERS = new Set(['boundary', 'charset', 'type', 'profile', 'version', 'q', 'format', 'delsp']);
-
-/** `multipart/form-data; boundary=----WebKit…`: the type and known parameters stay, the rest is scanned. */
-function redactMediaType(value: string, scope: Scope): string {
-  const parts = value.split(';');
-  let changed = false;
-  for (let i = 1; i < parts.length; i++) {
-    const part = parts[i]!;
-    const eq = part.indexOf('=');
-    if (eq !== -1 && MEDIA_TYPE_PARAMETERS.has(part.slice(0, eq).trim().toLowerCase())) continue;
-    const redacted = redactText(part, scope, true);
-    if (redacted !== part) {
-      parts[i] = redacted;
-      changed = true;
-    }
-  }
-  const type = redactText(parts[0]!, scope, true);
-  if (type !== parts[0]) {
-    parts[0] = type;
-    changed = true;
-  }
-  return changed ? parts.join(';') : value;
 }
 
 /** `Bearer <token>`, `Basic <base64>`, `Digest …`, or a bare credential: the scheme stays. */

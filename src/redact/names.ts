@@ -239,11 +239,37 @@ const PERSONAL_EXACT = new Map<string, NameRule>([
   ['gravatar', rule('avatar')],
 ]);
 
-/** Header-only personal names: `From` is an email there, a date range start in a query. */
+/**
+ * Header-only personal names, matched with a leading `X-` dropped: `From` is an email there (a
+ * date range start in a query); `X-User-Name`, `X-Remote-User`, `X-Forwarded-User` and
+ * `X-MS-Client-Principal-Name` carry the signed-in user, set by a proxy or the app.
+ */
 const HEADER_PERSONAL = new Map<string, NameRule>([
   ['from', rule('email')],
   ['replyto', rule('email')],
+  ['user', rule('name')],
+  ['username', rule('name')],
+  ['userfullname', rule('name')],
+  ['userdisplayname', rule('name')],
+  ['userlogin', rule('name')],
+  ['remoteuser', rule('name')],
+  ['forwardeduser', rule('name')],
+  ['forwardedemail', rule('email')],
+  ['forwardedpreferredusername', rule('name')],
+  ['authuser', rule('name')],
+  ['authrequestuser', rule('name')],
+  ['authrequestemail', rule('email')],
+  ['authrequestpreferredusername', rule('name')],
+  ['webauthuser', rule('name')],
+  ['consumerusername', rule('name')],
+  ['msclientprincipalname', rule('name')],
 ]);
+
+/** The personal rule of a header name, `X-` prefix or not: `X-User-Name`, `X-Username`, `X-Email`. */
+function headerPersonal(words: readonly string[], joined: string): NameRule | undefined {
+  const bare = words.length > 1 && words[0] === 'x' ? joined.slice(1) : joined;
+  return HEADER_PERSONAL.get(bare) ?? (bare === joined ? undefined : PERSONAL_EXACT.get(bare));
+}
 
 /**
  * Last words that say a name describes a secret rather than holds it: `token_type`,
@@ -299,7 +325,7 @@ export function classifyName(name: string, context: NameContext, scope: NameScop
   const words = nameWords(name);
   if (words.length === 0) return null;
   const joined = words.join('');
-  const personal = PERSONAL_EXACT.get(joined) ?? (context === 'header' ? HEADER_PERSONAL.get(joined) : undefined);
+  const personal = PERSONAL_EXACT.get(joined) ?? (context === 'header' ? headerPersonal(words, joined) : undefined);
   if (personal) return personal;
   if (joined === 'name' && (scope.personSiblings || (scope.parent != null && PERSON_PARENTS.has(normaliseName(scope.parent))))) return NAME_RULE;
   if (context !== 'json' && context !== 'text') {

@@ -8,16 +8,18 @@
  *
  * Around the words, a little context: a label that names a secret (`"password": "…"`,
  * `token=`, `name="csrf-token" content="…"`) marks the next value, `Bearer`/`Basic` mark the next
- * word, digit groups are joined to test for card numbers, and PEM private-key blocks are replaced
- * whole. No regular expression ever runs over the whole text, so the cost is linear.
+ * word, groups are joined to test for card, phone and IBAN numbers (spaced-numbers.ts), and PEM
+ * private-key blocks are replaced whole. No regular expression ever runs over the whole text, so the cost is linear.
  */
 import { isUtf8 } from 'node:buffer';
 import { redactCookieHeader } from './cookies.js';
 import { looksLikeToken } from './entropy.js';
+import { internationalEmailAround } from './international-email.js';
 import { type NameRule, classifyName, isBareName, ruleApplies } from './names.js';
 import { MAX_DEPTH, type Scope, deeper } from './scope.js';
 import { redactQueryString, redactUrlText } from './url.js';
-import { classifyValue, credentialKind, isCardNumber, MAX_WORD } from './values.js';
+import { bracketedPhoneEnd, cardGroupEnd, ibanGroupEnd, isIbanStart, phoneGroupEnd } from './spaced-numbers.js';
+import { classifyValue, credentialKind, MAX_WORD } from './values.js';
 
 /**
  * Characters that belong to words (letters, digits and `-._~+/=%@:?&#`), by class, so a word's
@@ -138,14 +140,20 @@ function scanWords(text: string, scope: Scope, noEntropy: boolean): string {
       }
     }
     lastEnd = end;
-    if (length >= 3 && length <= 6 && c >= 50 && c <= 54 && isDigitRun(text, start, end)) {
-      const cardEnd = cardGroupEnd(text, start);
-      if (cardEnd > end) {
-        (out ??= new Splice(text)).replace(start, cardEnd, scope.tags.tag('card', text.slice(start, cardEnd), scope.place));
-        i = cardEnd;
-        lastEnd = cardEnd;
-        continue;
-      }
+    const at = classes & C_SYMBOL ? indexOfCode(text, 64 /* @ */, start, end) : -1;
+    const email = at === -1 ? null : internationalEmailAround(text, start, end, at, out === null ? 0 : out.copied);
+    if (email !== null) {
+      (out ??= new Splice(text)).replace(email.start, email.end, scope.tags.tag('email', email.email, scope.place));
+      i = email.end;
+      lastEnd = email.end;
+      continue;
+    }
+    const grouped = length <= 16 ? groupedNumber(text, start, end, c, out === null ? 0 : out.copied) : null;
+    if (grouped !== null) {
+      (out ??= new Splice(text)).replace(grouped.start, grouped.end, scope.tags.tag(grouped.kind, text.slice(grouped.start, grouped.end), scope.place));
+      i = grouped.end;
+      lastEnd = grouped.end;
+      continue;
     }
     const label = readLabel(text, start, end);
     if (label !== null) {
@@ -191,6 +199,11 @@ class Splice {
 
   constructor(text: string) {
     this.#text = text;
+  }
+
+  /** Where the text is copied up to: nothing before it can be replaced any more. */
+  get copied(): number {
+    return this.#copied;
   }
 
   replace(start: number, end: number, replacement: string): void {
@@ -271,6 +284,8 @@ function redactCore(word: string, scope: Scope, noEntropy: boolean): string | nu
   if (tags.issued(word)) return null;
   const detected = classifyValue(word);
   if (detected) return tags.tag(detected.kind, word, scope.place, detected.detail);
+  const glued = gluedJwt(word, scope);
+  if (glued !== null) return glued;
   const known = tags.recall(word);
   if (known) return tags.tag(known, word, scope.place);
   const shape = shapeOf(word);
@@ -318,6 +333,19 @@ function redactCore(word: string, scope: Scope, noEntropy: boolean): string | nu
   return null;
 }
 
+/** `auth_eyJ…`, `session.eyJ…`: a JWT glued to a short prefix (a cookie name, an SSE event name). */
+function gluedJwt(word: string, scope: Scope): string | null {
+  if (word.length < 30) return null;
+  let at = -1;
+  for (let k = 2; k < 25 && at === -1; k++) if (word.charCodeAt(k) === 101 && word.charCodeAt(k + 1) === 121 && word.charCodeAt(k + 2) === 74) at = k;
+  if (at === -1) return null;
+  const joint = word.charCodeAt(at - 1);
+  if (joint !== 95 && joint !== 45 && joint !== 46 && joint !== 58 && joint !== 61) return null;
+  const jwt = word.slice(at);
+  const detected = classifyValue(jwt);
+  return detected?.kind === 'jwt' ? `${word.slice(0, at)}${scope.tags.tag('jwt', jwt, scope.place, detected.detail)}` : null;
+}
+
 /**
  * A remembered secret as one piece of a word: the GA client id `2103176288.1643952222` holds a
  * cookie value after the dot. Only pieces whose length a remembered value has are hashed.
@@ -352,7 +380,8 @@ function knownCookieValue(text: string, start: number, end: number, scope: Scope
   let nameStart = start;
   for (let guard = 0; guard < 8 && nameStart < end; guard++) {
     while (nameStart < end && isPairJoint(text.charCodeAt(nameStart))) nameStart++;
-    const eq = text.indexOf('=', nameStart);
+    // Only within the word: `indexOf` would run to the end of the text for every word.
+    const eq = indexOfCode(text, 61 /* = */, nameStart, end);
     if (eq === -1 || eq >= end - 1) return null;
     if (eq - nameStart >= 2 && scope.cache.cookieNames.has(text.slice(nameStart, eq))) {
       let valueEnd = eq + 1;
@@ -583,33 +612,38 @@ function couldBeSchemeCredential(text: string, start: number, end: number): bool
   return upper && lower;
 }
 
+/**
+ * A card, phone or IBAN number written in groups that starts with the word at `start` (or the
+ * bracket before it, not before `floor`), when it runs past the word (one written without spaces
+ * is a single word, judged by values.ts).
+ */
+function groupedNumber(text: string, start: number, end: number, c: number, floor: number): { kind: string; start: number; end: number } | null {
+  if (c === 43 /* + */) return spanOf('phone', start, end, phoneGroupEnd(text, start));
+  if (end - start === 3 && start - 1 >= floor && text.charCodeAt(start - 1) === 40 /* ( */) {
+    const phone = spanOf('phone', start - 1, end, bracketedPhoneEnd(text, start - 1));
+    if (phone !== null) return phone;
+  }
+  if (end - start >= 3 && end - start <= 6 && c >= 50 && c <= 54 && isDigitRun(text, start, end)) return spanOf('card', start, end, cardGroupEnd(text, start));
+  if (isIbanStart(text, start, end)) return spanOf('iban', start, end, ibanGroupEnd(text, start));
+  return null;
+}
+
+function spanOf(kind: string, start: number, wordEnd: number, found: number): { kind: string; start: number; end: number } | null {
+  return found > wordEnd ? { kind, start, end: found } : null;
+}
+
+/** `text.indexOf` bounded to `[start, end)`. */
+function indexOfCode(text: string, code: number, start: number, end: number): number {
+  for (let k = start; k < end; k++) if (text.charCodeAt(k) === code) return k;
+  return -1;
+}
+
 function isDigitRun(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c < 48 || c > 57) return false;
   }
   return true;
-}
-
-/** `4111 1111 1111 1111`: the end of a card number written in space-separated groups, or -1. */
-function cardGroupEnd(text: string, start: number): number {
-  let k = start;
-  let digits = 0;
-  let groups = 0;
-  let lastGroupEnd = -1;
-  while (k < text.length && groups < 6) {
-    const groupStart = k;
-    while (k < text.length && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
-    const size = k - groupStart;
-    if (size < 3 || size > 6) break;
-    digits += size;
-    groups++;
-    lastGroupEnd = k;
-    if (digits > 19 || text.charCodeAt(k) !== 32) break;
-    k++;
-  }
-  if (groups < 3 || lastGroupEnd === -1) return -1;
-  return isCardNumber(text.slice(start, lastGroupEnd)) ? lastGroupEnd : -1;
 }
 
 /** `https://…`, `wss://…`, `//host/…`, or a path with a query: `/login?next=…`. */

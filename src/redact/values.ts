@@ -1,7 +1,8 @@
 /**
  * Detection by value: what a single word is, whatever name it is under. JWTs (claim names kept
- * for the tag), Fernet tokens, provider key formats, emails, IP and MAC addresses, Luhn-valid
- * card numbers, IBANs, phone numbers in international form, `Bearer`/`Basic` credentials.
+ * for the tag), Fernet tokens, provider key formats, emails (in any script), IP and MAC
+ * addresses, Luhn-valid card numbers, IBANs, phone numbers in international form,
+ * `Bearer`/`Basic` credentials.
  *
  * Every check starts with a cheap look at the first characters or the length, and every regular
  * expression is anchored with bounded repeats, so a 10 MB word costs a few comparisons.
@@ -28,6 +29,7 @@ const PROVIDER_KEYS: [string, RegExp][] = [
   ['gh', /^gh[pousr]_[A-Za-z0-9]{30,255}$/],
   ['gi', /^github_pat_\w{22,255}$/],
   ['gl', /^gl(?:pat|ptt|dt|rt|soat|cbt|imt|agent|oas)-[\w-]{20,255}$/],
+  ['gl', /^gl(?:sa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|c_[A-Za-z0-9+/]{32,400}={0,3})$/],
   ['xo', /^xox[abposre]-[A-Za-z0-9-]{10,255}$/],
   ['xa', /^xapp-\d-[A-Za-z0-9-]{10,255}$/],
   ['sk', /^sk(?:-ant-[\w-]{20,255}|-(?:proj|svcacct|admin)-[\w-]{20,255}|-[A-Za-z0-9]{20,255}|_(?:test|live|prod)_[A-Za-z0-9]{10,255})$/],
@@ -45,6 +47,13 @@ const PROVIDER_KEYS: [string, RegExp][] = [
   ['pu', /^pub[0-9a-f]{32}$/],
   ['cl', /^client-[A-Za-z0-9]{20,64}$/],
   ['se', /^secret-[A-Za-z0-9]{20,64}$/],
+  ['se', /^secret_[A-Za-z0-9]{30,64}$/],
+  ['se', /^sess-[A-Za-z0-9]{30,64}$/],
+  ['nt', /^ntn_[A-Za-z0-9]{40,64}$/],
+  ['li', /^lin_(?:api|oauth)_[A-Za-z0-9]{32,64}$/],
+  ['sn', /^sntry[su]_[A-Za-z0-9+/=_]{40,400}$/],
+  ['fi', /^figd_[\w-]{30,80}$/],
+  ['sb', /^sb[ps]_[a-f0-9]{40}$/],
   ['ke', /^key-[0-9a-f]{32}$/],
   ['sq', /^sq0(?:atp|csp)-[\w-]{22,64}$/],
   ['dp', /^dp\.(?:pt|st|ct|scim)\.[\w-]{20,128}$/],
@@ -59,11 +68,16 @@ for (const [prefix, pattern] of PROVIDER_KEYS) {
 }
 
 const EMAIL = /^[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?){0,8}\.[A-Za-z]{2,24}$/;
+/** The same shape with letters of any script, for `jürgen.müller@gmx.de` and `max@bücher.example`. */
+const INTERNATIONAL_EMAIL = /^[\p{L}\p{M}\p{N}._%+'-]{1,64}@[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}-]{0,62}[\p{L}\p{M}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}-]{0,62}[\p{L}\p{M}\p{N}])?){0,8}\.(?:\p{L}[\p{L}\p{M}]{1,23}|xn--[a-z0-9-]{1,59})$/u;
+const NON_ASCII = /[^\x00-\x7f]/;
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?::\d{1,5}|\/\d{1,2})?$/;
 const MAC = /^[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}$/;
 const IBAN = /^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/;
 const PHONE = /^\+[1-9][0-9 ().-]{6,22}[0-9]$/;
 const SSN = /^\d{3}-\d{2}-\d{4}$/;
+/** `415-555-0123`: a North American number, area code and exchange not starting with 0 or 1. */
+const NANP_PHONE = /^[2-9]\d{2}-[2-9]\d{2}-\d{4}$/;
 const FERNET = /^gAAAAA[A-Za-z0-9_-]{40,}={0,2}$/;
 
 /** The kind of a secret or personal value recognisable from the word alone, or null. */
@@ -78,16 +92,21 @@ export function classifyValue(word: string): Detected | null {
   if (c0 === 103 /* g */ && word.startsWith('gAAAAA') && FERNET.test(word)) return { kind: 'fernet' };
   const providers = PROVIDERS_BY_PREFIX.get(c0 * 65536 + word.charCodeAt(1));
   if (providers) for (const pattern of providers) if (pattern.test(word)) return { kind: 'api-key' };
-  if (word.includes('@') && EMAIL.test(word)) return { kind: 'email' };
+  if (word.includes('@') && isEmail(word)) return { kind: 'email' };
   if (c0 >= 48 && c0 <= 57) {
     const numeric = classifyNumeric(word);
     if (numeric) return numeric;
   }
   if (c0 === 43 /* + */ && PHONE.test(word) && digitCount(word) >= 8 && digitCount(word) <= 15) return { kind: 'phone' };
   if (word.includes(':') && isIpv6(word)) return { kind: 'ip' };
-  if (length >= 15 && length <= 34 && c0 >= 65 && c0 <= 90 && IBAN.test(word) && ibanChecks(word)) return { kind: 'iban' };
+  if (c0 >= 65 && c0 <= 90 && isIban(word)) return { kind: 'iban' };
   if (length === 17 && MAC.test(word)) return { kind: 'mac' };
   return null;
+}
+
+/** An email address, in ASCII or with letters of any script. */
+export function isEmail(word: string): boolean {
+  return EMAIL.test(word) || (word.length <= 400 && NON_ASCII.test(word) && INTERNATIONAL_EMAIL.test(word));
 }
 
 function classifyNumeric(word: string): Detected | null {
@@ -98,6 +117,7 @@ function classifyNumeric(word: string): Detected | null {
   }
   if (word.length === 17 && MAC.test(word)) return { kind: 'mac' };
   if (word.length === 11 && SSN.test(word)) return { kind: 'personal' };
+  if (word.length === 12 && NANP_PHONE.test(word)) return { kind: 'phone' };
   if (isCardNumber(word)) return { kind: 'card' };
   return null;
 }
@@ -181,6 +201,11 @@ function isIpv6(word: string): boolean {
     count++;
   }
   return double === -1 ? count === 8 : count < 8 && count >= 1;
+}
+
+/** `GB82WEST12345698765432`: country, check digits and account, with a valid mod-97 check. */
+function isIban(word: string): boolean {
+  return word.length >= 15 && word.length <= 34 && IBAN.test(word) && ibanChecks(word);
 }
 
 function ibanChecks(iban: string): boolean {

@@ -60,6 +60,13 @@ describe('BodiesAccumulator', () => {
     expect(JSON.stringify(body)).not.toContain('SECRET-BYTES');
   });
 
+  it('shows a part content type by its essence, and a file sent without a name without an example', async () => {
+    const text = '--B\r\nContent-Disposition: form-data; name="doc"\r\nContent-Type: application/pdf; name="Jane_Roe.pdf"\r\n\r\n%PDF-1.4 SECRET\r\n--B--\r\n';
+    const [body] = await bodiesOf([payload('multipart/form-data; boundary=B', text)]);
+    expect(body!.parts).toEqual([{ name: 'doc', seen: 1, file: true, contentTypes: ['application/pdf'] }]);
+    expect(JSON.stringify(body)).not.toMatch(/Jane|SECRET/);
+  });
+
   it('splits an event stream into kinds by event name and type, with sentinels', async () => {
     const [body] = await bodiesOf([payload('text/event-stream', STREAM)]);
     expect(body!.kind).toBe('sse');

@@ -65,6 +65,18 @@ describe('WebSocketAccumulator', () => {
     expect(stream!.events[1]!.schema!.properties!.msgId!.type).toBe('integer');
   });
 
+  it.each([
+    ['/chat', '/chat hello'],
+    ['/v1/live', '/v1/live hello'],
+    ['/Alice Smith', '/{id} hello'],
+    ['/<email:1>', '/{id} hello'],
+    ['/<jwt:1 claims=a,b>', '/{id} hello'],
+    ['/+14155550123', '/{id} hello'],
+  ])('shows the namespace %s only when it is a plain word', async (namespace, type) => {
+    const stream = await streamOf([makeExchange({ path: '/socket.io/', webSocket: [json('send', ['hello', { a: 1 }], `42${namespace},`)] })]);
+    expect(stream?.events.map((e) => e.type)).toEqual([type]);
+  });
+
   it('is absent when no exchange has WebSocket messages', async () => {
     expect(await streamOf([makeExchange()])).toBeUndefined();
   });

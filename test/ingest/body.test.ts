@@ -37,6 +37,58 @@ describe('decodeBody', () => {
     expect(content).toEqual({ kind: 'sse', events: [{ event: 'a', data: '{"x":1}', json: { x: 1 } }, { event: null, data: '[DONE]' }] });
   });
 
+  it.each<[string, RawBody, { name: string; fileName: string | null; contentType: string | null; value: string | null }[]]>([
+    [
+      'an RFC 5987 filename*',
+      raw('multipart/form-data; boundary=XyZ', `--XyZ\r\nContent-Disposition: form-data; name="doc"; filename*=UTF-8''Jane%20Roe%20passport.txt\r\nContent-Type: text/plain\r\n\r\nPASSPORT NO K1234567\r\n--XyZ--\r\n`),
+      [{ name: 'doc', fileName: 'Jane Roe passport.txt', contentType: 'text/plain', value: null }],
+    ],
+    [
+      'filename* in ISO-8859-1, preferred over filename',
+      raw('multipart/form-data; boundary=XyZ', `--XyZ\r\nContent-Disposition: form-data; name="doc"; filename="a.txt"; filename*=iso-8859-1'en'M%FCller.txt\r\n\r\nx\r\n--XyZ--\r\n`),
+      [{ name: 'doc', fileName: 'Müller.txt', contentType: null, value: null }],
+    ],
+    [
+      'a part with a type that is not text and no file name',
+      raw('multipart/form-data; boundary=XyZ', `--XyZ\r\nContent-Disposition: form-data; name="scan"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 SECRET\r\n--XyZ\r\nContent-Disposition: form-data; name="meta"\r\nContent-Type: application/json\r\n\r\n{"a":1}\r\n--XyZ--\r\n`),
+      [
+        { name: 'scan', fileName: '', contentType: 'application/pdf', value: null },
+        { name: 'meta', fileName: null, contentType: 'application/json', value: '{"a":1}' },
+      ],
+    ],
+    [
+      'multipart/related: the JSON root is a field, the media a file',
+      raw('multipart/related; boundary=B1', `--B1\r\nContent-Type: application/json; charset=UTF-8\r\n\r\n{"name":"scan.txt"}\r\n--B1\r\nContent-Type: text/plain\r\n\r\nCONFIDENTIAL NOTE\r\n--B1--\r\n`),
+      [
+        { name: '(part 1)', fileName: null, contentType: 'application/json; charset=UTF-8', value: '{"name":"scan.txt"}' },
+        { name: '(part 2)', fileName: '', contentType: 'text/plain', value: null },
+      ],
+    ],
+    [
+      'multipart/mixed: unnamed parts are content',
+      raw('multipart/mixed; boundary=B2', `--B2\r\nContent-Type: application/http\r\n\r\nGET /v1/me HTTP/1.1\r\nAuthorization: Bearer abc\r\n--B2--\r\n`),
+      [{ name: '(part 1)', fileName: '', contentType: 'application/http', value: null }],
+    ],
+    [
+      'a base64 body, decoded before it is split',
+      raw('multipart/form-data; boundary=XyZ', b64('--XyZ\r\nContent-Disposition: form-data; name="title"\r\n\r\nGrüße\r\n--XyZ\r\nContent-Disposition: form-data; name="f"; filename="n.txt"\r\nContent-Type: text/plain\r\n\r\nTOPSECRET\r\n--XyZ--\r\n'), { encoding: 'base64' }),
+      [
+        { name: 'title', fileName: null, contentType: null, value: 'Grüße' },
+        { name: 'f', fileName: 'n.txt', contentType: 'text/plain', value: null },
+      ],
+    ],
+    [
+      'params with a type that is not text and no file name',
+      raw('multipart/form-data; boundary=XyZ', null, { params: [{ name: 'scan', value: '%PDF-1.4 SECRET', contentType: 'application/pdf' }, { name: 'note', value: 'hi', contentType: 'text/plain' }] }),
+      [
+        { name: 'scan', fileName: '', contentType: 'application/pdf', value: null },
+        { name: 'note', fileName: null, contentType: 'text/plain', value: 'hi' },
+      ],
+    ],
+  ])('multipart: %s', (_label, input, parts) => {
+    expect(decodeBody(input).payload?.content).toEqual({ kind: 'multipart', parts });
+  });
+
   it('reads multipart parts from raw text without keeping file contents', () => {
     const text = '--XyZ\r\nContent-Disposition: form-data; name="title"\r\n\r\nhello\r\n--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\nBINARY\r\n--XyZ--\r\n';
     const content = decodeBody(raw('multipart/form-data; boundary=XyZ', text)).payload?.content;

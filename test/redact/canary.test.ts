@@ -40,7 +40,9 @@ describe('the canary capture', () => {
     const kinds = new Set(capture.canaries.map((c) => c.kind));
     expect(kinds.size).toBeGreaterThanOrEqual(45);
     expect(new Set(capture.canaries.map((c) => c.value)).size).toBe(capture.canaries.length);
-    for (const canary of capture.canaries) expect(capture.har.includes(JSON.stringify(canary.value).slice(1, -1)) || findLeaks([{ name: 'har', text: capture.har }], [canary]).length > 0).toBe(true);
+    const planted = [{ name: 'har', text: capture.har }, { name: 'not a HAR', text: capture.notHar }];
+    const isPlanted = (value: string) => planted.some((p) => p.text.includes(JSON.stringify(value).slice(1, -1)));
+    for (const canary of capture.canaries) expect([canary.kind, isPlanted(canary.value) || findLeaks(planted, [canary]).length > 0]).toEqual([canary.kind, true]);
   });
 });
 
@@ -67,6 +69,19 @@ describe('no planted value leaves the capture', () => {
       expect(outputs.find((o) => o.name === 'stdout')!.text.length).toBeGreaterThan(100);
       expect(findLeaks(outputs, capture.canaries)).toEqual([]);
     });
+  });
+});
+
+describe('no planted value leaves through an error message', () => {
+  it('is absent from stderr when a file is not a HAR, and the HAR next to it is still documented', async () => {
+    const io = memoryIo({ 'canary.har': capture.har, 'export.json': capture.notHar });
+    const code = await runCli(['canary.har', 'export.json', '-o', 'out', '-f', FORMATS.join(',')], io);
+    const stderr = io.err.join('');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/export\.json: JSON but not a HAR: there is no top-level "log" object \(top-level keys: "users" and 2 more\)/);
+    const outputs = [...io.files].filter(([path]) => path.startsWith('/virtual/out/')).map(([name, text]) => ({ name, text }));
+    expect(outputs).toHaveLength(FORMATS.length);
+    expect(findLeaks([...outputs, { name: 'stdout', text: io.out.join('') }, { name: 'stderr', text: stderr }], capture.canaries)).toEqual([]);
   });
 });
 

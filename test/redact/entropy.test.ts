@@ -57,7 +57,26 @@ describe('hasIdPrefix', () => {
     ['x-AbC123dEf456', false],
     ['AbC-xyz12345678', false],
     ['sk_live_abc', false],
+    ['user-iHx6NeJJYMzRfPJYqmBELK3I', true],
+    ['asst_Ab3dEf9hKzQ2Lm8NpR4sT6vW', true],
+    // A prefix word that names a credential never makes an id.
+    ['sess-Xk29fLm3QpR7tZ8wYc4NbV6hJ2sD5gA1eU0iO9', false],
+    ['secret_Ab3kLm9QpR7tZ8wYc4NbV6hJ2sD5gA1eU0iO9xyzW2', false],
+    ['lin_api_Zk29fLm3QpR7tZ8wYc4NbV6hJ2sD5gA1eU0iO9', false],
+    ['auth_Zk29fLm3QpR7tZ8w', false],
+    ['tok-Xk29fLm3QpR7tZ8wYc4NbV6hJ2', false],
+    // A mixed-case tail of 32+ is a credential's, whatever the prefix; a hex one stays an id.
+    ['file-Zk29fLm3QpR7tZ8wYc4NbV6hJ2sD5gA1eU0', false],
+    ['doc_Ab3dEf9hKzQ2Lm8NpR4sT6vWxY7z', true],
+    ['g-p-0f3a9c2b7d1e4f5a6b7c8d9e0f1a2b3c4d5e6f7a', true],
   ])('%s → %s', (value, expected) => {
     expect(hasIdPrefix(value)).toBe(expected);
+  });
+
+  it.each([
+    ['credential prefixes', () => `${['sess-', 'secret_', 'lin_api_', 'auth_', 'key-', 'pat_'][Math.floor(random() * 6)]}${pick(B64URL.slice(0, 62), 40)}`, 0.95],
+    ['ids with long random tails', () => `file-${pick(B64URL.slice(0, 62), 40)}`, 0.95],
+  ])('lets the token shape flag %s', (_label, make, minimum) => {
+    expect(rate(many(make))).toBeGreaterThanOrEqual(minimum);
   });
 });

@@ -1,13 +1,15 @@
 /**
- * Where values hide: cookies (all four carriers), headers, JSON (keys, nesting, numbers,
- * stringified and base64 layers) and every body kind.
+ * Where values hide: cookies (all four carriers, names too), headers, JSON (keys, nesting,
+ * numbers, stringified and base64 layers), every body kind and Socket.IO frames.
  */
 import { describe, expect, it } from 'vitest';
 import type { Content, Json } from '../../src/exchange.js';
 import { redactContent } from '../../src/redact/content.js';
 import { redactCookie, redactCookieHeader, redactSetCookie } from '../../src/redact/cookies.js';
+import { redactExchange } from '../../src/redact/exchange.js';
 import { redactHeader } from '../../src/redact/headers.js';
 import { redactJson } from '../../src/redact/json.js';
+import { makeExchange } from '../support/exchange.js';
 import { freshScope } from './fresh-scope.js';
 
 const TOKEN = 'Xq7Lm2Np9Rs4Tv6Wy8Za1Bc3';
@@ -24,6 +26,23 @@ describe('cookies', () => {
 
   it('replaces a cookie name that is itself a token', () => {
     expect(redactCookieHeader(`${TOKEN}=1`, freshScope())).toBe('<cookie-name:1>=<cookie:1>');
+  });
+
+  it.each([
+    ['a percent-encoded email in a Cognito name', 'CognitoIdentityServiceProvider.4f7k2n9q1x.jane.doe%40example.com.idToken', '<email:1>'],
+    ['an email too long for the shape rule', `CognitoIdentityServiceProvider.${'a1b2c3d4e5'.repeat(4)}.jane.doe%40example.com.idToken`, '<cookie-name:1>'],
+    ['an email after a prefix', 'sess_jane.doe@example.com', '<email:1>'],
+    ['a JWT after a credential prefix', `auth_${JWT}`, '<cookie-name:1>'],
+    ['a JWT after a prefix', 'auth_eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.c2lnbmF0dXJlc2lnbmF0dXJl', 'auth_<jwt:1 claims=sub>'],
+  ])('scans cookie names like values: %s', (_label, name, expected) => {
+    const scope = freshScope();
+    expect(redactCookieHeader(`${name}=1; theme=dark`, scope)).toBe(`${expected}=<cookie:1>; theme=<cookie:2>`);
+    // The same name in `request.cookies[]` gets the same placeholder.
+    expect(redactCookie({ name, value: '1' }, scope).name).toBe(expected);
+  });
+
+  it.each(['sessionid', '__Secure-next-auth.session-token', '_ga_ABC123XYZ9', 'ajs_anonymous_id', 'AMP_MKTG_8f1ede8e9c'])('keeps the cookie name %s', (name) => {
+    expect(redactCookie({ name, value: '1' }, freshScope()).name).toBe(name);
   });
 });
 
@@ -42,6 +61,10 @@ describe('headers', () => {
     ['Referer', `https://app.example/?ref=x#access_token=${TOKEN}`, 'https://app.example/?ref=x#access_token=<token:1>'],
     ['X-Acme-Ctx', TOKEN, '<token:1>'],
     ['Content-Type', `text/plain; note=${TOKEN}`, 'text/plain; note=<token:1>'],
+    ['Content-Type', 'application/pdf; name="Jane_Roe_Medical.pdf"', 'application/pdf; name="<file-name:1>.pdf"'],
+    ['Content-Type', 'application/json; x-owner=jane.doe@example.com', 'application/json; x-owner=<email:1>'],
+    ['X-User-Name', 'Jane Doe', '<name:1>'],
+    ['X-Remote-User', 'jdoe', '<name:1>'],
     ['Link', `<https://a.example/p?access_token=${TOKEN}>; rel="next"`, '<https://a.example/p?access_token=<token:1>>; rel="next"'],
   ])('%s: %s', (name, value, expected) => {
     expect(redactHeader({ name, value }, freshScope()).value).toBe(expected);
@@ -110,6 +133,19 @@ describe('JSON', () => {
   });
 });
 
+describe('WebSocket frames', () => {
+  it.each([
+    ['an email namespace', '42/user-jane.doe@example.org,', '42/<email:1>,'],
+    ['a phone namespace with an ack id', '42/+44 20 7946 0959,17', '42/<phone:1>,17'],
+    ['a token namespace', `40/${TOKEN},`, '40/<token:1>,'],
+    ['a plain namespace', '42/chat,', '42/chat,'],
+    ['no namespace', '42', '42'],
+  ])('redacts the Socket.IO namespace: %s', (_label, frame, expected) => {
+    const exchange = makeExchange({ path: '/socket.io/', webSocket: [{ direction: 'send', opcode: 1, frame, content: { kind: 'json', value: ['hello'] } }] });
+    expect(redactExchange(exchange, freshScope()).webSocket[0]!.frame).toBe(expected);
+  });
+});
+
 describe('bodies', () => {
   it.each<[string, Content, Content]>([
     ['form fields', { kind: 'form', fields: [{ name: 'password', value: 'p@ss' }, { name: 'grant_type', value: 'refresh_token' }] }, { kind: 'form', fields: [{ name: 'password', value: '<password:1>' }, { name: 'grant_type', value: 'refresh_token' }] }],
@@ -117,6 +153,17 @@ describe('bodies', () => {
     ['SSE JSON and text events', { kind: 'sse', events: [{ event: null, data: `{"token":"${TOKEN}"}`, json: { token: TOKEN } }, { event: 'x', data: `Bearer ${TOKEN}` }] }, { kind: 'sse', events: [{ event: null, data: '{"token":"<token:1>"}', json: { token: '<token:1>' } }, { event: 'x', data: 'Bearer <token:1>' }] }],
     ['NDJSON lines', { kind: 'ndjson', values: [{ email: 'a@b.example' }] }, { kind: 'ndjson', values: [{ email: '<email:1>' }] }],
     ['JSONP', { kind: 'jsonp', callback: 'cb', value: { token: TOKEN } }, { kind: 'jsonp', callback: 'cb', value: { token: '<token:1>' } }],
+    ['a token-shaped JSONP callback', { kind: 'jsonp', callback: TOKEN, value: { ok: true } }, { kind: 'jsonp', callback: '<token:1>', value: { ok: true } }],
+    [
+      'SSE event names',
+      { kind: 'sse', events: [{ event: 'user:jane@example.org', data: '{"a":1}', json: { a: 1 } }, { event: TOKEN, data: 'hi' }, { event: 'thread.message.delta', data: '{}', json: {} }] },
+      { kind: 'sse', events: [{ event: 'user:<email:1>', data: '{"a":1}', json: { a: 1 } }, { event: '<token:1>', data: 'hi' }, { event: 'thread.message.delta', data: '{}', json: {} }] },
+    ],
+    [
+      'multipart part types: essence and protocol parameters stay, file names and data do not',
+      { kind: 'multipart', parts: [{ name: 'doc', fileName: '', contentType: 'application/pdf; name="Jane_Roe.pdf"', value: null }, { name: 'meta', fileName: null, contentType: 'application/json; charset=utf-8; x-owner=jane@example.org', value: '{}' }] },
+      { kind: 'multipart', parts: [{ name: 'doc', fileName: '', contentType: 'application/pdf; name="<file-name:1>.pdf"', value: null }, { name: 'meta', fileName: null, contentType: 'application/json; charset=utf-8; x-owner=<email:1>', value: '{}' }] },
+    ],
     ['text', { kind: 'text', text: `key ${TOKEN}` }, { kind: 'text', text: 'key <token:1>' }],
     ['binary', { kind: 'binary' }, { kind: 'binary' }],
   ])('%s', (_label, input, expected) => {

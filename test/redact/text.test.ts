@@ -27,6 +27,21 @@ describe('redactText: secrets inside free text', () => {
     ['a PEM private key', '-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAK\n-----END RSA PRIVATE KEY-----\nafter', '<private-key:1>\nafter'],
     ['a name next to an email in unparsed JSON', '{"id":1,"name":"Luis Example","email":"l@example.org"}', '{"id":1,"name":"<name:1>","email":"<email:1>"}'],
     ['a GraphQL inline literal', 'login(email: "a@b.example", password: "p4ss w0rd")', 'login(email: "<email:1>", password: "<password:1>")'],
+    ['a phone in groups', '+44 20 7946 0959', '<phone:1>'],
+    ['a phone with dashes', 'tel +1 415-555-0199.', 'tel <phone:1>.'],
+    ['a phone with an area code in brackets', 'call +1 (415) 555-0197 now', 'call <phone:1> now'],
+    ['a phone with dots', '+1.415.555.0199', '<phone:1>'],
+    ['a North American phone with brackets', 'call (415) 555-0134 today', 'call <phone:1> today'],
+    ['a North American phone with dashes', 'call me at 415-555-0123 or not', 'call me at <phone:1> or not'],
+    ['an IBAN in groups', 'GB29 NWBK 6016 1331 9268 19', '<iban:1>'],
+    ['an IBAN in groups in prose', 'refund to DE89 3704 0044 0532 0130 00, thanks', 'refund to <iban:1>, thanks'],
+    ['an IBAN whose last group has 4 characters', 'BE68 5390 0754 7034 EUR', '<iban:1> EUR'],
+    ['an email with non-ASCII letters', 'write to jürgen.müller@gmx.de today', 'write to <email:1> today'],
+    ['an email with a non-ASCII domain', 'max@bücher.example', '<email:1>'],
+    ['an email with escaped non-ASCII letters', '{"to":"j\\u00fcrgen.m\\u00fcller@gmx.de"}', '{"to":"<email:1>"}'],
+    ['an email in another script', 'иван@почта.рф', '<email:1>'],
+    ['a token next to CJK text', `令牌${TOKEN}完成`, '令牌<token:1>完成'],
+    ['a JWT glued to a prefix', 'event session.eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.c2lnbmF0dXJl', 'event session.<jwt:1 claims=sub>'],
   ])('%s', (_label, input, expected) => {
     expect(redactText(input, freshScope())).toBe(expected);
   });
@@ -43,6 +58,14 @@ describe('redactText: secrets inside free text', () => {
     'eyJub3QiOiJhIHNlY3JldCJ9 is base64 of harmless JSON',
     'the token expired',
     '{"name":"gpt-4o","owned_by":"system"}',
+    'v1.2.3 released 2025 01 02, +30 days trial, price +5.99 USD',
+    'readings +20.5 21.3 22.1 23.4 and offset +0100',
+    'build 20240105 1200, order 1234 5678 9012, 4 242 items',
+    'ref AB12 CDEF GHIJ KLMN OPQR',
+    'GB29 NWBK 6016 1331 9268 18 fails its check',
+    '+2024 01 05 12',
+    'see (123) 456-7890 and (415) 555-01234 and 115-555-0123',
+    'Grüße an alle @ Müller',
   ])('leaves %j alone', (input) => {
     expect(redactText(input, freshScope())).toBe(input);
   });

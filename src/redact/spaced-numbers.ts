@@ -1,0 +1,155 @@
+/**
+ * Numbers people write in groups, which the word scanner sees as several words: card numbers
+ * (`4242 4242 4242 4242`), phone numbers in international form (`+44 20 7946 0959`,
+ * `+1 (415) 555-0197`) or the bracketed North American form (`(415) 555-0134`), and IBANs
+ * (`GB29 NWBK 6016 1331 9268 19`). Each function is called at
+ * the first group and returns where the whole number ends, or -1; the joined number must pass
+ * the same checks as a number written without spaces (Luhn, a phone's 8–15 digits, the IBAN
+ * mod-97 check), so dates, versions, prices and counts are left alone. Each looks at a bounded
+ * stretch of text.
+ */
+import { isCardNumber } from './values.js';
+
+/** `4111 1111 1111 1111`: the end of a card number written in space-separated groups, or -1. */
+export function cardGroupEnd(text: string, start: number): number {
+  let k = start;
+  let digits = 0;
+  let groups = 0;
+  let lastGroupEnd = -1;
+  while (k < text.length && groups < 6) {
+    const groupStart = k;
+    while (k < text.length && isDigit(text.charCodeAt(k))) k++;
+    const size = k - groupStart;
+    if (size < 3 || size > 6) break;
+    digits += size;
+    groups++;
+    lastGroupEnd = k;
+    if (digits > 19 || text.charCodeAt(k) !== 32) break;
+    k++;
+  }
+  if (groups < 3 || lastGroupEnd === -1) return -1;
+  return isCardNumber(text.slice(start, lastGroupEnd)) ? lastGroupEnd : -1;
+}
+
+const MAX_PHONE_DIGITS = 15;
+const MIN_PHONE_DIGITS = 8;
+
+/**
+ * `+44 20 7946 0959`, `+1 415-555-0199`, `+1 (415) 555-0197`, `+1.415.555.0199`: from the `+`,
+ * a country code of 1–3 digits, then digit groups joined by one space, dash or dot, or by
+ * brackets around an area code, while the digits stay within the 15 of an E.164 number. Dots are not mixed with other joints, so
+ * `+20.5 21.3` (readings) is not a phone.
+ */
+export function phoneGroupEnd(text: string, start: number): number {
+  if (text.charCodeAt(start) !== 43 || !isDigit(text.charCodeAt(start + 1)) || text.charCodeAt(start + 1) === 48) return -1;
+  let k = start + 1;
+  let digits = 0;
+  let end = -1;
+  let dots = false;
+  let others = false;
+  while (k < text.length) {
+    const groupStart = k;
+    while (k < text.length && k - groupStart <= MAX_PHONE_DIGITS && isDigit(text.charCodeAt(k))) k++;
+    const size = k - groupStart;
+    if (size === 0 || digits + size > MAX_PHONE_DIGITS) break;
+    // A country code has 1–3 digits; `+2024 01 05` is not a phone (a number without joints is judged whole by values.ts).
+    if (digits === 0 && size > 3) return -1;
+    digits += size;
+    end = k;
+    const joint = jointLength(text, k);
+    if (joint === 0) break;
+    if (text.charCodeAt(k) === 46) dots = true;
+    else others = true;
+    if (dots && others) break;
+    k += joint;
+  }
+  return end === -1 || digits < MIN_PHONE_DIGITS ? -1 : end;
+}
+
+/**
+ * `(415) 555-0134`: a North American number in its national form, from the bracket: an area code
+ * and exchange that do not start with 0 or 1, then 4 digits, and no digit after. Without the `+`
+ * only this bracketed form is distinctive enough to be a phone.
+ */
+export function bracketedPhoneEnd(text: string, open: number): number {
+  if (text.charCodeAt(open) !== 40 || !isNanpGroup(text, open + 1) || text.charCodeAt(open + 4) !== 41) return -1;
+  let k = open + 5;
+  if (text.charCodeAt(k) === 32) k++;
+  if (!isNanpGroup(text, k)) return -1;
+  k += 3;
+  const joint = text.charCodeAt(k);
+  if (joint !== 45 && joint !== 32 && joint !== 46) return -1;
+  k++;
+  for (let i = 0; i < 4; i++) if (!isDigit(text.charCodeAt(k + i))) return -1;
+  return isDigit(text.charCodeAt(k + 4)) ? -1 : k + 4;
+}
+
+/** Three digits, the first 2–9: a NANP area code or exchange. */
+function isNanpGroup(text: string, k: number): boolean {
+  const first = text.charCodeAt(k);
+  return first >= 50 && first <= 57 && isDigit(text.charCodeAt(k + 1)) && isDigit(text.charCodeAt(k + 2));
+}
+
+/** Length of what joins two phone groups at `k`: ` `, `-`, `.`, ` (`, `) `, `)-`, `(`, `)`; 0 for none. */
+function jointLength(text: string, k: number): number {
+  const c = text.charCodeAt(k);
+  const next = text.charCodeAt(k + 1);
+  if (c === 41 /* ) */) return next === 32 || next === 45 ? (isDigit(text.charCodeAt(k + 2)) ? 2 : 0) : isDigit(next) ? 1 : 0;
+  if (c === 32 && next === 40 /* ( */) return isDigit(text.charCodeAt(k + 2)) ? 2 : 0;
+  if (c === 32 || c === 45 || c === 46 || c === 40) return isDigit(next) ? 1 : 0;
+  return 0;
+}
+
+/**
+ * `GB29 NWBK 6016 1331 9268 19`: a country code and check digits (the 4-character word at
+ * `start`), then groups of 4 capitals or digits and a shorter last group, each after one space,
+ * 15–34 characters in all with a valid mod-97 check. The check is carried along group by group,
+ * so each character is read once.
+ */
+export function ibanGroupEnd(text: string, start: number): number {
+  let k = start + 4;
+  let length = 4;
+  let remainder = 0;
+  let end = -1;
+  while (k < text.length && text.charCodeAt(k) === 32 && length < 34) {
+    const groupStart = k + 1;
+    let g = groupStart;
+    while (g < text.length && g - groupStart < 4 && isIbanChar(text.charCodeAt(g))) remainder = mod97(remainder, text.charCodeAt(g++));
+    const size = g - groupStart;
+    if (size === 0 || (g < text.length && isIbanChar(text.charCodeAt(g)))) break;
+    length += size;
+    k = g;
+    if (length >= 15 && length <= 34 && withCountry(remainder, text, start) === 1) end = g;
+    if (size < 4) break;
+  }
+  return end;
+}
+
+/** The account's remainder continued over the country code and check digits, moved to the end. */
+function withCountry(remainder: number, text: string, start: number): number {
+  let r = remainder;
+  for (let i = start; i < start + 4; i++) r = mod97(r, text.charCodeAt(i));
+  return r;
+}
+
+/** One more character of an IBAN in its mod-97 remainder: letters count as 10–35. */
+function mod97(remainder: number, c: number): number {
+  const value = c >= 65 ? c - 55 : c - 48;
+  return value >= 10 ? (remainder * 100 + value) % 97 : (remainder * 10 + value) % 97;
+}
+
+/** A 4-character word of two capitals and two digits: how an IBAN written in groups begins. */
+export function isIbanStart(text: string, start: number, end: number): boolean {
+  if (end - start !== 4) return false;
+  const a = text.charCodeAt(start);
+  const b = text.charCodeAt(start + 1);
+  return a >= 65 && a <= 90 && b >= 65 && b <= 90 && isDigit(text.charCodeAt(start + 2)) && isDigit(text.charCodeAt(start + 3));
+}
+
+function isIbanChar(c: number): boolean {
+  return isDigit(c) || (c >= 65 && c <= 90);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
