@@ -249,8 +249,17 @@ function mergeCounts(records: readonly Record<string, number>[]): Record<string,
   return Object.fromEntries(Object.entries(merged).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
+/** Selection's reasons: only these can change with the flags (the others are unusable entries). */
+const FILTERED = ['host-filter', 'path-filter'];
+const LEFT_OUT = ['cors-preflight', 'telemetry', 'static-asset', 'document'];
+
 function noEndpointsMessage(model: ApiModel, options: ResolvedOptions): string {
-  const reasons = Object.entries(model.traffic.skipped).map(([reason, n]) => `${reason} ${n}`).join(', ');
-  const hint = options.all ? 'check --host/--include/--exclude' : 'use --all to keep static assets, documents and telemetry';
+  const skipped = model.traffic.skipped;
+  const reasons = Object.entries(skipped).map(([reason, n]) => `${reason} ${n}`).join(', ');
+  const hint = FILTERED.some((r) => skipped[r])
+    ? 'check --host/--include/--exclude'
+    : !options.all && LEFT_OUT.some((r) => skipped[r])
+      ? 'use --all to keep static assets, documents and telemetry'
+      : 'no entry is a usable HTTP exchange';
   return `no API endpoints found in ${model.traffic.entries} entries${reasons ? ` (skipped: ${reasons})` : ''}; ${hint}`;
 }

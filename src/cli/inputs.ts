@@ -1,13 +1,14 @@
 /**
- * Command-line inputs to capture texts: files, directories (their `*.har`), globs, and `-` for
- * stdin. A missing file or a glob that matches nothing is one clear error. Files are read as
- * bytes and decoded by ingest (compressed, UTF-16, binary); they are never written to, and an
- * output that would land on an input is refused.
+ * Command-line inputs to capture texts: files, directories (their `*.har`), globs, `-` for
+ * stdin, and pipes (`<(zcat x.har.gz)`) or character devices, which are read once like stdin.
+ * A missing file or a glob that matches nothing is one clear error. Files are read as bytes and
+ * decoded by ingest (compressed, UTF-16, binary); they are never written to, and an output that
+ * would land on an input is refused. The same bytes give the same result whichever way they come.
  */
 import { basename, resolve } from 'node:path';
 import fg from 'fast-glob';
 import { Har2ApiError } from '../errors.js';
-import { compression, decodeCaptureBytes, inflateChunks, needsDecoding } from '../ingest/decode.js';
+import { type Compression, compression, decodeCaptureBytes, inflateChunks, MAX_INFLATED_BYTES, needsDecoding } from '../ingest/decode.js';
 import type { InputFile } from '../ingest/index.js';
 import { describeFsError, type Io } from './io.js';
 
@@ -21,7 +22,7 @@ export async function expandInputs(args: readonly string[], io: Io): Promise<str
     }
     const absolute = resolve(io.cwd, arg);
     const info = await io.statPath(absolute);
-    if (info?.isFile) paths.push(absolute);
+    if (info?.isFile || info?.isStream) paths.push(absolute);
     else if (info?.isDirectory) {
       const found = await fg('**/*.har', { cwd: absolute, absolute: true, onlyFiles: true });
       if (found.length === 0) throw new Har2ApiError('E_NO_INPUT', `no .har files in directory ${arg}`);
@@ -42,17 +43,21 @@ export async function expandInputs(args: readonly string[], io: Io): Promise<str
 export const STREAM_THRESHOLD_BYTES = 256 * 1024 * 1024;
 
 /**
- * Reads one input. Files up to the threshold are read whole and decoded (compressed, UTF-16,
- * binary: see ingest/decode.ts); stdin and big files arrive as byte streams, counted through
- * `onBytes`, inflated on the fly when compressed.
+ * Reads one input. Uncompressed files up to the threshold are read whole and decoded (UTF-16,
+ * binary: see ingest/decode.ts). Compressed files are always streamed and inflated on the fly,
+ * however small: what they inflate to is only known by inflating them, and a 1 MB `.har.gz` can
+ * hold a 600 MB capture. Big files are streamed too; stdin and pipes arrive as byte streams read
+ * once. Bytes read are counted through `onBytes`.
  */
 export async function readInput(path: string, io: Io, onBytes?: (bytes: number) => void): Promise<InputFile> {
   if (path === '-') return readStream('-', io.stdinChunks(), onBytes);
   const label = basename(path);
   let bytes: Uint8Array;
   try {
-    const size = (await io.statPath(path))?.size ?? 0;
-    if (size > STREAM_THRESHOLD_BYTES) return await openBigFile(label, path, io, onBytes);
+    const info = await io.statPath(path);
+    if (info?.isStream) return await readStream(label, io.readChunks(path), onBytes);
+    const head = await firstChunk(io.readChunks(path));
+    if (compression(head) !== null || (info?.size ?? 0) > STREAM_THRESHOLD_BYTES) return await openFile(label, path, head, io, onBytes);
     bytes = await io.readBytes(path);
   } catch (error) {
     if (error instanceof Har2ApiError) throw error;
@@ -63,54 +68,81 @@ export async function readInput(path: string, io: Io, onBytes?: (bytes: number) 
 }
 
 /**
- * A stream is passed on as it is when it starts like UTF-8 text, and inflated on the fly when
- * it starts like gzip or zlib. Anything else (UTF-16, binary) is read whole and decoded, which
- * turns it into text or into the one clear error for it.
+ * A stream read once (stdin, a pipe): passed on as it is when it starts like UTF-8 text, and
+ * inflated on the fly when it starts like gzip or zlib. Anything else (UTF-16, binary, also
+ * inside the compression) is read whole and decoded, which turns it into text or into the one
+ * clear error for it.
  */
 async function readStream(label: string, source: AsyncIterable<Uint8Array>, onBytes?: (bytes: number) => void): Promise<InputFile> {
-  const iterator = countBytes(source, onBytes, label)[Symbol.asyncIterator]();
-  const head: Uint8Array[] = [];
-  let headSize = 0;
-  let done = false;
-  while (!done && headSize < 4) {
-    const next = await iterator.next();
-    if (next.done) done = true;
-    else {
-      head.push(next.value);
-      headSize += next.value.length;
-    }
-  }
-  async function* chunks(): AsyncGenerator<Uint8Array> {
-    yield* head;
-    if (!done) yield* { [Symbol.asyncIterator]: () => iterator };
-  }
-  const first = Buffer.concat(head);
-  const format = compression(first);
-  if (format !== null) return { label, chunks: inflateChunks(chunks(), format, label) };
-  if (!needsDecoding(first)) return { label, chunks: chunks() };
-  const whole: Uint8Array[] = [];
-  for await (const chunk of chunks()) whole.push(chunk);
-  return { label, text: decodeCaptureBytes(Buffer.concat(whole), label) };
+  let { head, chunks } = await peek(countBytes(source, onBytes, label));
+  const format = compression(head);
+  if (format !== null) ({ head, chunks } = await peek(inflateChunks(chunks, format, label)));
+  if (!needsDecoding(head)) return { label, chunks };
+  return { label, text: decodeCaptureBytes(await readWhole(chunks, format, label), label) };
 }
 
 /**
- * A big file is not read here: the pipeline opens it again for each pass. Its first bytes say
- * whether it is compressed (inflated on the fly each time) or UTF-16/binary (read whole, which
- * decodes it or gives the one clear error). Bytes are counted for progress on the first pass.
+ * A file streamed rather than read whole, opened again for each pass of the pipeline. A file
+ * whose (inflated) start is UTF-16 or binary is read whole instead, which decodes it or gives
+ * the one clear error. Bytes are counted for progress on the first pass.
  */
-async function openBigFile(label: string, path: string, io: Io, onBytes?: (bytes: number) => void): Promise<InputFile> {
-  const iterator = io.readChunks(path)[Symbol.asyncIterator]();
-  const head = await iterator.next();
-  await iterator.return?.();
-  const first = head.done ? new Uint8Array(0) : head.value;
-  const format = compression(first);
-  if (format === null && needsDecoding(first)) return readStream(label, io.readChunks(path), onBytes);
+async function openFile(label: string, path: string, head: Uint8Array, io: Io, onBytes?: (bytes: number) => void): Promise<InputFile> {
+  const format = compression(head);
+  const inner = format === null ? head : await firstChunk(inflateChunks(io.readChunks(path), format, label));
+  if (needsDecoding(inner)) return readStream(label, io.readChunks(path), onBytes);
   let opened = 0;
   const open = (): AsyncIterable<Uint8Array> => {
     const chunks = countBytes(io.readChunks(path), opened++ === 0 ? onBytes : undefined, label);
     return format === null ? chunks : inflateChunks(chunks, format, label);
   };
   return { label, open };
+}
+
+/** At least the first 4 bytes of a stream (fewer only if it is shorter), and the whole stream with them put back. */
+async function peek(source: AsyncIterable<Uint8Array>): Promise<{ head: Uint8Array; chunks: AsyncIterable<Uint8Array> }> {
+  const iterator = source[Symbol.asyncIterator]();
+  const first: Uint8Array[] = [];
+  let size = 0;
+  let done = false;
+  while (!done && size < 4) {
+    const next = await iterator.next();
+    if (next.done) done = true;
+    else {
+      first.push(next.value);
+      size += next.value.length;
+    }
+  }
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    yield* first;
+    if (!done) yield* { [Symbol.asyncIterator]: () => iterator };
+  }
+  return { head: Buffer.concat(first), chunks: chunks() };
+}
+
+/** The first chunk of a stream, which is then closed. */
+async function firstChunk(source: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
+  const iterator = source[Symbol.asyncIterator]();
+  try {
+    const next = await iterator.next();
+    return next.done ? new Uint8Array(0) : next.value;
+  } finally {
+    await iterator.return?.();
+  }
+}
+
+/** A whole stream in memory, bounded like an inflated file (ingest/decode.ts) so a small bomb cannot fill memory. */
+async function readWhole(chunks: AsyncIterable<Uint8Array>, format: Compression | null, label: string): Promise<Uint8Array> {
+  const all: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of chunks) {
+    size += chunk.length;
+    if (size > MAX_INFLATED_BYTES) {
+      const what = format === null ? 'the input is' : `the ${format}-compressed input inflates to`;
+      throw new Har2ApiError('E_READ', `${what} more than ${Math.round(MAX_INFLATED_BYTES / 1048576)} MB of UTF-16 or binary data, too large to read as text; split the capture into smaller files`, label);
+    }
+    all.push(chunk);
+  }
+  return Buffer.concat(all);
 }
 
 function readError(error: unknown, label: string): Har2ApiError {

@@ -27,8 +27,11 @@ export interface Io {
   readText: (path: string) => Promise<string>;
   /** A file as a byte stream, for captures too big to read as one string. */
   readChunks: (path: string) => AsyncIterable<Uint8Array>;
-  /** null when the path does not exist. */
-  statPath: (path: string) => Promise<{ isFile: boolean; isDirectory: boolean; size: number } | null>;
+  /**
+   * null when the path does not exist. `isStream`: a pipe (FIFO, `<(…)`) or a character device,
+   * which can be read once, as a stream, but not opened again or measured.
+   */
+  statPath: (path: string) => Promise<{ isFile: boolean; isDirectory: boolean; isStream: boolean; size: number } | null>;
   /**
    * Writes all files or none: each goes to a temp file first, then all are renamed. Throws a
    * one-line `Har2ApiError` (`E_WRITE`) and leaves every target as it was when anything fails.
@@ -54,7 +57,7 @@ export function nodeIo(): Io {
     statPath: async (path) => {
       try {
         const s = await stat(path);
-        return { isFile: s.isFile(), isDirectory: s.isDirectory(), size: s.size };
+        return { isFile: s.isFile(), isDirectory: s.isDirectory(), isStream: s.isFIFO() || s.isCharacterDevice(), size: s.size };
       } catch {
         return null;
       }

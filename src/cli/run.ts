@@ -129,24 +129,33 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
   let outputs: Awaited<ReturnType<typeof renderOutputs>>;
   try {
     built = await buildModel(inputs, options, { onProgress: (p) => progress.pass(p) });
-    outputs = await renderOutputs(built.model, formats, loadTemplates());
+    outputs = built.model.endpoints.length > 0 ? await renderOutputs(built.model, formats, loadTemplates()) : [];
   } finally {
     progress.done();
   }
   const { model } = built;
-  diagnostics.push(...built.diagnostics);
+  // An empty reference is never what was wanted (the wrong capture, a filter too strict): like a
+  // run with no usable input, it writes nothing and fails, and --out keeps what it holds.
+  const empty = model.endpoints.length === 0;
+  diagnostics.push(...built.diagnostics.filter((d) => !(empty && d.code === 'no-endpoints')));
 
   printDiagnostics(diagnostics, args, io);
   if (args.explain) printExplanations(model, diagnostics, io);
-  const failed = diagnostics.some((d) => d.severity === 'error');
+  if (empty) {
+    const reason = built.diagnostics.find((d) => d.code === 'no-endpoints')?.message ?? 'no API endpoints found';
+    const kept = toStdout ? 'nothing written' : args.check ? 'nothing checked' : `nothing written, ${args.out} is left as it was`;
+    io.stderr(`har2api: ${asOneLine(reason)}; ${kept}\n`);
+    return EXIT_FAILED;
+  }
+  const failed = diagnostics.filter((d) => d.severity === 'error').length;
 
   if (toStdout) {
     io.stdout(outputs[0]!.content);
     if (!args.quiet && model.redaction.enabled) io.stderr(`${redactionLine(model.redaction)}\n`);
-    return failed ? EXIT_FAILED : EXIT_OK;
+    return failed > 0 ? EXIT_FAILED : EXIT_OK;
   }
   const outDir = isAbsolute(args.out) ? args.out : resolve(io.cwd, args.out);
-  if (args.check) return checkOutputs(outputs, outDir, args.out, io);
+  if (args.check) return checkOutputs(outputs, outDir, args.out, io, failed);
 
   const files = outputs.map((o) => ({ path: join(outDir, o.name), content: o.content }));
   refuseOutputsOverInputs(files.map((f) => f.path), paths);
@@ -157,7 +166,7 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
     io.stderr(`har2api: wrote ${written} (${model.endpoints.length} endpoint(s) from ${model.traffic.used} of ${model.traffic.entries} entries${redacted})\n`);
     if (model.redaction.enabled) io.stderr(`${redactionLine(model.redaction)}\n`);
   }
-  return failed ? EXIT_FAILED : EXIT_OK;
+  return failed > 0 ? EXIT_FAILED : EXIT_OK;
 }
 
 function checkFormats(requested: readonly string[]): Format[] {
@@ -167,12 +176,20 @@ function checkFormats(requested: readonly string[]): Format[] {
   return [...new Set(requested)] as Format[];
 }
 
-async function checkOutputs(outputs: readonly { name: string; content: string }[], outDir: string, shown: string, io: Io): Promise<number> {
+/**
+ * Compares the regenerated outputs with the files in --out. An input that failed fails the
+ * check too: what is compared is then a reference without it, so "up to date" would be a guess.
+ */
+async function checkOutputs(outputs: readonly { name: string; content: string }[], outDir: string, shown: string, io: Io, failedInputs: number): Promise<number> {
   const stale: string[] = [];
   for (const output of outputs) {
     const path = join(outDir, output.name);
     const current = (await io.statPath(path))?.isFile ? await io.readText(path) : null;
     if (current !== output.content) stale.push(`${join(shown, output.name)}${current === null ? ' (missing)' : ''}`);
+  }
+  if (stale.length === 0 && failedInputs > 0) {
+    io.stderr(`har2api: ${outputs.map((o) => join(shown, o.name)).join(', ')} match the readable inputs only: ${failedInputs} input(s) failed (see above)\n`);
+    return EXIT_FAILED;
   }
   if (stale.length === 0) {
     io.stderr(`har2api: ${outputs.map((o) => join(shown, o.name)).join(', ')} up to date\n`);

@@ -15,6 +15,7 @@ import { ingestEntry } from './entry.js';
 import { describeJsonError, parseHarText, readCreator, readVersion } from './har-file.js';
 import { MAX_SCHEMA_ENTRIES, MAX_SCHEMA_FINDINGS, schemaCheckStopped, validateHarEntry, validateHarSchema } from './har-validator.js';
 import type { InputFile } from './index.js';
+import { unwrapHarStream } from './stream-start.js';
 import { splitHarStream } from './stream.js';
 
 export interface Capture {
@@ -50,7 +51,7 @@ export function openCapture(input: InputFile, ctx: Context): Capture {
   async function* again(open: () => AsyncIterable<Uint8Array>): AsyncGenerator<Exchange> {
     const silent: Context = { ...ctx, report: () => {} };
     let index = 0;
-    for await (const item of splitHarStream(open(), input.label)) {
+    for await (const item of splitHarStream(unwrapHarStream(open(), input.label), input.label)) {
       if (item.type !== 'entry') continue;
       const result = ingestEntry(JSON.parse(item.text), index++, input.label, silent.report);
       if (result.ok) yield result.exchange;
@@ -76,7 +77,7 @@ async function* iterate(exchanges: readonly Exchange[]): AsyncGenerator<Exchange
 /**
  * The raw `log.entries` items of a capture, with its schema checked on the way: the whole
  * document at once for text, entry by entry for a stream (where a broken entry is fatal, as a
- * broken file is).
+ * broken file is). A stream's start is checked, and a JSONP wrapper taken off, as for text.
  */
 async function* rawEntries(input: InputFile, source: Source, ctx: Context): AsyncGenerator<unknown> {
   if ('text' in input) {
@@ -97,7 +98,7 @@ async function* rawEntries(input: InputFile, source: Source, ctx: Context): Asyn
   const chunks = 'open' in input ? input.open() : input.chunks;
   let index = 0;
   let findings = 0;
-  for await (const item of splitHarStream(chunks, input.label)) {
+  for await (const item of splitHarStream(unwrapHarStream(chunks, input.label), input.label)) {
     if (item.type === 'meta') {
       if (item.key === 'version') source.harVersion = readVersion(item.value);
       else source.creator = readCreator(item.value);

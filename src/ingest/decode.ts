@@ -58,7 +58,10 @@ function looksInflatable(bytes: Uint8Array): boolean {
  * stays flat. A stream that ends early or is corrupt is one clear error.
  */
 export async function* inflateChunks(chunks: AsyncIterable<Uint8Array>, format: Compression, label: string): AsyncGenerator<Uint8Array> {
-  const inflate = format === 'gzip' ? createGunzip() : createInflate();
+  // 1 MB chunks, as files are read (cli/io.ts): with the default 16 KB ones the per-chunk cost
+  // dominated (a 0.7 MB .har.gz of 588 MB: 13.8 s, now 5.1 s).
+  const options = { chunkSize: 1 << 20 };
+  const inflate = format === 'gzip' ? createGunzip(options) : createInflate(options);
   pipeline(Readable.from(chunks), inflate, () => undefined);
   try {
     for await (const chunk of inflate) yield chunk as Uint8Array;

@@ -142,8 +142,30 @@ function readContent(content: Record<string, unknown>): RawBody {
 
 function readDate(value: unknown): string | null {
   if (typeof value !== 'string') return null;
-  const time = Date.parse(value);
+  const time = parseTime(value.trim());
   return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+/** ISO 8601 date and time with no zone (`2025-01-01T10:00:00.123`; some exporters write a space for `T`). */
+const ZONELESS_ISO = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)$/;
+const ISO_DATE = /^\d{4}(?:-\d{2}){0,2}$/;
+/** A zone in the other formats `Date.parse` reads: `GMT`, `UTC`, `EST`, `+0100`, `-05:00`, `…00Z`. */
+const ZONE = /\b(?:GMT|UTC|UT|[ECMP][SD]T)\b|(?:^|[\s\d])[+-]\d{2}:?\d{2}\b|\dZ\b/i;
+
+/**
+ * Milliseconds since the epoch. A time written without a zone is read as UTC: JavaScript would
+ * read it in the machine's zone, and then the same capture would give another capture window,
+ * and another reference, depending on where it is processed.
+ */
+function parseTime(value: string): number {
+  const iso = ZONELESS_ISO.exec(value);
+  if (iso) return Date.parse(`${iso[1]}T${iso[2]}Z`);
+  const time = Date.parse(value);
+  // Date-only ISO forms are UTC already; anything else with its zone stated needs nothing either.
+  if (Number.isNaN(time) || ISO_DATE.test(value) || ZONE.test(value)) return time;
+  // `Wed, 01 Jan 2025 10:00:00` was read in local time: its wall-clock fields, taken as UTC.
+  const local = new Date(time);
+  return Date.UTC(local.getFullYear(), local.getMonth(), local.getDate(), local.getHours(), local.getMinutes(), local.getSeconds(), local.getMilliseconds());
 }
 
 /** Chrome's `_webSocketMessages`: `{type: send|receive, opcode, data}`; opcode 2 is base64 binary. */

@@ -24,12 +24,16 @@ export function parseHarText(text: string, label: string): { log: HarLog; docume
   return { log: readLog(document, label), document };
 }
 
+/** The start of HAR Viewer's JSONP wrapper, `onInputData({`, in a capture's first 128 characters. */
+export const JSONP_HEAD = /^\s*[A-Za-z_$][\w$.]{0,63}\s*\(\s*[{[]/;
+
 /**
  * HAR Viewer's `.harp` files wrap the HAR in a JavaScript call, `onInputData({...});`. The
  * check looks only at the first and last few characters, so it costs nothing on big files.
+ * A streamed capture is unwrapped the same way by stream-start.ts.
  */
 function unwrapJsonp(text: string): string {
-  const head = /^\s*[A-Za-z_$][\w$.]{0,63}\s*\(\s*[{[]/.exec(text.slice(0, 128));
+  const head = JSONP_HEAD.exec(text.slice(0, 128));
   if (!head) return text;
   let end = text.length;
   while (end > 0 && /\s/.test(text.charAt(end - 1))) end--;

@@ -102,6 +102,37 @@ describe('har2api command line', () => {
     expect(io.files.get('/virtual/docs/reference.md')).toBe('old');
   });
 
+  it('--check fails when an input failed, even if the outputs match the others', async () => {
+    const io = memoryIo({ 'c.har': capture, 'broken.har': '{"log": ' });
+    await runCli(['c.har', '-o', 'docs'], io);
+    expect(await runCli(['c.har', 'broken.har', '-o', 'docs', '--check'], io)).toBe(1);
+    const stderr = io.err.join('');
+    expect(stderr).toContain('broken.har: not valid JSON');
+    expect(stderr).toContain('docs/reference.md match the readable inputs only: 1 input(s) failed');
+    expect(stderr).not.toContain('up to date');
+  });
+
+  describe('captures without a single API endpoint', () => {
+    const assets = har([{ ...(jsonEntry('GET', 'https://cdn.example.com/logo.png', {}) as object), _resourceType: 'image' }]);
+
+    it.each([
+      [['-o', 'docs'], 'nothing written, docs is left as it was'],
+      [['-o', 'docs', '--check'], 'nothing checked'],
+      [['-o', '-', '-f', 'json'], 'nothing written'],
+    ])('write nothing and exit 1 (%j), keeping the reference already there', async (flags, said) => {
+      const io = memoryIo({ 'c.har': capture, 'assets.har': assets });
+      await runCli(['c.har', '-o', 'docs'], io);
+      const reference = io.files.get('/virtual/docs/reference.md');
+      io.err.length = 0;
+      expect(await runCli(['assets.har', ...flags], io)).toBe(1);
+      expect(io.files.get('/virtual/docs/reference.md')).toBe(reference);
+      expect(io.out.join('')).toBe('');
+      const stderr = io.err.join('').trim().split('\n');
+      expect(stderr.at(-1)).toBe(`har2api: no API endpoints found in 1 entries (skipped: static-asset 1); use --all to keep static assets, documents and telemetry; ${said}`);
+      expect(stderr.filter((line) => line.includes('no API endpoints'))).toHaveLength(1);
+    });
+  });
+
   it('gives identical bytes on a second run', async () => {
     const io = memoryIo({ 'c.har': capture });
     await runCli(['c.har', '-o', 'a', '-f', 'markdown,json'], io);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { ingestEntry } from '../../src/ingest/entry.js';
 
@@ -136,6 +136,27 @@ describe('ingestEntry', () => {
   ])('reads an %s startedDateTime', (_what, value, expected) => {
     const { result } = ingest(withValue(['startedDateTime'], value));
     expect(result.ok && result.exchange.startedAt).toBe(expected);
+  });
+
+  describe.each(['America/New_York', 'Asia/Kolkata', 'Pacific/Chatham'])('in the time zone %s', (zone) => {
+    const original = process.env.TZ;
+    beforeAll(() => void (process.env.TZ = zone));
+    afterAll(() => void (original === undefined ? delete process.env.TZ : (process.env.TZ = original)));
+
+    it.each([
+      ['ISO without a zone', '2025-01-01T00:00:00', '2025-01-01T00:00:00.000Z'],
+      ['ISO without a zone, with a space and microseconds', '2025-07-01 12:30:45.123456', '2025-07-01T12:30:45.123Z'],
+      ['ISO without seconds', '2025-07-01T12:30', '2025-07-01T12:30:00.000Z'],
+      ['a date', '2025-07-01', '2025-07-01T00:00:00.000Z'],
+      ['RFC 2822 without a zone', 'Tue, 01 Jul 2025 12:30:00', '2025-07-01T12:30:00.000Z'],
+      ['RFC 2822 in GMT', 'Tue, 01 Jul 2025 12:30:00 GMT', '2025-07-01T12:30:00.000Z'],
+      ['ISO with an offset', '2025-07-01T14:30:00+02:00', '2025-07-01T12:30:00.000Z'],
+      ['ISO in UTC', '2025-07-01T12:30:00Z', '2025-07-01T12:30:00.000Z'],
+    ])('reads %s as the same instant', (_what, value, expected) => {
+      expect(process.env.TZ).toBe(zone);
+      const { result } = ingest(withValue(['startedDateTime'], value));
+      expect(result.ok && result.exchange.startedAt).toBe(expected);
+    });
   });
 
   it('keeps headers and cookies named __proto__ and constructor as plain data', () => {

@@ -57,8 +57,8 @@ export function memoryIo(files: Record<string, string> = {}, options: MemoryIoOp
     },
     statPath: async (path) => {
       const content = bytesOf(path);
-      if (content !== undefined) return { isFile: true, isDirectory: false, size: content.length };
-      return isDir(path) ? { isFile: false, isDirectory: true, size: 0 } : null;
+      if (content !== undefined) return { isFile: true, isDirectory: false, isStream: false, size: content.length };
+      return isDir(path) ? { isFile: false, isDirectory: true, isStream: false, size: 0 } : null;
     },
     writeFilesAtomically: async (written) => {
       for (const file of written) map.set(file.path, file.content);
