@@ -35,13 +35,9 @@ export async function quicktypeSchema(samples: readonly string[]): Promise<JsonS
     lang: 'schema',
     // Formats and enums are decided by annotate-schema.ts over every value; quicktype sees only
     // the cover (one witness per fact), where its own guesses would be made on too little.
+    // Word-keyed maps are the one shape it still decides.
+    ...NO_GUESSES,
     inferMaps: true,
-    inferEnums: false,
-    inferUuids: false,
-    inferDateTimes: false,
-    inferIntegerStrings: false,
-    inferBooleanStrings: false,
-    combineClasses: false,
     ignoreJsonRefs: true,
   });
   const document = JSON.parse(result.lines.join('\n')) as DraftSchema;
@@ -128,17 +124,22 @@ export async function quicktypeTypeScript(sources: readonly { name: string; sche
   const result = await quicktype({
     inputData,
     lang: 'typescript',
-    inferMaps: false,
-    inferEnums: false,
-    inferUuids: false,
-    inferDateTimes: false,
-    inferIntegerStrings: false,
-    inferBooleanStrings: false,
-    combineClasses: false,
+    ...NO_GUESSES,
     rendererOptions,
   });
   return result.lines.join('\n');
 }
+
+/** Every reshaping guess of quicktype's off: inference has decided these from the evidence. */
+const NO_GUESSES = {
+  inferMaps: false,
+  inferEnums: false,
+  inferUuids: false,
+  inferDateTimes: false,
+  inferIntegerStrings: false,
+  inferBooleanStrings: false,
+  combineClasses: false,
+} as const;
 
 /** `camel`: every word, acronym or not, is capitalised (`BeaconUiResponse`, `GetIdsResponse`). */
 const ACRONYM_STYLE = 'camel';
