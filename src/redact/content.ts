@@ -12,7 +12,8 @@ import { redactMediaType } from './media-type.js';
 import type { Scope } from './scope.js';
 import { redactText } from './text.js';
 import { redactParamName } from './url.js';
-import { redactValue } from './value.js';
+import { redactValue, siblingsOf } from './value.js';
+import type { NameScope } from './names.js';
 
 export function redactContent(content: Content, scope: Scope): Content {
   switch (content.kind) {
@@ -30,11 +31,13 @@ export function redactContent(content: Content, scope: Scope): Content {
       return values === content.values ? content : { kind: 'ndjson', values };
     }
     case 'form': {
-      const fields = mapChanged(content.fields, (f) => redactField(f, scope));
+      const siblings = siblingsOf(content.fields, scope);
+      const fields = mapChanged(content.fields, (f) => redactField(f, scope, siblings));
       return fields === content.fields ? content : { kind: 'form', fields };
     }
     case 'multipart': {
-      const parts = mapChanged(content.parts, (p) => redactPart(p, scope));
+      const siblings = siblingsOf(content.parts, scope);
+      const parts = mapChanged(content.parts, (p) => redactPart(p, scope, siblings));
       return parts === content.parts ? content : { kind: 'multipart', parts };
     }
     case 'sse': {
@@ -53,14 +56,14 @@ export function redactContent(content: Content, scope: Scope): Content {
   }
 }
 
-function redactField(field: NameValue, scope: Scope): NameValue {
+function redactField(field: NameValue, scope: Scope, siblings: NameScope): NameValue {
   const name = redactParamName(field.name, scope);
-  const value = redactValue(field.value, scope, field.name, 'form');
+  const value = redactValue(field.value, scope, field.name, 'form', siblings);
   return name === field.name && value === field.value ? field : { name, value };
 }
 
-function redactPart(part: MultipartPartValue, scope: Scope): MultipartPartValue {
-  const value = part.value === null ? null : redactValue(part.value, scope, part.name, 'form');
+function redactPart(part: MultipartPartValue, scope: Scope, siblings: NameScope): MultipartPartValue {
+  const value = part.value === null ? null : redactValue(part.value, scope, part.name, 'form', siblings);
   const fileName = part.fileName === null ? null : redactFileName(part.fileName, scope);
   const contentType = part.contentType === null ? null : redactMediaType(part.contentType, scope);
   const name = redactParamName(part.name, scope);

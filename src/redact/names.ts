@@ -305,8 +305,12 @@ const PERSON_PARENTS = new Set([
   'assignee', 'reviewer', 'employee', 'patient', 'student', 'billing', 'shipping', 'cardholder',
 ]);
 
-/** Keys that make a sibling `name` a person's name. */
-const PERSON_SIBLINGS = new Set(['email', 'emailaddress', 'phone', 'phonenumber', 'username', 'givenname', 'familyname', 'firstname', 'lastname', 'avatar', 'picture']);
+/**
+ * Keys that make a sibling `name` a person's name: any key naming a person's name, email or
+ * phone (`surname`, `mobile` …), and a picture of them.
+ */
+const PERSON_SIBLING_KINDS = new Set(['name', 'email', 'phone']);
+const PERSON_PICTURES = new Set(['avatar', 'picture']);
 
 const NAME_RULE = rule('name');
 
@@ -380,7 +384,9 @@ function personalCompound(words: readonly string[]): NameRule {
 
 /** Whether `name` is one of the keys that make a sibling `name` personal. */
 export function isPersonSibling(name: string): boolean {
-  return PERSON_SIBLINGS.has(normaliseName(name));
+  const joined = normaliseName(name);
+  const kind = PERSONAL_EXACT.get(joined)?.kind;
+  return (kind !== undefined && PERSON_SIBLING_KINDS.has(kind)) || PERSON_PICTURES.has(joined);
 }
 
 /** True when a value may be a credential: long enough and one word. */

@@ -11,7 +11,7 @@ import { looksLikeToken } from './entropy.js';
 import type { NameContext } from './names.js';
 import { type Scope, atPlace } from './scope.js';
 import { redactText, safeDecode } from './text.js';
-import { redactScalar, redactValue } from './value.js';
+import { redactScalar, redactValue, siblingsOf } from './value.js';
 import { classifyValue } from './values.js';
 
 /** Path segments after which an opaque segment is a capability token, not an id. */
@@ -27,9 +27,10 @@ export function redactExchangeUrl(url: ExchangeUrl, scope: Scope, redactedPath?:
   const path = redactedPath ?? redactUrlPath(url.path, scope);
   const queryScope = atPlace(scope, 'url.query');
   let query: NameValue[] | null = null;
+  const siblings = siblingsOf(url.query, scope);
   url.query.forEach((pair, i) => {
     const name = redactParamName(pair.name, queryScope);
-    const value = redactValue(pair.value, queryScope, pair.name, 'query');
+    const value = redactValue(pair.value, queryScope, pair.name, 'query', siblings);
     if (name !== pair.name || value !== pair.value) (query ??= url.query.slice())[i] = { name, value };
   });
   const fragment = url.fragment ? redactFragment(url.fragment, atPlace(scope, 'url.fragment')) : url.fragment;
@@ -77,6 +78,7 @@ function redactAuthority(authority: string, scope: Scope): string {
 export function redactQueryString(query: string, scope: Scope, context: NameContext): string {
   if (query === '') return query;
   const pieces = query.split('&');
+  const siblings = siblingsOf(pieces.map((piece) => ({ name: piece.split('=', 1)[0]! })), scope);
   let changed = false;
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i]!;
@@ -93,7 +95,7 @@ export function redactQueryString(query: string, scope: Scope, context: NameCont
       continue;
     }
     const value = decodeComponent(piece.slice(eq + 1));
-    const newValue = redactValue(value, scope, name, context);
+    const newValue = redactValue(value, scope, name, context, siblings);
     if (newValue !== value || newName !== name) {
       pieces[i] = `${newName === name ? rawName : newName}=${encodeAroundTags(newValue, scope)}`;
       changed = true;

@@ -3,20 +3,29 @@
  * decides first (a password is replaced whatever it looks like); then a JSON document inside
  * the string is redacted as JSON; anything else is scanned as text.
  */
-import { type NameContext, type NameRule, ruleApplies } from './names.js';
+import { type NameContext, type NameRule, type NameScope, ruleApplies } from './names.js';
 import { redactJson } from './json.js';
 import { MAX_DEPTH, type Scope, deeper } from './scope.js';
 import { redactText } from './text.js';
 import { classifyValue } from './values.js';
 import type { Json } from '../exchange.js';
 
-export function redactValue(value: string, scope: Scope, name: string | null, context: NameContext): string {
+export function redactValue(value: string, scope: Scope, name: string | null, context: NameContext, siblings?: NameScope): string {
   if (value === '') return value;
   if (name !== null) {
-    const found = scope.cache.nameRule(name, context);
+    const found = scope.cache.nameRule(name, context, siblings);
     if (found && ruleApplies(found, value)) return tagByRule(value, found, scope);
   }
   return redactScalar(value, scope, name !== null && isIdName(name));
+}
+
+/**
+ * Named values sent together (form fields, multipart parts, query parameters) are siblings, as
+ * the keys of a JSON object are: `name` next to `email` or `surname` is a person's name.
+ */
+export function siblingsOf(items: readonly { name: string }[], scope: Scope): NameScope {
+  for (const item of items) if (scope.cache.isPersonSibling(item.name)) return { personSiblings: true };
+  return {};
 }
 
 /** The placeholder for a value found by its name; a recognised shape (JWT …) names the kind. */

@@ -99,6 +99,8 @@ describe('JSON', () => {
     ['personal objects leaf by leaf', { address: { street: '1 Main St', zip: 12345 } }, { address: { street: '<address:1>', zip: '<address:2>' } }],
     ['a name next to an email', { name: 'Jane Doe', email: 'jane@example.org' }, { name: '<name:1>', email: '<email:1>' }],
     ['a model name stays', { name: 'gpt-4o', type: 'model' }, { name: 'gpt-4o', type: 'model' }],
+    ['a name next to a surname', { name: 'Jane', surname: 'Doe' }, { name: '<name:1>', surname: '<name:2>' }],
+    ['a name next to a login', { name: 'Jane Doe', login: 'jdoe' }, { name: '<name:1>', login: '<name:2>' }],
     ['emails and tokens as keys', { byEmail: { 'jane@example.org': 1 }, sessions: { [TOKEN]: true } }, { byEmail: { '<email:1>': 1 }, sessions: { '<token:1>': true } }],
     ['stringified JSON', { payload: '{"apiSecret":"s3cr3tvalue"}' }, { payload: '{"apiSecret":"<secret:1>"}' }],
     ['doubly stringified JSON', { nested: JSON.stringify(JSON.stringify({ token: TOKEN })) }, { nested: JSON.stringify(JSON.stringify({ token: '<token:1>' })) }],
@@ -148,6 +150,9 @@ describe('WebSocket frames', () => {
 
 describe('bodies', () => {
   it.each<[string, Content, Content]>([
+    ['a form name next to a surname', { kind: 'form', fields: [{ name: 'name', value: 'Jane' }, { name: 'surname', value: 'Doe' }] }, { kind: 'form', fields: [{ name: 'name', value: '<name:1>' }, { name: 'surname', value: '<name:2>' }] }],
+    ['a form name alone stays', { kind: 'form', fields: [{ name: 'name', value: 'my-project' }, { name: 'visibility', value: 'private' }] }, { kind: 'form', fields: [{ name: 'name', value: 'my-project' }, { name: 'visibility', value: 'private' }] }],
+    ['a multipart name next to an email', { kind: 'multipart', parts: [{ name: 'name', fileName: null, contentType: null, value: 'Jane Doe' }, { name: 'email', fileName: null, contentType: null, value: 'jane@example.org' }] }, { kind: 'multipart', parts: [{ name: 'name', fileName: null, contentType: null, value: '<name:1>' }, { name: 'email', fileName: null, contentType: null, value: '<email:1>' }] }],
     ['form fields', { kind: 'form', fields: [{ name: 'password', value: 'p@ss' }, { name: 'grant_type', value: 'refresh_token' }] }, { kind: 'form', fields: [{ name: 'password', value: '<password:1>' }, { name: 'grant_type', value: 'refresh_token' }] }],
     ['multipart values and file names', { kind: 'multipart', parts: [{ name: 'client_secret', fileName: null, contentType: null, value: 'abcdefgh1' }, { name: 'file', fileName: 'Jane Doe passport.pdf', contentType: 'application/pdf', value: null }] }, { kind: 'multipart', parts: [{ name: 'client_secret', fileName: null, contentType: null, value: '<secret:1>' }, { name: 'file', fileName: '<file-name:1>.pdf', contentType: 'application/pdf', value: null }] }],
     ['SSE JSON and text events', { kind: 'sse', events: [{ event: null, data: `{"token":"${TOKEN}"}`, json: { token: TOKEN } }, { event: 'x', data: `Bearer ${TOKEN}` }] }, { kind: 'sse', events: [{ event: null, data: '{"token":"<token:1>"}', json: { token: '<token:1>' } }, { event: 'x', data: 'Bearer <token:1>' }] }],

@@ -16,6 +16,7 @@ describe('redactUrlText', () => {
     ['a capability path segment', '/reset/abcdefgh2345', '/reset/<token:1>'],
     ['signed-URL parameters', 'https://s3.example/f?X-Amz-Signature=0a1b2c3d4e5f&X-Amz-Credential=AKIA%2F2025', 'https://s3.example/f?X-Amz-Signature=<signature:1>&X-Amz-Credential=<credentials:1>'],
     ['a token as a valueless parameter', `https://a.example/x?${TOKEN}`, 'https://a.example/x?<token:1>'],
+    ['a name next to a surname in a query', 'https://a.example/find?name=Jane&surname=Doe', 'https://a.example/find?name=<name:1>&surname=<name:2>'],
   ])('%s', (_label, input, expected) => {
     expect(redactUrlText(input, freshScope())).toBe(expected);
   });
@@ -26,6 +27,7 @@ describe('redactUrlText', () => {
     '/files/file-6DWaTbWH9v4CUjEy30nk9z?theme=dark',
     'https://app.example/#/settings/profile',
     '/reset/password',
+    'https://a.example/projects?name=billing-api&sort=asc',
   ])('leaves %s alone', (input) => {
     expect(redactUrlText(input, freshScope())).toBe(input);
   });
@@ -37,6 +39,13 @@ describe('redactExchangeUrl', () => {
     const redacted = redactExchangeUrl(url, freshScope());
     expect(redacted).toEqual({ ...url, path: '/v1/users/<email:1>', query: [{ name: 'api_key', value: '<api-key:1>' }, { name: 'page', value: '2' }], fragment: 'id_token=<token:1>' });
     expect(url.query[0]!.value).toBe('k-123456789');
+  });
+
+  it('reads query parameters as siblings: a name next to a phone is a person', () => {
+    const url: ExchangeUrl = { scheme: 'https', host: 'api.example', path: '/v1/search', query: [{ name: 'name', value: 'Jane Doe' }, { name: 'phone', value: '+1 415 555 0100' }], fragment: '' };
+    expect(redactExchangeUrl(url, freshScope()).query).toEqual([{ name: 'name', value: '<name:1>' }, { name: 'phone', value: '<phone:1>' }]);
+    const alone: ExchangeUrl = { ...url, query: [{ name: 'name', value: 'gpt-4o' }, { name: 'limit', value: '10' }] };
+    expect(redactExchangeUrl(alone, freshScope())).toBe(alone);
   });
 
   it('returns the same object when nothing needs redacting', () => {
