@@ -155,7 +155,7 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
     return failed > 0 ? EXIT_FAILED : EXIT_OK;
   }
   const outDir = isAbsolute(args.out) ? args.out : resolve(io.cwd, args.out);
-  if (args.check) return checkOutputs(outputs, outDir, args.out, io, failed);
+  if (args.check) return checkOutputs(outputs, outDir, args.out, io, failed, args.quiet);
 
   const files = outputs.map((o) => ({ path: join(outDir, o.name), content: o.content }));
   refuseOutputsOverInputs(files.map((f) => f.path), paths);
@@ -180,7 +180,7 @@ function checkFormats(requested: readonly string[]): Format[] {
  * Compares the regenerated outputs with the files in --out. An input that failed fails the
  * check too: what is compared is then a reference without it, so "up to date" would be a guess.
  */
-async function checkOutputs(outputs: readonly { name: string; content: string }[], outDir: string, shown: string, io: Io, failedInputs: number): Promise<number> {
+async function checkOutputs(outputs: readonly { name: string; content: string }[], outDir: string, shown: string, io: Io, failedInputs: number, quiet: boolean): Promise<number> {
   const stale: string[] = [];
   for (const output of outputs) {
     const path = join(outDir, output.name);
@@ -192,7 +192,7 @@ async function checkOutputs(outputs: readonly { name: string; content: string }[
     return EXIT_FAILED;
   }
   if (stale.length === 0) {
-    io.stderr(`har2api: ${outputs.map((o) => join(shown, o.name)).join(', ')} up to date\n`);
+    if (!quiet) io.stderr(`har2api: ${outputs.map((o) => join(shown, o.name)).join(', ')} up to date\n`);
     return EXIT_OK;
   }
   io.stderr(`har2api: stale output: ${stale.join(', ')}; run the same command without --check to regenerate\n`);

@@ -102,6 +102,17 @@ describe('har2api command line', () => {
     expect(io.files.get('/virtual/docs/reference.md')).toBe('old');
   });
 
+  it('--check --quiet says nothing when the output is up to date, and still names stale files', async () => {
+    const io = memoryIo({ 'c.har': capture });
+    await runCli(['c.har', '-o', 'docs'], io);
+    io.err.length = 0;
+    expect(await runCli(['c.har', '-o', 'docs', '--check', '-q'], io)).toBe(0);
+    expect(io.err.join('')).toBe('');
+    io.files.set('/virtual/docs/reference.md', 'old');
+    expect(await runCli(['c.har', '-o', 'docs', '--check', '-q'], io)).toBe(1);
+    expect(io.err.join('')).toContain('stale output: docs/reference.md');
+  });
+
   it('--check fails when an input failed, even if the outputs match the others', async () => {
     const io = memoryIo({ 'c.har': capture, 'broken.har': '{"log": ' });
     await runCli(['c.har', '-o', 'docs'], io);
