@@ -41,12 +41,12 @@ function formatPlace(place: Place | undefined): string {
 /**
  * Folds diagnostics that share a code and severity into one line each, so a capture with 4 000
  * skipped entries prints one warning with a count, not 4 000 lines. The first place is kept as
- * an example.
+ * an example. Errors (an input that could not be used) are never folded: each names its file.
  */
 export function summariseDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const groups = new Map<string, { first: Diagnostic; count: number }>();
-  for (const d of diagnostics) {
-    const key = `${d.severity}\u0000${d.code}`;
+  for (const [i, d] of diagnostics.entries()) {
+    const key = d.severity === 'error' ? `error\u0000${i}` : `${d.severity}\u0000${d.code}`;
     const group = groups.get(key);
     if (group) group.count++;
     else groups.set(key, { first: d, count: 1 });

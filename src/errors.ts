@@ -18,6 +18,8 @@ export class Har2ApiError extends Error {
   readonly code: ErrorCode;
   /** The input this error is about, when there is one. */
   readonly file: string | undefined;
+  /** When no input was usable: the errors of the inputs after the first that failed too. */
+  others: readonly Har2ApiError[] = [];
 
   constructor(code: ErrorCode, message: string, file?: string) {
     super(file ? `${file}: ${message}` : message);

@@ -54,7 +54,8 @@ export interface Progress {
 
 /**
  * Builds the model from one or more captures. A file that is not a usable HAR becomes an error
- * diagnostic and the others still count; when no file is usable, its error is thrown.
+ * diagnostic and the others still count; when no file is usable, the first one's error is thrown,
+ * the others' errors in its `others`.
  */
 export async function buildModel(inputs: readonly InputFile[], options: Options = {}, settings: RunSettings = {}): Promise<BuildResult> {
   if (inputs.length === 0) throw new Har2ApiError('E_NO_INPUT', 'no input captures were given');
@@ -87,7 +88,7 @@ export async function buildModel(inputs: readonly InputFile[], options: Options 
 async function survey(inputs: readonly InputFile[], ctx: Context, redactor: Redactor | null, settings: RunSettings, diagnostics: Diagnostic[]): Promise<{ captures: Capture[]; window: ApiModel['window'] }> {
   const captures: Capture[] = [];
   const window: ApiModel['window'] = { start: null, end: null };
-  let firstError: Har2ApiError | undefined;
+  const errors: Har2ApiError[] = [];
   for (const input of inputs) {
     const capture = openCapture(input, ctx);
     const tick = ticker(1, input.label, settings);
@@ -106,11 +107,15 @@ async function survey(inputs: readonly InputFile[], ctx: Context, redactor: Reda
       widen(window, own.end);
     } catch (error) {
       if (!isHar2ApiError(error)) throw error;
-      firstError ??= error;
+      errors.push(error);
       diagnostics.push({ severity: 'error', code: error.code, message: error.message });
     }
   }
-  if (captures.length === 0) throw firstError!;
+  if (captures.length === 0) {
+    const [first, ...others] = errors;
+    first!.others = others;
+    throw first!;
+  }
   return { captures, window };
 }
 

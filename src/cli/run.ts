@@ -73,10 +73,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   } catch (error) {
     if (isUsageError(error)) return usage((error as Error).message);
     if (isHar2ApiError(error) && error.code === 'E_USAGE') return usage(error.message);
-    if (isHar2ApiError(error)) {
-      io.stderr(`har2api: ${asOneLine(error.message)}\n`);
-      return EXIT_FAILED;
-    }
+    if (isHar2ApiError(error)) return printReadErrors([error, ...error.others], io);
     throw error;
   }
 }
@@ -101,7 +98,7 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
 
   const diagnostics: Diagnostic[] = [];
   const inputs: InputFile[] = [];
-  let readError: Har2ApiError | undefined;
+  const readErrors: Har2ApiError[] = [];
   const paths = await expandInputs(args.har, io);
   const sizes = await Promise.all(paths.map(async (path) => (path === '-' ? 0 : ((await io.statPath(path))?.size ?? 0))));
   const progress = createProgress(io, sizes.reduce((a, b) => a + b, 0), !args.quiet);
@@ -113,11 +110,14 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
       inputs.push(await readInput(path, io, (bytes) => progress.bytes(before + bytes)));
     } catch (error) {
       if (!isHar2ApiError(error)) throw error;
-      readError ??= error;
+      readErrors.push(error);
       diagnostics.push({ severity: 'error', code: error.code, message: error.message });
     }
   }
-  if (inputs.length === 0) throw readError ?? new Har2ApiError('E_NO_INPUT', 'no input captures were given');
+  if (inputs.length === 0) {
+    progress.done();
+    return printReadErrors(readErrors, io);
+  }
 
   const options: Options = {
     ...(args.title !== undefined ? { title: args.title } : {}),
@@ -125,14 +125,21 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
     redact: args.redact,
   };
   if (!args.redact) diagnostics.push({ severity: 'warning', code: 'redaction-off', message: 'redaction is off (--no-redact): the output may contain tokens, cookies and personal data; do not publish it' });
-  let built: Awaited<ReturnType<typeof buildModel>>;
-  let outputs: Awaited<ReturnType<typeof renderOutputs>>;
+  let built: Awaited<ReturnType<typeof buildModel>> | undefined;
+  let outputs: Awaited<ReturnType<typeof renderOutputs>> = [];
   try {
-    built = await buildModel(inputs, options, { onProgress: (p) => progress.pass(p) });
-    outputs = built.model.endpoints.length > 0 ? await renderOutputs(built.model, formats, loadTemplates()) : [];
+    try {
+      built = await buildModel(inputs, options, { onProgress: (p) => progress.pass(p) });
+    } catch (error) {
+      // No capture was usable: one line for every input that failed, however it failed.
+      if (!isHar2ApiError(error)) throw error;
+      readErrors.push(error, ...error.others);
+    }
+    if (built && built.model.endpoints.length > 0) outputs = await renderOutputs(built.model, formats, loadTemplates());
   } finally {
     progress.done();
   }
+  if (built === undefined) return printReadErrors(readErrors, io);
   const { model } = built;
   // An empty reference is never what was wanted (the wrong capture, a filter too strict): like a
   // run with no usable input, it writes nothing and fails, and --out keeps what it holds.
@@ -167,6 +174,13 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
     if (model.redaction.enabled) io.stderr(`${redactionLine(model.redaction)}\n`);
   }
   return failed > 0 ? EXIT_FAILED : EXIT_OK;
+}
+
+/** Every input failed: one line for each, not only the first, and nothing is written. */
+function printReadErrors(errors: readonly Har2ApiError[], io: Io): number {
+  if (errors.length === 0) throw new Har2ApiError('E_NO_INPUT', 'no input captures were given');
+  for (const error of errors) io.stderr(`har2api: ${asOneLine(error.message)}\n`);
+  return EXIT_FAILED;
 }
 
 function checkFormats(requested: readonly string[]): Format[] {

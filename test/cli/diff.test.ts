@@ -88,6 +88,24 @@ describe('har2api diff', () => {
     expect(after.has('/virtual/changes.md')).toBe(false);
   });
 
+  it('names every unusable capture of a side that has none usable, one line each', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'har2api-sides-'));
+    try {
+      mkdirSync(join(dir, 'bad'));
+      writeFileSync(join(dir, 'old.har'), before);
+      writeFileSync(join(dir, 'bad', 'a.har'), '{"log": ');
+      writeFileSync(join(dir, 'bad', 'b.har'), '{}');
+      const result = spawnSync(process.execPath, [resolve('dist/cli/main.js'), 'diff', 'old.har', 'bad'], { cwd: dir, encoding: 'utf8' });
+      expect(result.status).toBe(1);
+      const lines = result.stderr.trim().split('\n');
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toContain('har2api: a.har: not valid JSON');
+      expect(lines[1]).toContain('har2api: b.har: JSON but not a HAR');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it.each([
     [['diff', 'old.har'], 'Not enough non-option arguments'],
     [['diff', 'old.har', 'a.har', 'b.har'], 'diff compares two inputs'],

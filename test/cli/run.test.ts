@@ -62,6 +62,29 @@ describe('har2api command line', () => {
     expect(io.files.size).toBe(before);
   });
 
+  it('names every bad input when none is usable, one line each, writing nothing', async () => {
+    const io = memoryIo({ 'bad.har': '{"log": ', 'nolog.har': '{}', 'junk.har': '{"log": x}', 'bin.har': '\u0000\u0001\u0002\u0003 not text' });
+    const before = io.files.size;
+    expect(await runCli(['bad.har', 'nolog.har', 'junk.har', 'bin.har', '-o', 'docs'], io)).toBe(1);
+    const lines = io.err.join('').trim().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines.every((line) => line.startsWith('har2api: '))).toBe(true);
+    for (const said of ['bad.har: not valid JSON: it ends early', 'nolog.har: JSON but not a HAR', 'junk.har: not valid JSON at line 1', 'bin.har: ']) {
+      expect(lines.filter((line) => line.includes(said))).toHaveLength(1);
+    }
+    expect(io.files.size).toBe(before);
+  });
+
+  it('names every bad input next to usable ones, not folded into one line', async () => {
+    const io = memoryIo({ 'c.har': capture, 'bad.har': '{"log": ', 'junk.har': '{"log": x}' });
+    expect(await runCli(['c.har', 'bad.har', 'junk.har', '-o', 'docs', '-q'], io)).toBe(1);
+    const stderr = io.err.join('');
+    expect(stderr).toContain('bad.har: not valid JSON: it ends early');
+    expect(stderr).toContain('junk.har: not valid JSON at line 1');
+    expect(stderr).not.toContain('more like it');
+    expect(io.files.get('/virtual/docs/reference.md')).toContain('/v1/items/{item_id}');
+  });
+
   it('writes the reference and the model into --out', async () => {
     const io = memoryIo({ 'c.har': capture });
     expect(await runCli(['c.har', '-o', 'docs', '-f', 'markdown,json'], io)).toBe(0);
