@@ -26,7 +26,7 @@ export const SELECTION_VALUE_FLAGS = ['--host', '--include', '--exclude', '--hin
 export function withSelectionFlags<T>(y: Argv<T>, scope = '') {
   const note = (text: string): string => (scope ? `${text} (${scope})` : text);
   return y
-    .option('host', { type: 'string', array: true, default: [] as string[], coerce: listOption, describe: note('Keep only these hosts, comma-separated; *.example.com matches subdomains') })
+    .option('host', { type: 'string', array: true, default: [] as string[], coerce: listOption, describe: note('Keep only these hosts, comma-separated; *.example.com: the domain and its subdomains') })
     .option('include', { type: 'string', array: true, default: [] as string[], coerce: listOption, describe: note('Keep only paths matching these globs (/api/**)') })
     .option('exclude', { type: 'string', array: true, default: [] as string[], coerce: listOption, describe: note('Drop paths matching these globs') })
     .option('hint', { type: 'string', array: true, default: [] as string[], coerce: listOption, describe: note('Path templates that override the heuristics (/post/{post_id},/post/new)') })
