@@ -1,9 +1,10 @@
 /**
  * Golden files for a whole run: `out/` is the reference generated from `samples/`, committed.
  * This test regenerates it in memory and compares byte for byte; `npx vitest -u` (or
- * `npm start`) updates it.
+ * `npm start`) updates it. A golden file must already exist: `toMatchFileSnapshot` would
+ * otherwise write the missing file from the output under test and pass.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildModel, renderOutputs } from '../../src/index.js';
 
@@ -18,6 +19,10 @@ describe('golden: samples/ → out/', () => {
     const inputs = samples.map((file) => ({ label: file, text: readFileSync(`samples/${file}`, 'utf8') }));
     const { model } = await buildModel(inputs);
     const outputs = await renderOutputs(model, ['markdown', 'json', 'openapi', 'types']);
-    for (const output of outputs) await expect(output.content).toMatchFileSnapshot(`../../out/${output.name}`);
+    expect(outputs.map((o) => o.name).sort()).toEqual(['model.json', 'openapi.json', 'reference.md', 'types.ts']);
+    for (const output of outputs) {
+      expect(existsSync(`out/${output.name}`), `out/${output.name} is committed`).toBe(true);
+      await expect(output.content).toMatchFileSnapshot(`../../out/${output.name}`);
+    }
   });
 });
