@@ -49,6 +49,8 @@ describe('the canary capture', () => {
 describe('no planted value leaves the capture', () => {
   it('is absent from every field of the redacted exchanges', async () => {
     const { exchanges } = await redactedExchanges(new Uint8Array(32).fill(7));
+    // Every entry of the capture is an exchange to scan (--all): none dropped before the check.
+    expect(exchanges).toHaveLength((JSON.parse(capture.har) as { log: { entries: unknown[] } }).log.entries.length);
     expect(findLeaks([{ name: 'exchanges', text: JSON.stringify(exchanges) }], capture.canaries)).toEqual([]);
   });
 
@@ -101,6 +103,11 @@ describe('no planted value leaves through diff', () => {
 });
 
 describe('values that must survive', () => {
+  it('are planted, and most are shown in an output', () => {
+    expect(capture.survivors.length).toBeGreaterThanOrEqual(20);
+    expect(capture.survivors.filter((s) => s.rendered !== null).length).toBeGreaterThanOrEqual(15);
+  });
+
   it('stay in the redacted exchanges', async () => {
     const { exchanges } = await redactedExchanges(new Uint8Array(32).fill(7));
     const text = JSON.stringify(exchanges);
