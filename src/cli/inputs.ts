@@ -6,11 +6,18 @@
  * would land on an input is refused. The same bytes give the same result whichever way they come.
  */
 import { basename, resolve } from 'node:path';
-import fg from 'fast-glob';
+import type FastGlob from 'fast-glob';
 import { Har2ApiError } from '../errors.js';
 import { type Compression, compression, decodeCaptureBytes, inflateChunks, MAX_INFLATED_BYTES, needsDecoding } from '../ingest/decode.js';
 import type { InputFile } from '../ingest/index.js';
 import { describeFsError, type Io } from './io.js';
+
+// Loaded only when an argument is a directory or a glob: a plain file path never needs it.
+let glob: Promise<typeof FastGlob> | undefined;
+function loadGlob(): Promise<typeof FastGlob> {
+  glob ??= import('fast-glob').then((module) => module.default);
+  return glob;
+}
 
 /** Expands the arguments to file paths (absolute), keeping `-` as is, without duplicates. */
 export async function expandInputs(args: readonly string[], io: Io): Promise<string[]> {
@@ -22,8 +29,12 @@ export async function expandInputs(args: readonly string[], io: Io): Promise<str
     }
     const absolute = resolve(io.cwd, arg);
     const info = await io.statPath(absolute);
-    if (info?.isFile || info?.isStream) paths.push(absolute);
-    else if (info?.isDirectory) {
+    if (info?.isFile || info?.isStream) {
+      paths.push(absolute);
+      continue;
+    }
+    const fg = await loadGlob();
+    if (info?.isDirectory) {
       const found = await fg('**/*.har', { cwd: absolute, absolute: true, onlyFiles: true });
       if (found.length === 0) throw new Har2ApiError('E_NO_INPUT', `no .har files in directory ${arg}`);
       paths.push(...found.sort());

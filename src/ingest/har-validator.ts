@@ -10,8 +10,18 @@
  * For the same reason only the first `MAX_SCHEMA_ENTRIES` entries are checked: one exporter
  * writes every entry the same way, and ingest reports any entry it cannot use on its own.
  */
-import validator, { type HarError, type HarValidationErrorDetail } from 'har-validator';
+import type { HarError, HarValidationErrorDetail } from 'har-validator';
 import type { Diagnostic } from '../diagnostics.js';
+
+type Validator = (typeof import('har-validator'))['default'];
+
+// Loaded on the first check, not at start-up: ajv and the schemas cost `--help` and `diff` of
+// two model files tens of milliseconds for nothing.
+let loading: Promise<Validator> | undefined;
+function loadValidator(): Promise<Validator> {
+  loading ??= import('har-validator').then((module) => module.default);
+  return loading;
+}
 
 export const MAX_SCHEMA_FINDINGS = 100;
 export const MAX_SCHEMA_ENTRIES = 2000;
@@ -21,8 +31,8 @@ export async function validateHarSchema(document: unknown, file: string): Promis
   const root = isRecord(document) ? document : null;
   const log = root && isRecord(root.log) ? root.log : null;
   const entries = log && Array.isArray(log.entries) ? log.entries : null;
-  if (!root || !log || !entries) return findings(() => validator.har(document), file);
-  const found = await findings(() => validator.har({ ...root, log: { ...log, entries: [] } }), file);
+  if (!root || !log || !entries) return findings((validator) => validator.har(document), file);
+  const found = await findings((validator) => validator.har({ ...root, log: { ...log, entries: [] } }), file);
   const checked = Math.min(entries.length, MAX_SCHEMA_ENTRIES);
   for (let entry = 0; entry < checked && found.length < MAX_SCHEMA_FINDINGS; entry++) {
     found.push(...(await validateHarEntry(entries[entry], file, entry)));
@@ -36,7 +46,7 @@ export async function validateHarSchema(document: unknown, file: string): Promis
 
 /** Validates one entry on its own (also for the streaming reader, which never holds the whole log). */
 export async function validateHarEntry(entry: unknown, file: string, index: number): Promise<Diagnostic[]> {
-  return findings(() => validator.entry(entry), file, index);
+  return findings((validator) => validator.entry(entry), file, index);
 }
 
 /** Said once when a file's findings reach the cap and checking stops. */
@@ -44,9 +54,10 @@ export function schemaCheckStopped(file: string): Diagnostic {
   return { severity: 'info', code: 'har-schema-more', message: `HAR schema check stopped after ${MAX_SCHEMA_FINDINGS} findings`, place: { file } };
 }
 
-async function findings(validate: () => Promise<unknown>, file: string, entry?: number): Promise<Diagnostic[]> {
+async function findings(validate: (validator: Validator) => Promise<unknown>, file: string, entry?: number): Promise<Diagnostic[]> {
+  const validator = await loadValidator();
   try {
-    await validate();
+    await validate(validator);
     return [];
   } catch (error) {
     const details = (error as HarError).errors ?? [];
