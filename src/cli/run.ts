@@ -12,7 +12,7 @@ import { Har2ApiError, isHar2ApiError } from '../errors.js';
 import type { InputFile } from '../ingest/index.js';
 import { loadTemplates } from '../load/templates.js';
 import type { Options } from '../options.js';
-import { buildModel } from '../pipeline.js';
+import type { BuildResult } from '../pipeline.js';
 import { FORMATS, type Format, renderOutputs } from '../render/index.js';
 import { redactionLine } from '../render/redaction-text.js';
 import { runDiff } from './diff.js';
@@ -125,9 +125,12 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
     redact: args.redact,
   };
   if (!args.redact) diagnostics.push({ severity: 'warning', code: 'redaction-off', message: 'redaction is off (--no-redact): the output may contain tokens, cookies and personal data; do not publish it' });
-  let built: Awaited<ReturnType<typeof buildModel>> | undefined;
+  let built: BuildResult | undefined;
   let outputs: Awaited<ReturnType<typeof renderOutputs>> = [];
   try {
+    // Loaded here, after the flags are read: `--help`, `--version` and usage errors never need
+    // the pipeline's modules.
+    const { buildModel } = await import('../pipeline.js');
     try {
       built = await buildModel(inputs, options, { onProgress: (p) => progress.pass(p) });
     } catch (error) {

@@ -9,7 +9,7 @@ import { type ErrorCode, Har2ApiError } from '../errors.js';
 import type { InputFile } from '../ingest/index.js';
 import type { ApiModel } from '../model.js';
 import type { Options } from '../options.js';
-import { buildModel, type RunSettings } from '../pipeline.js';
+import type { RunSettings } from '../pipeline.js';
 import { checkModel, looksLikeHar, looksLikeModel, parseModel } from './model-file.js';
 
 export interface LoadedSide {
@@ -29,6 +29,9 @@ export async function loadSide(inputs: readonly InputFile[], options: Options = 
     throw new Har2ApiError('E_USAGE', `one side of a diff is either HAR captures or a single model file, not both (${inputs.map((i) => i.label).join(', ')})`);
   }
   if (models.length === 1) return { model: models[0]!, diagnostics: [] };
+  // The pipeline (ingest, redaction, inference) loads only for a side that needs building: a
+  // diff of two model files never runs it.
+  const { buildModel } = await import('../pipeline.js');
   const built = await buildModel(captures, options, settings);
   // A diff of a partial side would report the unreadable file's endpoints as vanished.
   const failure = built.diagnostics.find((d) => d.severity === 'error');
