@@ -11,7 +11,7 @@
 import { basename, isAbsolute, resolve } from 'node:path';
 import { Har2ApiError } from '../errors.js';
 import { describeJsonError } from '../ingest/har-file.js';
-import type { Io } from './io.js';
+import { describeFsError, type Io } from './io.js';
 
 export interface ConfigFile {
   hints: string[];
@@ -28,8 +28,8 @@ export async function loadConfig(path: string, io: Io): Promise<ConfigFile> {
   let text: string;
   try {
     text = await io.readText(absolute);
-  } catch {
-    throw new Har2ApiError('E_USAGE', 'cannot read the --config file', label);
+  } catch (error) {
+    throw new Har2ApiError('E_USAGE', `cannot read the --config file (${describeFsError(error)}); check the path`, label);
   }
   let parsed: unknown;
   try {

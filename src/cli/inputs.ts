@@ -60,7 +60,10 @@ export const STREAM_THRESHOLD_BYTES = 256 * 1024 * 1024;
  * hold a 600 MB capture. Big files are streamed too; stdin and pipes arrive as byte streams read
  * once. Bytes read are counted through `onBytes`.
  */
-export async function readInput(path: string, io: Io, onBytes?: (bytes: number) => void): Promise<InputFile> {
+/** Bytes read so far of the input named `label` (for the progress display). */
+export type OnBytes = (bytes: number, label: string) => void;
+
+export async function readInput(path: string, io: Io, onBytes?: OnBytes): Promise<InputFile> {
   if (path === '-') return readStream('-', io.stdinChunks(), onBytes);
   const label = basename(path);
   let bytes: Uint8Array;
@@ -74,7 +77,7 @@ export async function readInput(path: string, io: Io, onBytes?: (bytes: number) 
     if (error instanceof Har2ApiError) throw error;
     throw readError(error, label);
   }
-  onBytes?.(bytes.length);
+  onBytes?.(bytes.length, label);
   return { label, text: decodeCaptureBytes(bytes, label) };
 }
 
@@ -84,7 +87,7 @@ export async function readInput(path: string, io: Io, onBytes?: (bytes: number) 
  * inside the compression) is read whole and decoded, which turns it into text or into the one
  * clear error for it.
  */
-async function readStream(label: string, source: AsyncIterable<Uint8Array>, onBytes?: (bytes: number) => void): Promise<InputFile> {
+async function readStream(label: string, source: AsyncIterable<Uint8Array>, onBytes?: OnBytes): Promise<InputFile> {
   let { head, chunks } = await peek(countBytes(source, onBytes, label));
   const format = compression(head);
   if (format !== null) ({ head, chunks } = await peek(inflateChunks(chunks, format, label)));
@@ -97,7 +100,7 @@ async function readStream(label: string, source: AsyncIterable<Uint8Array>, onBy
  * whose (inflated) start is UTF-16 or binary is read whole instead, which decodes it or gives
  * the one clear error. Bytes are counted for progress on the first pass.
  */
-async function openFile(label: string, path: string, head: Uint8Array, io: Io, onBytes?: (bytes: number) => void): Promise<InputFile> {
+async function openFile(label: string, path: string, head: Uint8Array, io: Io, onBytes?: OnBytes): Promise<InputFile> {
   const format = compression(head);
   const inner = format === null ? head : await firstChunk(inflateChunks(io.readChunks(path), format, label));
   if (needsDecoding(inner)) return readStream(label, io.readChunks(path), onBytes);
@@ -162,12 +165,12 @@ function readError(error: unknown, label: string): Har2ApiError {
   return new Har2ApiError('E_READ', `cannot read the file (${reason})`, label);
 }
 
-async function* countBytes(chunks: AsyncIterable<Uint8Array>, onBytes: ((bytes: number) => void) | undefined, label: string): AsyncGenerator<Uint8Array> {
+async function* countBytes(chunks: AsyncIterable<Uint8Array>, onBytes: OnBytes | undefined, label: string): AsyncGenerator<Uint8Array> {
   let total = 0;
   try {
     for await (const chunk of chunks) {
       total += chunk.length;
-      onBytes?.(total);
+      onBytes?.(total, label);
       yield chunk;
     }
   } catch (error) {

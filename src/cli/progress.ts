@@ -11,7 +11,8 @@ import type { Io } from './io.js';
 export const PROGRESS_MIN_BYTES = 64 * 1024 * 1024;
 
 export interface Progress {
-  bytes(read: number): void;
+  /** Bytes read of all inputs so far, `file` being read now. */
+  bytes(read: number, file: string): void;
   pass(progress: PassProgress): void;
   done(): void;
 }
@@ -40,8 +41,9 @@ export function createProgress(io: Io, totalBytes: number, enabled: boolean, now
     shown = true;
   };
   return {
-    bytes(n) {
+    bytes(n, file) {
       read = n;
+      if (current.pass === 1 && current.file !== file) current = { pass: 1, file, exchanges: 0 };
       draw();
     },
     pass(progress) {

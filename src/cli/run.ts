@@ -107,7 +107,7 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
     const before = offset;
     offset += sizes[i]!;
     try {
-      inputs.push(await readInput(path, io, (bytes) => progress.bytes(before + bytes)));
+      inputs.push(await readInput(path, io, (bytes, label) => progress.bytes(before + bytes, label)));
     } catch (error) {
       if (!isHar2ApiError(error)) throw error;
       readErrors.push(error);
@@ -205,7 +205,7 @@ async function checkOutputs(outputs: readonly { name: string; content: string }[
     if (current !== output.content) stale.push(`${join(shown, output.name)}${current === null ? ' (missing)' : ''}`);
   }
   if (stale.length === 0 && failedInputs > 0) {
-    io.stderr(`har2api: ${outputs.map((o) => join(shown, o.name)).join(', ')} match the readable inputs only: ${failedInputs} input(s) failed (see above)\n`);
+    io.stderr(`har2api: --check compared ${outputs.map((o) => join(shown, o.name)).join(', ')} with the readable inputs only; ${failedInputs} input(s) failed (see above)\n`);
     return EXIT_FAILED;
   }
   if (stale.length === 0) {

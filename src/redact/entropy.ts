@@ -4,8 +4,9 @@
  * upper case, lower case and digits, Shannon entropy at least 0.8·log2(min(n, 64)) and a
  * character-class transition rate of at least 0.45. That flags 93–99 % of random base64url
  * tokens of 20–43 characters and 0.3 % of camelCase identifiers, and never a UUID, a hex hash, a
- * timestamp, a slug or a semver string. Hex and lower-case session ids are left to the rules by
- * position (cookies, credential headers), as they cannot be told from hashes.
+ * timestamp, a slug or a semver string. Hex and lower-case session ids cannot be told from
+ * hashes: they are left to the rules by position (cookies, credential headers) unless a prefix
+ * names them (`sess-9f8a…`, hasCredentialPrefix).
  *
  * Prefixed identifiers (`file-AbC123…`, `cus_…`, `g-p-…`) are ids, not secrets: the provider key
  * formats that look like them (`sk_live_`, `ghp_`) are matched before this runs. A prefix that
@@ -77,6 +78,35 @@ export function hasIdPrefix(value: string): boolean {
     i++;
     if (letters >= 2 && isAlphanumericRun(value, i)) return !isLongMixedCase(value, i);
   }
+  return false;
+}
+
+/**
+ * `sess-9f8a7b6c…`, `tok_3c1d…`: a prefix naming a credential, then an alphanumeric tail of 16 or
+ * more characters with a digit in it. A one-case tail (hex, lower case) is no random token to the
+ * entropy test, which cannot tell it from a hash; the prefix says what it is.
+ */
+export function hasCredentialPrefix(value: string): boolean {
+  let i = 0;
+  let named = false;
+  for (let groups = 1; groups <= 3; groups++) {
+    const start = i;
+    while (i < value.length && i - start < 12 && value.charCodeAt(i) >= 97 && value.charCodeAt(i) <= 122) i++;
+    if (i === start) return false;
+    if (SECRET_PREFIX_WORDS.has(value.slice(start, i))) named = true;
+    const sep = value.charCodeAt(i);
+    if (sep !== 45 && sep !== 95) return false;
+    i++;
+    if (named && value.length - i >= MIN_PREFIXED_TAIL && isAlphanumericRun(value, i)) return hasDigit(value, i);
+  }
+  return false;
+}
+
+const MIN_PREFIXED_TAIL = 16;
+
+function hasDigit(value: string, start: number): boolean {
+  const end = Math.min(value.length, start + SAMPLE);
+  for (let i = start; i < end; i++) if (CLASS[value.charCodeAt(i)] === 3) return true;
   return false;
 }
 

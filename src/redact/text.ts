@@ -13,7 +13,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { redactCookieHeader } from './cookies.js';
-import { looksLikeToken } from './entropy.js';
+import { hasCredentialPrefix, looksLikeToken } from './entropy.js';
 import { internationalEmailAround } from './international-email.js';
 import { type NameRule, classifyName, isBareName, ruleApplies } from './names.js';
 import { MAX_DEPTH, type Scope, deeper } from './scope.js';
@@ -330,6 +330,7 @@ function redactCore(word: string, scope: Scope, noEntropy: boolean): string | nu
     }
   }
   if (!noEntropy && (shape & (UPPER | LOWER | DIGIT)) === (UPPER | LOWER | DIGIT) && looksLikeToken(word)) return tags.tag('token', word, scope.place);
+  if (!noEntropy && shape & DIGIT && hasCredentialPrefix(word)) return tags.tag('token', word, scope.place);
   return null;
 }
 

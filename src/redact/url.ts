@@ -7,7 +7,7 @@
  * a URL, and the result is written back encoded around the placeholders.
  */
 import type { ExchangeUrl, NameValue } from '../exchange.js';
-import { looksLikeToken } from './entropy.js';
+import { hasCredentialPrefix, looksLikeToken } from './entropy.js';
 import type { NameContext } from './names.js';
 import { type Scope, atPlace } from './scope.js';
 import { redactText, safeDecode } from './text.js';
@@ -166,7 +166,7 @@ function redactSegment(segment: string, parent: string, scope: Scope): string {
   const known = scope.tags.recall(decoded);
   if (known) return scope.tags.tag(known, decoded, scope.place);
   if (decoded.length >= 8 && CAPABILITY_PARENTS.has(parent.toLowerCase()) && !isPlainWord(decoded)) return scope.tags.tag('token', decoded, scope.place);
-  if (looksLikeToken(decoded)) return scope.tags.tag('token', decoded, scope.place);
+  if (looksLikeToken(decoded) || hasCredentialPrefix(decoded)) return scope.tags.tag('token', decoded, scope.place);
   const redacted = redactText(decoded, scope, true);
   return redacted === decoded ? segment : encodeAroundTags(redacted, scope).replace(/\//g, '%2F');
 }

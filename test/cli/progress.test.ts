@@ -11,7 +11,7 @@ describe('progress display', () => {
     let clock = 0;
     const progress = createProgress(io, big, true, () => (clock += 1000));
     progress.pass({ pass: 1, file: 'a.har', exchanges: 1000 });
-    progress.bytes(big / 2);
+    progress.bytes(big / 2, 'a.har');
     progress.pass({ pass: 1, file: 'a.har', exchanges: 2500 });
     progress.pass({ pass: 2, file: 'a.har', exchanges: 1000 });
     progress.pass({ pass: 3, file: 'a.har', exchanges: 2000 });
@@ -26,6 +26,16 @@ describe('progress display', () => {
     ]);
   });
 
+  it('names the file being read before its first exchange, and the next file when reading moves on', () => {
+    const io = { ...memoryIo(), stderrIsTTY: true };
+    let clock = 0;
+    const progress = createProgress(io, big, true, () => (clock += 1000));
+    progress.bytes(big / 4, 'a.har');
+    progress.bytes(big / 2, 'b.har');
+    const lines = io.err.join('').split('\r\u001b[2K').filter(Boolean);
+    expect(lines).toEqual(['reading a.har 25% (34 of 134 MB), 0 exchanges', 'reading b.har 50% (67 of 134 MB), 0 exchanges']);
+  });
+
   it.each([
     ['stderr is not a terminal', false, big, true],
     ['the input is small', true, 1000, true],
@@ -33,7 +43,7 @@ describe('progress display', () => {
   ])('stays silent when %s', (_why, tty, bytes, enabled) => {
     const io = { ...memoryIo(), stderrIsTTY: tty };
     const progress = createProgress(io, bytes, enabled);
-    progress.bytes(10);
+    progress.bytes(10, 'a.har');
     progress.pass({ pass: 2, file: 'a.har', exchanges: 1 });
     progress.done();
     expect(io.err).toEqual([]);

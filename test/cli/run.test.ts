@@ -142,7 +142,7 @@ describe('har2api command line', () => {
     expect(await runCli(['c.har', 'broken.har', '-o', 'docs', '--check'], io)).toBe(1);
     const stderr = io.err.join('');
     expect(stderr).toContain('broken.har: not valid JSON');
-    expect(stderr).toContain('docs/reference.md match the readable inputs only: 1 input(s) failed');
+    expect(stderr).toContain('--check compared docs/reference.md with the readable inputs only; 1 input(s) failed');
     expect(stderr).not.toContain('up to date');
   });
 

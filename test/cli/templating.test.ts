@@ -72,7 +72,7 @@ describe('templating options', () => {
   it.each([
     [['--hint', 'post/{id}'], 'path hint "post/{id}": "post" is not a host name; a path starts with /'],
     [['--hint', '/post/{a-b}'], '{a-b} is not a parameter name'],
-    [['--config', 'missing.json'], 'missing.json: cannot read the --config file'],
+    [['--config', 'missing.json'], 'missing.json: cannot read the --config file (no such file or folder); check the path'],
     [['--config', 'bad.json'], 'bad.json: cannot use the --config file: not valid JSON: it ends early'],
     [['--config', 'junk.json'], 'junk.json: cannot use the --config file: not valid JSON at line 2, column 3 (expected double-quoted property name); fix the JSON of the config file'],
     [['--config', 'typo.json'], 'typo.json: unknown key "hint" in the --config file; expected hints, hosts, include, exclude'],

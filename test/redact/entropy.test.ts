@@ -3,7 +3,7 @@
  * §4.5 did: random tokens are flagged, identifiers of every common shape are not.
  */
 import { describe, expect, it } from 'vitest';
-import { hasIdPrefix, looksLikeToken } from '../../src/redact/entropy.js';
+import { hasCredentialPrefix, hasIdPrefix, looksLikeToken } from '../../src/redact/entropy.js';
 
 function generator(seed: number): () => number {
   let a = seed >>> 0;
@@ -46,6 +46,23 @@ describe('looksLikeToken', () => {
     const started = performance.now();
     expect(looksLikeToken(huge)).toBe(true);
     expect(performance.now() - started).toBeLessThan(100);
+  });
+});
+
+describe('hasCredentialPrefix', () => {
+  it.each([
+    ['sess-9f8a7b6c5d4e3f2a1b0c', true],
+    ['tok_9f8a7b6c5d4e3f2a1b0c', true],
+    ['lin_api_0123456789abcdef0123', true],
+    ['secret_abcdefghijklmnop1', true],
+    // Too short, no digit, no credential word, or not one alphanumeric tail.
+    ['sess-9f8a7b6c5d4e', false],
+    ['token_authenticationmanager', false],
+    ['file-9f8a7b6c5d4e3f2a1b0c', false],
+    ['api_v1_0123456789abcdef0123', false],
+    ['session-2024-01-01-0123456789', false],
+  ])('%s → %s', (value, expected) => {
+    expect(hasCredentialPrefix(value)).toBe(expected);
   });
 });
 

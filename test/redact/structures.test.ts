@@ -107,6 +107,7 @@ describe('JSON', () => {
     ['base64 JSON in a string', { blob: Buffer.from('{"password":"hunter22"}').toString('base64') }, { blob: '<encoded:1>' }],
     ['a card number as a number', { cc: 4111111111111111, id: 4111111111111111 }, { cc: '<card:1>', id: 4111111111111111 }],
     ['LLM token fields stay', { token: 'Hello', logprob: -0.1, token_type: 'Bearer', max_tokens: 4096 }, { token: 'Hello', logprob: -0.1, token_type: 'Bearer', max_tokens: 4096 }],
+    ['a credential prefix before a hex tail', { ref: 'sess-9f8a7b6c5d4e3f2a1b0c', file: 'file-9f8a7b6c5d4e3f2a1b0c' }, { ref: '<token:1>', file: 'file-9f8a7b6c5d4e3f2a1b0c' }],
     ['ids stay', { user_id: 'user-iHx6NeJJYMzRfPJYqmBELK3I', conversation_id: 'e4c3f2d5-f08a-4497-acbd-444cedb7f254' }, { user_id: 'user-iHx6NeJJYMzRfPJYqmBELK3I', conversation_id: 'e4c3f2d5-f08a-4497-acbd-444cedb7f254' }],
   ])('%s', (_label, input, expected) => {
     expect(redactJson(input, freshScope())).toEqual(expected);
