@@ -65,20 +65,8 @@ export function looksLikeToken(value: string): boolean {
  * credential or the identifier is a long run in both cases.
  */
 export function hasIdPrefix(value: string): boolean {
-  let i = 0;
-  let letters = 0;
-  for (let groups = 1; groups <= 3; groups++) {
-    const start = i;
-    while (i < value.length && i - start < 12 && value.charCodeAt(i) >= 97 && value.charCodeAt(i) <= 122) i++;
-    if (i === start) return false;
-    if (SECRET_PREFIX_WORDS.has(value.slice(start, i))) return false;
-    letters += i - start;
-    const sep = value.charCodeAt(i);
-    if (sep !== 45 && sep !== 95) return false;
-    i++;
-    if (letters >= 2 && isAlphanumericRun(value, i)) return !isLongMixedCase(value, i);
-  }
-  return false;
+  const prefix = readPrefix(value);
+  return prefix !== null && !prefix.named && prefix.letters >= 2 && !isLongMixedCase(value, prefix.tail);
 }
 
 /**
@@ -87,19 +75,40 @@ export function hasIdPrefix(value: string): boolean {
  * entropy test, which cannot tell it from a hash; the prefix says what it is.
  */
 export function hasCredentialPrefix(value: string): boolean {
+  const prefix = readPrefix(value);
+  return prefix !== null && prefix.named && value.length - prefix.tail >= MIN_PREFIXED_TAIL && hasDigit(value, prefix.tail);
+}
+
+interface Prefix {
+  /** Where the alphanumeric tail starts. */
+  tail: number;
+  /** Letters in the prefix words. */
+  letters: number;
+  /** A prefix word names a credential (`sess`, `secret`, `api` …). */
+  named: boolean;
+}
+
+/**
+ * Up to three lower-case words, each followed by `-` or `_`, before an alphanumeric run of 8 or
+ * more characters to the end (`g-p-`, `lin_api_`); null when the value is not shaped so.
+ */
+function readPrefix(value: string): Prefix | null {
   let i = 0;
+  let letters = 0;
   let named = false;
   for (let groups = 1; groups <= 3; groups++) {
     const start = i;
     while (i < value.length && i - start < 12 && value.charCodeAt(i) >= 97 && value.charCodeAt(i) <= 122) i++;
-    if (i === start) return false;
+    if (i === start) return null;
     if (SECRET_PREFIX_WORDS.has(value.slice(start, i))) named = true;
+    letters += i - start;
     const sep = value.charCodeAt(i);
-    if (sep !== 45 && sep !== 95) return false;
+    if (sep !== 45 && sep !== 95) return null;
     i++;
-    if (named && value.length - i >= MIN_PREFIXED_TAIL && isAlphanumericRun(value, i)) return hasDigit(value, i);
+    // A run to the end holds no separator, so no later word could follow it.
+    if (isAlphanumericRun(value, i)) return { tail: i, letters, named };
   }
-  return false;
+  return null;
 }
 
 const MIN_PREFIXED_TAIL = 16;
