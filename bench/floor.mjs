@@ -13,7 +13,9 @@ const parseBodies = (entry) => {
   entries++;
   for (const body of [entry.request?.postData, entry.response?.content]) {
     if (!body?.text || !/json/.test(body.mimeType ?? '')) continue;
-    try { JSON.parse(body.encoding === 'base64' ? Buffer.from(body.text, 'base64').toString() : body.text); } catch {}
+    try {
+      JSON.parse(body.encoding === 'base64' ? Buffer.from(body.text, 'base64').toString() : body.text);
+    } catch {}
   }
 };
 if ((await stat(file)).size < 400e6) {
@@ -25,4 +27,11 @@ if ((await stat(file)).size < 400e6) {
 }
 const ms = performance.now() - started;
 const cpu = process.cpuUsage();
-console.log(JSON.stringify({ ms: Math.round(ms), cpuMs: Math.round((cpu.user + cpu.system) / 1000), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), entries }));
+console.log(
+  JSON.stringify({
+    ms: Math.round(ms),
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    entries,
+  }),
+);

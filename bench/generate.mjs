@@ -25,7 +25,11 @@ export async function generateHar(targetBytes, path) {
   };
   const int = (n) => Math.floor(random() * n);
   const pick = (list) => list[int(list.length)];
-  const chars = (alphabet, n) => { let s = ''; for (let i = 0; i < n; i++) s += alphabet[int(alphabet.length)]; return s; };
+  const chars = (alphabet, n) => {
+    let s = '';
+    for (let i = 0; i < n; i++) s += alphabet[int(alphabet.length)];
+    return s;
+  };
   const hex = (n) => chars('0123456789abcdef', n);
   const b62 = (n) => chars('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', n);
   const uuid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-8${hex(3)}-${hex(12)}`;
@@ -54,26 +58,115 @@ export async function generateHar(targetBytes, path) {
     created_at: iso(),
     updated_at: Math.floor(clock / 1000) - int(1e5),
     author: { id: pick(users).id, name: pick(users).name, avatar_url: random() < 0.3 ? null : `https://cdn.example.com/a/${hex(16)}.png`, roles: ['member'] },
-    content: Array.from({ length: 1 + int(3) }, () => ({ type: 'output_text', text: sentence(8 + int(40)), annotations: random() < 0.2 ? [{ type: 'url_citation', url: `https://docs.example.com/${pick(words)}`, start_index: int(100), end_index: 100 + int(100) }] : [] })),
+    content: Array.from({ length: 1 + int(3) }, () => ({
+      type: 'output_text',
+      text: sentence(8 + int(40)),
+      annotations:
+        random() < 0.2 ? [{ type: 'url_citation', url: `https://docs.example.com/${pick(words)}`, start_index: int(100), end_index: 100 + int(100) }] : [],
+    })),
     metadata: { model: pick(['gpt-5-2', 'gpt-5-mini']), finish_reason: random() < 0.1 ? null : 'stop', ...(random() < 0.3 ? { tool: pick(words) } : {}) },
     usage: { input_tokens: int(2000), output_tokens: int(800), details: { reasoning_tokens: random() < 0.5 ? null : int(300) } },
   });
 
   const endpoints = [
-    () => ({ method: 'GET', url: `https://api.example.com/api/v2/conversations?offset=${int(20) * 20}&limit=20&order=updated`, response: { object: 'list', data: Array.from({ length: 1 + int(6) }, () => ({ id: pick(conversations), title: sentence(3), create_time: iso(), update_time: iso(), gizmo_id: random() < 0.3 ? pick(gizmos) : null, is_archived: false })), has_more: random() < 0.5, total: 400 } }),
-    () => { const id = pick(conversations); return { method: 'GET', url: `https://api.example.com/api/v2/conversation/${id}`, response: { id, title: sentence(3), messages: Array.from({ length: 2 + int(10) }, message), current_node: uuid(), owner: pick(users).email } }; },
-    () => ({ method: 'GET', url: `https://api.example.com/api/v2/conversation/${pick(conversations)}/messages?limit=${pick([10, 20, 50])}`, response: { object: 'list', data: Array.from({ length: 3 + int(12) }, message), first_id: `msg_${b62(24)}`, last_id: `msg_${b62(24)}`, has_more: random() < 0.5 } }),
-    () => ({ method: 'POST', url: 'https://api.example.com/api/v2/messages', request: { conversation_id: pick(conversations), content: sentence(5 + int(30)), attachments: random() < 0.2 ? [{ file_id: `file-${b62(22)}`, name: `${pick(words)}.pdf` }] : [] }, response: message() }),
-    () => { const user = pick(users); return { method: 'GET', url: `https://api.example.com/api/v2/users/${user.id}/settings`, response: { user_id: user.id, email: user.email, display_name: user.name, theme: pick(['dark', 'light']), language: 'en-US', notifications: { email: random() < 0.5, push: random() < 0.5 } } }; },
-    () => ({ method: 'GET', url: `https://api.example.com/api/v2/gizmos/${pick(gizmos)}/conversations?cursor=${int(5)}`, response: { items: Array.from({ length: int(5) }, () => ({ id: pick(conversations), title: sentence(2), update_time: iso() })), cursor: random() < 0.5 ? null : b62(12) } }),
-    () => ({ method: 'PATCH', url: `https://api.example.com/api/v2/conversation/${pick(conversations)}`, request: { is_archived: random() < 0.5, title: random() < 0.5 ? sentence(2) : undefined }, response: { success: true } }),
-    () => ({ method: 'GET', url: 'https://api.example.com/api/v2/models', response: { models: Array.from({ length: 6 }, (_, i) => ({ slug: `model-${i}`, max_tokens: 8192 * (i + 1), title: `Model ${i}`, tags: [pick(words)] })) } }),
-    () => ({ method: 'POST', url: 'https://api.example.com/api/v2/f/conversation', request: { action: 'next', conversation_id: pick(conversations), model: 'gpt-5-2', messages: [{ id: uuid(), content: sentence(10) }] }, sse: true }),
+    () => ({
+      method: 'GET',
+      url: `https://api.example.com/api/v2/conversations?offset=${int(20) * 20}&limit=20&order=updated`,
+      response: {
+        object: 'list',
+        data: Array.from({ length: 1 + int(6) }, () => ({
+          id: pick(conversations),
+          title: sentence(3),
+          create_time: iso(),
+          update_time: iso(),
+          gizmo_id: random() < 0.3 ? pick(gizmos) : null,
+          is_archived: false,
+        })),
+        has_more: random() < 0.5,
+        total: 400,
+      },
+    }),
+    () => {
+      const id = pick(conversations);
+      return {
+        method: 'GET',
+        url: `https://api.example.com/api/v2/conversation/${id}`,
+        response: { id, title: sentence(3), messages: Array.from({ length: 2 + int(10) }, message), current_node: uuid(), owner: pick(users).email },
+      };
+    },
+    () => ({
+      method: 'GET',
+      url: `https://api.example.com/api/v2/conversation/${pick(conversations)}/messages?limit=${pick([10, 20, 50])}`,
+      response: {
+        object: 'list',
+        data: Array.from({ length: 3 + int(12) }, message),
+        first_id: `msg_${b62(24)}`,
+        last_id: `msg_${b62(24)}`,
+        has_more: random() < 0.5,
+      },
+    }),
+    () => ({
+      method: 'POST',
+      url: 'https://api.example.com/api/v2/messages',
+      request: {
+        conversation_id: pick(conversations),
+        content: sentence(5 + int(30)),
+        attachments: random() < 0.2 ? [{ file_id: `file-${b62(22)}`, name: `${pick(words)}.pdf` }] : [],
+      },
+      response: message(),
+    }),
+    () => {
+      const user = pick(users);
+      return {
+        method: 'GET',
+        url: `https://api.example.com/api/v2/users/${user.id}/settings`,
+        response: {
+          user_id: user.id,
+          email: user.email,
+          display_name: user.name,
+          theme: pick(['dark', 'light']),
+          language: 'en-US',
+          notifications: { email: random() < 0.5, push: random() < 0.5 },
+        },
+      };
+    },
+    () => ({
+      method: 'GET',
+      url: `https://api.example.com/api/v2/gizmos/${pick(gizmos)}/conversations?cursor=${int(5)}`,
+      response: {
+        items: Array.from({ length: int(5) }, () => ({ id: pick(conversations), title: sentence(2), update_time: iso() })),
+        cursor: random() < 0.5 ? null : b62(12),
+      },
+    }),
+    () => ({
+      method: 'PATCH',
+      url: `https://api.example.com/api/v2/conversation/${pick(conversations)}`,
+      request: { is_archived: random() < 0.5, title: random() < 0.5 ? sentence(2) : undefined },
+      response: { success: true },
+    }),
+    () => ({
+      method: 'GET',
+      url: 'https://api.example.com/api/v2/models',
+      response: { models: Array.from({ length: 6 }, (_, i) => ({ slug: `model-${i}`, max_tokens: 8192 * (i + 1), title: `Model ${i}`, tags: [pick(words)] })) },
+    }),
+    () => ({
+      method: 'POST',
+      url: 'https://api.example.com/api/v2/f/conversation',
+      request: { action: 'next', conversation_id: pick(conversations), model: 'gpt-5-2', messages: [{ id: uuid(), content: sentence(10) }] },
+      sse: true,
+    }),
     () => ({ method: 'GET', url: `https://static.example.com/assets/app-${hex(8)}.js`, asset: true }),
   ];
   const weights = [12, 14, 10, 8, 6, 6, 3, 2, 3, 1];
   const total = weights.reduce((a, b) => a + b, 0);
-  const choose = () => { let r = int(total); for (let i = 0; i < weights.length; i++) { r -= weights[i]; if (r < 0) return endpoints[i]; } return endpoints[0]; };
+  const choose = () => {
+    let r = int(total);
+    for (let i = 0; i < weights.length; i++) {
+      r -= weights[i];
+      if (r < 0) return endpoints[i];
+    }
+    return endpoints[0];
+  };
 
   const requestHeaders = (extra) => [
     { name: 'accept', value: 'application/json' },
@@ -104,7 +197,9 @@ export async function generateHar(targetBytes, path) {
   ];
 
   const out = createWriteStream(path);
-  const write = async (text) => { if (!out.write(text)) await once(out, 'drain'); };
+  const write = async (text) => {
+    if (!out.write(text)) await once(out, 'drain');
+  };
   await write('{"log":{"version":"1.2","creator":{"name":"har2api-bench","version":"1"},"pages":[],"entries":[\n');
   let written = 0;
   let count = 0;
@@ -116,8 +211,15 @@ export async function generateHar(targetBytes, path) {
     let type = 'application/json';
     if (spec.sse) {
       type = 'text/event-stream';
-      const events = Array.from({ length: 5 + int(20) }, (_, i) => `event: delta\ndata: ${JSON.stringify({ p: '/message/content/parts/0', o: 'append', v: sentence(2), c: i })}\n`);
-      text = [`data: ${JSON.stringify({ type: 'resume_token', token: `${b64url({ alg: 'ES256' })}.${b64url({ c: hex(16) })}.${b62(40)}` })}\n`, ...events, 'data: [DONE]\n'].join('\n');
+      const events = Array.from(
+        { length: 5 + int(20) },
+        (_, i) => `event: delta\ndata: ${JSON.stringify({ p: '/message/content/parts/0', o: 'append', v: sentence(2), c: i })}\n`,
+      );
+      text = [
+        `data: ${JSON.stringify({ type: 'resume_token', token: `${b64url({ alg: 'ES256' })}.${b64url({ c: hex(16) })}.${b62(40)}` })}\n`,
+        ...events,
+        'data: [DONE]\n',
+      ].join('\n');
     } else if (spec.asset) {
       type = 'application/javascript';
       text = `!function(){${sentence(200)}}();`;
@@ -131,7 +233,10 @@ export async function generateHar(targetBytes, path) {
         httpVersion: 'h2',
         headers: requestHeaders(spec.request ? [{ name: 'content-type', value: 'application/json' }] : []),
         queryString: [...new URL(spec.url).searchParams].map(([name, value]) => ({ name, value })),
-        cookies: [{ name: 'session', value: session.sessionId }, { name: 'theme', value: 'dark' }],
+        cookies: [
+          { name: 'session', value: session.sessionId },
+          { name: 'theme', value: 'dark' },
+        ],
         headersSize: -1,
         bodySize: spec.request ? JSON.stringify(spec.request).length : 0,
         ...(spec.request ? { postData: { mimeType: 'application/json', text: JSON.stringify(spec.request) } } : {}),

@@ -13,4 +13,6 @@ const code = await runCli([file, '-o', 'bench/data/out', '-f', FORMATS.join(',')
 const ms = performance.now() - started;
 if (code !== 0) throw new Error(`har2api exited ${code}`);
 const cpu = process.cpuUsage();
-console.log(JSON.stringify({ ms: Math.round(ms), cpuMs: Math.round((cpu.user + cpu.system) / 1000), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+console.log(
+  JSON.stringify({ ms: Math.round(ms), cpuMs: Math.round((cpu.user + cpu.system) / 1000), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }),
+);

@@ -22,17 +22,47 @@ const api = 'https://api.example.com/v1';
 const FAMILIES = {
   'header value (chars)': [250_000, (n) => one(entry(`${api}/x`, { request: { headers: [{ name: 'x-big', value: 'h'.repeat(n) }] } }))],
   'cookie pairs': [25_000, (n) => one(entry(`${api}/x`, { request: { headers: [{ name: 'cookie', value: 'a=b; '.repeat(n) }] } }))],
-  'duplicate headers': [10_000, (n) => one(entry(`${api}/x`, { request: { headers: Array.from({ length: n }, (_, i) => ({ name: 'x-dup', value: String(i) })) } }))],
+  'duplicate headers': [
+    10_000,
+    (n) => one(entry(`${api}/x`, { request: { headers: Array.from({ length: n }, (_, i) => ({ name: 'x-dup', value: String(i) })) } })),
+  ],
   'path segment (chars)': [250_000, (n) => one(entry(`${api}/${'s'.repeat(n)}`))],
   'email-shaped segment': [100_000, (n) => one(entry(`${api}/a@${'b.'.repeat(n)}@`))],
   'query parameters': [10_000, (n) => one(entry(`${api}/x?${'q=1&'.repeat(n)}`))],
-  'JSON keys in a body': [10_000, (n) => one(entry(`${api}/x`, { response: { content: { mimeType: 'application/json', text: JSON.stringify(Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i]))) } } }))],
-  'JSON nesting (levels)': [25_000, (n) => one(entry(`${api}/x`, { response: { content: { mimeType: 'application/json', text: `${'['.repeat(n)}${']'.repeat(n)}` } } }))],
+  'JSON keys in a body': [
+    10_000,
+    (n) =>
+      one(
+        entry(`${api}/x`, {
+          response: { content: { mimeType: 'application/json', text: JSON.stringify(Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i]))) } },
+        }),
+      ),
+  ],
+  'JSON nesting (levels)': [
+    25_000,
+    (n) => one(entry(`${api}/x`, { response: { content: { mimeType: 'application/json', text: `${'['.repeat(n)}${']'.repeat(n)}` } } })),
+  ],
   'backticks in a text body': [250_000, (n) => one(entry(`${api}/x`, { response: { content: { mimeType: 'text/plain', text: '`'.repeat(n) } } }))],
   'SSE events': [5_000, (n) => one(entry(`${api}/x`, { response: { content: { mimeType: 'text/event-stream', text: 'data: {"a":1}\n\n'.repeat(n) } } }))],
-  'multipart parts': [2_000, (n) => one(entry(`${api}/x`, { request: { postData: { mimeType: 'multipart/form-data; boundary=b', text: `${'--b\r\nContent-Disposition: form-data; name="f"\r\n\r\nv\r\n'.repeat(n)}--b--` } } }))],
+  'multipart parts': [
+    2_000,
+    (n) =>
+      one(
+        entry(`${api}/x`, {
+          request: {
+            postData: { mimeType: 'multipart/form-data; boundary=b', text: `${'--b\r\nContent-Disposition: form-data; name="f"\r\n\r\nv\r\n'.repeat(n)}--b--` },
+          },
+        }),
+      ),
+  ],
   'entries failing the HAR schema': [1_000, (n) => Array.from({ length: n }, (_, i) => entry(`${api}/items/${i}`))],
-  'entries, one endpoint': [1_000, (n) => Array.from({ length: n }, (_, i) => entry(`${api}/items/${i}`, { response: { content: { mimeType: 'application/json', text: JSON.stringify({ id: i, name: `n${i}` }) } } }))],
+  'entries, one endpoint': [
+    1_000,
+    (n) =>
+      Array.from({ length: n }, (_, i) =>
+        entry(`${api}/items/${i}`, { response: { content: { mimeType: 'application/json', text: JSON.stringify({ id: i, name: `n${i}` }) } } }),
+      ),
+  ],
 };
 
 async function time(text) {
@@ -54,7 +84,9 @@ for (const [name, [base, make]] of Object.entries(FAMILIES)) {
   }
   const ratio = times[3] / Math.max(times[0], 1);
   worst = Math.max(worst, ratio);
-  console.log(`${name.padEnd(32)} n=${String(base * scale).padStart(7)}  ${times.map((t) => `${t.toFixed(0).padStart(6)} ms`).join(' ')}  8n/n = ${ratio.toFixed(1)}`);
+  console.log(
+    `${name.padEnd(32)} n=${String(base * scale).padStart(7)}  ${times.map((t) => `${t.toFixed(0).padStart(6)} ms`).join(' ')}  8n/n = ${ratio.toFixed(1)}`,
+  );
 }
 console.log(`worst growth 8n/n = ${worst.toFixed(1)} (linear ≈ 8, quadratic ≈ 64)`);
 process.exitCode = worst > 20 ? 1 : 0;

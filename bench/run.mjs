@@ -33,6 +33,8 @@ const floor = measure('bench/floor.mjs');
 const tool = measure('bench/har2api.mjs');
 const ratio = tool.ms / floor.ms;
 console.log(`capture: ${file} (${mb} MB)`);
-console.log(`floor   (read + parse + parse bodies): ${floor.ms} ms wall, ${floor.cpuMs} ms CPU, peak RSS ${floor.maxRssMb} MB  [wall: ${floor.all.join(', ')}]`);
+console.log(
+  `floor   (read + parse + parse bodies): ${floor.ms} ms wall, ${floor.cpuMs} ms CPU, peak RSS ${floor.maxRssMb} MB  [wall: ${floor.all.join(', ')}]`,
+);
 console.log(`har2api (whole run, all formats):      ${tool.ms} ms wall, ${tool.cpuMs} ms CPU, peak RSS ${tool.maxRssMb} MB  [wall: ${tool.all.join(', ')}]`);
 console.log(`ratio: ${ratio.toFixed(2)}x the floor in wall time, ${(tool.cpuMs / floor.cpuMs).toFixed(2)}x in CPU time (budget 2x)`);

@@ -57,7 +57,11 @@ function entry({ method = 'GET', url, requestBody, status = 200, mimeType = 'app
       httpVersion: 'h2',
       headers: requestHeaders,
       queryString: [...parsed.searchParams].map(([name, value]) => ({ name, value })),
-      cookies: [{ name: '__Secure-next-auth.session-token', value: sessionCookie }, { name: 'oai-did', value: deviceId }, { name: 'theme', value: 'dark' }],
+      cookies: [
+        { name: '__Secure-next-auth.session-token', value: sessionCookie },
+        { name: 'oai-did', value: deviceId },
+        { name: 'theme', value: 'dark' },
+      ],
       headersSize: -1,
       bodySize: postData ? postData.text.length : 0,
       ...(postData ? { postData } : {}),
@@ -89,16 +93,76 @@ entry({ url: 'https://chatgpt.com/', mimeType: 'text/html', body: '<!doctype htm
 entry({ url: 'https://cdn.oaistatic.com/assets/app-4f2a.js', mimeType: 'application/javascript', body: 'console.log(1)', resourceType: 'script' });
 entry({ url: 'https://cdn.oaistatic.com/assets/logo.png', mimeType: 'image/png', body: 'PNG', encoding: 'base64', resourceType: 'image' });
 
-entry({ url: `${api}/me`, body: { object: 'user', id: person.id, email: person.email, name: person.name, picture: 'https://s.gravatar.com/avatar/0f3c9a7d2b1e4c5a6f7e8d9c0b1a2f3e?s=480', created: 1700000000, phone_number: null, mfa_flag_enabled: false, amr: [], groups: [], orgs: { object: 'list', data: [] } } });
-entry({ url: `${api}/models?history_and_training_disabled=false`, body: { models: [{ slug: 'gpt-5-2', max_tokens: 32767, title: 'GPT-5.2', description: 'Flagship model', tags: ['gpt5'], capabilities: {}, product_features: { attachments: { type: 'retrieval' } } }, { slug: 'gpt-5-mini', max_tokens: 8191, title: 'GPT-5 mini', description: 'Fast model', tags: [], capabilities: {}, product_features: {} }], categories: [{ category: 'gpt_5', human_category_name: 'GPT-5', default_model: 'gpt-5-2' }] } });
-entry({ url: `${api}/beacons/home`, body: { beacon_ui_response: { type: 'beacon_ui_response', beacon_id: 'images_homepage_promo', beacon_name: 'Images Homepage Promo Banner', action_items: [{ id: 'images_homepage_promo_cta_open', text: 'Check it out', type: 'primary', icon_url: null }] } } });
-entry({ method: 'POST', url: `${api}/beacons/event`, requestBody: { beacon_id: 'images_homepage_promo', event_type: 'view', message_id: null }, body: { success: true, message: 'success' } });
+entry({
+  url: `${api}/me`,
+  body: {
+    object: 'user',
+    id: person.id,
+    email: person.email,
+    name: person.name,
+    picture: 'https://s.gravatar.com/avatar/0f3c9a7d2b1e4c5a6f7e8d9c0b1a2f3e?s=480',
+    created: 1700000000,
+    phone_number: null,
+    mfa_flag_enabled: false,
+    amr: [],
+    groups: [],
+    orgs: { object: 'list', data: [] },
+  },
+});
+entry({
+  url: `${api}/models?history_and_training_disabled=false`,
+  body: {
+    models: [
+      {
+        slug: 'gpt-5-2',
+        max_tokens: 32767,
+        title: 'GPT-5.2',
+        description: 'Flagship model',
+        tags: ['gpt5'],
+        capabilities: {},
+        product_features: { attachments: { type: 'retrieval' } },
+      },
+      { slug: 'gpt-5-mini', max_tokens: 8191, title: 'GPT-5 mini', description: 'Fast model', tags: [], capabilities: {}, product_features: {} },
+    ],
+    categories: [{ category: 'gpt_5', human_category_name: 'GPT-5', default_model: 'gpt-5-2' }],
+  },
+});
+entry({
+  url: `${api}/beacons/home`,
+  body: {
+    beacon_ui_response: {
+      type: 'beacon_ui_response',
+      beacon_id: 'images_homepage_promo',
+      beacon_name: 'Images Homepage Promo Banner',
+      action_items: [{ id: 'images_homepage_promo_cta_open', text: 'Check it out', type: 'primary', icon_url: null }],
+    },
+  },
+});
+entry({
+  method: 'POST',
+  url: `${api}/beacons/event`,
+  requestBody: { beacon_id: 'images_homepage_promo', event_type: 'view', message_id: null },
+  body: { success: true, message: 'success' },
+});
 
 for (const offset of [0, 28, 56]) {
   entry({
     url: `${api}/conversations?offset=${offset}&limit=28&order=updated&is_archived=false&is_starred=false`,
     body: {
-      items: conversations.map((id, i) => ({ id, title: ['Trip planning', 'LEGO set help', 'New chat'][i], create_time: iso(), update_time: iso(), pinned_time: null, mapping: null, current_node: null, gizmo_id: i === 0 ? gizmos[0] : null, is_archived: false, is_starred: i === 1 ? true : null, memory_scope: 'global_enabled', snippet: null })),
+      items: conversations.map((id, i) => ({
+        id,
+        title: ['Trip planning', 'LEGO set help', 'New chat'][i],
+        create_time: iso(),
+        update_time: iso(),
+        pinned_time: null,
+        mapping: null,
+        current_node: null,
+        gizmo_id: i === 0 ? gizmos[0] : null,
+        is_archived: false,
+        is_starred: i === 1 ? true : null,
+        memory_scope: 'global_enabled',
+        snippet: null,
+      })),
       total: 57,
       limit: 28,
       offset,
@@ -113,10 +177,53 @@ for (const [n, id] of conversations.entries()) {
   const user = uuid();
   const mapping = {
     [root]: { id: root, message: null, parent: null, children: [system] },
-    [system]: { id: system, message: { id: system, author: { role: 'system', name: null, metadata: {} }, create_time: null, content: { content_type: 'text', parts: [''] }, status: 'finished_successfully', weight: 0, metadata: { is_visually_hidden_from_conversation: true }, recipient: 'all', channel: null }, parent: root, children: [user] },
-    [user]: { id: user, message: { id: user, author: { role: 'user', name: null, metadata: {} }, create_time: 1767132000 + n, content: { content_type: 'text', parts: ['How do I export my data?'] }, status: 'finished_successfully', weight: 1, metadata: {}, recipient: 'all', channel: null }, parent: system, children: [] },
+    [system]: {
+      id: system,
+      message: {
+        id: system,
+        author: { role: 'system', name: null, metadata: {} },
+        create_time: null,
+        content: { content_type: 'text', parts: [''] },
+        status: 'finished_successfully',
+        weight: 0,
+        metadata: { is_visually_hidden_from_conversation: true },
+        recipient: 'all',
+        channel: null,
+      },
+      parent: root,
+      children: [user],
+    },
+    [user]: {
+      id: user,
+      message: {
+        id: user,
+        author: { role: 'user', name: null, metadata: {} },
+        create_time: 1767132000 + n,
+        content: { content_type: 'text', parts: ['How do I export my data?'] },
+        status: 'finished_successfully',
+        weight: 1,
+        metadata: {},
+        recipient: 'all',
+        channel: null,
+      },
+      parent: system,
+      children: [],
+    },
   };
-  entry({ url: `${api}/conversation/${id}`, body: { title: 'LEGO set help', create_time: 1767132000.5 + n, update_time: 1767132900.25 + n, mapping, current_node: user, conversation_id: id, is_archived: false, safe_urls: [], default_model_slug: 'gpt-5-2' } });
+  entry({
+    url: `${api}/conversation/${id}`,
+    body: {
+      title: 'LEGO set help',
+      create_time: 1767132000.5 + n,
+      update_time: 1767132900.25 + n,
+      mapping,
+      current_node: user,
+      conversation_id: id,
+      is_archived: false,
+      safe_urls: [],
+      default_model_slug: 'gpt-5-2',
+    },
+  });
   entry({ url: `${api}/conversation/${id}/stream_status`, body: { status: n === 2 ? 'IS_STREAMING' : 'COMPLETE' } });
   entry({ url: `${api}/conversation/${id}/textdocs`, body: [] });
 }
@@ -126,16 +233,52 @@ entry({ method: 'PATCH', url: `${api}/conversation/${conversations[2]}`, request
 for (const [n, gizmo] of [...gizmos, gizmos[1]].entries()) {
   entry({
     url: `${api}/gizmos/${gizmo}/conversations?cursor=${n % 2 ? 'eyJvZmZzZXQiOjI4fQ' : '0'}`,
-    body: { items: [{ id: uuid(), title: `Project chat ${n + 1}`, create_time: iso(), update_time: iso(), gizmo_id: gizmo, workspace_id: null, snippet: n === 0 ? 'Draft an itinerary for…' : null }], cursor: n % 2 ? null : 'eyJvZmZzZXQiOjI4fQ' },
+    body: {
+      items: [
+        {
+          id: uuid(),
+          title: `Project chat ${n + 1}`,
+          create_time: iso(),
+          update_time: iso(),
+          gizmo_id: gizmo,
+          workspace_id: null,
+          snippet: n === 0 ? 'Draft an itinerary for…' : null,
+        },
+      ],
+      cursor: n % 2 ? null : 'eyJvZmZzZXQiOjI4fQ',
+    },
   });
 }
-entry({ url: `${api}/gizmos/snorlax/sidebar?conversations_per_gizmo=5`, body: { items: gizmos.slice(0, 2).map((id) => ({ gizmo: { id, display: { name: 'Project' } }, conversations: { items: [] } })), cursor: null } });
+entry({
+  url: `${api}/gizmos/snorlax/sidebar?conversations_per_gizmo=5`,
+  body: { items: gizmos.slice(0, 2).map((id) => ({ gizmo: { id, display: { name: 'Project' } }, conversations: { items: [] } })), cursor: null },
+});
 
 for (const [n, text] of ['wi', 'will my', 'will my year'].entries()) {
-  entry({ method: 'POST', url: `${api}/conversation/experimental/generate_autocompletions`, requestBody: { input_text: text, num_completions: 3, in_search_mode: n === 2 }, body: { completions: n === 0 ? [] : [`${text} with chatgpt remain?`] } });
+  entry({
+    method: 'POST',
+    url: `${api}/conversation/experimental/generate_autocompletions`,
+    requestBody: { input_text: text, num_completions: 3, in_search_mode: n === 2 },
+    body: { completions: n === 0 ? [] : [`${text} with chatgpt remain?`] },
+  });
 }
-entry({ method: 'POST', url: `${api}/conversation/init`, requestBody: { gizmo_id: null, requested_default_model: 'gpt-5-2', conversation_id: null, timezone_offset_min: 300, system_hints: [] }, body: { type: 'init', banner_info: null, blocked_features: [], model_limits: [], default_model_slug: 'gpt-5-2', atlas_mode_enabled: false } });
-entry({ method: 'POST', url: `${api}/sentinel/chat-requirements/prepare`, requestBody: { p: sentinelToken }, body: { persona: 'chatgpt-freeaccount', prepare_token: sentinelToken, turnstile: { required: true, dx: base62(64) }, proofofwork: { required: true, seed: '0.4719', difficulty: '06b4f5' } } });
+entry({
+  method: 'POST',
+  url: `${api}/conversation/init`,
+  requestBody: { gizmo_id: null, requested_default_model: 'gpt-5-2', conversation_id: null, timezone_offset_min: 300, system_hints: [] },
+  body: { type: 'init', banner_info: null, blocked_features: [], model_limits: [], default_model_slug: 'gpt-5-2', atlas_mode_enabled: false },
+});
+entry({
+  method: 'POST',
+  url: `${api}/sentinel/chat-requirements/prepare`,
+  requestBody: { p: sentinelToken },
+  body: {
+    persona: 'chatgpt-freeaccount',
+    prepare_token: sentinelToken,
+    turnstile: { required: true, dx: base62(64) },
+    proofofwork: { required: true, seed: '0.4719', difficulty: '06b4f5' },
+  },
+});
 
 // The conversation stream: server-sent events, several kinds, a resume token (a JWT) inside one.
 const message = uuid();
@@ -156,19 +299,61 @@ entry({
   url: `${api}/f/conversation`,
   mimeType: 'text/event-stream',
   extraHeaders: [header('openai-sentinel-chat-requirements-token', sentinelToken)],
-  requestBody: { action: 'next', messages: [{ id: uuid(), author: { role: 'user' }, create_time: 1767132761.071, content: { content_type: 'text', parts: ['will my year with chatgpt remain? is there a way to export it?'] }, metadata: { selected_sources: [] } }], conversation_id: conversations[0], parent_message_id: 'client-created-root', model: 'gpt-5-2', timezone_offset_min: 300, timezone: 'America/New_York', conversation_mode: { kind: 'primary_assistant' }, supports_buffering: true, supported_encodings: ['v1'], client_contextual_info: { is_dark_mode: true, page_height: 902, page_width: 1219, pixel_ratio: 2, app_name: 'chatgpt.com' } },
+  requestBody: {
+    action: 'next',
+    messages: [
+      {
+        id: uuid(),
+        author: { role: 'user' },
+        create_time: 1767132761.071,
+        content: { content_type: 'text', parts: ['will my year with chatgpt remain? is there a way to export it?'] },
+        metadata: { selected_sources: [] },
+      },
+    ],
+    conversation_id: conversations[0],
+    parent_message_id: 'client-created-root',
+    model: 'gpt-5-2',
+    timezone_offset_min: 300,
+    timezone: 'America/New_York',
+    conversation_mode: { kind: 'primary_assistant' },
+    supports_buffering: true,
+    supported_encodings: ['v1'],
+    client_contextual_info: { is_dark_mode: true, page_height: 902, page_width: 1219, pixel_ratio: 2, app_name: 'chatgpt.com' },
+  },
   body: sse,
 });
 
 // A file download whose JSON body the recorder stored as base64 (`content.encoding`).
 for (let i = 0; i < 2; i++) {
   const file = `file-${base62(22)}`;
-  entry({ url: `${api}/files/download/${file}?conversation_id=${conversations[i]}&inline=false`, body: { status: 'success', download_url: `https://files.example-cdn.com/${file}?se=2026-01-01T00%3A00%3A00Z&sig=${base62(43)}`, metadata: null, file_name: `notes-${i + 1}.txt`, creation_time: iso() }, encoding: 'base64' });
+  entry({
+    url: `${api}/files/download/${file}?conversation_id=${conversations[i]}&inline=false`,
+    body: {
+      status: 'success',
+      download_url: `https://files.example-cdn.com/${file}?se=2026-01-01T00%3A00%3A00Z&sig=${base62(43)}`,
+      metadata: null,
+      file_name: `notes-${i + 1}.txt`,
+      creation_time: iso(),
+    },
+    encoding: 'base64',
+  });
 }
 
 entry({ url: `${api}/memories?include_memory_entries=false`, body: { memories: [], memory_max_tokens: 10000, memory_num_tokens: 0 } });
-for (let i = 0; i < 2; i++) entry({ method: 'POST', url: 'https://chatgpt.com/ces/v1/t', requestBody: { event: 'Page Viewed', anonymousId: uuid(), timestamp: iso() }, body: { success: true } });
-entry({ method: 'POST', url: `https://ab.chatgpt.com/v1/rgstr?k=${statsigKey}&st=javascript-client&sv=3.26.0&t=${clock}&sid=${uuid()}&ec=3&gz=1`, status: 202, requestBody: { events: [{ eventName: 'statsig::diagnostics', user: { userID: person.id, email: person.email } }] }, body: { success: true } });
+for (let i = 0; i < 2; i++)
+  entry({
+    method: 'POST',
+    url: 'https://chatgpt.com/ces/v1/t',
+    requestBody: { event: 'Page Viewed', anonymousId: uuid(), timestamp: iso() },
+    body: { success: true },
+  });
+entry({
+  method: 'POST',
+  url: `https://ab.chatgpt.com/v1/rgstr?k=${statsigKey}&st=javascript-client&sv=3.26.0&t=${clock}&sid=${uuid()}&ec=3&gz=1`,
+  status: 202,
+  requestBody: { events: [{ eventName: 'statsig::diagnostics', user: { userID: person.id, email: person.email } }] },
+  body: { success: true },
+});
 
 const har = { log: { version: '1.2', creator: { name: 'har2api-sample', version: '1.0' }, pages: [], entries } };
 writeFileSync(new URL('./chatgpt.har', import.meta.url), `${JSON.stringify(har, null, 2)}\n`);

@@ -51,7 +51,5 @@ export function summariseDiagnostics(diagnostics: readonly Diagnostic[]): Diagno
     if (group) group.count++;
     else groups.set(key, { first: d, count: 1 });
   }
-  return [...groups.values()].map(({ first, count }) =>
-    count === 1 ? first : { ...first, message: `${first.message} (and ${count - 1} more like it)` },
-  );
+  return [...groups.values()].map(({ first, count }) => (count === 1 ? first : { ...first, message: `${first.message} (and ${count - 1} more like it)` }));
 }

@@ -74,19 +74,7 @@ export interface Endpoint {
   websocket?: MessageStream;
 }
 
-export type IdKind =
-  | 'integer'
-  | 'uuid'
-  | 'ulid'
-  | 'objectid'
-  | 'hex'
-  | 'prefixed'
-  | 'token'
-  | 'date'
-  | 'datetime'
-  | 'email'
-  | 'word'
-  | 'hint';
+export type IdKind = 'integer' | 'uuid' | 'ulid' | 'objectid' | 'hex' | 'prefixed' | 'token' | 'date' | 'datetime' | 'email' | 'word' | 'hint';
 
 export interface PathParam {
   name: string;
@@ -132,16 +120,7 @@ export interface AuthScheme {
   seen: number;
 }
 
-export type BodyKind =
-  | 'json'
-  | 'form'
-  | 'multipart'
-  | 'sse'
-  | 'ndjson'
-  | 'jsonp'
-  | 'text'
-  | 'binary'
-  | 'empty';
+export type BodyKind = 'json' | 'form' | 'multipart' | 'sse' | 'ndjson' | 'jsonp' | 'text' | 'binary' | 'empty';
 
 export interface Body {
   /** Lower-case media type without parameters: `application/json`. */

@@ -85,7 +85,13 @@ export async function buildModel(inputs: readonly InputFile[], options: Options 
 }
 
 /** Pass 1: read every capture once (validating, counting), learn its secrets, find the window. */
-async function survey(inputs: readonly InputFile[], ctx: Context, redactor: Redactor | null, settings: RunSettings, diagnostics: Diagnostic[]): Promise<{ captures: Capture[]; window: ApiModel['window'] }> {
+async function survey(
+  inputs: readonly InputFile[],
+  ctx: Context,
+  redactor: Redactor | null,
+  settings: RunSettings,
+  diagnostics: Diagnostic[],
+): Promise<{ captures: Capture[]; window: ApiModel['window'] }> {
   const captures: Capture[] = [];
   const window: ApiModel['window'] = { start: null, end: null };
   const errors: Har2ApiError[] = [];
@@ -101,7 +107,8 @@ async function survey(inputs: readonly InputFile[], ctx: Context, redactor: Reda
         tick.step();
       }
       tick.end();
-      if (capture.source.entries === 0) throw new Har2ApiError('E_EMPTY', 'the capture has no entries (log.entries is empty); record some traffic first', input.label);
+      if (capture.source.entries === 0)
+        throw new Har2ApiError('E_EMPTY', 'the capture has no entries (log.entries is empty); record some traffic first', input.label);
       captures.push(capture);
       widen(window, own.start);
       widen(window, own.end);
@@ -233,7 +240,13 @@ function widen(window: ApiModel['window'], time: string | null): void {
 function describeHosts(endpoints: readonly Endpoint[], schemes: ReadonlyMap<string, Set<string>>, apiRoots: Readonly<Record<string, string>>): Host[] {
   const hosts = new Map<string, Host>();
   for (const endpoint of endpoints) {
-    const host = hosts.get(endpoint.host) ?? { name: endpoint.host, schemes: [...(schemes.get(endpoint.host) ?? [])].sort(), apiRoot: apiRoots[endpoint.host] ?? '', endpoints: 0, observed: 0 };
+    const host = hosts.get(endpoint.host) ?? {
+      name: endpoint.host,
+      schemes: [...(schemes.get(endpoint.host) ?? [])].sort(),
+      apiRoot: apiRoots[endpoint.host] ?? '',
+      endpoints: 0,
+      observed: 0,
+    };
     host.endpoints++;
     host.observed += endpoint.observed;
     hosts.set(endpoint.host, host);
@@ -260,7 +273,9 @@ const LEFT_OUT = ['cors-preflight', 'telemetry', 'static-asset', 'document'];
 
 function noEndpointsMessage(model: ApiModel, options: ResolvedOptions): string {
   const skipped = model.traffic.skipped;
-  const reasons = Object.entries(skipped).map(([reason, n]) => `${reason} ${n}`).join(', ');
+  const reasons = Object.entries(skipped)
+    .map(([reason, n]) => `${reason} ${n}`)
+    .join(', ');
   const hint = FILTERED.some((r) => skipped[r])
     ? 'check --host/--include/--exclude'
     : !options.all && LEFT_OUT.some((r) => skipped[r])

@@ -30,7 +30,10 @@ function target(file: string, specifier: string): string {
   return relative(SRC, resolve(dirname(file), specifier)).replace(/\.js$/, '');
 }
 
-const files = sourceFiles(SRC).map((path) => ({ path: relative(SRC, path).replace(/\.ts$/, ''), imports: importsOf(path).map((s) => ({ specifier: s, local: s.startsWith('.') ? target(path, s) : null })) }));
+const files = sourceFiles(SRC).map((path) => ({
+  path: relative(SRC, path).replace(/\.ts$/, ''),
+  imports: importsOf(path).map((s) => ({ specifier: s, local: s.startsWith('.') ? target(path, s) : null })),
+}));
 
 /** Pipeline order: a stage may use what comes before it, never what comes after. */
 const STAGES = ['ingest', 'redact', 'normalise', 'infer', 'render', 'diff'];
@@ -43,7 +46,9 @@ describe('architecture', () => {
   });
 
   it('stages do no file I/O (only the CLI and the edge modules in load/ touch files)', () => {
-    const offenders = files.filter((f) => stageOf(f.path) !== -1 && f.imports.some((i) => /^(?:node:)?fs(?:\/promises)?$/.test(i.specifier))).map((f) => f.path);
+    const offenders = files
+      .filter((f) => stageOf(f.path) !== -1 && f.imports.some((i) => /^(?:node:)?fs(?:\/promises)?$/.test(i.specifier)))
+      .map((f) => f.path);
     expect(offenders).toEqual([]);
   });
 
@@ -65,7 +70,8 @@ describe('architecture', () => {
     const offenders: string[] = [];
     for (const file of files.filter((f) => /^(?:render|diff)\//.test(f.path))) {
       for (const { local } of file.imports) {
-        if (local !== null && stageOf(local) !== -1 && stageOf(local) < stageOf('render') && local !== 'infer/quicktype') offenders.push(`${file.path} -> ${local}`);
+        if (local !== null && stageOf(local) !== -1 && stageOf(local) < stageOf('render') && local !== 'infer/quicktype')
+          offenders.push(`${file.path} -> ${local}`);
       }
     }
     expect(offenders).toEqual([]);

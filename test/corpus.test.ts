@@ -18,18 +18,37 @@ import { parseStructure } from './support/markdown-structure.js';
 import { memoryIo } from './support/memory-io.js';
 
 const CORPUS = '../shared/corpus';
-const files = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith('.har')).sort() : [];
+const files = existsSync(CORPUS)
+  ? readdirSync(CORPUS)
+      .filter((f) => f.endsWith('.har'))
+      .sort()
+  : [];
 
 /** Files with no usable HTTP exchange at all: with `--all` too, they give no endpoint. */
 const UNUSABLE = new Set(['janodvarko__harviewer__selenium__tests__hars__data-url.har', 'jonluca__har-to-openapi__test__data__invalid-url.har']);
 
 /** The files that must fail, with their error code and the start of their message; every other file must give a reference. */
 const FAILURES: Record<string, { code: string; message: string }> = {
-  'janodvarko__harviewer__selenium__tests__hars__not-json.har': { code: 'E_JSON', message: 'not valid JSON at line 8, column 5 (expected \',\' or \'}\' after property value); is this a complete HAR export?' },
-  'janodvarko__harviewer__selenium__tests__hars__not-valid.har': { code: 'E_NOT_HAR', message: 'not a HAR: "log.entries" is missing or not an array; export the capture again as HAR' },
-  'jonluca__har-to-openapi__test__data__no-entries.har': { code: 'E_EMPTY', message: 'the capture has no entries (log.entries is empty); record some traffic first' },
-  'mitmproxy__mitmproxy__test__mitmproxy__data__corrupted_har__brokenfile.har': { code: 'E_JSON', message: 'not valid JSON at line 5, column 1 (expected \',\' or \'}\' after property value); is this a complete HAR export?' },
-  'postmanlabs__har-to-postman__test__data__invalidHARFiles__noLog.har': { code: 'E_NOT_HAR', message: 'JSON but not a HAR: there is no top-level "log" object (the top level is an empty object); export the capture as HAR' },
+  'janodvarko__harviewer__selenium__tests__hars__not-json.har': {
+    code: 'E_JSON',
+    message: "not valid JSON at line 8, column 5 (expected ',' or '}' after property value); is this a complete HAR export?",
+  },
+  'janodvarko__harviewer__selenium__tests__hars__not-valid.har': {
+    code: 'E_NOT_HAR',
+    message: 'not a HAR: "log.entries" is missing or not an array; export the capture again as HAR',
+  },
+  'jonluca__har-to-openapi__test__data__no-entries.har': {
+    code: 'E_EMPTY',
+    message: 'the capture has no entries (log.entries is empty); record some traffic first',
+  },
+  'mitmproxy__mitmproxy__test__mitmproxy__data__corrupted_har__brokenfile.har': {
+    code: 'E_JSON',
+    message: "not valid JSON at line 5, column 1 (expected ',' or '}' after property value); is this a complete HAR export?",
+  },
+  'postmanlabs__har-to-postman__test__data__invalidHARFiles__noLog.har': {
+    code: 'E_NOT_HAR',
+    message: 'JSON but not a HAR: there is no top-level "log" object (the top level is an empty object); export the capture as HAR',
+  },
 };
 
 interface ManifestRow {
@@ -39,9 +58,17 @@ interface ManifestRow {
 }
 
 function readManifest(): Map<string, ManifestRow> {
-  const [head, ...rows] = readFileSync(`${CORPUS}/MANIFEST.tsv`, 'utf8').trimEnd().split('\n').map((line) => line.split('\t'));
+  const [head, ...rows] = readFileSync(`${CORPUS}/MANIFEST.tsv`, 'utf8')
+    .trimEnd()
+    .split('\n')
+    .map((line) => line.split('\t'));
   const column = (name: string): number => head!.indexOf(name);
-  return new Map(rows.map((row) => [row[column('file')]!, { entries: row[column('entries')]!, jsonApiEntries: Number(row[column('json_api_entries')]) || 0, features: row[column('notable_features')]! }]));
+  return new Map(
+    rows.map((row) => [
+      row[column('file')]!,
+      { entries: row[column('entries')]!, jsonApiEntries: Number(row[column('json_api_entries')]) || 0, features: row[column('notable_features')]! },
+    ]),
+  );
 }
 
 /** What MANIFEST.tsv says a file must give: an error code, or a reference (with at least one endpoint when it lists JSON API entries). */
@@ -56,7 +83,13 @@ async function run(file: string, ...flags: string[]) {
   const io = memoryIo({}, { disk: [`${CORPUS}/${file}`] });
   const before = io.files.size;
   const code = await runCli([`${CORPUS}/${file}`, '-o', 'out', '-f', 'markdown,json', '-q', ...flags], io);
-  return { code, stderr: io.err.join(''), written: io.files.size - before, markdown: io.files.get('/virtual/out/reference.md'), json: io.files.get('/virtual/out/model.json') };
+  return {
+    code,
+    stderr: io.err.join(''),
+    written: io.files.size - before,
+    markdown: io.files.get('/virtual/out/reference.md'),
+    json: io.files.get('/virtual/out/model.json'),
+  };
 }
 
 describe.skipIf(files.length === 0)(`corpus (${CORPUS})`, () => {

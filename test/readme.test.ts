@@ -11,7 +11,10 @@ const reference = readFileSync('out/reference.md', 'utf8').split('\n');
 function excerpt(): string[] {
   const section = readme.slice(readme.indexOf('## What the output looks like'));
   const start = section.indexOf('````markdown\n') + '````markdown\n'.length;
-  return section.slice(start, section.indexOf('\n````', start)).split('\n').filter((line) => line.trim() !== '');
+  return section
+    .slice(start, section.indexOf('\n````', start))
+    .split('\n')
+    .filter((line) => line.trim() !== '');
 }
 
 describe('README', () => {

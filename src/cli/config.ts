@@ -47,7 +47,8 @@ export function parseConfig(value: unknown, label: string): ConfigFile {
   }
   const config: ConfigFile = { hints: [], hosts: [], include: [], exclude: [] };
   for (const [key, entry] of Object.entries(value)) {
-    if (!(KEYS as readonly string[]).includes(key)) throw new Har2ApiError('E_USAGE', `unknown key "${key}" in the --config file; expected ${KEYS.join(', ')}`, label);
+    if (!(KEYS as readonly string[]).includes(key))
+      throw new Har2ApiError('E_USAGE', `unknown key "${key}" in the --config file; expected ${KEYS.join(', ')}`, label);
     const list = typeof entry === 'string' ? [entry] : entry;
     if (!Array.isArray(list) || !list.every((item): item is string => typeof item === 'string')) {
       throw new Har2ApiError('E_USAGE', `"${key}" in the --config file must be a list of strings`, label);

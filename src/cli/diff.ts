@@ -39,26 +39,33 @@ interface DiffArgs extends SelectionFlags {
 const VALUE_FLAGS = new Set(['-o', '--out', '-f', '--format', '--fail-on', '--ignore', ...SELECTION_VALUE_FLAGS]);
 
 function parser(argv: readonly string[]) {
-  return withConventions(withSelectionFlags(createParser(argv)
-    .scriptName('har2api diff')
-    .usage(
-      '$0 <old> <new> [options]\n\nWhat changed between two captures: endpoints, parameters, fields, status codes, event kinds.\n' +
-        'Each side is a HAR file, a directory of them, a quoted glob, a model written by --format json, or - for stdin.',
+  return withConventions(
+    withSelectionFlags(
+      createParser(argv)
+        .scriptName('har2api diff')
+        .usage(
+          '$0 <old> <new> [options]\n\nWhat changed between two captures: endpoints, parameters, fields, status codes, event kinds.\n' +
+            'Each side is a HAR file, a directory of them, a quoted glob, a model written by --format json, or - for stdin.',
+        )
+        .command('$0 <old> <new>', false, (y) =>
+          y
+            .positional('old', { type: 'string', describe: 'The earlier capture(s) or model' })
+            .positional('new', { type: 'string', describe: 'The later capture(s) or model' }),
+        )
+        .option('format', { alias: 'f', type: 'string', choices: DIFF_FORMATS, default: 'markdown', describe: 'Changelog format' })
+        .option('out', { alias: 'o', type: 'string', default: '-', describe: 'Write the changelog to this file (default: stdout)' })
+        .option('fail-on', { type: 'string', choices: FAIL_ON, describe: 'Exit 1 when there is a change at this level or above (any: any change)' })
+        .option('ignore', { type: 'string', describe: 'File of fingerprints (one per line, # comments) to leave out' }),
+      'for HAR sides',
     )
-    .command('$0 <old> <new>', false, (y) =>
-      y.positional('old', { type: 'string', describe: 'The earlier capture(s) or model' }).positional('new', { type: 'string', describe: 'The later capture(s) or model' }),
-    )
-    .option('format', { alias: 'f', type: 'string', choices: DIFF_FORMATS, default: 'markdown', describe: 'Changelog format' })
-    .option('out', { alias: 'o', type: 'string', default: '-', describe: 'Write the changelog to this file (default: stdout)' })
-    .option('fail-on', { type: 'string', choices: FAIL_ON, describe: 'Exit 1 when there is a change at this level or above (any: any change)' })
-    .option('ignore', { type: 'string', describe: 'File of fingerprints (one per line, # comments) to leave out' }), 'for HAR sides')
-    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only errors' })
-    .option('verbose', { type: 'boolean', default: false, describe: 'Print every diagnostic, not a summary' })
-    .example('$0 before.har after.har', 'Markdown changelog on stdout')
-    .example('$0 docs/model.json "captures/*.har" --fail-on breaking', 'In CI: fail on breaking changes since the committed model')
-    .example('$0 old.har new.har -f json -o changes.json --ignore .har2api-ignore', 'Changes with fingerprints, known ones left out')
-    // Unknown options are errors; extra positionals are caught below with a better message.
-    .strictOptions());
+      .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only errors' })
+      .option('verbose', { type: 'boolean', default: false, describe: 'Print every diagnostic, not a summary' })
+      .example('$0 before.har after.har', 'Markdown changelog on stdout')
+      .example('$0 docs/model.json "captures/*.har" --fail-on breaking', 'In CI: fail on breaking changes since the committed model')
+      .example('$0 old.har new.har -f json -o changes.json --ignore .har2api-ignore', 'Changes with fingerprints, known ones left out')
+      // Unknown options are errors; extra positionals are caught below with a better message.
+      .strictOptions(),
+  );
 }
 
 /** `argv` without the leading `diff`. */
@@ -88,7 +95,10 @@ export async function runDiff(argv: readonly string[], io: Io): Promise<number> 
   if (args.out === '-') io.stdout(output);
   else {
     const path = isAbsolute(args.out) ? args.out : resolve(io.cwd, args.out);
-    refuseOutputsOverInputs([path], [oldSide, newSide, args.ignore ?? '-'].filter((side) => side !== '-').map((side) => resolve(io.cwd, side)));
+    refuseOutputsOverInputs(
+      [path],
+      [oldSide, newSide, args.ignore ?? '-'].filter((side) => side !== '-').map((side) => resolve(io.cwd, side)),
+    );
     await io.writeFilesAtomically([{ path, content: output }]);
     if (!args.quiet) io.stderr(`har2api: wrote ${args.out} (${summaryText(diff)})\n`);
   }

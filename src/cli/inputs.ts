@@ -152,7 +152,11 @@ async function readWhole(chunks: AsyncIterable<Uint8Array>, format: Compression 
     size += chunk.length;
     if (size > MAX_INFLATED_BYTES) {
       const what = format === null ? 'the input is' : `the ${format}-compressed input inflates to`;
-      throw new Har2ApiError('E_READ', `${what} more than ${Math.round(MAX_INFLATED_BYTES / 1048576)} MB of UTF-16 or binary data, too large to read as text; split the capture into smaller files`, label);
+      throw new Har2ApiError(
+        'E_READ',
+        `${what} more than ${Math.round(MAX_INFLATED_BYTES / 1048576)} MB of UTF-16 or binary data, too large to read as text; split the capture into smaller files`,
+        label,
+      );
     }
     all.push(chunk);
   }

@@ -44,21 +44,32 @@ function parser(argv: readonly string[]) {
   const list = listOption;
   const outputs = createParser(argv)
     .scriptName('har2api')
-    .usage('$0 <har...> [options]\n$0 diff <old> <new> [options]   what changed between two captures (har2api diff --help)\n\nTurn HAR captures into an API reference (Markdown, JSON model, OpenAPI 3.1, TypeScript types).')
+    .usage(
+      '$0 <har...> [options]\n$0 diff <old> <new> [options]   what changed between two captures (har2api diff --help)\n\nTurn HAR captures into an API reference (Markdown, JSON model, OpenAPI 3.1, TypeScript types).',
+    )
     .command('$0 <har..>', false, (y) => y.positional('har', { type: 'string', array: true, describe: 'HAR files, directories, globs, or - for stdin' }))
     .option('out', { alias: 'o', type: 'string', default: 'out', describe: 'Output folder (- writes a single format to stdout)' })
-    .option('format', { alias: 'f', type: 'string', array: true, default: ['markdown'], coerce: list, describe: `Formats, comma-separated: ${FORMATS.join(', ')}` })
+    .option('format', {
+      alias: 'f',
+      type: 'string',
+      array: true,
+      default: ['markdown'],
+      coerce: list,
+      describe: `Formats, comma-separated: ${FORMATS.join(', ')}`,
+    })
     .option('title', { type: 'string', describe: 'Reference title (default: derived from the main host)' })
     .option('check', { type: 'boolean', default: false, describe: 'Regenerate in memory; exit 1 if the files in --out differ (for CI)' });
-  return withConventions(withSelectionFlags(outputs)
-    .option('explain', { type: 'boolean', default: false, describe: 'Say why each path segment became a parameter' })
-    .option('redact', { type: 'boolean', default: true, describe: 'Replace secrets and personal data (--no-redact turns it off)' })
-    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only errors' })
-    .option('verbose', { type: 'boolean', default: false, describe: 'Print every diagnostic, not a summary' })
-    .example('$0 capture.har', 'Write out/reference.md')
-    .example('$0 "captures/*.har" -o docs -f markdown,json', 'Merge captures; write docs/reference.md and docs/model.json')
-    .example('$0 "captures/*.har" -o docs --check', 'In CI: fail when docs/ is stale')
-    .strict());
+  return withConventions(
+    withSelectionFlags(outputs)
+      .option('explain', { type: 'boolean', default: false, describe: 'Say why each path segment became a parameter' })
+      .option('redact', { type: 'boolean', default: true, describe: 'Replace secrets and personal data (--no-redact turns it off)' })
+      .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only errors' })
+      .option('verbose', { type: 'boolean', default: false, describe: 'Print every diagnostic, not a summary' })
+      .example('$0 capture.har', 'Write out/reference.md')
+      .example('$0 "captures/*.har" -o docs -f markdown,json', 'Merge captures; write docs/reference.md and docs/model.json')
+      .example('$0 "captures/*.har" -o docs --check', 'In CI: fail when docs/ is stale')
+      .strict(),
+  );
 }
 
 /** Runs the CLI with `argv` (without `node` and the script) and returns the exit code. */
@@ -101,7 +112,11 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
   const readErrors: Har2ApiError[] = [];
   const paths = await expandInputs(args.har, io);
   const sizes = await Promise.all(paths.map(async (path) => (path === '-' ? 0 : ((await io.statPath(path))?.size ?? 0))));
-  const progress = createProgress(io, sizes.reduce((a, b) => a + b, 0), !args.quiet);
+  const progress = createProgress(
+    io,
+    sizes.reduce((a, b) => a + b, 0),
+    !args.quiet,
+  );
   let offset = 0;
   for (const [i, path] of paths.entries()) {
     const before = offset;
@@ -124,7 +139,12 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
     ...selection,
     redact: args.redact,
   };
-  if (!args.redact) diagnostics.push({ severity: 'warning', code: 'redaction-off', message: 'redaction is off (--no-redact): the output may contain tokens, cookies and personal data; do not publish it' });
+  if (!args.redact)
+    diagnostics.push({
+      severity: 'warning',
+      code: 'redaction-off',
+      message: 'redaction is off (--no-redact): the output may contain tokens, cookies and personal data; do not publish it',
+    });
   let built: BuildResult | undefined;
   let outputs: Awaited<ReturnType<typeof renderOutputs>> = [];
   try {
@@ -168,7 +188,10 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
   if (args.check) return checkOutputs(outputs, outDir, args.out, io, failed, args.quiet);
 
   const files = outputs.map((o) => ({ path: join(outDir, o.name), content: o.content }));
-  refuseOutputsOverInputs(files.map((f) => f.path), paths);
+  refuseOutputsOverInputs(
+    files.map((f) => f.path),
+    paths,
+  );
   await io.writeFilesAtomically(files);
   if (!args.quiet) {
     const written = outputs.map((o) => join(args.out, o.name)).join(', ');
@@ -197,7 +220,14 @@ function checkFormats(requested: readonly string[]): Format[] {
  * Compares the regenerated outputs with the files in --out. An input that failed fails the
  * check too: what is compared is then a reference without it, so "up to date" would be a guess.
  */
-async function checkOutputs(outputs: readonly { name: string; content: string }[], outDir: string, shown: string, io: Io, failedInputs: number, quiet: boolean): Promise<number> {
+async function checkOutputs(
+  outputs: readonly { name: string; content: string }[],
+  outDir: string,
+  shown: string,
+  io: Io,
+  failedInputs: number,
+  quiet: boolean,
+): Promise<number> {
   const stale: string[] = [];
   for (const output of outputs) {
     const path = join(outDir, output.name);
@@ -205,7 +235,9 @@ async function checkOutputs(outputs: readonly { name: string; content: string }[
     if (current !== output.content) stale.push(`${join(shown, output.name)}${current === null ? ' (missing)' : ''}`);
   }
   if (stale.length === 0 && failedInputs > 0) {
-    io.stderr(`har2api: --check compared ${outputs.map((o) => join(shown, o.name)).join(', ')} with the readable inputs only; ${failedInputs} input(s) failed (see above)\n`);
+    io.stderr(
+      `har2api: --check compared ${outputs.map((o) => join(shown, o.name)).join(', ')} with the readable inputs only; ${failedInputs} input(s) failed (see above)\n`,
+    );
     return EXIT_FAILED;
   }
   if (stale.length === 0) {
@@ -221,7 +253,10 @@ function printExplanations(model: import('../model.js').ApiModel, diagnostics: r
   const positions = new Map<string, { reason: string; patterns: Set<string>; distinct: number; endpoints: number }>();
   for (const endpoint of model.endpoints) {
     for (const param of endpoint.pathParams) {
-      const where = `${endpoint.host}/${endpoint.path.split('/').slice(1, param.position + 2).join('/')}`;
+      const where = `${endpoint.host}/${endpoint.path
+        .split('/')
+        .slice(1, param.position + 2)
+        .join('/')}`;
       const seen = positions.get(where) ?? { reason: param.reason, patterns: new Set<string>(), distinct: 0, endpoints: 0 };
       seen.patterns.add(param.pattern);
       seen.distinct = Math.max(seen.distinct, param.distinct);
@@ -230,7 +265,9 @@ function printExplanations(model: import('../model.js').ApiModel, diagnostics: r
     }
   }
   for (const [where, p] of [...positions].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    io.stderr(`explain: ${where}: ${p.reason}; pattern ${[...p.patterns].sort().join(' | ')}; up to ${p.distinct} distinct value(s) in ${p.endpoints} endpoint(s)\n`);
+    io.stderr(
+      `explain: ${where}: ${p.reason}; pattern ${[...p.patterns].sort().join(' | ')}; up to ${p.distinct} distinct value(s) in ${p.endpoints} endpoint(s)\n`,
+    );
   }
   // Positions the count rule looked at and left literal, with the hint that would change that.
   for (const d of diagnostics) if (d.code === 'path-kept-literal') io.stderr(`explain: ${d.message}\n`);

@@ -26,10 +26,28 @@ export const SELECTION_VALUE_FLAGS = ['--host', '--include', '--exclude', '--hin
 export function withSelectionFlags<T>(y: Argv<T>, scope = '') {
   const note = (text: string): string => (scope ? `${text} (${scope})` : text);
   return y
-    .option('host', { type: 'string', array: true, default: [] as string[], coerce: listOption, describe: note('Keep only these hosts, comma-separated; *.example.com: the domain and its subdomains') })
-    .option('include', { type: 'string', array: true, default: [] as string[], coerce: listOption, describe: note('Keep only paths matching these globs (/api/**)') })
+    .option('host', {
+      type: 'string',
+      array: true,
+      default: [] as string[],
+      coerce: listOption,
+      describe: note('Keep only these hosts, comma-separated; *.example.com: the domain and its subdomains'),
+    })
+    .option('include', {
+      type: 'string',
+      array: true,
+      default: [] as string[],
+      coerce: listOption,
+      describe: note('Keep only paths matching these globs (/api/**)'),
+    })
     .option('exclude', { type: 'string', array: true, default: [] as string[], coerce: listOption, describe: note('Drop paths matching these globs') })
-    .option('hint', { type: 'string', array: true, default: [] as string[], coerce: listOption, describe: note('Path templates that override the heuristics (/post/{post_id},/post/new)') })
+    .option('hint', {
+      type: 'string',
+      array: true,
+      default: [] as string[],
+      coerce: listOption,
+      describe: note('Path templates that override the heuristics (/post/{post_id},/post/new)'),
+    })
     .option('config', { type: 'string', describe: note('JSON file with hints, hosts, include, exclude (added to the flags)') })
     .option('all', { type: 'boolean', default: false, describe: note('Keep static assets, documents and telemetry (default: API traffic only)') });
 }

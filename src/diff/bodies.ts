@@ -24,11 +24,26 @@ export function diffResponses(before: Endpoint, after: Endpoint): Found[] {
   for (const response of after.responses) {
     const old = oldByStatus.get(response.status);
     if (old) found.push(...diffBodyLists(old.bodies, response.bodies, 'response', `response ${response.status}`));
-    else found.push({ area: 'status', kind: 'added', level: statusLevel('added', response.status), location: 'responses', subject: String(response.status), note: `${response.seen} of ${after.observed} response(s)` });
+    else
+      found.push({
+        area: 'status',
+        kind: 'added',
+        level: statusLevel('added', response.status),
+        location: 'responses',
+        subject: String(response.status),
+        note: `${response.seen} of ${after.observed} response(s)`,
+      });
   }
   for (const response of before.responses) {
     if (!newByStatus.has(response.status)) {
-      found.push({ area: 'status', kind: 'not-observed', level: statusLevel('not-observed', response.status), location: 'responses', subject: String(response.status), note: `${response.seen} of ${before.observed} before, none of ${after.observed} now` });
+      found.push({
+        area: 'status',
+        kind: 'not-observed',
+        level: statusLevel('not-observed', response.status),
+        location: 'responses',
+        subject: String(response.status),
+        note: `${response.seen} of ${before.observed} before, none of ${after.observed} now`,
+      });
     }
   }
   return found;
@@ -44,11 +59,14 @@ export function diffOperations(before: Endpoint, after: Endpoint): Found[] {
       found.push({ area: 'operation', kind: 'added', level: 'non-breaking', location: 'graphql', subject: op.name, new: op.operation });
       continue;
     }
-    if (old.operation !== op.operation) found.push({ area: 'operation', kind: 'type-changed', level: 'breaking', location: 'graphql', subject: op.name, old: old.operation, new: op.operation });
-    if (old.variables && op.variables) found.push(...foundFields(diffSchemas(old.variables, op.variables, 'request'), 'request-field', `graphql ${op.name} variables`));
+    if (old.operation !== op.operation)
+      found.push({ area: 'operation', kind: 'type-changed', level: 'breaking', location: 'graphql', subject: op.name, old: old.operation, new: op.operation });
+    if (old.variables && op.variables)
+      found.push(...foundFields(diffSchemas(old.variables, op.variables, 'request'), 'request-field', `graphql ${op.name} variables`));
   }
   for (const op of oldOps.values()) {
-    if (!newOps.has(op.name)) found.push({ area: 'operation', kind: 'not-observed', level: 'warning', location: 'graphql', subject: op.name, note: `seen ${op.seen} time(s) before` });
+    if (!newOps.has(op.name))
+      found.push({ area: 'operation', kind: 'not-observed', level: 'warning', location: 'graphql', subject: op.name, note: `seen ${op.seen} time(s) before` });
   }
   return found;
 }
@@ -70,7 +88,8 @@ function diffBodyLists(before: readonly Body[], after: readonly Body[], directio
     else found.push({ area, kind: 'added', level: mediaTypeLevel(direction, 'added'), location: where, subject: media, new: body.kind });
   }
   for (const [media, body] of oldByMedia) {
-    if (!newByMedia.has(media)) found.push({ area, kind: 'removed', level: mediaTypeLevel(direction, 'removed'), location: where, subject: media, old: body.kind });
+    if (!newByMedia.has(media))
+      found.push({ area, kind: 'removed', level: mediaTypeLevel(direction, 'removed'), location: where, subject: media, old: body.kind });
   }
   return found;
 }
@@ -94,9 +113,12 @@ function diffBody(before: Body, after: Body, direction: Direction, location: str
   const fieldArea: ChangeArea = direction === 'request' ? 'request-field' : 'response-field';
   if (before.kind !== after.kind) return [{ area, kind: 'type-changed', level: 'breaking', location, subject: '', old: before.kind, new: after.kind }];
   const found: Found[] = [];
-  if (before.schema && after.schema && before.kind !== 'sse') found.push(...foundFields(diffSchemas(before.schema, after.schema, direction), fieldArea, location));
-  if (before.parts && after.parts) found.push(...foundFields(diffSchemas(partsSchema(before), partsSchema(after), direction), fieldArea, location).filter((f) => f.subject !== ''));
-  if (before.events && after.events) found.push(...diffEventKinds({ messages: before.seen, events: before.events }, { messages: after.seen, events: after.events }, location, () => direction));
+  if (before.schema && after.schema && before.kind !== 'sse')
+    found.push(...foundFields(diffSchemas(before.schema, after.schema, direction), fieldArea, location));
+  if (before.parts && after.parts)
+    found.push(...foundFields(diffSchemas(partsSchema(before), partsSchema(after), direction), fieldArea, location).filter((f) => f.subject !== ''));
+  if (before.events && after.events)
+    found.push(...diffEventKinds({ messages: before.seen, events: before.events }, { messages: after.seen, events: after.events }, location, () => direction));
   found.push(...diffSentinels(before.sentinels ?? [], after.sentinels ?? [], location, before.events !== undefined && after.events !== undefined));
   return found;
 }
@@ -115,12 +137,26 @@ function diffEventKinds(before: MessageStream, after: MessageStream, location: s
     }
     if (old.schema && event.schema) {
       const direction = directionOf(event);
-      found.push(...foundFields(diffSchemas(old.schema, event.schema, direction), direction === 'request' ? 'request-field' : 'response-field', `${location} event ${key}`));
+      found.push(
+        ...foundFields(
+          diffSchemas(old.schema, event.schema, direction),
+          direction === 'request' ? 'request-field' : 'response-field',
+          `${location} event ${key}`,
+        ),
+      );
     }
   }
   for (const [key, event] of oldKinds) {
     // Which events a stream carries depends on what happened in it; absence is weak evidence.
-    if (!newKinds.has(key)) found.push({ area: 'event', kind: 'not-observed', level: 'warning', location, subject: key, note: `${event.seen} event(s) before, none in ${after.messages} new stream(s)` });
+    if (!newKinds.has(key))
+      found.push({
+        area: 'event',
+        kind: 'not-observed',
+        level: 'warning',
+        location,
+        subject: key,
+        note: `${event.seen} event(s) before, none in ${after.messages} new stream(s)`,
+      });
   }
   return found;
 }

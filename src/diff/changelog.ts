@@ -20,7 +20,9 @@ export function renderDiff(diff: ModelDiff, format: DiffFormat, template: string
 
 export function renderChangelog(diff: ModelDiff, template: string): string {
   const render = compileTemplate(template);
-  return `${render(changelogView(diff)).replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${render(changelogView(diff))
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 interface ChangelogView {

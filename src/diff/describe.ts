@@ -53,7 +53,8 @@ export function describeChange(change: Found, style: Style): string {
     }
   }
   const isBody = (change.area === 'request-body' || change.area === 'response-body') && change.subject === '';
-  const noun = change.subject === '' && (change.area === 'request-field' || change.area === 'response-field') ? 'body' : `${NOUNS[change.area]} ${quote(change.subject)}`;
+  const noun =
+    change.subject === '' && (change.area === 'request-field' || change.area === 'response-field') ? 'body' : `${NOUNS[change.area]} ${quote(change.subject)}`;
   const what = isBody ? 'body' : noun;
   const values = (old?: string, next?: string) => `${old !== undefined ? text(old) : '?'} → ${next !== undefined ? text(next) : '?'}`;
   switch (change.kind) {

@@ -19,7 +19,16 @@ export function diffEndpointPair({ before, after, alsoCovered }: EndpointPair): 
   const found: Found[] = [];
   if (erasePath(before.path) !== erasePath(after.path)) {
     const more = alsoCovered && alsoCovered.length > 0 ? `; the template also covers ${alsoCovered.map((e) => e.path).join(', ')}` : '';
-    found.push({ area: 'endpoint', kind: 'path-changed', level: 'info', location: '', subject: '', old: before.path, new: after.path, note: `a literal segment in one capture is a parameter in the other${more}` });
+    found.push({
+      area: 'endpoint',
+      kind: 'path-changed',
+      level: 'info',
+      location: '',
+      subject: '',
+      old: before.path,
+      new: after.path,
+      note: `a literal segment in one capture is a parameter in the other${more}`,
+    });
   }
   found.push(
     ...diffPathParams(before, after),
@@ -60,5 +69,12 @@ export function foundMissing(endpoint: Endpoint, before: Map<string, number>, af
     };
   }
   const why = newHost === 0 ? `, and the new capture has no requests to ${endpoint.host}` : '';
-  return { area: 'endpoint', kind: 'not-observed', level: 'warning', location: '', subject: '', note: `seen ${endpoint.observed} time(s) before${why}; it may only not have been exercised` };
+  return {
+    area: 'endpoint',
+    kind: 'not-observed',
+    level: 'warning',
+    location: '',
+    subject: '',
+    note: `seen ${endpoint.observed} time(s) before${why}; it may only not have been exercised`,
+  };
 }

@@ -17,24 +17,41 @@ export function diffPathParams(before: Endpoint, after: Endpoint): Found[] {
   for (const param of after.pathParams) {
     const old = byPosition.get(param.position);
     if (!old) continue; // A literal segment on one side: reported as a path change of the endpoint.
-    if (old.name !== param.name) found.push({ area: 'path-parameter', kind: 'renamed', level: 'info', location: 'path', subject: param.name, old: old.name, new: param.name });
+    if (old.name !== param.name)
+      found.push({ area: 'path-parameter', kind: 'renamed', level: 'info', location: 'path', subject: param.name, old: old.name, new: param.name });
     if (old.pattern !== param.pattern) {
       const strict = STRICT_ID_KINDS.has(old.kind) && STRICT_ID_KINDS.has(param.kind) && old.kind !== param.kind;
-      found.push({ area: 'path-parameter', kind: 'format-changed', level: strict ? 'warning' : 'info', location: 'path', subject: param.name, old: old.pattern, new: param.pattern });
+      found.push({
+        area: 'path-parameter',
+        kind: 'format-changed',
+        level: strict ? 'warning' : 'info',
+        location: 'path',
+        subject: param.name,
+        old: old.pattern,
+        new: param.pattern,
+      });
     }
   }
   return found;
 }
 
 export function diffQueryParams(before: Endpoint, after: Endpoint): Found[] {
-  return foundFields(diffSchemas(paramsSchema(before.queryParams, before.observed), paramsSchema(after.queryParams, after.observed), 'request'), 'query-parameter', 'query').filter((f) => f.subject !== '');
+  return foundFields(
+    diffSchemas(paramsSchema(before.queryParams, before.observed), paramsSchema(after.queryParams, after.observed), 'request'),
+    'query-parameter',
+    'query',
+  ).filter((f) => f.subject !== '');
 }
 
 export function diffHeaders(before: Endpoint, after: Endpoint): Found[] {
   // Content-Type follows the request body, and a credential header its auth scheme: each is compared there.
   const credentials = new Set([...before.auth, ...after.auth].filter((a) => a.in === 'header').map((a) => a.name));
   const notable = (e: Endpoint) => e.headers.filter((h) => h.kind !== 'content' && !credentials.has(h.name));
-  return foundFields(diffSchemas(paramsSchema(notable(before), before.observed), paramsSchema(notable(after), after.observed), 'request'), 'header', 'request headers').filter((f) => f.subject !== '');
+  return foundFields(
+    diffSchemas(paramsSchema(notable(before), before.observed), paramsSchema(notable(after), after.observed), 'request'),
+    'header',
+    'request headers',
+  ).filter((f) => f.subject !== '');
 }
 
 export function diffAuth(before: Endpoint, after: Endpoint): Found[] {

@@ -46,7 +46,12 @@ export function diffSchemas(oldSchema: JsonSchema, newSchema: JsonSchema, direct
       const facts = (a ?? b)!;
       const kind = a ? 'removed' : 'added';
       const expected = a ? expectedSightings(a, after.get(a.parent!)) : 0;
-      const context = { wasRequired: a ? requiredWithEvidence(a) : false, isRequired: b ? requiredWithEvidence(b) : false, bothFormats: false, expectedOften: expected >= EXPECTED_OFTEN };
+      const context = {
+        wasRequired: a ? requiredWithEvidence(a) : false,
+        isRequired: b ? requiredWithEvidence(b) : false,
+        bothFormats: false,
+        expectedOften: expected >= EXPECTED_OFTEN,
+      };
       const note = presenceNote(kind, facts, direction, a ? context.wasRequired : context.isRequired, expected);
       changes.push({ kind, path, level: fieldLevel(direction, kind, context), [a ? 'old' : 'new']: typeText(facts), ...(note ? { note } : {}) });
       continue;
@@ -86,7 +91,8 @@ function compareField(path: string, a: FieldFacts, b: FieldFacts, direction: Dir
     if (added.length > 0) push('enum-values-added', undefined, added.join(', '));
     if (removed.length > 0) push('enum-values-removed', removed.join(', '));
   }
-  if (a.format !== b.format && a.types.includes('string') && b.types.includes('string')) push('format-changed', a.format ?? 'none', b.format ?? 'none', { bothFormats: a.format !== undefined && b.format !== undefined });
+  if (a.format !== b.format && a.types.includes('string') && b.types.includes('string'))
+    push('format-changed', a.format ?? 'none', b.format ?? 'none', { bothFormats: a.format !== undefined && b.format !== undefined });
   return changes;
 }
 
@@ -130,7 +136,9 @@ function requiredWithEvidence(facts: FieldFacts): boolean {
 
 /** `string`, `integer | null`, `string (uuid)`, `object`, `map`. */
 export function typeText(facts: FieldFacts): string {
-  const types: string[] = facts.types.map((t) => (t === 'string' && facts.format ? `string (${facts.format})` : t === 'object' && facts.shape === 'map' ? 'map' : t));
+  const types: string[] = facts.types.map((t) =>
+    t === 'string' && facts.format ? `string (${facts.format})` : t === 'object' && facts.shape === 'map' ? 'map' : t,
+  );
   if (facts.nullable) types.push('null');
   return types.length > 0 ? types.join(' | ') : 'unknown';
 }

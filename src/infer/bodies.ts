@@ -118,7 +118,12 @@ class NdjsonBody implements BodyDetail {
 
   add(content: ContentOf<'ndjson'>): void {
     for (const line of content.values) this.lines.add(line);
-    this.example ??= truncateExample(content.values.slice(0, 20).map((line) => JSON.stringify(line)).join('\n'));
+    this.example ??= truncateExample(
+      content.values
+        .slice(0, 20)
+        .map((line) => JSON.stringify(line))
+        .join('\n'),
+    );
   }
 
   async finish(body: Body): Promise<Body> {

@@ -118,7 +118,7 @@ class KindEvidence {
   clone(): KindEvidence {
     const copy = new KindEvidence();
     copy.seen = this.seen;
-    copy.json = this.json && this.json.clone();
+    copy.json = this.json?.clone() ?? null;
     copy.text = this.text;
     return copy;
   }

@@ -22,7 +22,8 @@ export class QueryParamsAccumulator {
   finish(): Param[] {
     const of = this.named.samples;
     const params: Param[] = [];
-    for (const { name, seen, values } of this.named.entries()) params.push(withExample({ name, seen, of, required: seen === of, schema: values.schema() }, values.example));
+    for (const { name, seen, values } of this.named.entries())
+      params.push(withExample({ name, seen, of, required: seen === of, schema: values.schema() }, values.example));
     return params.sort(byName);
   }
 }
@@ -119,7 +120,12 @@ function hasPlaceholder(name: string): boolean {
 function cookiesOf(exchange: Exchange): string[] {
   if (exchange.request.cookies.length > 0) return exchange.request.cookies.map((c) => c.name);
   const header = exchange.request.headers.find((h) => h.name.toLowerCase() === 'cookie');
-  return header ? header.value.split(';').map((p) => p.trim().split('=')[0]!).filter(Boolean) : [];
+  return header
+    ? header.value
+        .split(';')
+        .map((p) => p.trim().split('=')[0]!)
+        .filter(Boolean)
+    : [];
 }
 
 function withExample<T extends Param>(param: T, example: string | undefined): T {

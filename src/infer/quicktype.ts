@@ -154,5 +154,6 @@ export async function quicktypeTypeNameStyle(): Promise<(name: string) => string
   const { combineWords, firstUpperWordStyle, isLetterOrDigit, legalizeCharacters, splitIntoWords } = await loadQuicktype();
   const legalize = legalizeCharacters(isLetterOrDigit);
   const isStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return (name) => combineWords(splitIntoWords(name), legalize, firstUpperWordStyle, firstUpperWordStyle, firstUpperWordStyle, firstUpperWordStyle, '', isStart);
+  return (name) =>
+    combineWords(splitIntoWords(name), legalize, firstUpperWordStyle, firstUpperWordStyle, firstUpperWordStyle, firstUpperWordStyle, '', isStart);
 }

@@ -49,5 +49,13 @@ function sseMessage(event: SseEvent, type: string | undefined): StreamMessage {
 
 /** The stream as it was on the wire, for the example. */
 function sseText(events: SseEvent[]): string {
-  return events.map((e) => `${e.event ? `event: ${e.event}\n` : ''}${e.data.split('\n').map((line) => `data: ${line}`).join('\n')}\n`).join('\n');
+  return events
+    .map(
+      (e) =>
+        `${e.event ? `event: ${e.event}\n` : ''}${e.data
+          .split('\n')
+          .map((line) => `data: ${line}`)
+          .join('\n')}\n`,
+    )
+    .join('\n');
 }

@@ -42,7 +42,15 @@ function streamMessage(message: WebSocketMessage): StreamMessage {
 }
 
 const ENGINE_PACKETS: Record<string, string> = { '0': 'open', '1': 'close', '2': 'ping', '3': 'pong', '5': 'upgrade', '6': 'noop' };
-const SOCKET_PACKETS: Record<string, string> = { '0': 'connect', '1': 'disconnect', '2': 'event', '3': 'ack', '4': 'connect_error', '5': 'binary event', '6': 'binary ack' };
+const SOCKET_PACKETS: Record<string, string> = {
+  '0': 'connect',
+  '1': 'disconnect',
+  '2': 'event',
+  '3': 'ack',
+  '4': 'connect_error',
+  '5': 'binary event',
+  '6': 'binary ack',
+};
 
 /**
  * `42/chat,["message",{…}]` → type `/chat message` with the arguments as data; other packets

@@ -40,10 +40,18 @@ function inflateIfCompressed(bytes: Uint8Array, label: string, maxInflated: numb
     // Two bytes are a weak signature for zlib: text that merely starts like it is read as text.
     if (format === 'zlib' && code !== 'ERR_BUFFER_TOO_LARGE' && !looksInflatable(bytes)) return bytes;
     if (code === 'ERR_BUFFER_TOO_LARGE') {
-      throw new Har2ApiError('E_READ', `the ${format}-compressed file inflates to more than ${megabytes(maxInflated)}; split the capture into smaller files`, label);
+      throw new Har2ApiError(
+        'E_READ',
+        `the ${format}-compressed file inflates to more than ${megabytes(maxInflated)}; split the capture into smaller files`,
+        label,
+      );
     }
     const reason = code === 'Z_BUF_ERROR' ? 'it ends early' : 'its data is corrupt';
-    throw new Har2ApiError('E_READ', `the file is ${format}-compressed but cannot be decompressed (${reason}); it was probably truncated: copy or export it again`, label);
+    throw new Har2ApiError(
+      'E_READ',
+      `the file is ${format}-compressed but cannot be decompressed (${reason}); it was probably truncated: copy or export it again`,
+      label,
+    );
   }
 }
 
@@ -68,7 +76,11 @@ export async function* inflateChunks(chunks: AsyncIterable<Uint8Array>, format: 
   } catch (error) {
     if (error instanceof Har2ApiError) throw error;
     const reason = (error as NodeJS.ErrnoException).code === 'Z_BUF_ERROR' ? 'it ends early' : 'its data is corrupt';
-    throw new Har2ApiError('E_READ', `the file is ${format}-compressed but cannot be decompressed (${reason}); it was probably truncated: copy or export it again`, label);
+    throw new Har2ApiError(
+      'E_READ',
+      `the file is ${format}-compressed but cannot be decompressed (${reason}); it was probably truncated: copy or export it again`,
+      label,
+    );
   }
 }
 

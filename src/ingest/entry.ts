@@ -45,7 +45,12 @@ export function ingestEntry(raw: unknown, entry: number, source: string, report:
     if (decoded.payload === null) return null;
     const bounded = boundPayloadDepth(decoded.payload, () => rawText(body));
     if (bounded.cut) {
-      report({ severity: 'warning', code: 'body-too-deep', message: `body JSON nests deeper than ${MAX_JSON_DEPTH} levels; kept as text`, place: place(pointer) });
+      report({
+        severity: 'warning',
+        code: 'body-too-deep',
+        message: `body JSON nests deeper than ${MAX_JSON_DEPTH} levels; kept as text`,
+        place: place(pointer),
+      });
     }
     return bounded.payload;
   };

@@ -87,7 +87,7 @@ const JSON_FILE_WORDS: Record<JsonFileKind, { expected: string; truncated: strin
 function errorPosition(message: string, text: string): number | null {
   const at = / at position (\d+)/.exec(message);
   if (at) return Number(at[1]);
-  const quoted = /^Unexpected token '(.)', (\.\.\.)?"([^]{1,40})"(?:\.\.\.)? is not valid JSON$/su.exec(message);
+  const quoted = /^Unexpected token '(.)', (\.\.\.)?"([\s\S]{1,40})"(?:\.\.\.)? is not valid JSON$/su.exec(message);
   if (!quoted) return null;
   const [, token, cut, context] = quoted as unknown as [string, string, string | undefined, string];
   const index = text.indexOf(context);
@@ -122,7 +122,11 @@ function printable(char: string): string {
 /** Checks the parsed document has the `log.entries` a HAR must have. */
 export function readLog(document: unknown, label: string): HarLog {
   if (!isObject(document) || !('log' in document)) {
-    throw new Har2ApiError('E_NOT_HAR', `JSON but not a HAR: there is no top-level "log" object (${describeTopLevel(document)}); export the capture as HAR`, label);
+    throw new Har2ApiError(
+      'E_NOT_HAR',
+      `JSON but not a HAR: there is no top-level "log" object (${describeTopLevel(document)}); export the capture as HAR`,
+      label,
+    );
   }
   const log = document.log;
   if (!isObject(log)) throw new Har2ApiError('E_NOT_HAR', 'not a HAR: "log" is not an object; export the capture again as HAR', label);

@@ -13,7 +13,7 @@
 import type { HarError, HarValidationErrorDetail } from 'har-validator';
 import type { Diagnostic } from '../diagnostics.js';
 
-type Validator = (typeof import('har-validator'))['default'];
+type Validator = typeof import('har-validator')['default'];
 
 // Loaded on the first check, not at start-up: ajv and the schemas cost `--help` and `diff` of
 // two model files tens of milliseconds for nothing.
@@ -81,7 +81,13 @@ function finding(detail: HarValidationErrorDetail, file: string, entry: number |
 
 /** `.log.entries[0].request` → `/log/entries/0/request`; property names come from the capture, so kept to one line. */
 function toPointer(dataPath: string): string {
-  return oneLine(dataPath.replace(/\[(\d+)\]/g, '.$1').replace(/\['([^']*)'\]/g, '.$1').split('.').join('/'));
+  return oneLine(
+    dataPath
+      .replace(/\[(\d+)\]/g, '.$1')
+      .replace(/\['([^']*)'\]/g, '.$1')
+      .split('.')
+      .join('/'),
+  );
 }
 
 function oneLine(text: string): string {

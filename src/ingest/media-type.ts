@@ -13,11 +13,7 @@ export function essence(mediaType: string | null | undefined): string {
 
 export function isJsonType(type: string): boolean {
   return (
-    type === 'application/json' ||
-    type === 'text/json' ||
-    type.endsWith('+json') ||
-    type === 'application/x-json' ||
-    type === 'application/javascript-json'
+    type === 'application/json' || type === 'text/json' || type.endsWith('+json') || type === 'application/x-json' || type === 'application/javascript-json'
   );
 }
 
@@ -33,7 +29,13 @@ export function isNdjsonType(type: string): boolean {
 }
 
 export function isJavascriptType(type: string): boolean {
-  return type === 'application/javascript' || type === 'text/javascript' || type === 'application/x-javascript' || type === 'application/ecmascript' || type === 'text/ecmascript';
+  return (
+    type === 'application/javascript' ||
+    type === 'text/javascript' ||
+    type === 'application/x-javascript' ||
+    type === 'application/ecmascript' ||
+    type === 'text/ecmascript'
+  );
 }
 
 /** Types whose bytes are not text: images, fonts, audio, video, archives, protobuf… */

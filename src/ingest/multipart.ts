@@ -59,7 +59,10 @@ export function partsFromText(text: string, declaredType: string): MultipartPart
     const position = parts.length + 1;
     const root = related && position === 1 && isStructuredType(contentType);
     if (fileName === null && (!isTextType(contentType) || (name === null && !root))) fileName = '';
-    const body = chunk.slice(headerEnd).replace(/^\r?\n\r?\n/, '').replace(/\r?\n$/, '');
+    const body = chunk
+      .slice(headerEnd)
+      .replace(/^\r?\n\r?\n/, '')
+      .replace(/\r?\n$/, '');
     parts.push({ name: name ?? `(part ${position})`, fileName, contentType, value: fileName === null ? body : null });
   }
   return parts;

@@ -99,7 +99,12 @@ function tailStart(chunk: Uint8Array): number {
  */
 function notHarError(probe: string, whole: boolean, label: string): Har2ApiError {
   // Cut short, an array would read as "ends early"; it is plainly not a HAR whatever follows.
-  if (!whole && probe.trimStart().startsWith('[')) return new Har2ApiError('E_NOT_HAR', 'JSON but not a HAR: there is no top-level "log" object (the top level is an array); export the capture as HAR', label);
+  if (!whole && probe.trimStart().startsWith('['))
+    return new Har2ApiError(
+      'E_NOT_HAR',
+      'JSON but not a HAR: there is no top-level "log" object (the top level is an array); export the capture as HAR',
+      label,
+    );
   try {
     parseHarText(probe, label);
   } catch (error) {

@@ -136,7 +136,8 @@ export async function* splitHarStream(chunks: AsyncIterable<Uint8Array>, label =
         } else {
           const open = stack.pop();
           expectKey.pop();
-          if (open === undefined || (byte === 0x7d) !== (open === 0x7b)) throw error(`mismatched "${String.fromCharCode(byte)}" after ${entries} entries; the file is not valid JSON`);
+          if (open === undefined || (byte === 0x7d) !== (open === 0x7b))
+            throw error(`mismatched "${String.fromCharCode(byte)}" after ${entries} entries; the file is not valid JSON`);
           if (depth === entriesDepth) entriesDepth = -1;
           if (stack.length === 0) done = true;
         }

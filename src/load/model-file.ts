@@ -33,7 +33,11 @@ export function parseModel(text: string, label: string): ApiModel {
 export function checkModel(value: unknown, label: string): ApiModel {
   if (!isRecord(value) || !('modelVersion' in value)) throw new Har2ApiError('E_MODEL', 'JSON but not a har2api model (no modelVersion)', label);
   if (value.modelVersion !== MODEL_VERSION) {
-    throw new Har2ApiError('E_MODEL', `model version ${JSON.stringify(value.modelVersion)} is not supported (this har2api reads version ${MODEL_VERSION}); regenerate it from the captures with --format json`, label);
+    throw new Har2ApiError(
+      'E_MODEL',
+      `model version ${JSON.stringify(value.modelVersion)} is not supported (this har2api reads version ${MODEL_VERSION}); regenerate it from the captures with --format json`,
+      label,
+    );
   }
   const problem = modelProblem(value);
   if (problem) throw new Har2ApiError('E_MODEL', `not a valid har2api model: ${problem}`, label);
@@ -55,9 +59,12 @@ function endpointProblem(e: unknown): string | null {
   if (!isRecord(e)) return ' must be an object';
   for (const field of ['key', 'method', 'host', 'path']) if (typeof e[field] !== 'string') return `/${field} must be a string`;
   if (typeof e.observed !== 'number') return '/observed must be a number';
-  for (const field of ['pathParams', 'queryParams', 'headers', 'auth', 'requestBodies', 'responses']) if (!Array.isArray(e[field])) return `/${field} must be an array`;
+  for (const field of ['pathParams', 'queryParams', 'headers', 'auth', 'requestBodies', 'responses'])
+    if (!Array.isArray(e[field])) return `/${field} must be an array`;
   const arrays = e as Record<string, unknown[]>;
-  for (const [i, p] of arrays.pathParams!.entries()) if (!isRecord(p) || typeof p.name !== 'string' || typeof p.pattern !== 'string' || typeof p.position !== 'number') return `/pathParams/${i} must have name, position and pattern`;
+  for (const [i, p] of arrays.pathParams!.entries())
+    if (!isRecord(p) || typeof p.name !== 'string' || typeof p.pattern !== 'string' || typeof p.position !== 'number')
+      return `/pathParams/${i} must have name, position and pattern`;
   for (const field of ['queryParams', 'headers']) {
     for (const [i, p] of arrays[field]!.entries()) {
       if (!isRecord(p) || typeof p.name !== 'string' || typeof p.required !== 'boolean') return `/${field}/${i} must have name and required`;
@@ -65,7 +72,8 @@ function endpointProblem(e: unknown): string | null {
       if (problem) return `/${field}/${i}/schema${problem}`;
     }
   }
-  for (const [i, a] of arrays.auth!.entries()) if (!isRecord(a) || typeof a.type !== 'string' || typeof a.name !== 'string') return `/auth/${i} must have type and name`;
+  for (const [i, a] of arrays.auth!.entries())
+    if (!isRecord(a) || typeof a.type !== 'string' || typeof a.name !== 'string') return `/auth/${i} must have type and name`;
   for (const [i, body] of arrays.requestBodies!.entries()) {
     const problem = bodyProblem(body);
     if (problem) return `/requestBodies/${i}${problem}`;
@@ -94,13 +102,19 @@ function endpointProblem(e: unknown): string | null {
 }
 
 function bodyProblem(body: unknown): string | null {
-  if (!isRecord(body) || typeof body.mediaType !== 'string' || typeof body.kind !== 'string' || typeof body.seen !== 'number') return ' must have mediaType, kind and seen';
+  if (!isRecord(body) || typeof body.mediaType !== 'string' || typeof body.kind !== 'string' || typeof body.seen !== 'number')
+    return ' must have mediaType, kind and seen';
   if (body.schema !== undefined) {
     const problem = schemaProblem(body.schema, 0);
     if (problem) return `/schema${problem}`;
   }
-  if (body.parts !== undefined && !(Array.isArray(body.parts) && body.parts.every((p) => isRecord(p) && typeof p.name === 'string' && typeof p.seen === 'number'))) return '/parts must list named parts';
-  if (body.sentinels !== undefined && !(Array.isArray(body.sentinels) && body.sentinels.every((s) => typeof s === 'string'))) return '/sentinels must be strings';
+  if (
+    body.parts !== undefined &&
+    !(Array.isArray(body.parts) && body.parts.every((p) => isRecord(p) && typeof p.name === 'string' && typeof p.seen === 'number'))
+  )
+    return '/parts must list named parts';
+  if (body.sentinels !== undefined && !(Array.isArray(body.sentinels) && body.sentinels.every((s) => typeof s === 'string')))
+    return '/sentinels must be strings';
   if (body.events !== undefined) {
     const problem = eventsProblem(body.events);
     if (problem) return problem;
@@ -124,7 +138,8 @@ function schemaProblem(schema: unknown, depth: number): string | null {
   if (!isRecord(schema)) return ' must be an object';
   if (depth > MAX_SCHEMA_DEPTH) return ' is nested too deeply';
   const { type, properties, required, additionalProperties, items, anyOf, enum: values, format } = schema;
-  if (type !== undefined && typeof type !== 'string' && !(Array.isArray(type) && type.every((t) => typeof t === 'string'))) return '/type must be a string or strings';
+  if (type !== undefined && typeof type !== 'string' && !(Array.isArray(type) && type.every((t) => typeof t === 'string')))
+    return '/type must be a string or strings';
   if (required !== undefined && !(Array.isArray(required) && required.every((r) => typeof r === 'string'))) return '/required must be strings';
   if (values !== undefined && !Array.isArray(values)) return '/enum must be an array';
   if (format !== undefined && typeof format !== 'string') return '/format must be a string';

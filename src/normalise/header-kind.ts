@@ -6,7 +6,18 @@
 import type { HeaderKind } from '../model.js';
 
 const CONTENT_HEADERS = new Set(['content-type']);
-const AUTH_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key', 'api-key', 'x-auth-token', 'x-access-token', 'x-csrf-token', 'x-xsrf-token', 'x-csrftoken']);
+const AUTH_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'x-api-key',
+  'api-key',
+  'x-auth-token',
+  'x-access-token',
+  'x-csrf-token',
+  'x-xsrf-token',
+  'x-csrftoken',
+]);
 /** `x-` headers that every browser or CDN adds; they say nothing about the API. */
 const NOISE_HEADERS = new Set(['x-requested-with', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'x-real-ip', 'x-client-data']);
 

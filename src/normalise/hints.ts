@@ -12,11 +12,7 @@
  * `/post/new` work in either order.
  */
 
-export type HintSegment =
-  | { type: 'literal'; value: string }
-  | { type: 'param'; name: string }
-  | { type: 'any' }
-  | { type: 'never' };
+export type HintSegment = { type: 'literal'; value: string } | { type: 'param'; name: string } | { type: 'any' } | { type: 'never' };
 
 export interface PathHint {
   /** The hint as written, for `--explain`. */

@@ -46,7 +46,8 @@ export function judgeWordValues(words: readonly WordValue[], parent: string | nu
   }
 
   const shapes = compareShapes([...words, ...peers]);
-  if (shapes === 'differ') return reject(peers.length > 0 ? 'their responses differ from each other or from the identifiers\'' : 'their responses have different keys');
+  if (shapes === 'differ')
+    return reject(peers.length > 0 ? "their responses differ from each other or from the identifiers'" : 'their responses have different keys');
 
   // Responses of one shape are one resource, whatever continues below some of the values
   // (`/repos/facebook/react/issues` beside `/repos/torvalds/linux`).

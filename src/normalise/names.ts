@@ -10,7 +10,26 @@ import { splitExtension } from './segments.js';
 import { isApiWord, isStageWord, isVersionSegment } from './vocabulary.js';
 
 /** Parents that name an action on a resource, not the resource: the id belongs to the collection before. */
-const ACTIONS = new Set(['download', 'downloads', 'upload', 'view', 'show', 'get', 'edit', 'preview', 'raw', 'embed', 'thumbnail', 'share', 'open', 'render', 'fetch', 'read', 'delete', 'update']);
+const ACTIONS = new Set([
+  'download',
+  'downloads',
+  'upload',
+  'view',
+  'show',
+  'get',
+  'edit',
+  'preview',
+  'raw',
+  'embed',
+  'thumbnail',
+  'share',
+  'open',
+  'render',
+  'fetch',
+  'read',
+  'delete',
+  'update',
+]);
 /** `by-email`, `by_name`, `byEmail`: a lookup key, which names the value (`{email}`, `{name}`). */
 const LOOKUP = /^[Bb]y(?:[-_]([A-Za-z][A-Za-z0-9]{1,30})|([A-Z][A-Za-z0-9]{1,30}))$/;
 

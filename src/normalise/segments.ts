@@ -77,8 +77,18 @@ function classifyCore(value: string): SegmentClass | null {
   if (length === 7 && YEAR_MONTH.test(value)) return { kind: 'date', pattern: 'year-month', regex: '^[0-9]{4}-[0-9]{2}$' };
   if (length >= 16 && DATETIME.test(value)) return { kind: 'datetime', pattern: 'date-time' };
   if (length >= 17 && length <= 80 && DASHED_HEX.test(value) && /\d/.test(value)) {
-    const shape = value.split('-').map((group) => `${group.length} hex`).join('-');
-    return { kind: 'hex', pattern: shape, regex: `^${value.split('-').map((group) => `[0-9a-fA-F]{${group.length}}`).join('-')}$` };
+    const shape = value
+      .split('-')
+      .map((group) => `${group.length} hex`)
+      .join('-');
+    return {
+      kind: 'hex',
+      pattern: shape,
+      regex: `^${value
+        .split('-')
+        .map((group) => `[0-9a-fA-F]{${group.length}}`)
+        .join('-')}$`,
+    };
   }
   return null;
 }

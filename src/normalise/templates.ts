@@ -135,12 +135,33 @@ function parseHints(ctx: Context): PathHint[] {
   return hints;
 }
 
-function templateHost<T extends PathSample>(host: string, exchanges: readonly T[], hints: readonly PathHint[], ctx: Context): { groups: EndpointGroup<T>[]; apiRoot: string } {
+function templateHost<T extends PathSample>(
+  host: string,
+  exchanges: readonly T[],
+  hints: readonly PathHint[],
+  ctx: Context,
+): { groups: EndpointGroup<T>[]; apiRoot: string } {
   const trie = emptyNode();
   const segmented = exchanges.map((exchange) => ({ exchange, segments: splitPath(exchange.url.path) }));
   for (const { exchange, segments } of segmented) addPath(trie, segments, exchange);
   const root = detectApiRoot(trie);
-  const template = decide({ nodes: [trie], parent: null, grandparent: null, afterParam: false, above: null, afterRoot: root.length === 0, depth: 0, used: new Set(), root, hints, path: '' }, host, ctx);
+  const template = decide(
+    {
+      nodes: [trie],
+      parent: null,
+      grandparent: null,
+      afterParam: false,
+      above: null,
+      afterRoot: root.length === 0,
+      depth: 0,
+      used: new Set(),
+      root,
+      hints,
+      path: '',
+    },
+    host,
+    ctx,
+  );
   return { groups: groupExchanges(host, segmented, template), apiRoot: root.length > 0 ? `/${root.join('/')}` : '' };
 }
 
@@ -163,7 +184,8 @@ function decide(at: Position, host: string, ctx: Context): TemplateNode {
   for (const child of children) {
     if (hintLiterals.has(child.decoded) || hintLiterals.has(child.segment)) literals.push(child);
     else if (paramHint) words.push(child);
-    else if (never || child.segment.includes('/') || child.segment === at.root[0] || isVersionSegment(child.decoded, at.afterRoot ? at.parent : null)) literals.push(child);
+    else if (never || child.segment.includes('/') || child.segment === at.root[0] || isVersionSegment(child.decoded, at.afterRoot ? at.parent : null))
+      literals.push(child);
     else {
       const cls = classifySegment(splitExtension(child.decoded)[0]);
       if (isIdentifier(cls)) ids.push({ child, cls });
@@ -330,7 +352,10 @@ function followsLiteral(hint: PathHint, depth: number, child: Child): boolean {
 
 function siblingNote(words: readonly Child[]): string {
   if (words.length === 0) return '';
-  const shown = words.slice(0, 3).map((w) => w.segment).join(', ');
+  const shown = words
+    .slice(0, 3)
+    .map((w) => w.segment)
+    .join(', ');
   return `; literal sibling(s) kept: ${shown}${words.length > 3 ? ` and ${words.length - 3} more` : ''}`;
 }
 
@@ -359,7 +384,11 @@ interface ParamValues {
   source: ParamSource;
 }
 
-function groupExchanges<T extends PathSample>(host: string, segmented: readonly { exchange: T; segments: string[] }[], template: TemplateNode): EndpointGroup<T>[] {
+function groupExchanges<T extends PathSample>(
+  host: string,
+  segmented: readonly { exchange: T; segments: string[] }[],
+  template: TemplateNode,
+): EndpointGroup<T>[] {
   const groups = new Map<string, { group: EndpointGroup<T>; params: Map<number, ParamValues> }>();
   for (const { exchange, segments } of segmented) {
     let path = '';

@@ -24,9 +24,30 @@ const SMALL_INTEGER = /^\d{1,2}$/;
 
 /** Plural-looking words whose children are named sub-resources, not values. */
 const NAMESPACES = new Set([
-  'settings', 'preferences', 'features', 'tools', 'utils', 'analytics', 'stats', 'metrics',
-  'docs', 'assets', 'static', 'options', 'internals', 'ops', 'apps', 'admin', 'experiments',
-  'integrations', 'plugins', 'extensions', 'sentinel', 'ecosystem', 'beacons', 'actions',
+  'settings',
+  'preferences',
+  'features',
+  'tools',
+  'utils',
+  'analytics',
+  'stats',
+  'metrics',
+  'docs',
+  'assets',
+  'static',
+  'options',
+  'internals',
+  'ops',
+  'apps',
+  'admin',
+  'experiments',
+  'integrations',
+  'plugins',
+  'extensions',
+  'sentinel',
+  'ecosystem',
+  'beacons',
+  'actions',
 ]);
 
 /** A word that can lead an API root: an API word, a stage or a gateway word. */

@@ -76,7 +76,7 @@ export function hasIdPrefix(value: string): boolean {
  */
 export function hasCredentialPrefix(value: string): boolean {
   const prefix = readPrefix(value);
-  return prefix !== null && prefix.named && value.length - prefix.tail >= MIN_PREFIXED_TAIL && hasDigit(value, prefix.tail);
+  return prefix?.named === true && value.length - prefix.tail >= MIN_PREFIXED_TAIL && hasDigit(value, prefix.tail);
 }
 
 interface Prefix {
@@ -121,9 +121,39 @@ function hasDigit(value: string, start: number): boolean {
 
 /** Prefix words of credentials: `sess-`, `secret_`, `lin_api_`, `pat_`, `sk_live_`, `auth_`. */
 const SECRET_PREFIX_WORDS = new Set([
-  'sess', 'session', 'secret', 'token', 'tok', 'key', 'keys', 'apikey', 'api', 'pat', 'live', 'priv',
-  'private', 'auth', 'access', 'refresh', 'bearer', 'sk', 'rk', 'cred', 'creds', 'credential',
-  'credentials', 'pass', 'pwd', 'password', 'sig', 'signature', 'otp', 'csrf', 'xsrf', 'jwt', 'oauth',
+  'sess',
+  'session',
+  'secret',
+  'token',
+  'tok',
+  'key',
+  'keys',
+  'apikey',
+  'api',
+  'pat',
+  'live',
+  'priv',
+  'private',
+  'auth',
+  'access',
+  'refresh',
+  'bearer',
+  'sk',
+  'rk',
+  'cred',
+  'creds',
+  'credential',
+  'credentials',
+  'pass',
+  'pwd',
+  'password',
+  'sig',
+  'signature',
+  'otp',
+  'csrf',
+  'xsrf',
+  'jwt',
+  'oauth',
   'nonce',
 ]);
 

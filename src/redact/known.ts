@@ -26,7 +26,13 @@ export function rememberSecrets(exchanges: readonly Exchange[], tags: Placeholde
     const eq = pair.indexOf('=');
     if (eq === -1) return;
     addCookieName(pair.slice(0, eq));
-    tags.remember('cookie', pair.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1'));
+    tags.remember(
+      'cookie',
+      pair
+        .slice(eq + 1)
+        .trim()
+        .replace(/^"(.*)"$/, '$1'),
+    );
   };
   const message = (m: Message): void => {
     for (const cookie of m.cookies) {
@@ -37,7 +43,8 @@ export function rememberSecrets(exchanges: readonly Exchange[], tags: Placeholde
       const name = header.name.toLowerCase();
       if (name === 'authorization' || name === 'proxy-authorization') tags.remember('token', authorizationCredential(header.value));
       else if (name === 'cookie' && !tags.rememberedWhole(header.value)) for (const pair of header.value.split(';')) rememberCookie(pair);
-      else if (name === 'set-cookie' && !tags.rememberedWhole(header.value)) for (const line of header.value.split('\n')) rememberCookie(line.split(';')[0] ?? '');
+      else if (name === 'set-cookie' && !tags.rememberedWhole(header.value))
+        for (const line of header.value.split('\n')) rememberCookie(line.split(';')[0] ?? '');
     }
     pairs(m.headers, 'header');
     if (m.body?.content.kind === 'form') pairs(m.body.content.fields, 'form');

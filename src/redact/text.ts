@@ -109,7 +109,7 @@ function scanWords(text: string, scope: Scope, noEntropy: boolean): string {
       if (pending) pending.sep = true;
       continue;
     }
-    if (pending !== null && pending.sep) {
+    if (pending?.sep) {
       const found: Pending = pending;
       pending = null;
       if (found.cookie) {
@@ -584,7 +584,8 @@ function hasLineBreak(text: string, from: number, to: number): boolean {
 function findValueEnd(text: string, start: number): number {
   for (let k = start; k < text.length; k++) {
     const c = text.charCodeAt(k);
-    if (c === 10 || c === 13 || c === 34 || (c === 92 && (text.charCodeAt(k + 1) === 110 || text.charCodeAt(k + 1) === 114 || text.charCodeAt(k + 1) === 34))) return k;
+    if (c === 10 || c === 13 || c === 34 || (c === 92 && (text.charCodeAt(k + 1) === 110 || text.charCodeAt(k + 1) === 114 || text.charCodeAt(k + 1) === 34)))
+      return k;
   }
   return text.length;
 }

@@ -16,10 +16,37 @@ import { classifyValue } from './values.js';
 
 /** Path segments after which an opaque segment is a capability token, not an id. */
 const CAPABILITY_PARENTS = new Set([
-  'reset', 'reset-password', 'password-reset', 'invite', 'invites', 'invitation', 'invitations',
-  'verify', 'verification', 'confirm', 'confirmation', 'activate', 'activation', 'magic',
-  'magic-link', 'magiclink', 'unsubscribe', 'token', 'tokens', 'secret', 'secrets', 'password',
-  'recover', 'recovery', 'claim', 'accept', 'signin', 'sign-in', 'login', 'otp', 'passwordless',
+  'reset',
+  'reset-password',
+  'password-reset',
+  'invite',
+  'invites',
+  'invitation',
+  'invitations',
+  'verify',
+  'verification',
+  'confirm',
+  'confirmation',
+  'activate',
+  'activation',
+  'magic',
+  'magic-link',
+  'magiclink',
+  'unsubscribe',
+  'token',
+  'tokens',
+  'secret',
+  'secrets',
+  'password',
+  'recover',
+  'recovery',
+  'claim',
+  'accept',
+  'signin',
+  'sign-in',
+  'login',
+  'otp',
+  'passwordless',
 ]);
 
 /** The URL with path, query and fragment redacted; `redactedPath` when the path already was. */
@@ -78,7 +105,10 @@ function redactAuthority(authority: string, scope: Scope): string {
 export function redactQueryString(query: string, scope: Scope, context: NameContext): string {
   if (query === '') return query;
   const pieces = query.split('&');
-  const siblings = siblingsOf(pieces.map((piece) => ({ name: piece.split('=', 1)[0]! })), scope);
+  const siblings = siblingsOf(
+    pieces.map((piece) => ({ name: piece.split('=', 1)[0]! })),
+    scope,
+  );
   let changed = false;
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i]!;

@@ -3,7 +3,20 @@
  * every example already fenced. The template only lays these out, so no captured value is ever
  * interpreted as Markdown, HTML or template syntax.
  */
-import type { ApiModel, Body, Endpoint, EventKind, GraphqlOperation, HeaderParam, Host, JsonSchema, MessageStream, MultipartPart, Param, PathParam } from '../model.js';
+import type {
+  ApiModel,
+  Body,
+  Endpoint,
+  EventKind,
+  GraphqlOperation,
+  HeaderParam,
+  Host,
+  JsonSchema,
+  MessageStream,
+  MultipartPart,
+  Param,
+  PathParam,
+} from '../model.js';
 import { Anchors } from './anchors.js';
 import { cellCode, cellText, code, fence, oneLine, text } from './escape.js';
 import { describeRedaction } from './redaction-text.js';
@@ -76,7 +89,14 @@ export function buildReferenceView(model: ApiModel): ReferenceView {
   anchors.claim(model.title);
   anchors.claim('Endpoints');
   const multiHost = model.hosts.length > 1;
-  const hosts = model.hosts.map((host) => hostView(host, model.endpoints.filter((e) => e.host === host.name), multiHost, anchors));
+  const hosts = model.hosts.map((host) =>
+    hostView(
+      host,
+      model.endpoints.filter((e) => e.host === host.name),
+      multiHost,
+      anchors,
+    ),
+  );
   return {
     title: text(model.title),
     overview: overview(model),
@@ -91,12 +111,18 @@ function overview(model: ApiModel): string[] {
   const sources = model.sources.map((s) => `${code(s.file)}${s.creator ? ` (${text(s.creator)})` : ''}`).join(', ');
   lines.push(`**Source**: ${sources}`);
   if (model.window.start) lines.push(`**Capture window**: ${text(model.window.start)} to ${text(model.window.end ?? '')}`);
-  const skipped = Object.entries(model.traffic.skipped).map(([reason, n]) => `${n} ${text(reason)}`).join(', ');
-  lines.push(`**Traffic**: ${model.endpoints.length} endpoint(s) from ${model.traffic.used} of ${model.traffic.entries} entries${skipped ? ` (left out: ${skipped})` : ''}`);
+  const skipped = Object.entries(model.traffic.skipped)
+    .map(([reason, n]) => `${n} ${text(reason)}`)
+    .join(', ');
+  lines.push(
+    `**Traffic**: ${model.endpoints.length} endpoint(s) from ${model.traffic.used} of ${model.traffic.entries} entries${skipped ? ` (left out: ${skipped})` : ''}`,
+  );
   if (model.redaction.enabled) {
     // A saved model may come from anywhere (diff reads them), so kind and place names are escaped.
     const { kinds, places } = describeRedaction(model.redaction);
-    lines.push(`**Redaction**: ${model.redaction.total} value(s) replaced with placeholders${kinds ? ` (${text(kinds)})` : ''}${places ? `; found in ${text(places)}` : ''}`);
+    lines.push(
+      `**Redaction**: ${model.redaction.total} value(s) replaced with placeholders${kinds ? ` (${text(kinds)})` : ''}${places ? `; found in ${text(places)}` : ''}`,
+    );
   } else lines.push('**Redaction**: off; this reference may contain secrets and personal data');
   return lines;
 }
@@ -167,7 +193,20 @@ function bodyView(body: Body, of: number | null): BodyView {
 }
 
 function emptyBodyView(label: string | null, kind: string | null): BodyView {
-  return { label, kindLine: kind, typeLine: null, fields: null, moreFields: null, parts: null, operations: null, eventsHead: null, events: null, sentinels: null, details: [], example: null };
+  return {
+    label,
+    kindLine: kind,
+    typeLine: null,
+    fields: null,
+    moreFields: null,
+    parts: null,
+    operations: null,
+    eventsHead: null,
+    events: null,
+    sentinels: null,
+    details: [],
+    example: null,
+  };
 }
 
 /** The field table of a schema: path, type, required (with evidence), example. */
@@ -221,7 +260,9 @@ function kindLine(body: Body): string | null {
     case 'binary':
       return `**Body Type**: binary, ${sizeText(body.size)}`;
     case 'empty':
-      return body.mediaType === 'text/event-stream' ? '**Response Type**: Server-Sent Events (SSE); the capture holds no stream content' : `**Body Type**: empty`;
+      return body.mediaType === 'text/event-stream'
+        ? '**Response Type**: Server-Sent Events (SSE); the capture holds no stream content'
+        : `**Body Type**: empty`;
     case 'text': {
       const declared = body.mediaType.endsWith('json') ? ` (declared ${code(body.mediaType)} but not valid JSON)` : '';
       const unprintable = body.example === undefined && body.size.max > 0 ? ', not printable' : '';
@@ -248,7 +289,9 @@ function eventDetail(e: EventKind, noun: string): DetailView {
 
 function graphqlView(operations: GraphqlOperation[]): BodyView {
   const view = emptyBodyView(null, null);
-  view.operations = operations.map((o) => `| ${cellCode(o.name)} | ${cellText(o.operation)} | ${o.seen} | ${o.variables ? cellText(typeLabel(o.variables)) : ''} |`);
+  view.operations = operations.map(
+    (o) => `| ${cellCode(o.name)} | ${cellText(o.operation)} | ${o.seen} | ${o.variables ? cellText(typeLabel(o.variables)) : ''} |`,
+  );
   view.details = operations
     .filter((o) => o.variables !== undefined)
     .map((o) => ({

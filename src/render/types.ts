@@ -50,7 +50,8 @@ export async function renderTypes(model: ApiModel): Promise<string> {
   const aliases: Alias[] = [];
   for (const { name, schema } of catalog.schemas) {
     if (isInterface(schema)) sources.add(name, closeObjects(schema));
-    else aliases.push({ name, ...(schema.description ? { description: schema.description } : {}), type: typeExpression(schema, name, `${name}Object`, sources) });
+    else
+      aliases.push({ name, ...(schema.description ? { description: schema.description } : {}), type: typeExpression(schema, name, `${name}Object`, sources) });
   }
   for (const union of catalog.unions) aliases.push({ name: union.name, description: union.description, type: union.members.join(' | ') || 'never' });
   const declarations = await quicktypeTypeScript(sources.list);
@@ -107,7 +108,8 @@ function typeExpression(schema: JsonSchema, base: string, objectName: string, so
       switch (type) {
         case 'object':
           if (Object.keys(schema.properties ?? {}).length > 0) return sources.lift(objectName, closeObjects({ ...schema, type: 'object' }));
-          if (typeof schema.additionalProperties === 'object') return `{ [key: string]: ${typeExpression(schema.additionalProperties, `${base}Value`, `${base}Value`, sources)} }`;
+          if (typeof schema.additionalProperties === 'object')
+            return `{ [key: string]: ${typeExpression(schema.additionalProperties, `${base}Value`, `${base}Value`, sources)} }`;
           return '{ [key: string]: unknown }';
         case 'array': {
           const item = typeExpression(schema.items ?? {}, `${base}Item`, `${base}Item`, sources);

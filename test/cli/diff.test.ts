@@ -75,7 +75,12 @@ describe('har2api diff', () => {
   });
 
   it.each([
-    ['an old model', { 'model.json': JSON.stringify({ modelVersion: 0, endpoints: [] }) }, ['model.json', 'old.har'], 'har2api: model.json: model version 0 is not supported'],
+    [
+      'an old model',
+      { 'model.json': JSON.stringify({ modelVersion: 0, endpoints: [] }) },
+      ['model.json', 'old.har'],
+      'har2api: model.json: model version 0 is not supported',
+    ],
     ['a missing file', {}, ['gone.har', 'old.har'], 'har2api: gone.har: file not found'],
     ['a broken capture', { 'bad.har': '{"log": ' }, ['old.har', 'bad.har'], 'har2api: bad.har: not valid JSON'],
     ['a missing ignore file', {}, ['old.har', 'old.har', '--ignore', 'none.txt'], 'har2api: none.txt: cannot read the file'],

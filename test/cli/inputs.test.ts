@@ -12,7 +12,10 @@ import { readInput } from '../../src/cli/inputs.js';
 import { runCli } from '../../src/cli/run.js';
 import { har, jsonEntry, memoryIo } from '../support/memory-io.js';
 
-const capture = har([jsonEntry('GET', 'https://api.example.com/v1/items/42', { id: 42, name: 'box' }), jsonEntry('GET', 'https://api.example.com/v1/items/43', { id: 43 })]);
+const capture = har([
+  jsonEntry('GET', 'https://api.example.com/v1/items/42', { id: 42, name: 'box' }),
+  jsonEntry('GET', 'https://api.example.com/v1/items/43', { id: 43 }),
+]);
 
 /** Exit code, stdout and stderr of one run, with the input's label written as `<input>`. */
 async function run(bytes: Uint8Array, how: 'file' | 'stdin'): Promise<{ code: number; out: string; err: string }> {

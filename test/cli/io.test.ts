@@ -28,7 +28,10 @@ describe('writeFilesAtomically', () => {
   it('writes new files and replaces old ones, leaving no temp files', async () => {
     const dir = freshDir();
     writeFileSync(join(dir, 'a.md'), 'old a');
-    await writeFilesAtomically([{ path: join(dir, 'a.md'), content: 'new a' }, { path: join(dir, 'sub', 'b.json'), content: '{}' }]);
+    await writeFilesAtomically([
+      { path: join(dir, 'a.md'), content: 'new a' },
+      { path: join(dir, 'sub', 'b.json'), content: '{}' },
+    ]);
     expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe('new a');
     expect(readFileSync(join(dir, 'sub', 'b.json'), 'utf8')).toBe('{}');
     expect(listing(dir)).toEqual(['a.md', 'sub']);
@@ -43,7 +46,10 @@ describe('writeFilesAtomically', () => {
       { path: join(dir, 'reference.md'), content: 'next reference' },
       { path: join(dir, 'model.json'), content: '{}' },
     ]);
-    await expect(attempt).rejects.toMatchObject({ code: 'E_WRITE', message: expect.stringMatching(/^cannot write .*model\.json \(a folder is in the way\); the previous output is unchanged$/) });
+    await expect(attempt).rejects.toMatchObject({
+      code: 'E_WRITE',
+      message: expect.stringMatching(/^cannot write .*model\.json \(a folder is in the way\); the previous output is unchanged$/),
+    });
     expect(readFileSync(join(dir, 'reference.md'), 'utf8')).toBe('previous reference');
     expect(listing(dir)).toEqual(['model.json', 'reference.md']);
   });
@@ -58,7 +64,10 @@ describe('writeFilesAtomically', () => {
 });
 
 describe('the command on real files', () => {
-  const capture = har([jsonEntry('GET', 'https://api.example.com/v1/items/42', { id: 42 }), jsonEntry('GET', 'https://api.example.com/v1/items/43', { id: 43 })]);
+  const capture = har([
+    jsonEntry('GET', 'https://api.example.com/v1/items/42', { id: 42 }),
+    jsonEntry('GET', 'https://api.example.com/v1/items/43', { id: 43 }),
+  ]);
 
   it('never modifies its input, and a failed run leaves the previous reference intact', () => {
     const dir = freshDir();
@@ -126,7 +135,9 @@ describe('the command on real files', () => {
 
   it('leaves the previous reference whole when killed at any moment', async () => {
     const dir = freshDir();
-    const entries = Array.from({ length: 2000 }, (_, i) => jsonEntry('POST', `https://api.example.com/v1/things/${i}/parts`, { id: i, list: [i, i + 1], text: 'x'.repeat(200) }, { request: { n: i } }));
+    const entries = Array.from({ length: 2000 }, (_, i) =>
+      jsonEntry('POST', `https://api.example.com/v1/things/${i}/parts`, { id: i, list: [i, i + 1], text: 'x'.repeat(200) }, { request: { n: i } }),
+    );
     writeFileSync(join(dir, 'big.har'), har(entries));
     writeFileSync(join(dir, 'small.har'), capture);
     const out = join(dir, 'out');

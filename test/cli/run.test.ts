@@ -14,17 +14,24 @@ describe('har2api command line', () => {
   });
 
   it('quotes every glob in its examples and the README, so the shell leaves it to har2api', async () => {
-    const help = await Promise.all([['--help'], ['diff', '--help']].map(async (argv) => {
-      const io = memoryIo();
-      await runCli(argv, io);
-      return io.out.join('');
-    }));
+    const help = await Promise.all(
+      [['--help'], ['diff', '--help']].map(async (argv) => {
+        const io = memoryIo();
+        await runCli(argv, io);
+        return io.out.join('');
+      }),
+    );
     const commands = [...help, readFileSync('README.md', 'utf8')]
       .flatMap((text) => text.split('\n'))
       .map((line) => /(?:^|\s)((?:npx )?har2api\s.*)$/.exec(line)?.[1])
       .filter((command): command is string => command !== undefined);
     expect(commands.filter((c) => c.includes('*.har')).length).toBeGreaterThan(3);
-    const unquoted = commands.filter((command) => command.replace(/"[^"]*"|'[^']*'/g, '').replace(/\s#.*$/, '').includes('*'));
+    const unquoted = commands.filter((command) =>
+      command
+        .replace(/"[^"]*"|'[^']*'/g, '')
+        .replace(/\s#.*$/, '')
+        .includes('*'),
+    );
     expect(unquoted).toEqual([]);
   });
 
@@ -162,7 +169,9 @@ describe('har2api command line', () => {
       expect(io.files.get('/virtual/docs/reference.md')).toBe(reference);
       expect(io.out.join('')).toBe('');
       const stderr = io.err.join('').trim().split('\n');
-      expect(stderr.at(-1)).toBe(`har2api: no API endpoints found in 1 entries (skipped: static-asset 1); use --all to keep static assets, documents and telemetry; ${said}`);
+      expect(stderr.at(-1)).toBe(
+        `har2api: no API endpoints found in 1 entries (skipped: static-asset 1); use --all to keep static assets, documents and telemetry; ${said}`,
+      );
       expect(stderr.filter((line) => line.includes('no API endpoints'))).toHaveLength(1);
     });
   });

@@ -60,7 +60,10 @@ describe('templating options', () => {
   it('--explain says why each templated position exists and which words were kept', async () => {
     const io = memoryIo({ 'c.har': capture });
     expect(await runCli(['c.har', '--explain', '--hint', '/v1/post/{slug}'], io)).toBe(0);
-    const explained = io.err.join('').split('\n').filter((l) => l.startsWith('explain: '));
+    const explained = io.err
+      .join('')
+      .split('\n')
+      .filter((l) => l.startsWith('explain: '));
     expect(explained).toEqual([
       'explain: api.example.com/v1/items/{item_id}: values are identifiers (integer); pattern integer; up to 1 distinct value(s) in 1 endpoint(s)',
       'explain: api.example.com/v1/post/{slug}: hint /v1/post/{slug}; pattern name or slug; up to 3 distinct value(s) in 1 endpoint(s)',
@@ -74,12 +77,22 @@ describe('templating options', () => {
     [['--hint', '/post/{a-b}'], '{a-b} is not a parameter name'],
     [['--config', 'missing.json'], 'missing.json: cannot read the --config file (no such file or folder); check the path'],
     [['--config', 'bad.json'], 'bad.json: cannot use the --config file: not valid JSON: it ends early'],
-    [['--config', 'junk.json'], 'junk.json: cannot use the --config file: not valid JSON at line 2, column 3 (expected double-quoted property name); fix the JSON of the config file'],
+    [
+      ['--config', 'junk.json'],
+      'junk.json: cannot use the --config file: not valid JSON at line 2, column 3 (expected double-quoted property name); fix the JSON of the config file',
+    ],
     [['--config', 'typo.json'], 'typo.json: unknown key "hint" in the --config file; expected hints, hosts, include, exclude'],
     [['--config', 'list.json'], 'list.json: "hints" in the --config file must be a list of strings'],
     [['--config', 'hint.json'], 'path hint "/x/{}": {} is not a parameter name'],
   ])('exits 2 with one line for %j', async (flags, message) => {
-    const io = memoryIo({ 'c.har': capture, 'bad.json': '{"hints": [', 'junk.json': '{"hints": [],\n  private-words-here}', 'typo.json': '{"hint": []}', 'list.json': '{"hints": [1]}', 'hint.json': '{"hints": "/x/{}"}' });
+    const io = memoryIo({
+      'c.har': capture,
+      'bad.json': '{"hints": [',
+      'junk.json': '{"hints": [],\n  private-words-here}',
+      'typo.json': '{"hint": []}',
+      'list.json': '{"hints": [1]}',
+      'hint.json': '{"hints": "/x/{}"}',
+    });
     expect(await runCli(['c.har', ...flags], io)).toBe(2);
     const stderr = io.err.join('');
     expect(stderr).toContain(message);

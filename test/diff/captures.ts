@@ -20,7 +20,13 @@ export interface Call {
 
 /** One HAR entry per call; `response` JSON unless `sse` is given. */
 export function entries(calls: readonly Call[]): unknown[] {
-  return calls.map((c) => jsonEntry(c.method ?? 'GET', `${HOST}${c.path}`, c.response ?? {}, { ...(c.status !== undefined ? { status: c.status } : {}), ...(c.request !== undefined ? { request: c.request } : {}), ...(c.headers ? { headers: c.headers } : {}) }));
+  return calls.map((c) =>
+    jsonEntry(c.method ?? 'GET', `${HOST}${c.path}`, c.response ?? {}, {
+      ...(c.status !== undefined ? { status: c.status } : {}),
+      ...(c.request !== undefined ? { request: c.request } : {}),
+      ...(c.headers ? { headers: c.headers } : {}),
+    }),
+  );
 }
 
 /** `n` calls or entries made by `make` (evidence for "required" and for "seen often"). */
@@ -31,7 +37,9 @@ export function times<T>(n: number, make: (i: number) => T): T[] {
 /** A HAR entry whose response is a server-sent event stream. */
 export function sseEntry(path: string, events: readonly { event?: string; data: string }[]): unknown {
   const text = events.map((e) => `${e.event ? `event: ${e.event}\n` : ''}data: ${e.data}\n\n`).join('');
-  const entry = jsonEntry('POST', `${HOST}${path}`, {}, { request: { q: 1 } }) as { response: { headers: { name: string; value: string }[]; content: Record<string, unknown> } };
+  const entry = jsonEntry('POST', `${HOST}${path}`, {}, { request: { q: 1 } }) as {
+    response: { headers: { name: string; value: string }[]; content: Record<string, unknown> };
+  };
   entry.response.headers = [{ name: 'content-type', value: 'text/event-stream' }];
   entry.response.content = { size: text.length, mimeType: 'text/event-stream', text };
   return entry;
@@ -50,7 +58,9 @@ export async function modelOfCalls(calls: readonly Call[], options: Options = {}
 /** A multipart upload with the given parts (`file` parts carry a file name). */
 export function multipartEntry(path: string, parts: readonly { name: string; file?: boolean }[]): unknown {
   const entry = jsonEntry('POST', `${HOST}${path}`, { ok: true }) as { request: Record<string, unknown> };
-  const params = parts.map((p) => (p.file ? { name: p.name, fileName: `${p.name}.bin`, contentType: 'application/octet-stream' } : { name: p.name, value: 'text' }));
+  const params = parts.map((p) =>
+    p.file ? { name: p.name, fileName: `${p.name}.bin`, contentType: 'application/octet-stream' } : { name: p.name, value: 'text' },
+  );
   entry.request.postData = { mimeType: 'multipart/form-data; boundary=x', params, text: '' };
   return entry;
 }

@@ -43,13 +43,19 @@ describe('Markdown changelog', () => {
     const headings = markdown.split('\n').filter((l) => l.startsWith('### '));
     expect(headings).toEqual(['### `GET /v1/items/{item_id}`', '### `GET /v1/accounts`']);
     expect(markdown).toContain('| [`GET /v1/items/{item_id}`](#get-v1itemsitem_id) | 1 breaking |');
-    expect(markdown).toMatch(/\| \*\*breaking\*\* \| response 200 application\/json: response field `name` removed \(was string; was in all 3 old responses\) \| `[0-9a-f]{12}` \|/);
+    expect(markdown).toMatch(
+      /\| \*\*breaking\*\* \| response 200 application\/json: response field `name` removed \(was string; was in all 3 old responses\) \| `[0-9a-f]{12}` \|/,
+    );
     expect(markdown).toContain('- **Changes**: 1 breaking, 0 warning, 1 non-breaking, 0 info');
   });
 
   it('names the host when changes span several hosts', async () => {
     const one = har([jsonEntry('GET', 'https://a.example.test/v1/x', { a: 1 })]);
-    const two = har([jsonEntry('GET', 'https://a.example.test/v1/x', { a: 1 }), jsonEntry('GET', 'https://b.example.test/v1/y', { b: 1 }), jsonEntry('GET', 'https://c.example.test/v1/z', { c: 1 })]);
+    const two = har([
+      jsonEntry('GET', 'https://a.example.test/v1/x', { a: 1 }),
+      jsonEntry('GET', 'https://b.example.test/v1/y', { b: 1 }),
+      jsonEntry('GET', 'https://c.example.test/v1/z', { c: 1 }),
+    ]);
     const [before, after] = await Promise.all([one, two].map(async (text) => (await buildModel([{ label: 'c.har', text }])).model));
     expect(renderChangelog(diffModels(before!, after!))).toContain('### `GET /v1/y` on `b.example.test`');
   });

@@ -7,8 +7,23 @@ import { modelOfCalls } from './captures.js';
 /** An endpoint with a parameter for every `{name}` segment, of the given kind. */
 function endpoint(method: string, path: string, kind: IdKind = 'integer', pattern: string = kind): Endpoint {
   const segments = path.split('/').slice(1);
-  const pathParams = segments.flatMap((s, position) => (s.startsWith('{') ? [{ name: s.slice(1, -1), position, kind, pattern, distinct: 3, reason: 'test' }] : []));
-  return { key: `${method} api.example.test ${path}`, method, host: 'api.example.test', path, observed: 3, statusCounts: { 200: 3 }, pathParams, queryParams: [], headers: [], auth: [], requestBodies: [], responses: [] };
+  const pathParams = segments.flatMap((s, position) =>
+    s.startsWith('{') ? [{ name: s.slice(1, -1), position, kind, pattern, distinct: 3, reason: 'test' }] : [],
+  );
+  return {
+    key: `${method} api.example.test ${path}`,
+    method,
+    host: 'api.example.test',
+    path,
+    observed: 3,
+    statusCounts: { 200: 3 },
+    pathParams,
+    queryParams: [],
+    headers: [],
+    auth: [],
+    requestBodies: [],
+    responses: [],
+  };
 }
 
 const paths = (list: readonly Endpoint[]) => list.map((e) => `${e.method} ${e.path}`);
@@ -22,7 +37,14 @@ describe('matchEndpoints', () => {
     ['same template', ['GET /v1/items/{item_id}'], ['GET /v1/items/{item_id}'], [['/v1/items/{item_id}', '/v1/items/{item_id}']], [], []],
     ['renamed parameter', ['GET /v1/items/{item_id}'], ['GET /v1/items/{id}'], [['/v1/items/{item_id}', '/v1/items/{id}']], [], []],
     ['method is part of the identity', ['GET /v1/items'], ['POST /v1/items'], [], ['POST /v1/items'], ['GET /v1/items']],
-    ['literal sibling stays itself', ['GET /v1/items/{item_id}', 'GET /v1/items/recent'], ['GET /v1/items/{item_id}'], [['/v1/items/{item_id}', '/v1/items/{item_id}']], [], ['GET /v1/items/recent']],
+    [
+      'literal sibling stays itself',
+      ['GET /v1/items/{item_id}', 'GET /v1/items/recent'],
+      ['GET /v1/items/{item_id}'],
+      [['/v1/items/{item_id}', '/v1/items/{item_id}']],
+      [],
+      ['GET /v1/items/recent'],
+    ],
     ['different literals do not match', ['GET /v1/a'], ['GET /v1/b'], [], ['GET /v1/b'], ['GET /v1/a']],
   ])('%s', (_name, before, after, pairs, added, missing) => {
     const build = (list: string[]) => list.map((s) => endpoint(s.split(' ')[0]!, s.split(' ')[1]!));
@@ -48,9 +70,24 @@ describe('matchEndpoints', () => {
   });
 
   it.each([
-    ['old template, new literals', ['GET /v1/users/{user_id}'], ['GET /v1/users/octocat', 'GET /v1/users/torvalds'], [['/v1/users/{user_id}', '/v1/users/octocat', '/v1/users/torvalds']]],
-    ['old literals, new template', ['GET /v1/users/defunkt', 'GET /v1/users/octocat', 'GET /v1/users/torvalds'], ['GET /v1/users/{user_id}'], [['/v1/users/defunkt', '/v1/users/{user_id}', '/v1/users/octocat', '/v1/users/torvalds']]],
-    ['under a shared parameter', ['GET /v1/orgs/{org_id}/repos/{repo_id}'], ['GET /v1/orgs/{org_id}/repos/widgets', 'GET /v1/orgs/{id}/repos/gadgets'], [['/v1/orgs/{org_id}/repos/{repo_id}', '/v1/orgs/{org_id}/repos/widgets', '/v1/orgs/{id}/repos/gadgets']]],
+    [
+      'old template, new literals',
+      ['GET /v1/users/{user_id}'],
+      ['GET /v1/users/octocat', 'GET /v1/users/torvalds'],
+      [['/v1/users/{user_id}', '/v1/users/octocat', '/v1/users/torvalds']],
+    ],
+    [
+      'old literals, new template',
+      ['GET /v1/users/defunkt', 'GET /v1/users/octocat', 'GET /v1/users/torvalds'],
+      ['GET /v1/users/{user_id}'],
+      [['/v1/users/defunkt', '/v1/users/{user_id}', '/v1/users/octocat', '/v1/users/torvalds']],
+    ],
+    [
+      'under a shared parameter',
+      ['GET /v1/orgs/{org_id}/repos/{repo_id}'],
+      ['GET /v1/orgs/{org_id}/repos/widgets', 'GET /v1/orgs/{id}/repos/gadgets'],
+      [['/v1/orgs/{org_id}/repos/{repo_id}', '/v1/orgs/{org_id}/repos/widgets', '/v1/orgs/{id}/repos/gadgets']],
+    ],
   ])('lets one template cover several literals on the other side: %s', (_name, before, after, expected) => {
     const build = (list: string[]) => list.map((s) => endpoint(s.split(' ')[0]!, s.split(' ')[1]!, 'word', 'name or slug'));
     const match = matchEndpoints(build(before), build(after));
@@ -62,7 +99,13 @@ describe('matchEndpoints', () => {
   it.each([
     ['a reserved word beside the literals', ['GET /v1/users/{user_id}'], ['GET /v1/users/octocat', 'GET /v1/users/me'], ['GET /v1/users/me'], []],
     ['a literal the parameter cannot hold', ['GET /v1/items/{item_id}'], ['GET /v1/items/7', 'GET /v1/items/recent-ones'], ['GET /v1/items/recent-ones'], []],
-    ['a literal beside a template on both sides', ['GET /v1/users/{user_id}'], ['GET /v1/users/{user_id}', 'GET /v1/users/octocat'], ['GET /v1/users/octocat'], []],
+    [
+      'a literal beside a template on both sides',
+      ['GET /v1/users/{user_id}'],
+      ['GET /v1/users/{user_id}', 'GET /v1/users/octocat'],
+      ['GET /v1/users/octocat'],
+      [],
+    ],
   ])('does not let a template absorb a distinct endpoint: %s', (_name, before, after, added, missing) => {
     const kind = (path: string): IdKind => (path.includes('items') ? 'integer' : 'word');
     const build = (list: string[]) => list.map((s) => endpoint(s.split(' ')[0]!, s.split(' ')[1]!, kind(s)));
@@ -77,7 +120,10 @@ describe('matchEndpoints', () => {
     const now = await modelOfCalls(['octocat', 'torvalds'].map((login) => ({ path: `/users/${login}`, response: user })));
     expect(old.endpoints.map((e) => e.path)).toEqual(['/users/{user_id}']);
     expect(now.endpoints.map((e) => e.path)).toEqual(['/users/octocat', '/users/torvalds']);
-    for (const [before, after] of [[old, now], [now, old]] as const) {
+    for (const [before, after] of [
+      [old, now],
+      [now, old],
+    ] as const) {
       const diff = diffModels(before, after);
       expect(diff.changes.map((c) => `${c.rule} ${c.level}`)).toEqual(['endpoint-path-changed info']);
       expect(diff.changes[0]!.message).toContain('the template also covers /users/torvalds');

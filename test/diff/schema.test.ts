@@ -40,13 +40,49 @@ const cases: Row[] = [
   ['response became nullable', body({ a: str }), body({ a: { type: ['string', 'null'] } }), 'response', [['became-nullable', 'a', 'breaking']]],
   ['request no longer null', body({ a: { type: ['string', 'null'] } }), body({ a: str }), 'request', [['became-not-nullable', 'a', 'breaking']]],
   ['only null seen before says nothing about the type', body({ a: { type: 'null' } }), body({ a: str }), 'response', []],
-  ['response enum values added', body({ s: { type: 'string', enum: ['a', 'b'] } }), body({ s: { type: 'string', enum: ['a', 'b', 'c'] } }), 'response', [['enum-values-added', 's', 'warning']]],
-  ['request enum values removed', body({ s: { type: 'string', enum: ['a', 'b'] } }), body({ s: { type: 'string', enum: ['a'] } }), 'request', [['enum-values-removed', 's', 'breaking']]],
-  ['format changed', body({ t: { type: 'string', format: 'uuid' } }), body({ t: { type: 'string', format: 'date-time' } }), 'response', [['format-changed', 't', 'warning']]],
+  [
+    'response enum values added',
+    body({ s: { type: 'string', enum: ['a', 'b'] } }),
+    body({ s: { type: 'string', enum: ['a', 'b', 'c'] } }),
+    'response',
+    [['enum-values-added', 's', 'warning']],
+  ],
+  [
+    'request enum values removed',
+    body({ s: { type: 'string', enum: ['a', 'b'] } }),
+    body({ s: { type: 'string', enum: ['a'] } }),
+    'request',
+    [['enum-values-removed', 's', 'breaking']],
+  ],
+  [
+    'format changed',
+    body({ t: { type: 'string', format: 'uuid' } }),
+    body({ t: { type: 'string', format: 'date-time' } }),
+    'response',
+    [['format-changed', 't', 'warning']],
+  ],
   ['format appeared', body({ t: str }), body({ t: { type: 'string', format: 'uuid' } }), 'response', [['format-changed', 't', 'info']]],
-  ['object became map', body({ m: body({ a: int, b: int }) }), body({ m: { type: 'object', additionalProperties: int } }), 'response', [['shape-changed', 'm', 'warning']]],
-  ['nested field in array items', body({ items: { type: 'array', items: body({ id: int }) } }), body({ items: { type: 'array', items: body({ id: str }) } }), 'response', [['type-changed', 'items[].id', 'breaking']]],
-  ['map values', body({ m: { type: 'object', additionalProperties: body({ x: int }) } }), body({ m: { type: 'object', additionalProperties: body({ x: int, y: int }) } }), 'response', [['added', 'm.{key}.y', 'non-breaking']]],
+  [
+    'object became map',
+    body({ m: body({ a: int, b: int }) }),
+    body({ m: { type: 'object', additionalProperties: int } }),
+    'response',
+    [['shape-changed', 'm', 'warning']],
+  ],
+  [
+    'nested field in array items',
+    body({ items: { type: 'array', items: body({ id: int }) } }),
+    body({ items: { type: 'array', items: body({ id: str }) } }),
+    'response',
+    [['type-changed', 'items[].id', 'breaking']],
+  ],
+  [
+    'map values',
+    body({ m: { type: 'object', additionalProperties: body({ x: int }) } }),
+    body({ m: { type: 'object', additionalProperties: body({ x: int, y: int }) } }),
+    'response',
+    [['added', 'm.{key}.y', 'non-breaking']],
+  ],
   ['body type changed', body({ a: int }), { type: 'array', items: int, 'x-samples': 5 }, 'response', [['type-changed', '', 'breaking']]],
   // A subtree that is gone is one change, not one per field.
   ['removed subtree', body({ a: body({ b: int, c: int }), z: int }), body({ z: int }), 'response', [['removed', 'a', 'breaking']]],
@@ -58,7 +94,13 @@ const cases: Row[] = [
   // With per-field counts (`x-seen` of the parent's `x-samples`), an optional field's absence can be evidence.
   ['optional field gone where it was common', counted(40, 50), counted(undefined, 30), 'response', [['removed', 'note', 'warning']]],
   ['optional field gone where it was rare', counted(1, 50), counted(undefined, 30), 'response', [['removed', 'note', 'info']]],
-  ['anyOf variants merged', body({ v: { anyOf: [body({ a: int }), { type: 'null' }] } }), body({ v: { anyOf: [body({ a: int, b: int }), { type: 'null' }] } }), 'response', [['added', 'v.b', 'non-breaking']]],
+  [
+    'anyOf variants merged',
+    body({ v: { anyOf: [body({ a: int }), { type: 'null' }] } }),
+    body({ v: { anyOf: [body({ a: int, b: int }), { type: 'null' }] } }),
+    'response',
+    [['added', 'v.b', 'non-breaking']],
+  ],
 ];
 
 describe('diffSchemas', () => {

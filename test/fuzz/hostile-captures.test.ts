@@ -49,12 +49,16 @@ describe(`JSON nested ${DEEP} levels deep`, () => {
 
   it('in a base64 body is kept as text', async () => {
     const encoded = Buffer.from(deepText(DEEP)).toString('base64');
-    const outcome = await okOutcome(captureWith((_c, e) => (e[0].response.content = { size: 1, mimeType: 'application/json', text: encoded, encoding: 'base64' })));
+    const outcome = await okOutcome(
+      captureWith((_c, e) => (e[0].response.content = { size: 1, mimeType: 'application/json', text: encoded, encoding: 'base64' })),
+    );
     expect(outcome.diagnostics.map((d) => d.code)).toContain('body-too-deep');
   });
 
   it(`just within the bound (${MAX_JSON_DEPTH} levels) is still JSON`, async () => {
-    const outcome = await okOutcome(captureWith((_c, e) => (e[0].response.content = { size: 1, mimeType: 'application/json', text: deepText(MAX_JSON_DEPTH) })));
+    const outcome = await okOutcome(
+      captureWith((_c, e) => (e[0].response.content = { size: 1, mimeType: 'application/json', text: deepText(MAX_JSON_DEPTH) })),
+    );
     expect(outcome.diagnostics.map((d) => d.code)).not.toContain('body-too-deep');
   });
 
@@ -136,7 +140,8 @@ describe('__proto__ and constructor', () => {
 });
 
 describe('odd Unicode', () => {
-  const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+  const INVISIBLE =
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
   it('(lone surrogates, RTL overrides, zero-width characters, NUL) never reaches the Markdown raw', async () => {
     const odd = 'a\u202eb\u200bc\ud800d\u0000e\ufeff';
     const outcome = await okOutcome(

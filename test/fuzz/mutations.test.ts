@@ -82,7 +82,12 @@ function mutate(document: unknown, random: Random): string[] {
     } else {
       const value = random.pick(ODD);
       // A copy, so that later mutations never change the pool; defineProperty keeps `__proto__` a plain key.
-      Object.defineProperty(parent, key, { value: value !== null && typeof value === 'object' ? JSON.parse(JSON.stringify(value)) : value, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(parent, key, {
+        value: value !== null && typeof value === 'object' ? JSON.parse(JSON.stringify(value)) : value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
       done.push(`set ${key}`);
     }
   }

@@ -8,7 +8,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildModel, renderOutputs } from '../../src/index.js';
 
-const samples = readdirSync('samples').filter((f) => f.endsWith('.har')).sort();
+const samples = readdirSync('samples')
+  .filter((f) => f.endsWith('.har'))
+  .sort();
 
 describe('golden: samples/ → out/', () => {
   it('has samples to check', () => {

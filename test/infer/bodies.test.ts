@@ -51,8 +51,12 @@ describe('BodiesAccumulator', () => {
   });
 
   it('lists multipart parts with names, file names and types, never file contents', async () => {
-    const text = '--B\r\nContent-Disposition: form-data; name="note"\r\n\r\nhello\r\n--B\r\nContent-Disposition: form-data; name="upfile"; filename="small.gif"\r\nContent-Type: image/gif\r\n\r\nGIF89a-SECRET-BYTES\r\n--B--\r\n';
-    const [body] = await bodiesOf([payload('multipart/form-data; boundary=B', text), payload('multipart/form-data; boundary=B', text.replace('hello', 'again'))]);
+    const text =
+      '--B\r\nContent-Disposition: form-data; name="note"\r\n\r\nhello\r\n--B\r\nContent-Disposition: form-data; name="upfile"; filename="small.gif"\r\nContent-Type: image/gif\r\n\r\nGIF89a-SECRET-BYTES\r\n--B--\r\n';
+    const [body] = await bodiesOf([
+      payload('multipart/form-data; boundary=B', text),
+      payload('multipart/form-data; boundary=B', text.replace('hello', 'again')),
+    ]);
     expect(body!.parts).toEqual([
       { name: 'note', seen: 2, file: false, contentTypes: [], schema: { type: 'string' }, example: 'hello' },
       { name: 'upfile', seen: 2, file: true, contentTypes: ['image/gif'], example: 'small.gif' },

@@ -40,7 +40,10 @@ describe.skipIf(!existsSync(CORPUS))(`bodies of real captures (${CORPUS})`, () =
   });
 
   it('multipart from Safari and Optic: plain fields with values', async () => {
-    const safari = find(await endpointsOf('postmanlabs__har-to-postman__test__data__validHARFiles__formdataParamsSafari.har'), 'POST /article/formdata/post/user');
+    const safari = find(
+      await endpointsOf('postmanlabs__har-to-postman__test__data__validHARFiles__formdataParamsSafari.har'),
+      'POST /article/formdata/post/user',
+    );
     expect(safari.requestBodies[0]!.parts?.map((p) => [p.name, p.example])).toEqual([
       // A surname is personal data, and so is the `name` sent beside it: redaction replaces both.
       ['name', expect.stringMatching(/^<name:\d+>$/)],

@@ -3,9 +3,12 @@ import { detachText } from '../../src/infer/detach-text.js';
 import { truncateExample } from '../../src/infer/example.js';
 
 describe('detachText', () => {
-  it.each(['', 'short', 'exactly 13 ch', 'a longer text with é and 😀', 'lone \ud800 surrogate and \udfff too', 'quotes " and \\ and \n'])('keeps the characters of %j', (text) => {
-    expect(detachText(text)).toBe(text);
-  });
+  it.each(['', 'short', 'exactly 13 ch', 'a longer text with é and 😀', 'lone \ud800 surrogate and \udfff too', 'quotes " and \\ and \n'])(
+    'keeps the characters of %j',
+    (text) => {
+      expect(detachText(text)).toBe(text);
+    },
+  );
 
   it('lets the source of a kept slice be collected', () => {
     const gc = globalThis.gc;

@@ -6,7 +6,11 @@ import { makeExchange } from '../support/exchange.js';
 
 const GROUP = { method: 'GET', host: 'api.example.com', path: '/v1/items', pathParams: [] };
 
-const json = (value: unknown): Payload => ({ mediaType: 'application/json', size: JSON.stringify(value).length, content: { kind: 'json', value: value as never } });
+const json = (value: unknown): Payload => ({
+  mediaType: 'application/json',
+  size: JSON.stringify(value).length,
+  content: { kind: 'json', value: value as never },
+});
 
 interface Spec {
   status?: number;
@@ -34,7 +38,11 @@ async function endpointOf(specs: Spec[]): Promise<Endpoint> {
 
 describe('createEndpointAccumulator', () => {
   it('counts statuses and describes the bodies of each status apart', async () => {
-    const endpoint = await endpointOf([{ response: json({ id: 1 }) }, { status: 404, response: json({ error: 'x' }) }, { response: json({ id: 2, name: 'b' }) }]);
+    const endpoint = await endpointOf([
+      { response: json({ id: 1 }) },
+      { status: 404, response: json({ error: 'x' }) },
+      { response: json({ id: 2, name: 'b' }) },
+    ]);
     expect(endpoint).toMatchObject({ key: 'GET api.example.com /v1/items', observed: 3, statusCounts: { 200: 2, 404: 1 } });
     expect(endpoint.responses.map((r) => [r.status, r.seen, r.bodies.map((b) => [b.kind, b.seen, b.schema?.required])])).toEqual([
       [200, 2, [['json', 2, ['id']]]],
@@ -46,7 +54,11 @@ describe('createEndpointAccumulator', () => {
     ['absent bodies', [null, null], []],
     ['an empty body with no media type', [{ mediaType: '', size: 0, content: { kind: 'empty' } }], []],
     ['an empty event stream', [{ mediaType: 'text/event-stream', size: 0, content: { kind: 'empty' } }], ['text/event-stream empty']],
-    ['JSON and text apart', [json({ a: 1 }), { mediaType: 'text/plain', size: 2, content: { kind: 'text', text: 'hi' } }, json({ a: 2 })], ['application/json json', 'text/plain text']],
+    [
+      'JSON and text apart',
+      [json({ a: 1 }), { mediaType: 'text/plain', size: 2, content: { kind: 'text', text: 'hi' } }, json({ a: 2 })],
+      ['application/json json', 'text/plain text'],
+    ],
   ])('request bodies: %s', async (_, bodies, expected) => {
     const endpoint = await endpointOf(bodies.map((request) => ({ request })));
     expect(endpoint.requestBodies.map((b) => `${b.mediaType} ${b.kind}`)).toEqual(expected);
@@ -54,8 +66,18 @@ describe('createEndpointAccumulator', () => {
 
   it('counts a query parameter once per request, over the requests of the endpoint', async () => {
     const endpoint = await endpointOf([
-      { query: [{ name: 'limit', value: '10' }, { name: 'limit', value: '20' }] },
-      { query: [{ name: 'limit', value: '5' }, { name: 'mode', value: 'full' }] },
+      {
+        query: [
+          { name: 'limit', value: '10' },
+          { name: 'limit', value: '20' },
+        ],
+      },
+      {
+        query: [
+          { name: 'limit', value: '5' },
+          { name: 'mode', value: 'full' },
+        ],
+      },
       { query: [] },
     ]);
     expect(endpoint.queryParams).toEqual([
@@ -86,7 +108,13 @@ describe('createEndpointAccumulator', () => {
   it('counts an auth scheme once per request, wherever it is named', async () => {
     const bearer = { name: 'Authorization', value: 'Bearer <jwt:1>' };
     const endpoint = await endpointOf([
-      { headers: [bearer, { ...bearer, name: 'authorization' }], cookies: [{ name: 'sessionid', value: 'a' }, { name: 'sessionid', value: 'b' }] },
+      {
+        headers: [bearer, { ...bearer, name: 'authorization' }],
+        cookies: [
+          { name: 'sessionid', value: 'a' },
+          { name: 'sessionid', value: 'b' },
+        ],
+      },
       { headers: [bearer], query: [{ name: 'api_key', value: '<secret:2>' }] },
       { headers: [{ name: 'Cookie', value: 'theme=dark; auth_token=x' }] },
     ]);
@@ -103,7 +131,10 @@ describe('createEndpointAccumulator', () => {
     expect(plain).not.toHaveProperty('graphql');
     expect(plain).not.toHaveProperty('websocket');
     const accumulator = createEndpointAccumulator(GROUP);
-    accumulator.add({ ...exchange({ request: json({ query: 'query Q { q }' }) }), webSocket: [{ direction: 'send', opcode: 1, content: { kind: 'text', text: 'hi' } }] });
+    accumulator.add({
+      ...exchange({ request: json({ query: 'query Q { q }' }) }),
+      webSocket: [{ direction: 'send', opcode: 1, content: { kind: 'text', text: 'hi' } }],
+    });
     const both = await accumulator.finish();
     expect(both.graphql?.map((o) => [o.name, o.seen])).toEqual([['Q', 1]]);
     expect(both.websocket?.messages).toBe(1);

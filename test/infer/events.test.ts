@@ -11,11 +11,44 @@ async function kindsOf(messages: StreamMessage[]) {
 
 describe('StreamKindsAccumulator', () => {
   it.each<[string, StreamMessage[], [string, string | undefined, number][]]>([
-    ['one kind per name without types', [{ event: 'delta', json: { v: 1 } }, { event: 'delta', json: { v: 2 } }, { event: 'ping', text: 'x' }], [['delta', undefined, 2], ['ping', undefined, 1]]],
-    ['a kind per type under one name, sorted', [typed('message', 'b'), typed('message', 'a'), typed('message', 'b')], [['message', 'a', 1], ['message', 'b', 2]]],
-    ['untyped messages next to typed ones', [{ event: 'message', json: { v: 1 } }, typed('message', 'a')], [['message', undefined, 1], ['message', 'a', 1]]],
-    [`${MAX_TYPES_PER_EVENT} types stay kinds`, Array.from({ length: MAX_TYPES_PER_EVENT }, (_, i) => typed('message', `t${String(i).padStart(2, '0')}`)), Array.from({ length: MAX_TYPES_PER_EVENT }, (_, i) => ['message', `t${String(i).padStart(2, '0')}`, 1] as [string, string, number])],
-    [`${MAX_TYPES_PER_EVENT + 1} types are values: one kind`, Array.from({ length: MAX_TYPES_PER_EVENT + 1 }, (_, i) => typed('message', `t${i}`)), [['message', undefined, MAX_TYPES_PER_EVENT + 1]]],
+    [
+      'one kind per name without types',
+      [
+        { event: 'delta', json: { v: 1 } },
+        { event: 'delta', json: { v: 2 } },
+        { event: 'ping', text: 'x' },
+      ],
+      [
+        ['delta', undefined, 2],
+        ['ping', undefined, 1],
+      ],
+    ],
+    [
+      'a kind per type under one name, sorted',
+      [typed('message', 'b'), typed('message', 'a'), typed('message', 'b')],
+      [
+        ['message', 'a', 1],
+        ['message', 'b', 2],
+      ],
+    ],
+    [
+      'untyped messages next to typed ones',
+      [{ event: 'message', json: { v: 1 } }, typed('message', 'a')],
+      [
+        ['message', undefined, 1],
+        ['message', 'a', 1],
+      ],
+    ],
+    [
+      `${MAX_TYPES_PER_EVENT} types stay kinds`,
+      Array.from({ length: MAX_TYPES_PER_EVENT }, (_, i) => typed('message', `t${String(i).padStart(2, '0')}`)),
+      Array.from({ length: MAX_TYPES_PER_EVENT }, (_, i) => ['message', `t${String(i).padStart(2, '0')}`, 1] as [string, string, number]),
+    ],
+    [
+      `${MAX_TYPES_PER_EVENT + 1} types are values: one kind`,
+      Array.from({ length: MAX_TYPES_PER_EVENT + 1 }, (_, i) => typed('message', `t${i}`)),
+      [['message', undefined, MAX_TYPES_PER_EVENT + 1]],
+    ],
   ])('%s', async (_, messages, expected) => {
     const { events } = await kindsOf(messages);
     expect(events.map((e) => [e.event, e.type, e.seen])).toEqual(expected);

@@ -10,7 +10,9 @@ describe('GraphqlAccumulator', () => {
   it('lists operations by name with their kind, evidence and variables schema', async () => {
     const operations = await operationsOf([
       makeExchange({ json: { operationName: 'GetUser', query: 'query GetUser($id: ID!) { user(id: $id) { name } }', variables: { id: '42' } } }),
-      makeExchange({ json: { operationName: 'GetUser', query: 'query GetUser($id: ID!, $full: Boolean) { user(id: $id) { name } }', variables: { id: '7', full: true } } }),
+      makeExchange({
+        json: { operationName: 'GetUser', query: 'query GetUser($id: ID!, $full: Boolean) { user(id: $id) { name } }', variables: { id: '7', full: true } },
+      }),
       makeExchange({ json: { query: 'mutation Rename($name: String!) { rename(name: $name) }', variables: { name: 'x' } } }),
       makeExchange({ json: { query: '{ viewer { id } }' } }),
     ]);
@@ -37,7 +39,13 @@ describe('GraphqlAccumulator', () => {
   it('recognises persisted queries and GET requests, without reading variables from a URL', async () => {
     const operations = await operationsOf([
       makeExchange({ json: { operationName: 'Feed', variables: { first: 10 }, extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } } }),
-      makeExchange({ method: 'GET', query: [{ name: 'query', value: 'query Search { s }' }, { name: 'variables', value: '{"q":"x"}' }] }),
+      makeExchange({
+        method: 'GET',
+        query: [
+          { name: 'query', value: 'query Search { s }' },
+          { name: 'variables', value: '{"q":"x"}' },
+        ],
+      }),
     ]);
     expect(operations?.map((o) => [o.name, o.operation, o.variables?.type])).toEqual([
       ['Feed', 'unknown', 'object'],

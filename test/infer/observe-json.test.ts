@@ -5,7 +5,12 @@ import { fed } from '../support/accumulate.js';
 
 const observeJson = (samples: Json[]) => fed(new JsonObserver(), samples).result();
 
-const samples: Json[] = [{ a: 1, s: 'x' }, { a: 2, b: { c: 'asc' } }, { a: null, list: [1, 'two'] }, { a: 3, s: 'y', b: { c: 'desc' } }];
+const samples: Json[] = [
+  { a: 1, s: 'x' },
+  { a: 2, b: { c: 'asc' } },
+  { a: null, list: [1, 'two'] },
+  { a: 3, s: 'y', b: { c: 'desc' } },
+];
 
 describe('JsonObserver', () => {
   it('keeps the richest sample seen so far, and takes field examples from it at the end', () => {

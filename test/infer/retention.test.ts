@@ -26,21 +26,99 @@ function bigExchange(i: number): Exchange {
   const size = big.length;
   switch (i % 8) {
     case 0:
-      return { ...base, response: { ...base.response, body: { mediaType: 'application/json', size, content: { kind: 'json', value: parsed(`{"id":${i},"note":${JSON.stringify(big)},"tags":["a"]}`) } } } };
+      return {
+        ...base,
+        response: {
+          ...base.response,
+          body: { mediaType: 'application/json', size, content: { kind: 'json', value: parsed(`{"id":${i},"note":${JSON.stringify(big)},"tags":["a"]}`) } },
+        },
+      };
     case 1:
-      return { ...base, request: { ...base.request, body: { mediaType: 'application/json', size, content: { kind: 'json', value: parsed(`{"query":"query Q { q }","variables":{"text":${JSON.stringify(big)}}}`) } } } };
+      return {
+        ...base,
+        request: {
+          ...base.request,
+          body: {
+            mediaType: 'application/json',
+            size,
+            content: { kind: 'json', value: parsed(`{"query":"query Q { q }","variables":{"text":${JSON.stringify(big)}}}`) },
+          },
+        },
+      };
     case 2:
-      return { ...base, response: { ...base.response, body: { mediaType: 'text/event-stream', size, content: { kind: 'sse', events: [{ event: 'delta', data: big, json: parsed(`{"type":"t","v":${JSON.stringify(big)}}`) }, { event: null, data: big }, { event: null, data: '[DONE]' }] } } } };
+      return {
+        ...base,
+        response: {
+          ...base.response,
+          body: {
+            mediaType: 'text/event-stream',
+            size,
+            content: {
+              kind: 'sse',
+              events: [
+                { event: 'delta', data: big, json: parsed(`{"type":"t","v":${JSON.stringify(big)}}`) },
+                { event: null, data: big },
+                { event: null, data: '[DONE]' },
+              ],
+            },
+          },
+        },
+      };
     case 3:
-      return { ...base, response: { ...base.response, body: { mediaType: 'application/x-ndjson', size, content: { kind: 'ndjson', values: [parsed(`{"v":${JSON.stringify(big)}}`), { v: i }] } } } };
+      return {
+        ...base,
+        response: {
+          ...base.response,
+          body: { mediaType: 'application/x-ndjson', size, content: { kind: 'ndjson', values: [parsed(`{"v":${JSON.stringify(big)}}`), { v: i }] } },
+        },
+      };
     case 4:
       return { ...base, response: { ...base.response, body: { mediaType: 'text/plain', size, content: { kind: 'text', text: big } } } };
     case 5:
-      return { ...base, request: { ...base.request, body: { mediaType: 'application/x-www-form-urlencoded', size, content: { kind: 'form', fields: [{ name: 'q', value: big }, { name: 'n', value: String(i) }] } } } };
+      return {
+        ...base,
+        request: {
+          ...base.request,
+          body: {
+            mediaType: 'application/x-www-form-urlencoded',
+            size,
+            content: {
+              kind: 'form',
+              fields: [
+                { name: 'q', value: big },
+                { name: 'n', value: String(i) },
+              ],
+            },
+          },
+        },
+      };
     case 6:
-      return { ...base, request: { ...base.request, headers: [{ name: 'x-big', value: big }], body: { mediaType: 'multipart/form-data', size, content: { kind: 'multipart', parts: [{ name: 'note', fileName: null, contentType: 'text/plain', value: big }, { name: 'f', fileName: big.slice(0, 300), contentType: 'image/png', value: null }] } } } };
+      return {
+        ...base,
+        request: {
+          ...base.request,
+          headers: [{ name: 'x-big', value: big }],
+          body: {
+            mediaType: 'multipart/form-data',
+            size,
+            content: {
+              kind: 'multipart',
+              parts: [
+                { name: 'note', fileName: null, contentType: 'text/plain', value: big },
+                { name: 'f', fileName: big.slice(0, 300), contentType: 'image/png', value: null },
+              ],
+            },
+          },
+        },
+      };
     default:
-      return { ...base, webSocket: [{ direction: 'receive', opcode: 1, content: { kind: 'json', value: parsed(`{"type":"u","v":${JSON.stringify(big)}}`) } }, { direction: 'send', opcode: 1, content: { kind: 'text', text: big } }] };
+      return {
+        ...base,
+        webSocket: [
+          { direction: 'receive', opcode: 1, content: { kind: 'json', value: parsed(`{"type":"u","v":${JSON.stringify(big)}}`) } },
+          { direction: 'send', opcode: 1, content: { kind: 'text', text: big } },
+        ],
+      };
   }
 }
 

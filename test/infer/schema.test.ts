@@ -68,7 +68,10 @@ describe('inferObservedSchema: merging samples', () => {
   });
 
   it('claims a format only when every value has it', async () => {
-    const all = await schemaOf([{ at: '2025-12-22T03:53:19Z', id: uuid(1) }, { at: '2025-12-23T03:53:19.5+01:00', id: uuid(2) }]);
+    const all = await schemaOf([
+      { at: '2025-12-22T03:53:19Z', id: uuid(1) },
+      { at: '2025-12-23T03:53:19.5+01:00', id: uuid(2) },
+    ]);
     expect(prop(all, 'at').format).toBe('date-time');
     expect(prop(all, 'id').format).toBe('uuid');
     const one = await schemaOf([{ at: '2025-12-22T03:53:19Z' }, { at: 'yesterday' }]);
@@ -76,7 +79,10 @@ describe('inferObservedSchema: merging samples', () => {
   });
 
   it('lets an email placeholder count as an email and other placeholders say nothing', async () => {
-    const schema = await schemaOf([{ email: '<email:1>', link: 'https://example.com/a' }, { email: 'alex@example.com', link: '<secret:1>' }]);
+    const schema = await schemaOf([
+      { email: '<email:1>', link: 'https://example.com/a' },
+      { email: 'alex@example.com', link: '<secret:1>' },
+    ]);
     expect(prop(schema, 'email').format).toBe('email');
     expect(prop(schema, 'link').format).toBe('uri');
   });

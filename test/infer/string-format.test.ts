@@ -47,10 +47,37 @@ describe('placeholderKind', () => {
 describe('enumValues', () => {
   const counts = (entries: [string, number][]) => new Map(entries);
   it.each([
-    ['strong evidence', counts([['user', 6], ['assistant', 5], ['system', 1]]), 12, ['assistant', 'system', 'user']],
-    ['too few observations', counts([['user', 3], ['assistant', 3]]), 6, undefined],
+    [
+      'strong evidence',
+      counts([
+        ['user', 6],
+        ['assistant', 5],
+        ['system', 1],
+      ]),
+      12,
+      ['assistant', 'system', 'user'],
+    ],
+    [
+      'too few observations',
+      counts([
+        ['user', 3],
+        ['assistant', 3],
+      ]),
+      6,
+      undefined,
+    ],
     ['a constant is not an enum', counts([['list', 20]]), 20, undefined],
-    ['values barely repeat', counts([['a', 2], ['b', 2], ['c', 2], ['d', 3]]), 9, undefined],
+    [
+      'values barely repeat',
+      counts([
+        ['a', 2],
+        ['b', 2],
+        ['c', 2],
+        ['d', 3],
+      ]),
+      9,
+      undefined,
+    ],
     ['ruled out by an odd value', null, 50, undefined],
   ])('%s', (_name, values, observations, expected) => {
     expect(enumValues(values, observations)).toEqual(expected);

@@ -10,8 +10,18 @@ describe('decodeBody', () => {
     ['+json', raw('application/problem+json', '{"title":"x"}'), { kind: 'json', value: { title: 'x' } }],
     ['base64 JSON', raw('application/json', b64('{"a":[1,2]}'), { encoding: 'base64' }), { kind: 'json', value: { a: [1, 2] } }],
     ['JSON served as octet-stream', raw('application/octet-stream', '{"ok":true}'), { kind: 'json', value: { ok: true } }],
-    ['JSON behind an anti-XSSI prefix', raw('application/json', ")]}'\n{\"a\":1}"), { kind: 'json', value: { a: 1 } }],
-    ['form', raw('application/x-www-form-urlencoded', 'a=1&b=x%20y'), { kind: 'form', fields: [{ name: 'a', value: '1' }, { name: 'b', value: 'x y' }] }],
+    ['JSON behind an anti-XSSI prefix', raw('application/json', ')]}\'\n{"a":1}'), { kind: 'json', value: { a: 1 } }],
+    [
+      'form',
+      raw('application/x-www-form-urlencoded', 'a=1&b=x%20y'),
+      {
+        kind: 'form',
+        fields: [
+          { name: 'a', value: '1' },
+          { name: 'b', value: 'x y' },
+        ],
+      },
+    ],
     ['NDJSON', raw('application/x-ndjson', '{"a":1}\n{"a":2}\n'), { kind: 'ndjson', values: [{ a: 1 }, { a: 2 }] }],
     ['JSONP', raw('text/javascript', 'cb({"a":1});'), { kind: 'jsonp', callback: 'cb', value: { a: 1 } }],
     ['plain text', raw('text/plain', 'hello'), { kind: 'text', text: 'hello' }],
@@ -34,23 +44,38 @@ describe('decodeBody', () => {
 
   it('splits server-sent events and parses JSON data', () => {
     const content = decodeBody(raw('text/event-stream', 'event: a\ndata: {"x":1}\n\ndata: [DONE]\n\n')).payload?.content;
-    expect(content).toEqual({ kind: 'sse', events: [{ event: 'a', data: '{"x":1}', json: { x: 1 } }, { event: null, data: '[DONE]' }] });
+    expect(content).toEqual({
+      kind: 'sse',
+      events: [
+        { event: 'a', data: '{"x":1}', json: { x: 1 } },
+        { event: null, data: '[DONE]' },
+      ],
+    });
   });
 
   it.each<[string, RawBody, { name: string; fileName: string | null; contentType: string | null; value: string | null }[]]>([
     [
       'an RFC 5987 filename*',
-      raw('multipart/form-data; boundary=XyZ', `--XyZ\r\nContent-Disposition: form-data; name="doc"; filename*=UTF-8''Jane%20Roe%20passport.txt\r\nContent-Type: text/plain\r\n\r\nPASSPORT NO K1234567\r\n--XyZ--\r\n`),
+      raw(
+        'multipart/form-data; boundary=XyZ',
+        `--XyZ\r\nContent-Disposition: form-data; name="doc"; filename*=UTF-8''Jane%20Roe%20passport.txt\r\nContent-Type: text/plain\r\n\r\nPASSPORT NO K1234567\r\n--XyZ--\r\n`,
+      ),
       [{ name: 'doc', fileName: 'Jane Roe passport.txt', contentType: 'text/plain', value: null }],
     ],
     [
       'filename* in ISO-8859-1, preferred over filename',
-      raw('multipart/form-data; boundary=XyZ', `--XyZ\r\nContent-Disposition: form-data; name="doc"; filename="a.txt"; filename*=iso-8859-1'en'M%FCller.txt\r\n\r\nx\r\n--XyZ--\r\n`),
+      raw(
+        'multipart/form-data; boundary=XyZ',
+        `--XyZ\r\nContent-Disposition: form-data; name="doc"; filename="a.txt"; filename*=iso-8859-1'en'M%FCller.txt\r\n\r\nx\r\n--XyZ--\r\n`,
+      ),
       [{ name: 'doc', fileName: 'Müller.txt', contentType: null, value: null }],
     ],
     [
       'a part with a type that is not text and no file name',
-      raw('multipart/form-data; boundary=XyZ', `--XyZ\r\nContent-Disposition: form-data; name="scan"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 SECRET\r\n--XyZ\r\nContent-Disposition: form-data; name="meta"\r\nContent-Type: application/json\r\n\r\n{"a":1}\r\n--XyZ--\r\n`),
+      raw(
+        'multipart/form-data; boundary=XyZ',
+        `--XyZ\r\nContent-Disposition: form-data; name="scan"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 SECRET\r\n--XyZ\r\nContent-Disposition: form-data; name="meta"\r\nContent-Type: application/json\r\n\r\n{"a":1}\r\n--XyZ--\r\n`,
+      ),
       [
         { name: 'scan', fileName: '', contentType: 'application/pdf', value: null },
         { name: 'meta', fileName: null, contentType: 'application/json', value: '{"a":1}' },
@@ -58,7 +83,10 @@ describe('decodeBody', () => {
     ],
     [
       'multipart/related: the JSON root is a field, the media a file',
-      raw('multipart/related; boundary=B1', `--B1\r\nContent-Type: application/json; charset=UTF-8\r\n\r\n{"name":"scan.txt"}\r\n--B1\r\nContent-Type: text/plain\r\n\r\nCONFIDENTIAL NOTE\r\n--B1--\r\n`),
+      raw(
+        'multipart/related; boundary=B1',
+        `--B1\r\nContent-Type: application/json; charset=UTF-8\r\n\r\n{"name":"scan.txt"}\r\n--B1\r\nContent-Type: text/plain\r\n\r\nCONFIDENTIAL NOTE\r\n--B1--\r\n`,
+      ),
       [
         { name: '(part 1)', fileName: null, contentType: 'application/json; charset=UTF-8', value: '{"name":"scan.txt"}' },
         { name: '(part 2)', fileName: '', contentType: 'text/plain', value: null },
@@ -71,7 +99,13 @@ describe('decodeBody', () => {
     ],
     [
       'a base64 body, decoded before it is split',
-      raw('multipart/form-data; boundary=XyZ', b64('--XyZ\r\nContent-Disposition: form-data; name="title"\r\n\r\nGrüße\r\n--XyZ\r\nContent-Disposition: form-data; name="f"; filename="n.txt"\r\nContent-Type: text/plain\r\n\r\nTOPSECRET\r\n--XyZ--\r\n'), { encoding: 'base64' }),
+      raw(
+        'multipart/form-data; boundary=XyZ',
+        b64(
+          '--XyZ\r\nContent-Disposition: form-data; name="title"\r\n\r\nGrüße\r\n--XyZ\r\nContent-Disposition: form-data; name="f"; filename="n.txt"\r\nContent-Type: text/plain\r\n\r\nTOPSECRET\r\n--XyZ--\r\n',
+        ),
+        { encoding: 'base64' },
+      ),
       [
         { name: 'title', fileName: null, contentType: null, value: 'Grüße' },
         { name: 'f', fileName: 'n.txt', contentType: 'text/plain', value: null },
@@ -79,7 +113,12 @@ describe('decodeBody', () => {
     ],
     [
       'params with a type that is not text and no file name',
-      raw('multipart/form-data; boundary=XyZ', null, { params: [{ name: 'scan', value: '%PDF-1.4 SECRET', contentType: 'application/pdf' }, { name: 'note', value: 'hi', contentType: 'text/plain' }] }),
+      raw('multipart/form-data; boundary=XyZ', null, {
+        params: [
+          { name: 'scan', value: '%PDF-1.4 SECRET', contentType: 'application/pdf' },
+          { name: 'note', value: 'hi', contentType: 'text/plain' },
+        ],
+      }),
       [
         { name: 'scan', fileName: '', contentType: 'application/pdf', value: null },
         { name: 'note', fileName: null, contentType: 'text/plain', value: 'hi' },
@@ -90,7 +129,8 @@ describe('decodeBody', () => {
   });
 
   it('reads multipart parts from raw text without keeping file contents', () => {
-    const text = '--XyZ\r\nContent-Disposition: form-data; name="title"\r\n\r\nhello\r\n--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\nBINARY\r\n--XyZ--\r\n';
+    const text =
+      '--XyZ\r\nContent-Disposition: form-data; name="title"\r\n\r\nhello\r\n--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\nBINARY\r\n--XyZ--\r\n';
     const content = decodeBody(raw('multipart/form-data; boundary=XyZ', text)).payload?.content;
     expect(content).toEqual({
       kind: 'multipart',

@@ -46,7 +46,9 @@ describe('decodeCaptureBytes', () => {
   it('refuses a compressed file that inflates past the bound (a zip bomb)', () => {
     const bomb = gzipSync(Buffer.alloc(1 << 20, 0x20));
     expect(bomb.length).toBeLessThan(2048);
-    expect(() => decodeCaptureBytes(bomb, 'bomb.har.gz', 1 << 16)).toThrow(expect.objectContaining({ code: 'E_READ', message: expect.stringContaining('inflates to more than') }));
+    expect(() => decodeCaptureBytes(bomb, 'bomb.har.gz', 1 << 16)).toThrow(
+      expect.objectContaining({ code: 'E_READ', message: expect.stringContaining('inflates to more than') }),
+    );
   });
 
   it('lets JSON with a stray NUL through, for the parser to say where it breaks', () => {

@@ -39,9 +39,21 @@ describe('boundPayloadDepth', () => {
   });
 
   it('drops only the parsed JSON of a too-deep event, keeping its data and the other events', () => {
-    const content: Content = { kind: 'sse', events: [{ event: null, data: 'x', json: deep }, { event: 'ok', data: '{}', json: {} }] };
+    const content: Content = {
+      kind: 'sse',
+      events: [
+        { event: null, data: 'x', json: deep },
+        { event: 'ok', data: '{}', json: {} },
+      ],
+    };
     expect(boundPayloadDepth(payload(content), raw)).toEqual({
-      payload: payload({ kind: 'sse', events: [{ event: null, data: 'x' }, { event: 'ok', data: '{}', json: {} }] }),
+      payload: payload({
+        kind: 'sse',
+        events: [
+          { event: null, data: 'x' },
+          { event: 'ok', data: '{}', json: {} },
+        ],
+      }),
       cut: true,
     });
   });

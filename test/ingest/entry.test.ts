@@ -13,7 +13,10 @@ function fullEntry(): Record<string, unknown> {
       url: 'https://api.example.com/v1/items?limit=10',
       httpVersion: 'HTTP/2',
       cookies: [{ name: 'theme', value: 'dark' }],
-      headers: [{ name: 'Content-Type', value: 'application/json' }, { name: 'X-Trace', value: 'abc' }],
+      headers: [
+        { name: 'Content-Type', value: 'application/json' },
+        { name: 'X-Trace', value: 'abc' },
+      ],
       queryString: [{ name: 'limit', value: '10' }],
       postData: { mimeType: 'application/json', text: '{"name":"box"}', params: [] },
       headersSize: -1,
@@ -160,7 +163,12 @@ describe('ingestEntry', () => {
   });
 
   it('keeps headers and cookies named __proto__ and constructor as plain data', () => {
-    const headers = [{ name: '__proto__', value: 'a' }, { name: 'constructor', value: 'b' }, { name: 'x-dup', value: '1' }, { name: 'x-dup', value: '2' }];
+    const headers = [
+      { name: '__proto__', value: 'a' },
+      { name: 'constructor', value: 'b' },
+      { name: 'x-dup', value: '1' },
+      { name: 'x-dup', value: '2' },
+    ];
     const { result } = ingest(withValue(['request', 'headers'], headers));
     expect(result.ok && result.exchange.request.headers).toEqual(headers);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

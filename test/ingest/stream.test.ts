@@ -20,11 +20,7 @@ describe('splitHarStream', () => {
       version: '1.2',
       creator: { name: 'x', version: '1' },
       pages: [{ id: 'p', title: '{"log":[}' }],
-      entries: [
-        { request: { url: 'https://a/"q"', text: 'back\\slash\\\\"' } },
-        { request: { url: 'https://b/é€😀', nested: [1, { a: [] }] } },
-        { n: 3 },
-      ],
+      entries: [{ request: { url: 'https://a/"q"', text: 'back\\slash\\\\"' } }, { request: { url: 'https://b/é€😀', nested: [1, { a: [] }] } }, { n: 3 }],
     },
   };
   const text = JSON.stringify(har, null, 1);

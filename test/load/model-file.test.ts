@@ -76,9 +76,30 @@ describe('loadSide', () => {
   });
 
   it.each([
-    ['a model and a capture', [{ label: 'model.json', text: saved }, { label: 'a.har', text: capture }], 'either HAR captures or a single model file'],
-    ['two models', [{ label: 'a.json', text: saved }, { label: 'b.json', text: saved }], 'either HAR captures or a single model file'],
-    ['one broken capture among good ones', [{ label: 'a.har', text: capture }, { label: 'b.har', text: '{"log": ' }], 'b.har: not valid JSON'],
+    [
+      'a model and a capture',
+      [
+        { label: 'model.json', text: saved },
+        { label: 'a.har', text: capture },
+      ],
+      'either HAR captures or a single model file',
+    ],
+    [
+      'two models',
+      [
+        { label: 'a.json', text: saved },
+        { label: 'b.json', text: saved },
+      ],
+      'either HAR captures or a single model file',
+    ],
+    [
+      'one broken capture among good ones',
+      [
+        { label: 'a.har', text: capture },
+        { label: 'b.har', text: '{"log": ' },
+      ],
+      'b.har: not valid JSON',
+    ],
   ])('refuses %s', async (_name, inputs, message) => {
     await expect(loadSide(inputs)).rejects.toThrow(message);
   });

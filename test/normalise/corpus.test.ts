@@ -20,8 +20,16 @@ import { redactExchanges } from '../../src/redact/index.js';
 import { context, line } from './fixtures.js';
 
 const CORPUS = '../shared/corpus';
-const corpus = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith('.har')).sort().map((f) => `${CORPUS}/${f}`) : [];
-const samples = readdirSync('samples').filter((f) => f.endsWith('.har')).sort().map((f) => `samples/${f}`);
+const corpus = existsSync(CORPUS)
+  ? readdirSync(CORPUS)
+      .filter((f) => f.endsWith('.har'))
+      .sort()
+      .map((f) => `${CORPUS}/${f}`)
+  : [];
+const samples = readdirSync('samples')
+  .filter((f) => f.endsWith('.har'))
+  .sort()
+  .map((f) => `samples/${f}`);
 
 /**
  * The captures ingest refuses whole (broken JSON, not a HAR), as test/corpus.test.ts pins them;
@@ -66,7 +74,10 @@ function patternProblems(path: string, name: string, regex: string, values: Read
 function checkGroups(groups: readonly EndpointGroup[]): string[] {
   const problems: string[] = [];
   for (const group of groups) {
-    const literals = group.path.split('/').slice(1).filter((s) => !s.startsWith('{'));
+    const literals = group.path
+      .split('/')
+      .slice(1)
+      .filter((s) => !s.startsWith('{'));
     for (const segment of literals) {
       const cls = classifySegment(splitExtension(decodeSegment(segment))[0]);
       if (cls.kind !== 'word') problems.push(`${group.method} ${group.host}${group.path}: literal ${segment} is a ${cls.kind}`);
@@ -79,7 +90,11 @@ function checkGroups(groups: readonly EndpointGroup[]): string[] {
       if (param.regex !== undefined) problems.push(...patternProblems(group.path, param.name, param.regex, values));
       for (const value of values) {
         if (isReservedWord(value) || isVersionSegment(value, null)) problems.push(`${group.path}: {${param.name}} swallowed the literal ${value}`);
-        const alike = classifySegment(value).kind !== 'word' || idShapes.has(shapeOf(value)) || !param.reason.startsWith('values are identifiers') || param.reason.includes('behave alike');
+        const alike =
+          classifySegment(value).kind !== 'word' ||
+          idShapes.has(shapeOf(value)) ||
+          !param.reason.startsWith('values are identifiers') ||
+          param.reason.includes('behave alike');
         if (!alike) problems.push(`${group.path}: {${param.name}} holds ${value}, neither an id nor like the others`);
       }
     }
@@ -130,7 +145,15 @@ describe.skipIf(corpus.length === 0)(`templating on the real captures in ${CORPU
     for (const file of REFUSED) expect(corpus).toContain(`${CORPUS}/${file}`);
   });
 
-  it.each(corpus.flatMap((path) => [[path, false], [path, true]] as const))('%s (all: %s): no id in a heading, no false merge', async (path, all) => {
+  it.each(
+    corpus.flatMap(
+      (path) =>
+        [
+          [path, false],
+          [path, true],
+        ] as const,
+    ),
+  )('%s (all: %s): no id in a heading, no false merge', async (path, all) => {
     const groups = await template(path, all);
     // Only a capture that is not a HAR may be refused; any other refusal is a regression, not a pass.
     expect(groups === null).toBe(REFUSED.has(path.slice(CORPUS.length + 1)));
@@ -144,12 +167,25 @@ describe.skipIf(corpus.length === 0)(`templating on the real captures in ${CORPU
   });
 
   it.each<[string, boolean, string[]]>([
-    ['opticdev__optic__projects__optic__src____tests____integration__workspaces__capture__har__har.har', false, [
-      'GET localhost:3030/authors/{author_id}', 'GET localhost:3030/books', 'GET localhost:3030/books/{book_id}', 'GET localhost:3030/some/example',
-      'POST localhost:3030/authors', 'POST localhost:3030/books', 'POST localhost:3030/form',
-    ]],
+    [
+      'opticdev__optic__projects__optic__src____tests____integration__workspaces__capture__har__har.har',
+      false,
+      [
+        'GET localhost:3030/authors/{author_id}',
+        'GET localhost:3030/books',
+        'GET localhost:3030/books/{book_id}',
+        'GET localhost:3030/some/example',
+        'POST localhost:3030/authors',
+        'POST localhost:3030/books',
+        'POST localhost:3030/form',
+      ],
+    ],
     ['SvenskaSpel__har2locust__tests__inputs__reqres.in.har', false, ['POST reqres.in/api/register', 'PATCH reqres.in/api/users/{user_id}']],
-    ['jonluca__har-to-openapi__test__data__ServerService-GetNavigationMenu2-ff.har', false, ['POST pc0uytxw.asia.kofax.com/agility.server.web/Services/SDK/ServerService.svc/json/GetNavigationMenu2']],
+    [
+      'jonluca__har-to-openapi__test__data__ServerService-GetNavigationMenu2-ff.har',
+      false,
+      ['POST pc0uytxw.asia.kofax.com/agility.server.web/Services/SDK/ServerService.svc/json/GetNavigationMenu2'],
+    ],
     ['mitmproxy__mitmproxy__test__mitmproxy__data__flows__event_stream.har', false, ['GET clientstream.launchdarkly.com/meval/{meval_id}']],
     ['microsoft__playwright__tests__assets__har-url-matcher.har', false, ['GET example/.com/api/data', 'GET example.com/api/data', 'GET example.com/users/*']],
   ])('%s has the expected endpoints', async (file, all, expected) => {
@@ -161,6 +197,8 @@ describe.skipIf(corpus.length === 0)(`templating on the real captures in ${CORPU
     const sync = groups.filter((g) => g.host === 'sync.richmetrics.com' && g.path.startsWith('/sync/'));
     // The ids are the visitor's cookie values (`P2JCJ…`), so redaction has replaced them.
     expect(sync.map((g) => [g.path, g.pathParams[0]!.distinct, g.pathParams[0]!.pattern])).toEqual([['/sync/id/{id}', 3, 'redacted value']]);
-    expect(endpoints(groups).filter((e) => e.includes('ADTECH'))).toEqual(['GET adserver.adtech.de/addyn/3.0/{id}/{id2}/{id3}/{id4}/ADTECH;loc;target;grp;misc']);
+    expect(endpoints(groups).filter((e) => e.includes('ADTECH'))).toEqual([
+      'GET adserver.adtech.de/addyn/3.0/{id}/{id2}/{id3}/{id4}/ADTECH;loc;target;grp;misc',
+    ]);
   });
 });

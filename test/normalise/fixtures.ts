@@ -32,14 +32,16 @@ export interface ExchangeSpec {
 }
 
 export function exchange(spec: ExchangeSpec): Exchange {
-  const body = spec.json !== undefined
-    ? { mediaType: 'application/json', size: JSON.stringify(spec.json).length, content: { kind: 'json' as const, value: spec.json } }
-    : spec.mediaType !== undefined
-      ? { mediaType: spec.mediaType, size: 1, content: { kind: 'binary' as const } }
-      : null;
-  const requestBody = spec.requestJson !== undefined
-    ? { mediaType: 'application/json', size: JSON.stringify(spec.requestJson).length, content: { kind: 'json' as const, value: spec.requestJson } }
-    : spec.requestBody ?? null;
+  const body =
+    spec.json !== undefined
+      ? { mediaType: 'application/json', size: JSON.stringify(spec.json).length, content: { kind: 'json' as const, value: spec.json } }
+      : spec.mediaType !== undefined
+        ? { mediaType: spec.mediaType, size: 1, content: { kind: 'binary' as const } }
+        : null;
+  const requestBody =
+    spec.requestJson !== undefined
+      ? { mediaType: 'application/json', size: JSON.stringify(spec.requestJson).length, content: { kind: 'json' as const, value: spec.requestJson } }
+      : (spec.requestBody ?? null);
   return {
     source: 'test.har',
     entry: 0,
@@ -69,7 +71,11 @@ function keysToJson(shape: string): Json {
   const array = shape.startsWith('[');
   const inner = shape.replace(/^\[?\{|\}\]?$/g, '');
   const object: Record<string, Json> = {};
-  for (const key of inner.split(',').map((k) => k.trim()).filter(Boolean)) object[key] = 'x';
+  for (const key of inner
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean))
+    object[key] = 'x';
   return array ? [object, object] : object;
 }
 

@@ -3,9 +3,37 @@ import { parseHint } from '../../src/normalise/hints.js';
 
 describe('parseHint', () => {
   it.each([
-    ['/post/{post_id}', { host: null, segments: [{ type: 'literal', value: 'post' }, { type: 'param', name: 'post_id' }] }],
-    ['/post/new/', { host: null, segments: [{ type: 'literal', value: 'post' }, { type: 'literal', value: 'new' }] }],
-    ['api.example.com/repos/{owner}/{repo}', { host: 'api.example.com', segments: [{ type: 'literal', value: 'repos' }, { type: 'param', name: 'owner' }, { type: 'param', name: 'repo' }] }],
+    [
+      '/post/{post_id}',
+      {
+        host: null,
+        segments: [
+          { type: 'literal', value: 'post' },
+          { type: 'param', name: 'post_id' },
+        ],
+      },
+    ],
+    [
+      '/post/new/',
+      {
+        host: null,
+        segments: [
+          { type: 'literal', value: 'post' },
+          { type: 'literal', value: 'new' },
+        ],
+      },
+    ],
+    [
+      'api.example.com/repos/{owner}/{repo}',
+      {
+        host: 'api.example.com',
+        segments: [
+          { type: 'literal', value: 'repos' },
+          { type: 'param', name: 'owner' },
+          { type: 'param', name: 'repo' },
+        ],
+      },
+    ],
     ['*.example.com/*/items', { host: '*.example.com', segments: [{ type: 'any' }, { type: 'literal', value: 'items' }] }],
     ['localhost:3030/wiki/^', { host: 'localhost:3030', segments: [{ type: 'literal', value: 'wiki' }, { type: 'never' }] }],
   ])('%s', (text, expected) => {

@@ -50,10 +50,23 @@ describe('classifySegment: regex for OpenAPI pattern', () => {
   // ajv and OpenAPI tooling compile `pattern` in Unicode mode, where `\-` outside a class is a
   // syntax error; the model's regex must work there and in plain mode alike, and match its value.
   it.each([
-    '42', '0f8fad5b-d9cb-469f-a165-70867728950e', '01ARZ3NDEKTSV4RRFFQ69G5FAV', '507f1f77bcf86cd799439011',
-    '6dcb09b5b57875f334f61aebed695e2e4193db5e', '00008101-001C59490C80801E', 'g-p-676071f578e48191bb71c4c1757ce2ec',
-    'file-6DWaTbWH9v4CUjEy30nk9z', 'user-Xk2lLq9wPz1T', 'ord_8xKcP2mQ4nR7', 'cus_NffrFeUfNV2Hib', 'a-b_c-9f8e7d6c5b4a39281706',
-    'conv-0f8fad5b-d9cb-469f-a165-70867728950e', 'PROJ-1234', 'ticket-99871', '2024-03-01', '2024-03',
+    '42',
+    '0f8fad5b-d9cb-469f-a165-70867728950e',
+    '01ARZ3NDEKTSV4RRFFQ69G5FAV',
+    '507f1f77bcf86cd799439011',
+    '6dcb09b5b57875f334f61aebed695e2e4193db5e',
+    '00008101-001C59490C80801E',
+    'g-p-676071f578e48191bb71c4c1757ce2ec',
+    'file-6DWaTbWH9v4CUjEy30nk9z',
+    'user-Xk2lLq9wPz1T',
+    'ord_8xKcP2mQ4nR7',
+    'cus_NffrFeUfNV2Hib',
+    'a-b_c-9f8e7d6c5b4a39281706',
+    'conv-0f8fad5b-d9cb-469f-a165-70867728950e',
+    'PROJ-1234',
+    'ticket-99871',
+    '2024-03-01',
+    '2024-03',
   ])('%s: the regex compiles with and without the u flag and matches', (segment) => {
     const { regex } = classifySegment(segment);
     expect(regex).toBeDefined();
@@ -64,10 +77,29 @@ describe('classifySegment: regex for OpenAPI pattern', () => {
 
 describe('classifySegment: words', () => {
   it.each([
-    'me', 'settings', 'conversations', 'stream_status', 'generate_autocompletions', 'chat-requirements',
-    'snorlax', 'v2', 'v4-2023-04-27', 'GetNavigationMenu2', 'getCurrentUser', 'clear220', 'html5',
-    'release-notes-2023', 'innerFormPartial-83b6babd9c', 'formData1635181768800_en', 'payment_intents',
-    'channel_123', 'chat.postMessage', 'deadbeefdeadbeef', 'abcdefghijklmnopqrstuvwxyz', 'P2JCJHVKKCNN', '',
+    'me',
+    'settings',
+    'conversations',
+    'stream_status',
+    'generate_autocompletions',
+    'chat-requirements',
+    'snorlax',
+    'v2',
+    'v4-2023-04-27',
+    'GetNavigationMenu2',
+    'getCurrentUser',
+    'clear220',
+    'html5',
+    'release-notes-2023',
+    'innerFormPartial-83b6babd9c',
+    'formData1635181768800_en',
+    'payment_intents',
+    'channel_123',
+    'chat.postMessage',
+    'deadbeefdeadbeef',
+    'abcdefghijklmnopqrstuvwxyz',
+    'P2JCJHVKKCNN',
+    '',
   ])('%j is a word', (segment) => {
     expect(classifySegment(segment).kind).toBe('word');
   });

@@ -9,7 +9,13 @@ const SEGMENT_TRACK = { event: 'Page Viewed', anonymousId: 'anon-1', messageId: 
 const multipartUpload: Payload = {
   mediaType: 'multipart/form-data',
   size: 120,
-  content: { kind: 'multipart', parts: [{ name: 'upfile', fileName: 'notes.txt', contentType: 'text/plain', value: null }, { name: 'note', fileName: null, contentType: null, value: 'hello' }] },
+  content: {
+    kind: 'multipart',
+    parts: [
+      { name: 'upfile', fileName: 'notes.txt', contentType: 'text/plain', value: null },
+      { name: 'note', fileName: null, contentType: null, value: 'hello' },
+    ],
+  },
 };
 const formPost: Payload = { mediaType: 'application/x-www-form-urlencoded', size: 9, content: { kind: 'form', fields: [{ name: 'q', value: 'shoes' }] } };
 const emptyPost: Payload = { mediaType: '', size: 0, content: { kind: 'empty' } };
@@ -32,29 +38,65 @@ describe('selectTraffic: what is left out by default', () => {
     ['a page whose body was not saved, by its Content-Type header', { path: '/about', resourceType: null, responseHeaders: htmlHeader }, 'document'],
     ['a page whose body was not saved, by its .html extension', { path: '/ex/upload.html', resourceType: null }, 'document'],
     ['a .htm page answered 304 without headers', { path: '/docs/index.htm', resourceType: null, status: 304 }, 'document'],
-    ['an image whose body was not saved, by its Content-Type header', { path: '/avatar/7', resourceType: null, responseHeaders: [{ name: 'content-type', value: 'image/png' }] }, 'static-asset'],
+    [
+      'an image whose body was not saved, by its Content-Type header',
+      { path: '/avatar/7', resourceType: null, responseHeaders: [{ name: 'content-type', value: 'image/png' }] },
+      'static-asset',
+    ],
     ['a .html route that answers JSON', { path: '/orders/42.html', resourceType: null, mediaType: 'application/json' }, null],
-    ['a multipart upload answered with a page', { method: 'POST', path: '/ex/upload.cgi', resourceType: null, mediaType: 'text/html', requestBody: multipartUpload }, null],
-    ['a form post navigation (resource type document)', { method: 'POST', path: '/search', resourceType: 'document', mediaType: 'text/html', requestBody: formPost }, null],
+    [
+      'a multipart upload answered with a page',
+      { method: 'POST', path: '/ex/upload.cgi', resourceType: null, mediaType: 'text/html', requestBody: multipartUpload },
+      null,
+    ],
+    [
+      'a form post navigation (resource type document)',
+      { method: 'POST', path: '/search', resourceType: 'document', mediaType: 'text/html', requestBody: formPost },
+      null,
+    ],
     ['a JSON PUT answered with HTML', { method: 'PUT', path: '/settings', resourceType: null, mediaType: 'text/html', requestJson: { theme: 'dark' } }, null],
     ['a PATCH of a form to an .html path', { method: 'PATCH', path: '/profile.html', resourceType: null, requestBody: formPost }, null],
-    ['a POST with an empty body answered with a page', { method: 'POST', path: '/logout', resourceType: null, mediaType: 'text/html', requestBody: emptyPost }, 'document'],
+    [
+      'a POST with an empty body answered with a page',
+      { method: 'POST', path: '/logout', resourceType: null, mediaType: 'text/html', requestBody: emptyPost },
+      'document',
+    ],
     ['a POST that sends a script is still a script', { method: 'POST', path: '/bundle.js', resourceType: 'script', requestJson: { a: 1 } }, 'static-asset'],
-    ['a CORS preflight', { method: 'OPTIONS', path: '/v1/items', requestHeaders: [{ name: 'Access-Control-Request-Method', value: 'POST' }] }, 'cors-preflight'],
+    [
+      'a CORS preflight',
+      { method: 'OPTIONS', path: '/v1/items', requestHeaders: [{ name: 'Access-Control-Request-Method', value: 'POST' }] },
+      'cors-preflight',
+    ],
     ['an OPTIONS call that is not a preflight', { method: 'OPTIONS', path: '/v1/items' }, null],
     ['Google Analytics', { host: 'www.google-analytics.com', path: '/g/collect' }, 'telemetry'],
     ['an ad exchange subdomain', { host: 'ib.adnxs.com', path: '/ut/v3' }, 'telemetry'],
     ['Datadog intake', { host: 'browser-intake-datadoghq.com', path: '/api/v2/rum' }, 'telemetry'],
     ['Segment through a first-party proxy', { host: 'chatgpt.com', method: 'POST', path: '/ces/v1/t' }, 'telemetry'],
     ['Segment through a first-party proxy, any body', { host: 'chatgpt.com', method: 'POST', path: '/ces/v1/p', requestJson: { x: 1 } }, 'telemetry'],
-    ['Segment page call on a first-party host', { host: 'app.example.com', method: 'POST', path: '/v1/p', requestJson: { ...SEGMENT_TRACK, type: 'page' } }, 'telemetry'],
-    ['Segment batch on a first-party host', { host: 'app.example.com', method: 'POST', path: '/t/v1/b', requestJson: { batch: [SEGMENT_TRACK], sentAt: '2024-01-01T00:00:00Z' } }, 'telemetry'],
+    [
+      'Segment page call on a first-party host',
+      { host: 'app.example.com', method: 'POST', path: '/v1/p', requestJson: { ...SEGMENT_TRACK, type: 'page' } },
+      'telemetry',
+    ],
+    [
+      'Segment batch on a first-party host',
+      { host: 'app.example.com', method: 'POST', path: '/t/v1/b', requestJson: { batch: [SEGMENT_TRACK], sentAt: '2024-01-01T00:00:00Z' } },
+      'telemetry',
+    ],
     ['Segment call keyed by writeKey', { host: 'app.example.com', method: 'POST', path: '/v1/i', requestJson: { writeKey: 'wk', userId: 'u-1' } }, 'telemetry'],
     ['a real API /v1/a without a body', { host: 'api.example.com', path: '/v1/a' }, null],
     ['a real API /v1/b with its own JSON body', { host: 'api.example.com', method: 'POST', path: '/v1/b', requestJson: { name: 'b', messages: [] } }, null],
-    ['a real API /api/v1/s with a text body', { host: 'api.example.com', method: 'POST', path: '/api/v1/s', requestBody: { mediaType: 'text/plain', size: 3, content: { kind: 'text', text: 'abc' } } }, null],
+    [
+      'a real API /api/v1/s with a text body',
+      { host: 'api.example.com', method: 'POST', path: '/api/v1/s', requestBody: { mediaType: 'text/plain', size: 3, content: { kind: 'text', text: 'abc' } } },
+      null,
+    ],
     ['Statsig register', { host: 'ab.chatgpt.com', method: 'POST', path: '/v1/rgstr' }, 'telemetry'],
-    ['Datadog forwarded by a first-party path', { host: 'chatgpt.com', method: 'POST', path: '/ces/v1/telemetry/intake', query: [{ name: 'ddforward', value: '/api/v2/logs' }] }, 'telemetry'],
+    [
+      'Datadog forwarded by a first-party path',
+      { host: 'chatgpt.com', method: 'POST', path: '/ces/v1/telemetry/intake', query: [{ name: 'ddforward', value: '/api/v2/logs' }] },
+      'telemetry',
+    ],
     ['a Sentry tunnel', { host: 'app.example.com', method: 'POST', path: '/api/4504/envelope/' }, 'telemetry'],
     ['the Facebook pixel', { host: 'www.facebook.com', path: '/tr' }, 'telemetry'],
     ['Cloudflare', { host: 'app.example.com', path: '/cdn-cgi/rum' }, 'telemetry'],
@@ -75,7 +117,11 @@ describe('selectTraffic: what is left out by default', () => {
   });
 
   it('counts every exchange left out by reason', () => {
-    const exchanges = [exchange({ path: '/a.js', resourceType: 'script' }), exchange({ path: '/b.js', resourceType: 'script' }), exchange({ path: '/v1/items' })];
+    const exchanges = [
+      exchange({ path: '/a.js', resourceType: 'script' }),
+      exchange({ path: '/b.js', resourceType: 'script' }),
+      exchange({ path: '/v1/items' }),
+    ];
     const selected = selectTraffic(exchanges, resolveOptions());
     expect(selected.exchanges.map((e) => e.url.path)).toEqual(['/v1/items']);
     expect(selected.skipped).toEqual({ 'static-asset': 2 });

@@ -24,7 +24,7 @@ async function runOutputs(argv: string[]): Promise<{ code: number; outputs: { na
   const io = memoryIo({ 'canary.har': capture.har });
   const code = await runCli(['canary.har', ...argv], io);
   const outputs = [...io.files].filter(([path]) => path !== '/virtual/canary.har').map(([path, text]) => ({ name: path, text }));
-  outputs.push({ name: 'stdout', text: io.out.join('' ) }, { name: 'stderr', text: io.err.join('') });
+  outputs.push({ name: 'stdout', text: io.out.join('') }, { name: 'stderr', text: io.err.join('') });
   return { code, outputs };
 }
 
@@ -40,9 +40,13 @@ describe('the canary capture', () => {
     const kinds = new Set(capture.canaries.map((c) => c.kind));
     expect(kinds.size).toBeGreaterThanOrEqual(45);
     expect(new Set(capture.canaries.map((c) => c.value)).size).toBe(capture.canaries.length);
-    const planted = [{ name: 'har', text: capture.har }, { name: 'not a HAR', text: capture.notHar }];
+    const planted = [
+      { name: 'har', text: capture.har },
+      { name: 'not a HAR', text: capture.notHar },
+    ];
     const isPlanted = (value: string) => planted.some((p) => p.text.includes(JSON.stringify(value).slice(1, -1)));
-    for (const canary of capture.canaries) expect([canary.kind, isPlanted(canary.value) || findLeaks(planted, [canary]).length > 0]).toEqual([canary.kind, true]);
+    for (const canary of capture.canaries)
+      expect([canary.kind, isPlanted(canary.value) || findLeaks(planted, [canary]).length > 0]).toEqual([canary.kind, true]);
   });
 });
 
@@ -96,7 +100,10 @@ describe('no planted value leaves through diff', () => {
     const io = memoryIo({ 'old.har': capture.har, 'new.har': JSON.stringify(document) });
     const code = await runCli(['diff', 'old.har', 'new.har', '-f', format], io);
     expect(code).toBe(0);
-    const outputs = [{ name: 'stdout', text: io.out.join('') }, { name: 'stderr', text: io.err.join('') }];
+    const outputs = [
+      { name: 'stdout', text: io.out.join('') },
+      { name: 'stderr', text: io.err.join('') },
+    ];
     expect(outputs[0]!.text).toContain('not observed in the new capture');
     expect(findLeaks(outputs, [...capture.canaries, ...other.canaries])).toEqual([]);
   });
@@ -151,7 +158,7 @@ describe('placeholders', () => {
     const login = exchanges.find((e) => e.url.path === '/v1/login')!;
     const detail = (login.response.body!.content as unknown as { value: { detail: string } }).value.detail;
     expect(detail).toContain(cookieArray);
-    const token = (login.request.headers.find((h) => h.name === 'Authorization')!.value).slice('Bearer '.length);
+    const token = login.request.headers.find((h) => h.name === 'Authorization')!.value.slice('Bearer '.length);
     expect(detail).toContain(token);
   });
 
@@ -165,7 +172,9 @@ describe('placeholders', () => {
     const { outputs } = await runOutputs(['-o', 'out', '-f', 'markdown', '--all']);
     const reference = outputs.find((o) => o.name === '/virtual/out/reference.md')!.text;
     const stderr = outputs.find((o) => o.name === 'stderr')!.text;
-    expect(reference).toMatch(/\*\*Redaction\*\*: \d+ value\(s\) replaced with placeholders \(.*cookie \d+.*jwt \d+.*\); found in .*request\.header \d+.*url\.query \d+/);
+    expect(reference).toMatch(
+      /\*\*Redaction\*\*: \d+ value\(s\) replaced with placeholders \(.*cookie \d+.*jwt \d+.*\); found in .*request\.header \d+.*url\.query \d+/,
+    );
     expect(stderr).toMatch(/^har2api: redacted \d+ value\(s\): .*email \d+.* \(in .*response\.body \d+.*\)$/m);
   });
 });

@@ -13,7 +13,11 @@ import { buildModel, FORMATS, Har2ApiError, renderOutputs } from '../../src/inde
 import { findLeaks, type Planted } from './leak-check.js';
 
 const CORPUS = '../shared/corpus';
-const corpus = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith('.har')).sort() : [];
+const corpus = existsSync(CORPUS)
+  ? readdirSync(CORPUS)
+      .filter((f) => f.endsWith('.har'))
+      .sort()
+  : [];
 
 /** The captures that are refused whole (broken JSON, not a HAR, no entries), as test/corpus.test.ts pins them. */
 const REFUSED: Record<string, string> = {
@@ -30,7 +34,8 @@ function corpusText(file: string): string {
 }
 
 /** Header and parameter names whose values are credentials, whatever the redactor thinks. */
-const CREDENTIAL_NAME = /token|api[-_]?key|secret|session|sess_?id|csrf|xsrf|(^|[-_])auth([-_]|$)|authorization|password|passwd|signature|^sig$|^key$|^code$|^state$/i;
+const CREDENTIAL_NAME =
+  /token|api[-_]?key|secret|session|sess_?id|csrf|xsrf|(^|[-_])auth([-_]|$)|authorization|password|passwd|signature|^sig$|^key$|^code$|^state$/i;
 
 interface RawPair {
   name?: unknown;

@@ -31,7 +31,11 @@ describe('looksLikeToken', () => {
   });
 
   it.each([
-    ['UUIDs', () => `${pick('0123456789abcdef', 8)}-${pick('0123456789abcdef', 4)}-4${pick('0123456789abcdef', 3)}-a${pick('0123456789abcdef', 3)}-${pick('0123456789abcdef', 12)}`],
+    [
+      'UUIDs',
+      () =>
+        `${pick('0123456789abcdef', 8)}-${pick('0123456789abcdef', 4)}-4${pick('0123456789abcdef', 3)}-a${pick('0123456789abcdef', 3)}-${pick('0123456789abcdef', 12)}`,
+    ],
     ['hex digests', () => pick('0123456789abcdef', 64)],
     ['timestamps', () => new Date(1.6e12 + Math.floor(random() * 1e11)).toISOString()],
     ['slugs', () => `${pick('abcdefghijklmnop', 8)}-${pick('abcdefghijklmnop', 6)}-${pick('abcdefghijklmnop', 7)}`],
@@ -91,7 +95,11 @@ describe('hasIdPrefix', () => {
   });
 
   it.each([
-    ['credential prefixes', () => `${['sess-', 'secret_', 'lin_api_', 'auth_', 'key-', 'pat_'][Math.floor(random() * 6)]}${pick(B64URL.slice(0, 62), 40)}`, 0.95],
+    [
+      'credential prefixes',
+      () => `${['sess-', 'secret_', 'lin_api_', 'auth_', 'key-', 'pat_'][Math.floor(random() * 6)]}${pick(B64URL.slice(0, 62), 40)}`,
+      0.95,
+    ],
     ['ids with long random tails', () => `file-${pick(B64URL.slice(0, 62), 40)}`, 0.95],
   ])('lets the token shape flag %s', (_label, make, minimum) => {
     expect(rate(many(make))).toBeGreaterThanOrEqual(minimum);

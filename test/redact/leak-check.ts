@@ -55,7 +55,14 @@ function readings(text: string, depth: number): string[] {
   const decoded = new Set<string>();
   decoded.add(text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => safeDecode(run)));
   decoded.add(text.replace(/\\u([0-9A-Fa-f]{4})/g, (_, code: string) => String.fromCharCode(parseInt(code, 16))).replace(/\\(.)/g, '$1'));
-  decoded.add(text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
+  decoded.add(
+    text
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&'),
+  );
   for (const run of text.match(/[A-Za-z0-9+/_-]{16,}={0,2}/g) ?? []) {
     decoded.add(Buffer.from(run, 'base64').toString('latin1'));
     decoded.add(Buffer.from(run.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8'));

@@ -36,7 +36,10 @@ describe('redaction cost is linear in the input', () => {
   ])('%s', (_label, unit) => {
     const small = repeat(unit, MB);
     const large = repeat(unit, 10 * MB);
-    const t1 = Math.max(seconds(() => redactText(small, freshScope())), 0.005);
+    const t1 = Math.max(
+      seconds(() => redactText(small, freshScope())),
+      0.005,
+    );
     const t10 = seconds(() => redactText(large, freshScope()));
     expect(t10 / t1).toBeLessThan(40);
     expect(t10).toBeLessThan(20);
@@ -60,14 +63,27 @@ describe('redaction cost is linear in the input', () => {
   ])('%s, with remembered cookies', (_label, unit) => {
     const small = repeat(unit, MB / 4);
     const large = repeat(unit, 2 * MB);
-    const t1 = Math.max(seconds(() => redactText(small, withCookies())), 0.005);
+    const t1 = Math.max(
+      seconds(() => redactText(small, withCookies())),
+      0.005,
+    );
     const t8 = seconds(() => redactText(large, withCookies()));
     expect(t8 / t1).toBeLessThan(32);
   });
 
   it('a JSON body with 200 000 strings', () => {
-    const body = (n: number) => ({ items: Array.from({ length: n }, (_, i) => ({ id: `item-${i}`, title: `Title number ${i}`, status: 'ok', note: i % 97 === 0 ? `mail x${i}@example.org` : 'fine' })) });
-    const t1 = Math.max(seconds(() => redactJson(body(20_000), freshScope())), 0.005);
+    const body = (n: number) => ({
+      items: Array.from({ length: n }, (_, i) => ({
+        id: `item-${i}`,
+        title: `Title number ${i}`,
+        status: 'ok',
+        note: i % 97 === 0 ? `mail x${i}@example.org` : 'fine',
+      })),
+    });
+    const t1 = Math.max(
+      seconds(() => redactJson(body(20_000), freshScope())),
+      0.005,
+    );
     const t10 = seconds(() => redactJson(body(200_000), freshScope()));
     expect(t10 / t1).toBeLessThan(40);
   });

@@ -19,7 +19,7 @@ const JWT = `${b64url({ alg: 'HS256' })}.${b64url({ sub: 'u1', exp: 1 })}.c2lnbm
 describe('cookies', () => {
   it('replaces every value whatever its name, keeps names and attributes', () => {
     const scope = freshScope();
-    expect(redactCookieHeader('theme=dark; sid=abc; token=' + JWT, scope)).toBe('theme=<cookie:1>; sid=<cookie:2>; token=<jwt:1 claims=exp,sub>');
+    expect(redactCookieHeader(`theme=dark; sid=abc; token=${JWT}`, scope)).toBe('theme=<cookie:1>; sid=<cookie:2>; token=<jwt:1 claims=exp,sub>');
     expect(redactSetCookie('a=1; Path=/; HttpOnly\nb="two"; Secure', scope)).toBe('a=<cookie:3>; Path=/; HttpOnly\nb="<cookie:4>"; Secure');
     expect(redactCookie({ name: 'sid', value: 'abc' }, scope)).toEqual({ name: 'sid', value: '<cookie:2>' });
   });
@@ -41,9 +41,12 @@ describe('cookies', () => {
     expect(redactCookie({ name, value: '1' }, scope).name).toBe(expected);
   });
 
-  it.each(['sessionid', '__Secure-next-auth.session-token', '_ga_ABC123XYZ9', 'ajs_anonymous_id', 'AMP_MKTG_8f1ede8e9c'])('keeps the cookie name %s', (name) => {
-    expect(redactCookie({ name, value: '1' }, freshScope()).name).toBe(name);
-  });
+  it.each(['sessionid', '__Secure-next-auth.session-token', '_ga_ABC123XYZ9', 'ajs_anonymous_id', 'AMP_MKTG_8f1ede8e9c'])(
+    'keeps the cookie name %s',
+    (name) => {
+      expect(redactCookie({ name, value: '1' }, freshScope()).name).toBe(name);
+    },
+  );
 });
 
 describe('headers', () => {
@@ -101,14 +104,34 @@ describe('JSON', () => {
     ['a model name stays', { name: 'gpt-4o', type: 'model' }, { name: 'gpt-4o', type: 'model' }],
     ['a name next to a surname', { name: 'Jane', surname: 'Doe' }, { name: '<name:1>', surname: '<name:2>' }],
     ['a name next to a login', { name: 'Jane Doe', login: 'jdoe' }, { name: '<name:1>', login: '<name:2>' }],
-    ['emails and tokens as keys', { byEmail: { 'jane@example.org': 1 }, sessions: { [TOKEN]: true } }, { byEmail: { '<email:1>': 1 }, sessions: { '<token:1>': true } }],
+    [
+      'emails and tokens as keys',
+      { byEmail: { 'jane@example.org': 1 }, sessions: { [TOKEN]: true } },
+      { byEmail: { '<email:1>': 1 }, sessions: { '<token:1>': true } },
+    ],
     ['stringified JSON', { payload: '{"apiSecret":"s3cr3tvalue"}' }, { payload: '{"apiSecret":"<secret:1>"}' }],
-    ['doubly stringified JSON', { nested: JSON.stringify(JSON.stringify({ token: TOKEN })) }, { nested: JSON.stringify(JSON.stringify({ token: '<token:1>' })) }],
+    [
+      'doubly stringified JSON',
+      { nested: JSON.stringify(JSON.stringify({ token: TOKEN })) },
+      { nested: JSON.stringify(JSON.stringify({ token: '<token:1>' })) },
+    ],
     ['base64 JSON in a string', { blob: Buffer.from('{"password":"hunter22"}').toString('base64') }, { blob: '<encoded:1>' }],
     ['a card number as a number', { cc: 4111111111111111, id: 4111111111111111 }, { cc: '<card:1>', id: 4111111111111111 }],
-    ['LLM token fields stay', { token: 'Hello', logprob: -0.1, token_type: 'Bearer', max_tokens: 4096 }, { token: 'Hello', logprob: -0.1, token_type: 'Bearer', max_tokens: 4096 }],
-    ['a credential prefix before a hex tail', { ref: 'sess-9f8a7b6c5d4e3f2a1b0c', file: 'file-9f8a7b6c5d4e3f2a1b0c' }, { ref: '<token:1>', file: 'file-9f8a7b6c5d4e3f2a1b0c' }],
-    ['ids stay', { user_id: 'user-iHx6NeJJYMzRfPJYqmBELK3I', conversation_id: 'e4c3f2d5-f08a-4497-acbd-444cedb7f254' }, { user_id: 'user-iHx6NeJJYMzRfPJYqmBELK3I', conversation_id: 'e4c3f2d5-f08a-4497-acbd-444cedb7f254' }],
+    [
+      'LLM token fields stay',
+      { token: 'Hello', logprob: -0.1, token_type: 'Bearer', max_tokens: 4096 },
+      { token: 'Hello', logprob: -0.1, token_type: 'Bearer', max_tokens: 4096 },
+    ],
+    [
+      'a credential prefix before a hex tail',
+      { ref: 'sess-9f8a7b6c5d4e3f2a1b0c', file: 'file-9f8a7b6c5d4e3f2a1b0c' },
+      { ref: '<token:1>', file: 'file-9f8a7b6c5d4e3f2a1b0c' },
+    ],
+    [
+      'ids stay',
+      { user_id: 'user-iHx6NeJJYMzRfPJYqmBELK3I', conversation_id: 'e4c3f2d5-f08a-4497-acbd-444cedb7f254' },
+      { user_id: 'user-iHx6NeJJYMzRfPJYqmBELK3I', conversation_id: 'e4c3f2d5-f08a-4497-acbd-444cedb7f254' },
+    ],
   ])('%s', (_label, input, expected) => {
     expect(redactJson(input, freshScope())).toEqual(expected);
   });
@@ -151,24 +174,146 @@ describe('WebSocket frames', () => {
 
 describe('bodies', () => {
   it.each<[string, Content, Content]>([
-    ['a form name next to a surname', { kind: 'form', fields: [{ name: 'name', value: 'Jane' }, { name: 'surname', value: 'Doe' }] }, { kind: 'form', fields: [{ name: 'name', value: '<name:1>' }, { name: 'surname', value: '<name:2>' }] }],
-    ['a form name alone stays', { kind: 'form', fields: [{ name: 'name', value: 'my-project' }, { name: 'visibility', value: 'private' }] }, { kind: 'form', fields: [{ name: 'name', value: 'my-project' }, { name: 'visibility', value: 'private' }] }],
-    ['a multipart name next to an email', { kind: 'multipart', parts: [{ name: 'name', fileName: null, contentType: null, value: 'Jane Doe' }, { name: 'email', fileName: null, contentType: null, value: 'jane@example.org' }] }, { kind: 'multipart', parts: [{ name: 'name', fileName: null, contentType: null, value: '<name:1>' }, { name: 'email', fileName: null, contentType: null, value: '<email:1>' }] }],
-    ['form fields', { kind: 'form', fields: [{ name: 'password', value: 'p@ss' }, { name: 'grant_type', value: 'refresh_token' }] }, { kind: 'form', fields: [{ name: 'password', value: '<password:1>' }, { name: 'grant_type', value: 'refresh_token' }] }],
-    ['multipart values and file names', { kind: 'multipart', parts: [{ name: 'client_secret', fileName: null, contentType: null, value: 'abcdefgh1' }, { name: 'file', fileName: 'Jane Doe passport.pdf', contentType: 'application/pdf', value: null }] }, { kind: 'multipart', parts: [{ name: 'client_secret', fileName: null, contentType: null, value: '<secret:1>' }, { name: 'file', fileName: '<file-name:1>.pdf', contentType: 'application/pdf', value: null }] }],
-    ['SSE JSON and text events', { kind: 'sse', events: [{ event: null, data: `{"token":"${TOKEN}"}`, json: { token: TOKEN } }, { event: 'x', data: `Bearer ${TOKEN}` }] }, { kind: 'sse', events: [{ event: null, data: '{"token":"<token:1>"}', json: { token: '<token:1>' } }, { event: 'x', data: 'Bearer <token:1>' }] }],
+    [
+      'a form name next to a surname',
+      {
+        kind: 'form',
+        fields: [
+          { name: 'name', value: 'Jane' },
+          { name: 'surname', value: 'Doe' },
+        ],
+      },
+      {
+        kind: 'form',
+        fields: [
+          { name: 'name', value: '<name:1>' },
+          { name: 'surname', value: '<name:2>' },
+        ],
+      },
+    ],
+    [
+      'a form name alone stays',
+      {
+        kind: 'form',
+        fields: [
+          { name: 'name', value: 'my-project' },
+          { name: 'visibility', value: 'private' },
+        ],
+      },
+      {
+        kind: 'form',
+        fields: [
+          { name: 'name', value: 'my-project' },
+          { name: 'visibility', value: 'private' },
+        ],
+      },
+    ],
+    [
+      'a multipart name next to an email',
+      {
+        kind: 'multipart',
+        parts: [
+          { name: 'name', fileName: null, contentType: null, value: 'Jane Doe' },
+          { name: 'email', fileName: null, contentType: null, value: 'jane@example.org' },
+        ],
+      },
+      {
+        kind: 'multipart',
+        parts: [
+          { name: 'name', fileName: null, contentType: null, value: '<name:1>' },
+          { name: 'email', fileName: null, contentType: null, value: '<email:1>' },
+        ],
+      },
+    ],
+    [
+      'form fields',
+      {
+        kind: 'form',
+        fields: [
+          { name: 'password', value: 'p@ss' },
+          { name: 'grant_type', value: 'refresh_token' },
+        ],
+      },
+      {
+        kind: 'form',
+        fields: [
+          { name: 'password', value: '<password:1>' },
+          { name: 'grant_type', value: 'refresh_token' },
+        ],
+      },
+    ],
+    [
+      'multipart values and file names',
+      {
+        kind: 'multipart',
+        parts: [
+          { name: 'client_secret', fileName: null, contentType: null, value: 'abcdefgh1' },
+          { name: 'file', fileName: 'Jane Doe passport.pdf', contentType: 'application/pdf', value: null },
+        ],
+      },
+      {
+        kind: 'multipart',
+        parts: [
+          { name: 'client_secret', fileName: null, contentType: null, value: '<secret:1>' },
+          { name: 'file', fileName: '<file-name:1>.pdf', contentType: 'application/pdf', value: null },
+        ],
+      },
+    ],
+    [
+      'SSE JSON and text events',
+      {
+        kind: 'sse',
+        events: [
+          { event: null, data: `{"token":"${TOKEN}"}`, json: { token: TOKEN } },
+          { event: 'x', data: `Bearer ${TOKEN}` },
+        ],
+      },
+      {
+        kind: 'sse',
+        events: [
+          { event: null, data: '{"token":"<token:1>"}', json: { token: '<token:1>' } },
+          { event: 'x', data: 'Bearer <token:1>' },
+        ],
+      },
+    ],
     ['NDJSON lines', { kind: 'ndjson', values: [{ email: 'a@b.example' }] }, { kind: 'ndjson', values: [{ email: '<email:1>' }] }],
     ['JSONP', { kind: 'jsonp', callback: 'cb', value: { token: TOKEN } }, { kind: 'jsonp', callback: 'cb', value: { token: '<token:1>' } }],
     ['a token-shaped JSONP callback', { kind: 'jsonp', callback: TOKEN, value: { ok: true } }, { kind: 'jsonp', callback: '<token:1>', value: { ok: true } }],
     [
       'SSE event names',
-      { kind: 'sse', events: [{ event: 'user:jane@example.org', data: '{"a":1}', json: { a: 1 } }, { event: TOKEN, data: 'hi' }, { event: 'thread.message.delta', data: '{}', json: {} }] },
-      { kind: 'sse', events: [{ event: 'user:<email:1>', data: '{"a":1}', json: { a: 1 } }, { event: '<token:1>', data: 'hi' }, { event: 'thread.message.delta', data: '{}', json: {} }] },
+      {
+        kind: 'sse',
+        events: [
+          { event: 'user:jane@example.org', data: '{"a":1}', json: { a: 1 } },
+          { event: TOKEN, data: 'hi' },
+          { event: 'thread.message.delta', data: '{}', json: {} },
+        ],
+      },
+      {
+        kind: 'sse',
+        events: [
+          { event: 'user:<email:1>', data: '{"a":1}', json: { a: 1 } },
+          { event: '<token:1>', data: 'hi' },
+          { event: 'thread.message.delta', data: '{}', json: {} },
+        ],
+      },
     ],
     [
       'multipart part types: essence and protocol parameters stay, file names and data do not',
-      { kind: 'multipart', parts: [{ name: 'doc', fileName: '', contentType: 'application/pdf; name="Jane_Roe.pdf"', value: null }, { name: 'meta', fileName: null, contentType: 'application/json; charset=utf-8; x-owner=jane@example.org', value: '{}' }] },
-      { kind: 'multipart', parts: [{ name: 'doc', fileName: '', contentType: 'application/pdf; name="<file-name:1>.pdf"', value: null }, { name: 'meta', fileName: null, contentType: 'application/json; charset=utf-8; x-owner=<email:1>', value: '{}' }] },
+      {
+        kind: 'multipart',
+        parts: [
+          { name: 'doc', fileName: '', contentType: 'application/pdf; name="Jane_Roe.pdf"', value: null },
+          { name: 'meta', fileName: null, contentType: 'application/json; charset=utf-8; x-owner=jane@example.org', value: '{}' },
+        ],
+      },
+      {
+        kind: 'multipart',
+        parts: [
+          { name: 'doc', fileName: '', contentType: 'application/pdf; name="<file-name:1>.pdf"', value: null },
+          { name: 'meta', fileName: null, contentType: 'application/json; charset=utf-8; x-owner=<email:1>', value: '{}' },
+        ],
+      },
     ],
     ['text', { kind: 'text', text: `key ${TOKEN}` }, { kind: 'text', text: 'key <token:1>' }],
     ['binary', { kind: 'binary' }, { kind: 'binary' }],

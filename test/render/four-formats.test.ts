@@ -12,7 +12,9 @@ import type { ApiModel, JsonSchema } from '../../src/model.js';
 import type { OpenApiDocument, Operation } from '../../src/render/openapi/spec.js';
 import { memoryIo } from '../support/memory-io.js';
 
-const samples = readdirSync('samples').filter((f) => f.endsWith('.har')).map((f) => join('samples', f));
+const samples = readdirSync('samples')
+  .filter((f) => f.endsWith('.har'))
+  .map((f) => join('samples', f));
 
 describe('four formats from samples/', () => {
   let files: Map<string, string>;
@@ -46,7 +48,9 @@ describe('four formats from samples/', () => {
   it('has every body schema of the model as a component, unchanged but for its description', () => {
     const components = Object.values(openapi.components.schemas ?? {}).map((s) => JSON.stringify(withoutDescription(s as JsonSchema)));
     const bodies = model.endpoints.flatMap((e) => [...e.requestBodies, ...e.responses.flatMap((r) => r.bodies)]);
-    const schemas = [...bodies.filter((b) => b.kind !== 'sse').map((b) => b.schema), ...bodies.flatMap((b) => (b.events ?? []).map((k) => k.schema))].filter((s) => s !== undefined);
+    const schemas = [...bodies.filter((b) => b.kind !== 'sse').map((b) => b.schema), ...bodies.flatMap((b) => (b.events ?? []).map((k) => k.schema))].filter(
+      (s) => s !== undefined,
+    );
     expect(schemas.length).toBeGreaterThan(5);
     for (const schema of schemas) expect(components).toContain(JSON.stringify(withoutDescription(schema)));
   });

@@ -80,7 +80,14 @@ function poison(model: ApiModel, offset: number): ApiModel {
   return walk(model, false) as ApiModel;
 }
 
-const body = (kind: Body['kind'], extra: Partial<Body> = {}): Body => ({ mediaType: `application/${kind}`, kind, seen: 1, size: { min: 1, max: 9 }, example: `${kind} example`, ...extra });
+const body = (kind: Body['kind'], extra: Partial<Body> = {}): Body => ({
+  mediaType: `application/${kind}`,
+  kind,
+  seen: 1,
+  size: { min: 1, max: 9 },
+  example: `${kind} example`,
+  ...extra,
+});
 
 /** The committed sample model, plus an endpoint with the body kinds, GraphQL operations and WebSocket messages the sample may lack. */
 function baseModel(): ApiModel {
@@ -98,7 +105,13 @@ function baseModel(): ApiModel {
       body('form', { schema: { type: 'object', properties: { a: { type: 'string' } }, required: ['a'] } }),
     ],
     graphql: [
-      { name: 'GetItems', operation: 'query', seen: 2, variables: { type: 'object', properties: { first: { type: 'integer' } } }, example: '{\n  "first": 10\n}' },
+      {
+        name: 'GetItems',
+        operation: 'query',
+        seen: 2,
+        variables: { type: 'object', properties: { first: { type: 'integer' } } },
+        example: '{\n  "first": 10\n}',
+      },
       { name: 'Anonymous', operation: 'unknown', seen: 1 },
     ],
     websocket: {
@@ -108,7 +121,18 @@ function baseModel(): ApiModel {
         { event: 'receive', seen: 2, example: 'plain text frame' },
       ],
     },
-    responses: [{ status: 200, seen: 1, bodies: [body('text'), body('ndjson', { schema: { type: 'object', properties: { n: { type: 'integer' } } } }), body('jsonp'), body('binary', { example: undefined } as Partial<Body>)] }],
+    responses: [
+      {
+        status: 200,
+        seen: 1,
+        bodies: [
+          body('text'),
+          body('ndjson', { schema: { type: 'object', properties: { n: { type: 'integer' } } } }),
+          body('jsonp'),
+          body('binary', { example: undefined } as Partial<Body>),
+        ],
+      },
+    ],
   };
   delete (extra.responses[0]!.bodies[3] as Partial<Body>).example;
   return { ...model, endpoints: [...model.endpoints, extra] };

@@ -12,8 +12,15 @@ import { agreementCheck, compileTypeScript, importOpenApi, lintOpenApi, unrefere
 
 const CORPUS = '../shared/corpus';
 const captures = [
-  ...readdirSync('samples').filter((f) => f.endsWith('.har')).map((f) => `samples/${f}`),
-  ...(existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith('.har')).sort().map((f) => `${CORPUS}/${f}`) : []),
+  ...readdirSync('samples')
+    .filter((f) => f.endsWith('.har'))
+    .map((f) => `samples/${f}`),
+  ...(existsSync(CORPUS)
+    ? readdirSync(CORPUS)
+        .filter((f) => f.endsWith('.har'))
+        .sort()
+        .map((f) => `${CORPUS}/${f}`)
+    : []),
 ];
 
 interface Generated {
@@ -57,7 +64,8 @@ describe(`OpenAPI and types for samples/${existsSync(CORPUS) ? ` and ${CORPUS}` 
       // `no-unused-components` flags schemas referenced from `x-` extensions only (WebSocket, GraphQL).
       const unexpected = [...errors, ...warnings.filter((w) => !w.startsWith('no-unused-components'))];
       const unreferenced = unreferencedComponents(g.openapi);
-      if (unexpected.length || unreferenced.length) failures.push(`${g.capture}: ${[...unexpected, ...unreferenced.map((n) => `unreferenced ${n}`)].join('; ')}`);
+      if (unexpected.length || unreferenced.length)
+        failures.push(`${g.capture}: ${[...unexpected, ...unreferenced.map((n) => `unreferenced ${n}`)].join('; ')}`);
     }
     expect(failures).toEqual([]);
   });

@@ -15,7 +15,13 @@ const schema: JsonSchema = {
       'x-seen': 4,
       additionalProperties: { type: 'object', 'x-samples': 9, required: ['id'], properties: { id: { type: 'integer', examples: [3], 'x-seen': 9 } } },
     },
-    v: { 'x-seen': 4, anyOf: [{ type: 'object', 'x-samples': 2, required: [], properties: { a: { type: 'boolean', examples: [false], 'x-seen': 1 } } }, { type: 'string', examples: ['x'] }] },
+    v: {
+      'x-seen': 4,
+      anyOf: [
+        { type: 'object', 'x-samples': 2, required: [], properties: { a: { type: 'boolean', examples: [false], 'x-seen': 1 } } },
+        { type: 'string', examples: ['x'] },
+      ],
+    },
   },
 };
 
@@ -35,7 +41,10 @@ describe('schemaRows', () => {
   });
 
   it('stops at the row budget and counts the rest', () => {
-    const wide: JsonSchema = { type: 'object', properties: Object.fromEntries(Array.from({ length: 70 }, (_, i) => [`f${String(i).padStart(2, '0')}`, { type: 'integer' }])) };
+    const wide: JsonSchema = {
+      type: 'object',
+      properties: Object.fromEntries(Array.from({ length: 70 }, (_, i) => [`f${String(i).padStart(2, '0')}`, { type: 'integer' }])),
+    };
     const { rows, more } = schemaRows(wide);
     expect(rows).toHaveLength(60);
     expect(more).toBe(10);

@@ -10,7 +10,11 @@ import { renderTypes } from '../../src/render/types.js';
 import { agreementCheck, compileTypeScript, importOpenApi } from '../support/consumers.js';
 import { jsonBody, makeBody, makeEndpoint, makeModel } from '../support/model.js';
 
-const item: JsonSchema = { type: 'object', properties: { id: { type: 'string', format: 'uuid' }, at: { type: 'string', format: 'date-time' }, n: { type: ['integer', 'null'] } }, required: ['id'] };
+const item: JsonSchema = {
+  type: 'object',
+  properties: { id: { type: 'string', format: 'uuid' }, at: { type: 'string', format: 'date-time' }, n: { type: ['integer', 'null'] } },
+  required: ['id'],
+};
 
 const shapes: Record<string, JsonSchema> = {
   object: item,
@@ -28,13 +32,26 @@ const shapes: Record<string, JsonSchema> = {
 };
 
 const model = makeModel(
-  Object.entries(shapes).map(([path, schema]) => makeEndpoint({ path: `/backend-api/${path}`, responses: [{ status: 200, seen: 1, bodies: [jsonBody(schema)] }] })),
+  Object.entries(shapes).map(([path, schema]) =>
+    makeEndpoint({ path: `/backend-api/${path}`, responses: [{ status: 200, seen: 1, bodies: [jsonBody(schema)] }] }),
+  ),
 );
 
 describe('renderTypes', () => {
   it('declares a type per body, named from method and path', async () => {
     const types = await renderTypes(model);
-    for (const name of ['GetObjectResponse', 'GetArrayResponse', 'GetMapResponse', 'GetStringResponse', 'GetNullableResponse', 'GetUnionResponse', 'GetEnumResponse', 'GetEmptyResponse', 'GetOpenResponse', 'GetMixedResponse']) {
+    for (const name of [
+      'GetObjectResponse',
+      'GetArrayResponse',
+      'GetMapResponse',
+      'GetStringResponse',
+      'GetNullableResponse',
+      'GetUnionResponse',
+      'GetEnumResponse',
+      'GetEmptyResponse',
+      'GetOpenResponse',
+      'GetMixedResponse',
+    ]) {
       expect(types).toMatch(new RegExp(`^export (interface|type) ${name}\\b`, 'm'));
     }
   });
@@ -84,11 +101,23 @@ describe('renderTypes', () => {
       kind: 'sse',
       events: [
         { event: 'delta', seen: 2, schema: { type: 'object', properties: { v: { type: 'string' } }, required: ['v'] } },
-        { event: 'message', type: 'message_stream_complete', seen: 1, schema: { type: 'object', properties: { type: { type: 'string' } }, required: ['type'] } },
+        {
+          event: 'message',
+          type: 'message_stream_complete',
+          seen: 1,
+          schema: { type: 'object', properties: { type: { type: 'string' } }, required: ['type'] },
+        },
       ],
     });
     const chat = makeModel(
-      [makeEndpoint({ method: 'POST', path: '/backend-api/f/conversation/*/', requestBodies: [jsonBody(item)], responses: [{ status: 200, seen: 1, bodies: [sse] }] })],
+      [
+        makeEndpoint({
+          method: 'POST',
+          path: '/backend-api/f/conversation/*/',
+          requestBodies: [jsonBody(item)],
+          responses: [{ status: 200, seen: 1, bodies: [sse] }],
+        }),
+      ],
       { title: 'Tricky */ title' },
     );
     const types = await renderTypes(chat);

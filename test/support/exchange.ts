@@ -14,7 +14,10 @@ export interface ExchangeSpec {
 }
 
 export function makeExchange(spec: ExchangeSpec = {}, entry = 0): Exchange {
-  const body = spec.json === undefined ? null : { mediaType: 'application/json', size: JSON.stringify(spec.json).length, content: { kind: 'json' as const, value: spec.json } };
+  const body =
+    spec.json === undefined
+      ? null
+      : { mediaType: 'application/json', size: JSON.stringify(spec.json).length, content: { kind: 'json' as const, value: spec.json } };
   return {
     source: 'test.har',
     entry,

@@ -16,7 +16,12 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 const b64 = (text: string): string => Buffer.from(text).toString('base64');
 
-function entry(method: string, url: string, response: { status?: number; mimeType: string; text?: string; encoding?: string }, request: Record<string, Json> = {}): Json {
+function entry(
+  method: string,
+  url: string,
+  response: { status?: number; mimeType: string; text?: string; encoding?: string },
+  request: Record<string, Json> = {},
+): Json {
   return {
     startedDateTime: '2025-03-04T05:06:07.000Z',
     time: 12,
@@ -41,7 +46,12 @@ function entry(method: string, url: string, response: { status?: number; mimeTyp
       httpVersion: 'HTTP/2',
       headers: [{ name: 'content-type', value: response.mimeType }],
       cookies: [],
-      content: { size: 10, mimeType: response.mimeType, ...(response.text !== undefined ? { text: response.text } : {}), ...(response.encoding ? { encoding: response.encoding } : {}) },
+      content: {
+        size: 10,
+        mimeType: response.mimeType,
+        ...(response.text !== undefined ? { text: response.text } : {}),
+        ...(response.encoding ? { encoding: response.encoding } : {}),
+      },
       redirectURL: '',
       headersSize: -1,
       bodySize: -1,
@@ -52,17 +62,57 @@ function entry(method: string, url: string, response: { status?: number; mimeTyp
 }
 
 export function fuzzCapture(): { log: { version: string; creator: Json; entries: Json[] } } {
-  const item = (id: number): Json => ({ id, name: `item ${id}`, tags: ['a', 'b'], owner: { id: `user-${id}`, email: `person${id}@example.com` }, price: 9.5, active: id % 2 === 0, note: null });
+  const item = (id: number): Json => ({
+    id,
+    name: `item ${id}`,
+    tags: ['a', 'b'],
+    owner: { id: `user-${id}`, email: `person${id}@example.com` },
+    price: 9.5,
+    active: id % 2 === 0,
+    note: null,
+  });
   const entries: Json[] = [
     entry('GET', 'https://api.example.com/v1/items/101?expand=owner&limit=10', { mimeType: 'application/json', text: JSON.stringify(item(101)) }),
     entry('GET', 'https://api.example.com/v1/items/202?expand=owner', { mimeType: 'application/json; charset=utf-8', text: JSON.stringify(item(202)) }),
     entry('GET', 'https://api.example.com/v1/items/303', { status: 404, mimeType: 'application/problem+json', text: '{"title":"Not found","status":404}' }),
-    entry('POST', 'https://api.example.com/v1/items', { status: 201, mimeType: 'application/json', text: b64(JSON.stringify(item(404))), encoding: 'base64' }, { postData: { mimeType: 'application/json', text: '{"name":"new","tags":["x"],"meta":{"a":[1,2,{"b":null}]}}' } }),
-    entry('POST', 'https://api.example.com/v1/login', { mimeType: 'application/json', text: '{"ok":true}' }, { postData: { mimeType: 'application/x-www-form-urlencoded', text: 'user=someone&password=invented&remember=1', params: [{ name: 'user', value: 'someone' }] } }),
-    entry('POST', 'https://api.example.com/v1/uploads', { mimeType: 'application/json', text: '{"upload_id":"up_0123456789abcdef"}' }, {
-      postData: { mimeType: 'multipart/form-data; boundary=XyZ', params: [{ name: 'file', fileName: 'photo.png', contentType: 'image/png', value: 'binary' }, { name: 'caption', value: 'a caption' }] },
-    }),
-    entry('POST', 'https://api.example.com/v1/stream', { mimeType: 'text/event-stream', text: 'event: delta\ndata: {"type":"text","v":"Hel"}\n\ndata: {"type":"text","v":"lo"}\n\n: comment\ndata: [DONE]\n\n' }, { postData: { mimeType: 'application/json', text: '{"prompt":"hi"}' } }),
+    entry(
+      'POST',
+      'https://api.example.com/v1/items',
+      { status: 201, mimeType: 'application/json', text: b64(JSON.stringify(item(404))), encoding: 'base64' },
+      { postData: { mimeType: 'application/json', text: '{"name":"new","tags":["x"],"meta":{"a":[1,2,{"b":null}]}}' } },
+    ),
+    entry(
+      'POST',
+      'https://api.example.com/v1/login',
+      { mimeType: 'application/json', text: '{"ok":true}' },
+      {
+        postData: {
+          mimeType: 'application/x-www-form-urlencoded',
+          text: 'user=someone&password=invented&remember=1',
+          params: [{ name: 'user', value: 'someone' }],
+        },
+      },
+    ),
+    entry(
+      'POST',
+      'https://api.example.com/v1/uploads',
+      { mimeType: 'application/json', text: '{"upload_id":"up_0123456789abcdef"}' },
+      {
+        postData: {
+          mimeType: 'multipart/form-data; boundary=XyZ',
+          params: [
+            { name: 'file', fileName: 'photo.png', contentType: 'image/png', value: 'binary' },
+            { name: 'caption', value: 'a caption' },
+          ],
+        },
+      },
+    ),
+    entry(
+      'POST',
+      'https://api.example.com/v1/stream',
+      { mimeType: 'text/event-stream', text: 'event: delta\ndata: {"type":"text","v":"Hel"}\n\ndata: {"type":"text","v":"lo"}\n\n: comment\ndata: [DONE]\n\n' },
+      { postData: { mimeType: 'application/json', text: '{"prompt":"hi"}' } },
+    ),
     entry('GET', 'https://api.example.com/v1/export', { mimeType: 'application/x-ndjson', text: '{"n":1}\n{"n":2,"extra":"x"}\n' }),
     entry('GET', 'https://api.example.com/v1/jsonp?callback=cb', { mimeType: 'text/javascript', text: 'cb({"a":1,"b":[true]});' }),
     entry('GET', 'https://api.example.com/v1/health', { mimeType: 'text/plain', text: 'ok\n' }),
@@ -121,7 +171,11 @@ export function expectSoundMarkdown(markdown: string, model: ApiModel): void {
     expect(table.rows.filter((cells) => cells !== table.header)).toEqual([]);
     expect(table.parsedRows).toBe(table.rows.length);
   }
-  expect(structure.fences.map((f) => f.content).sort()).toEqual(fencedExamples(model).map((e) => `${visible(e.replace(/\r\n?/g, '\n'))}\n`).sort());
+  expect(structure.fences.map((f) => f.content).sort()).toEqual(
+    fencedExamples(model)
+      .map((e) => `${visible(e.replace(/\r\n?/g, '\n'))}\n`)
+      .sort(),
+  );
 }
 
 /** Every example the reference shows in a fence: bodies, their event kinds, GraphQL variables, WebSocket messages. */

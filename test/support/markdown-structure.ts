@@ -57,7 +57,9 @@ export function parseStructure(markdown: string): MarkdownStructure {
 
 /** The text a reader sees in an inline token: text, code and entities, markup removed. */
 function inlineText(token: Token | undefined): string {
-  return (token?.children ?? []).map((child) => (child.type === 'text' || child.type === 'code_inline' ? child.content : child.type === 'softbreak' ? '\n' : '')).join('');
+  return (token?.children ?? [])
+    .map((child) => (child.type === 'text' || child.type === 'code_inline' ? child.content : child.type === 'softbreak' ? '\n' : ''))
+    .join('');
 }
 
 function tableShape(tokens: Token[], open: number, lines: string[]): { header: number; rows: number[]; parsedRows: number } {

@@ -72,7 +72,12 @@ export function har(entries: unknown[]): string {
 }
 
 /** A HAR entry for a JSON API call. */
-export function jsonEntry(method: string, url: string, response: unknown, options: { status?: number; request?: unknown; headers?: { name: string; value: string }[] } = {}): unknown {
+export function jsonEntry(
+  method: string,
+  url: string,
+  response: unknown,
+  options: { status?: number; request?: unknown; headers?: { name: string; value: string }[] } = {},
+): unknown {
   return {
     startedDateTime: '2025-01-01T00:00:00.000Z',
     time: 1,

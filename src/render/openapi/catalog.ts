@@ -123,35 +123,69 @@ function nameEndpoint(endpoint: Endpoint, base: string, catalog: CatalogBuilder)
   const names: EndpointNames = {
     base,
     operationId: camelCase(base),
-    requestBodies: nameBodies(endpoint.requestBodies, `${base}Request`, base, (body) => `request body of ${where} (${body.mediaType || body.kind})`, where, catalog),
+    requestBodies: nameBodies(
+      endpoint.requestBodies,
+      `${base}Request`,
+      base,
+      (body) => `request body of ${where} (${body.mediaType || body.kind})`,
+      where,
+      catalog,
+    ),
     responses: endpoint.responses.map((response) => {
       const prefix = response.status === primary ? `${base}Response` : `${base}Response${statusWord(response.status)}`;
-      return nameBodies(response.bodies, prefix, response.status === primary ? base : prefix, (body) => `response body of ${where} with status ${response.status} (${body.mediaType || body.kind})`, where, catalog);
+      return nameBodies(
+        response.bodies,
+        prefix,
+        response.status === primary ? base : prefix,
+        (body) => `response body of ${where} with status ${response.status} (${body.mediaType || body.kind})`,
+        where,
+        catalog,
+      );
     }),
   };
   if (endpoint.websocket && endpoint.websocket.events.length > 0) {
     const events = endpoint.websocket.events.map((kind) =>
-      catalog.addSchema(`${base}${eventWord(kind)}Message`, kind.schema ?? { type: 'string' }, `WebSocket message ${eventLabel(kind)} on ${where}, seen ${kind.seen} time(s).`),
+      catalog.addSchema(
+        `${base}${eventWord(kind)}Message`,
+        kind.schema ?? { type: 'string' },
+        `WebSocket message ${eventLabel(kind)} on ${where}, seen ${kind.seen} time(s).`,
+      ),
     );
     names.websocket = { events, union: catalog.addUnion(`${base}Message`, events, `Any WebSocket message seen on ${where}.`) };
   }
   if (endpoint.graphql) {
     names.graphql = endpoint.graphql.map((op) =>
-      op.variables ? catalog.addSchema(`${base}${pascalCase(op.name) || 'Anonymous'}Variables`, op.variables, `Variables of the GraphQL ${op.operation} \`${op.name}\` on ${where}, seen ${op.seen} time(s).`) : null,
+      op.variables
+        ? catalog.addSchema(
+            `${base}${pascalCase(op.name) || 'Anonymous'}Variables`,
+            op.variables,
+            `Variables of the GraphQL ${op.operation} \`${op.name}\` on ${where}, seen ${op.seen} time(s).`,
+          )
+        : null,
     );
   }
   return names;
 }
 
 /** Bodies with a schema are named `prefix` (then `prefix<Subtype>`); event streams name their events after `eventPrefix`. */
-function nameBodies(bodies: readonly Body[], prefix: string, eventPrefix: string, what: (body: Body) => string, where: string, catalog: CatalogBuilder): BodyNames[] {
+function nameBodies(
+  bodies: readonly Body[],
+  prefix: string,
+  eventPrefix: string,
+  what: (body: Body) => string,
+  where: string,
+  catalog: CatalogBuilder,
+): BodyNames[] {
   let named = 0;
   return bodies.map((body) => {
     if (body.kind === 'sse') return nameEvents(body, eventPrefix, where, catalog);
     // Multipart is described by its parts (content.ts): files are no JSON, so no type either.
     if (!body.schema || body.kind === 'multipart') return {};
     const name = named++ === 0 ? prefix : `${prefix}${pascalCase(subtype(body))}`;
-    if (body.kind === 'ndjson') return { schema: catalog.addSchema(`${name}Line`, body.schema, `One line of the newline-delimited JSON ${what(body)}, inferred from ${samples(body)} line(s).`) };
+    if (body.kind === 'ndjson')
+      return {
+        schema: catalog.addSchema(`${name}Line`, body.schema, `One line of the newline-delimited JSON ${what(body)}, inferred from ${samples(body)} line(s).`),
+      };
     return { schema: catalog.addSchema(name, body.schema, `${capitalise(what(body))}, inferred from ${samples(body)} sample(s).`) };
   });
 }
@@ -159,7 +193,13 @@ function nameBodies(bodies: readonly Body[], prefix: string, eventPrefix: string
 function nameEvents(body: Body, prefix: string, where: string, catalog: CatalogBuilder): BodyNames {
   const kinds = body.events ?? [];
   if (kinds.length === 0) return {};
-  const events = kinds.map((kind) => catalog.addSchema(`${prefix}${eventWord(kind)}Event`, kind.schema ?? { type: 'string' }, `Server-sent event ${eventLabel(kind)} of ${where}, seen ${kind.seen} time(s).`));
+  const events = kinds.map((kind) =>
+    catalog.addSchema(
+      `${prefix}${eventWord(kind)}Event`,
+      kind.schema ?? { type: 'string' },
+      `Server-sent event ${eventLabel(kind)} of ${where}, seen ${kind.seen} time(s).`,
+    ),
+  );
   return { events, eventUnion: catalog.addUnion(`${prefix}Event`, events, `Any server-sent event of ${where}.`) };
 }
 

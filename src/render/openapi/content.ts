@@ -127,7 +127,9 @@ function multipartMedia(body: Body): MediaType {
   const properties = plainRecord<SchemaObject>();
   const encoding = plainRecord<{ contentType: string }>();
   for (const part of parts) {
-    properties[part.name] = part.file ? { type: 'string', contentMediaType: part.contentTypes[0] ?? 'application/octet-stream' } : (part.schema ?? { type: 'string' });
+    properties[part.name] = part.file
+      ? { type: 'string', contentMediaType: part.contentTypes[0] ?? 'application/octet-stream' }
+      : (part.schema ?? { type: 'string' });
     if (part.contentTypes.length > 0) encoding[part.name] = { contentType: part.contentTypes.join(', ') };
   }
   const required = parts.filter((p) => p.seen === body.seen).map((p) => p.name);

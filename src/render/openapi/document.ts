@@ -145,6 +145,8 @@ function describeCapture(model: ApiModel): string {
       ? `Redaction: ${model.redaction.total} value(s) replaced with placeholders; examples come from the redacted capture.`
       : 'Redaction was off: examples may contain secrets and personal data.',
   );
-  lines.push('Schemas describe what the capture showed: a field is required when every sample had it. `x-` fields carry the evidence (requests observed, samples seen).');
+  lines.push(
+    'Schemas describe what the capture showed: a field is required when every sample had it. `x-` fields carry the evidence (requests observed, samples seen).',
+  );
   return lines.join('\n\n');
 }

@@ -31,7 +31,12 @@ export function buildOperation(endpoint: Endpoint, names: EndpointNames, securit
     operation['x-websocket'] = {
       messages: endpoint.websocket.messages,
       schema: schemaRef(union),
-      events: endpoint.websocket.events.map((kind, i) => ({ event: kind.event, ...(kind.type !== undefined ? { type: kind.type } : {}), seen: kind.seen, schema: schemaRef(events[i]!) })),
+      events: endpoint.websocket.events.map((kind, i) => ({
+        event: kind.event,
+        ...(kind.type !== undefined ? { type: kind.type } : {}),
+        seen: kind.seen,
+        schema: schemaRef(events[i]!),
+      })),
     };
   }
   if (endpoint.graphql?.length) {

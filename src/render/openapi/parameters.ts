@@ -92,7 +92,8 @@ export function typedExample(value: string, schema: SchemaObject): string | numb
   const type = 'type' in schema ? schema.type : undefined;
   const types = Array.isArray(type) ? type : type === undefined ? [] : [type];
   if (types.includes('string') || types.length === 0) return value;
-  if ((types.includes('integer') && /^-?\d{1,15}$/.test(value)) || (types.includes('number') && /^-?\d{1,15}(?:\.\d{1,15})?$/.test(value))) return Number(value);
+  if ((types.includes('integer') && /^-?\d{1,15}$/.test(value)) || (types.includes('number') && /^-?\d{1,15}(?:\.\d{1,15})?$/.test(value)))
+    return Number(value);
   if (types.includes('boolean') && (value === 'true' || value === 'false')) return value === 'true';
   return undefined;
 }

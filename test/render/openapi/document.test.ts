@@ -31,14 +31,28 @@ describe('path parameters', () => {
   const endpoint = makeEndpoint({
     path: '/gizmos/{gizmo_id}/items/{item_id}',
     pathParams: [
-      { name: 'gizmo_id', position: 1, kind: 'prefixed', pattern: 'g-p-<32 hex>', regex: '^g-p-[0-9a-f]{32}$', distinct: 4, example: `g-p-${'a'.repeat(32)}`, reason: 'id' },
+      {
+        name: 'gizmo_id',
+        position: 1,
+        kind: 'prefixed',
+        pattern: 'g-p-<32 hex>',
+        regex: '^g-p-[0-9a-f]{32}$',
+        distinct: 4,
+        example: `g-p-${'a'.repeat(32)}`,
+        reason: 'id',
+      },
       { name: 'item_id', position: 3, kind: 'integer', pattern: 'integer', regex: '^\\d+$', distinct: 3, example: '42', reason: 'id' },
     ],
   });
 
   it('are typed, required, with the model regex as pattern and a typed example', async () => {
     const op = operation(await expectValid(makeModel([endpoint])), '/gizmos/{gizmo_id}/items/{item_id}');
-    expect(param(op, 'path', 'gizmo_id')).toMatchObject({ required: true, schema: { type: 'string', pattern: '^g-p-[0-9a-f]{32}$' }, example: `g-p-${'a'.repeat(32)}`, 'x-distinct': 4 });
+    expect(param(op, 'path', 'gizmo_id')).toMatchObject({
+      required: true,
+      schema: { type: 'string', pattern: '^g-p-[0-9a-f]{32}$' },
+      example: `g-p-${'a'.repeat(32)}`,
+      'x-distinct': 4,
+    });
     expect(param(op, 'path', 'item_id')).toMatchObject({ required: true, schema: { type: 'integer' }, example: 42 });
   });
 
@@ -95,18 +109,37 @@ describe('security', () => {
   const withAuth = (auth: Endpoint['auth'], observed = 2, headers: Endpoint['headers'] = []) => makeEndpoint({ observed, auth, headers });
 
   it('turns each credential seen into a scheme without its value', async () => {
-    const jwtHeader = { name: 'authorization', kind: 'auth' as const, seen: 2, of: 2, required: true, schema: { type: 'string' as const }, example: 'Bearer <jwt:3>' };
+    const jwtHeader = {
+      name: 'authorization',
+      kind: 'auth' as const,
+      seen: 2,
+      of: 2,
+      required: true,
+      schema: { type: 'string' as const },
+      example: 'Bearer <jwt:3>',
+    };
     const document = await expectValid(
       makeModel([
         withAuth([{ type: 'bearer', in: 'header', name: 'authorization', seen: 2 }], 2, [jwtHeader]),
         makeEndpoint({ path: '/keys', auth: [{ type: 'apiKey', in: 'header', name: 'X-API-Key', seen: 1 }] }),
-        makeEndpoint({ path: '/me', auth: [{ type: 'cookie', in: 'cookie', name: '__Secure-next-auth.session-token', seen: 1 }, { type: 'basic', in: 'header', name: 'authorization', seen: 1 }] }),
+        makeEndpoint({
+          path: '/me',
+          auth: [
+            { type: 'cookie', in: 'cookie', name: '__Secure-next-auth.session-token', seen: 1 },
+            { type: 'basic', in: 'header', name: 'authorization', seen: 1 },
+          ],
+        }),
       ]),
     );
     expect(document.components.securitySchemes).toEqual({
       basicAuth: { type: 'http', scheme: 'basic', description: 'Seen on 1 request(s) to 1 endpoint(s).' },
       bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Seen on 2 request(s) to 1 endpoint(s).' },
-      'cookie___Secure-next-auth.session-token': { type: 'apiKey', in: 'cookie', name: '__Secure-next-auth.session-token', description: 'Seen on 1 request(s) to 1 endpoint(s).' },
+      'cookie___Secure-next-auth.session-token': {
+        type: 'apiKey',
+        in: 'cookie',
+        name: '__Secure-next-auth.session-token',
+        description: 'Seen on 1 request(s) to 1 endpoint(s).',
+      },
       'header_X-API-Key': { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'Seen on 1 request(s) to 1 endpoint(s).' },
     });
     expect(operation(document, '/me').security).toEqual([{ 'cookie___Secure-next-auth.session-token': [] }, { basicAuth: [] }]);
@@ -137,17 +170,27 @@ describe('bodies and responses', () => {
     const document = await expectValid(makeModel([endpoint]));
     const op = operation(document, '/api/v1/items', 'post');
     expect(op.operationId).toBe('postItems');
-    expect(op.requestBody).toMatchObject({ required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/PostItemsRequest' }, example: { id: 1 } } } });
+    expect(op.requestBody).toMatchObject({
+      required: true,
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/PostItemsRequest' }, example: { id: 1 } } },
+    });
     expect(op.responses['201']!.content!['application/json']).toMatchObject({ schema: { $ref: '#/components/schemas/PostItemsResponse' }, 'x-seen': 2 });
     expect(op.responses['201']!.content!['application/json']).not.toHaveProperty('example');
     expect(op.responses['201']!.description).toBe('Created. Seen 2 of 3 time(s).');
     expect(op.responses['422']!.content!['application/json']!.schema).toEqual({ $ref: '#/components/schemas/PostItemsResponse422' });
     expect(Object.keys(document.components.schemas!)).toEqual(['PostItemsRequest', 'PostItemsResponse', 'PostItemsResponse422']);
-    expect(document.components.schemas!.PostItemsRequest).toMatchObject({ ...objectSchema, description: 'Request body of `POST api.example.com/api/v1/items` (application/json), inferred from 2 sample(s).' });
+    expect(document.components.schemas!.PostItemsRequest).toMatchObject({
+      ...objectSchema,
+      description: 'Request body of `POST api.example.com/api/v1/items` (application/json), inferred from 2 sample(s).',
+    });
   });
 
   it('does not require a body some requests lacked', async () => {
-    const op = operation(await expectValid(makeModel([makeEndpoint({ method: 'PUT', observed: 2, requestBodies: [jsonBody(objectSchema, { seen: 1 })] })])), '/items', 'put');
+    const op = operation(
+      await expectValid(makeModel([makeEndpoint({ method: 'PUT', observed: 2, requestBodies: [jsonBody(objectSchema, { seen: 1 })] })])),
+      '/items',
+      'put',
+    );
     expect(op.requestBody!.required).toBeUndefined();
     expect(op.requestBody!['x-seen']).toBe(1);
   });
@@ -166,7 +209,11 @@ describe('bodies and responses', () => {
     });
     const document = await expectValid(makeModel([makeEndpoint({ path: '/stream', responses: [{ status: 200, seen: 1, bodies: [sse] }] })]));
     const media = operation(document, '/stream').responses['200']!.content!['text/event-stream']!;
-    expect(media.schema).toMatchObject({ type: 'string', contentMediaType: 'text/event-stream', contentSchema: { $ref: '#/components/schemas/GetStreamEvent' } });
+    expect(media.schema).toMatchObject({
+      type: 'string',
+      contentMediaType: 'text/event-stream',
+      contentSchema: { $ref: '#/components/schemas/GetStreamEvent' },
+    });
     expect(media.example).toBe(sse.example);
     expect(media['x-events']).toEqual([
       { event: 'tick', seen: 2, schema: { $ref: '#/components/schemas/GetStreamTickEvent' } },
@@ -174,17 +221,35 @@ describe('bodies and responses', () => {
       { event: 'ping', seen: 3, schema: { $ref: '#/components/schemas/GetStreamPingEvent' } },
     ]);
     expect(media['x-sentinels']).toEqual(['[DONE]']);
-    expect(document.components.schemas!.GetStreamEvent).toMatchObject({ anyOf: [{ $ref: '#/components/schemas/GetStreamTickEvent' }, { $ref: '#/components/schemas/GetStreamDoneEvent' }, { $ref: '#/components/schemas/GetStreamPingEvent' }] });
+    expect(document.components.schemas!.GetStreamEvent).toMatchObject({
+      anyOf: [
+        { $ref: '#/components/schemas/GetStreamTickEvent' },
+        { $ref: '#/components/schemas/GetStreamDoneEvent' },
+        { $ref: '#/components/schemas/GetStreamPingEvent' },
+      ],
+    });
     expect(document.components.schemas!.GetStreamPingEvent).toMatchObject({ type: 'string' });
   });
 
   it('gives bodies without a declared media type one by kind, and types form examples by field', async () => {
-    const form = makeBody({ mediaType: '', kind: 'form', schema: { type: 'object', properties: { seq: { type: 'integer' }, q: { type: 'string' } }, required: ['q', 'seq'] }, example: 'seq=3\nq=x=y' });
+    const form = makeBody({
+      mediaType: '',
+      kind: 'form',
+      schema: { type: 'object', properties: { seq: { type: 'integer' }, q: { type: 'string' } }, required: ['q', 'seq'] },
+      example: 'seq=3\nq=x=y',
+    });
     const text = makeBody({ mediaType: 'text/plain', kind: 'text', example: 'hello' });
     const binary = makeBody({ mediaType: 'image/png', kind: 'binary' });
-    const op = operation(await expectValid(makeModel([makeEndpoint({ method: 'POST', requestBodies: [form], responses: [{ status: 200, seen: 1, bodies: [binary, text] }] })])), '/items', 'post');
+    const op = operation(
+      await expectValid(makeModel([makeEndpoint({ method: 'POST', requestBodies: [form], responses: [{ status: 200, seen: 1, bodies: [binary, text] }] })])),
+      '/items',
+      'post',
+    );
     expect(op.requestBody!.content['application/x-www-form-urlencoded']!.example).toEqual({ seq: 3, q: 'x=y' });
-    expect(op.responses['200']!.content).toMatchObject({ 'image/png': { schema: { contentMediaType: 'image/png' } }, 'text/plain': { schema: { type: 'string' }, example: 'hello' } });
+    expect(op.responses['200']!.content).toMatchObject({
+      'image/png': { schema: { contentMediaType: 'image/png' } },
+      'text/plain': { schema: { type: 'string' }, example: 'hello' },
+    });
   });
 
   it('describes multipart parts without file contents', async () => {
@@ -214,20 +279,50 @@ describe('bodies and responses', () => {
       ],
     });
     const fields = JSON.parse('{"__proto__":{"type":"integer"},"constructor":{"type":"integer"},"toString":{"type":"string"}}') as Record<string, JsonSchema>;
-    const form = makeBody({ mediaType: 'application/x-www-form-urlencoded', kind: 'form', schema: { type: 'object', properties: fields, required: ['__proto__', 'constructor', 'toString'] }, example: '__proto__=1\nconstructor=2\ntoString=x' });
+    const form = makeBody({
+      mediaType: 'application/x-www-form-urlencoded',
+      kind: 'form',
+      schema: { type: 'object', properties: fields, required: ['__proto__', 'constructor', 'toString'] },
+      example: '__proto__=1\nconstructor=2\ntoString=x',
+    });
     // Not linted: Redocly reads a property named `constructor` off the prototype and reports it as malformed.
-    const document = JSON.parse(await renderOpenApi(makeModel([makeEndpoint({ method: 'POST', path: '/upload', requestBodies: [multipart] }), makeEndpoint({ method: 'POST', path: '/form', requestBodies: [form] })]))) as OpenApiDocument;
+    const document = JSON.parse(
+      await renderOpenApi(
+        makeModel([
+          makeEndpoint({ method: 'POST', path: '/upload', requestBodies: [multipart] }),
+          makeEndpoint({ method: 'POST', path: '/form', requestBodies: [form] }),
+        ]),
+      ),
+    ) as OpenApiDocument;
     const upload = operation(document, '/upload', 'post').requestBody!.content['multipart/form-data']!;
     const schema = upload.schema as { properties: Record<string, unknown>; required: string[] };
     expect(Object.keys(schema.properties)).toEqual(['__proto__', 'constructor']);
     expect(schema.required).toEqual(['__proto__', 'constructor']);
     expect(Object.keys(upload.encoding!)).toEqual(['__proto__', 'constructor']);
     const example = operation(document, '/form', 'post').requestBody!.content['application/x-www-form-urlencoded']!.example as Record<string, unknown>;
-    expect(Object.entries(example)).toEqual([['__proto__', 1], ['constructor', 2], ['toString', 'x']]);
+    expect(Object.entries(example)).toEqual([
+      ['__proto__', 1],
+      ['constructor', 2],
+      ['toString', 'x'],
+    ]);
   });
 
   it('puts statuses a recorder invented (0) under default', async () => {
-    const op = operation(await expectValid(makeModel([makeEndpoint({ observed: 2, statusCounts: { '0': 1, '200': 1 }, responses: [{ status: 0, seen: 1, bodies: [] }, { status: 200, seen: 1, bodies: [] }] })])), '/items');
+    const op = operation(
+      await expectValid(
+        makeModel([
+          makeEndpoint({
+            observed: 2,
+            statusCounts: { '0': 1, '200': 1 },
+            responses: [
+              { status: 0, seen: 1, bodies: [] },
+              { status: 200, seen: 1, bodies: [] },
+            ],
+          }),
+        ]),
+      ),
+      '/items',
+    );
     expect(Object.keys(op.responses)).toEqual(['200', 'default']);
     expect(op.responses.default!.description).toContain('No valid HTTP status recorded (0)');
   });
@@ -236,7 +331,13 @@ describe('bodies and responses', () => {
 describe('paths', () => {
   it('merges one method and path on two hosts into one operation with both servers', async () => {
     const a = makeEndpoint({ host: 'a.example.com', path: '/collect', method: 'POST', observed: 2, requestBodies: [jsonBody(objectSchema, { seen: 2 })] });
-    const b = makeEndpoint({ host: 'b.example.com', path: '/collect', method: 'POST', observed: 2, requestBodies: [jsonBody({ type: 'object', properties: { v: { type: 'string' } } })] });
+    const b = makeEndpoint({
+      host: 'b.example.com',
+      path: '/collect',
+      method: 'POST',
+      observed: 2,
+      requestBodies: [jsonBody({ type: 'object', properties: { v: { type: 'string' } } })],
+    });
     const document = await expectValid(makeModel([a, b]));
     const op = operation(document, '/collect', 'post');
     expect(op.servers).toEqual([
@@ -252,7 +353,9 @@ describe('paths', () => {
   });
 
   it('gives each operation its host as server and tag when there are several hosts', async () => {
-    const document = await expectValid(makeModel([makeEndpoint({ host: 'a.example.com', observed: 3 }), makeEndpoint({ host: 'b.example.com', path: '/other' })]));
+    const document = await expectValid(
+      makeModel([makeEndpoint({ host: 'a.example.com', observed: 3 }), makeEndpoint({ host: 'b.example.com', path: '/other' })]),
+    );
     expect(document.servers!.map((s) => s.url)).toEqual(['https://a.example.com', 'https://b.example.com']);
     expect(operation(document, '/other')).toMatchObject({ servers: [{ url: 'https://b.example.com' }], tags: ['b.example.com'] });
   });

@@ -55,7 +55,12 @@ describe('nameEndpoints', () => {
   });
 
   it('names the same path on two hosts by host', () => {
-    expect(names([{ path: '/collect', host: 'a.example.com' }, { path: '/collect', host: 'b.example.com' }])).toEqual(['GetAExampleComCollect', 'GetBExampleComCollect']);
+    expect(
+      names([
+        { path: '/collect', host: 'a.example.com' },
+        { path: '/collect', host: 'b.example.com' },
+      ]),
+    ).toEqual(['GetAExampleComCollect', 'GetBExampleComCollect']);
   });
 
   it('numbers what nothing else tells apart, in model order', () => {
