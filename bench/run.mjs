@@ -1,40 +1,84 @@
 #!/usr/bin/env node
-// `npm run bench`: generates an API-heavy capture (100 MB by default; `-- --size 1g` for 1 GB),
-// then runs the floor (read + parse + parse bodies) and har2api on it, each in a fresh process so
-// peak memory is its own, three times each, and prints the medians and the ratio.
+// `npm run bench`: for each size (10 MB and 100 MB by default; `-- --size 1g`, or
+// `-- --sizes 10m,100m,1g`), generates an API-heavy capture, then runs the floor (read + parse +
+// parse bodies) and a whole har2api run (all formats), alternated, each in a fresh process so peak
+// memory is its own (3 runs each by default, `--runs N`), and prints the medians, the ratio in
+// wall and CPU time, peak memory, where the time goes (one CPU-profiled run, bench/stages.mjs;
+// `--no-stages` skips it) and har-to-openapi on the same file when it is installed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { generateHar, parseSize } from './generate.mjs';
+import { profileStages } from './stages.mjs';
 
 const args = process.argv.slice(2);
-const sizeArg = args.includes('--size') ? args[args.indexOf('--size') + 1] : '100m';
-const runs = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 3;
-const bytes = parseSize(sizeArg);
-mkdirSync('bench/data', { recursive: true });
-const file = `bench/data/api-${sizeArg.toLowerCase()}.har`;
-if (!existsSync(file)) {
-  process.stderr.write(`generating ${file} …\n`);
-  await generateHar(bytes, file);
-}
-const mb = (statSync(file).size / 1e6).toFixed(0);
-
-function measure(script) {
-  const results = [];
-  for (let i = 0; i < runs; i++) {
-    const run = spawnSync(process.execPath, [script, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
-    if (run.status !== 0) throw new Error(`${script} failed: ${run.stderr}`);
-    results.push(JSON.parse(run.stdout.trim().split('\n').pop()));
+const value = (flag) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+const sizes = (value('--sizes') ?? value('--size') ?? '10m,100m').split(',').map((s) => s.trim().toLowerCase());
+const runs = Number(value('--runs') ?? 3);
+const withStages = !args.includes('--no-stages');
+const peer = (() => {
+  try {
+    import.meta.resolve('har-to-openapi');
+    return true;
+  } catch {
+    return false;
   }
-  const median = (key) => results.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(results.length / 2)];
-  return { ms: median('ms'), cpuMs: median('cpuMs'), maxRssMb: median('maxRssMb'), all: results.map((r) => r.ms) };
+})();
+
+function once(script, file) {
+  const run = spawnSync(process.execPath, [script, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (run.status !== 0) throw new Error(`${script} failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').pop());
 }
 
-const floor = measure('bench/floor.mjs');
-const tool = measure('bench/har2api.mjs');
-const ratio = tool.ms / floor.ms;
-console.log(`capture: ${file} (${mb} MB)`);
-console.log(
-  `floor   (read + parse + parse bodies): ${floor.ms} ms wall, ${floor.cpuMs} ms CPU, peak RSS ${floor.maxRssMb} MB  [wall: ${floor.all.join(', ')}]`,
-);
-console.log(`har2api (whole run, all formats):      ${tool.ms} ms wall, ${tool.cpuMs} ms CPU, peak RSS ${tool.maxRssMb} MB  [wall: ${tool.all.join(', ')}]`);
-console.log(`ratio: ${ratio.toFixed(2)}x the floor in wall time, ${(tool.cpuMs / floor.cpuMs).toFixed(2)}x in CPU time (budget 2x)`);
+const median = (results, key) => results.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(results.length / 2)];
+const summary = (results) => ({
+  ms: median(results, 'ms'),
+  cpuMs: median(results, 'cpuMs'),
+  maxRssMb: median(results, 'maxRssMb'),
+  all: results.map((r) => r.ms),
+});
+const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+
+mkdirSync('bench/data', { recursive: true });
+for (const size of sizes) {
+  const file = `bench/data/api-${size}.har`;
+  if (!existsSync(file)) {
+    process.stderr.write(`generating ${file} …\n`);
+    await generateHar(parseSize(size), file);
+  }
+  const mb = (statSync(file).size / 1e6).toFixed(0);
+  // Alternated, so a change in the machine's load hits both sides alike.
+  const floorRuns = [];
+  const toolRuns = [];
+  for (let i = 0; i < runs; i++) {
+    floorRuns.push(once('bench/floor.mjs', file));
+    toolRuns.push(once('bench/har2api.mjs', file));
+  }
+  const floor = summary(floorRuns);
+  const tool = summary(toolRuns);
+  console.log(`\ncapture: ${file} (${mb} MB), ${runs} alternated runs each, medians`);
+  console.log(
+    `  floor   (read + parse + parse bodies): ${seconds(floor.ms)} wall, ${seconds(floor.cpuMs)} CPU, peak RSS ${floor.maxRssMb} MB  [wall ms: ${floor.all.join(', ')}]`,
+  );
+  console.log(
+    `  har2api (whole run, all formats):      ${seconds(tool.ms)} wall, ${seconds(tool.cpuMs)} CPU, peak RSS ${tool.maxRssMb} MB  [wall ms: ${tool.all.join(', ')}]`,
+  );
+  console.log(
+    `  ratio: ${(tool.ms / floor.ms).toFixed(2)}x the floor in wall time, ${(tool.cpuMs / floor.cpuMs).toFixed(2)}x in CPU time; peak memory ${(tool.maxRssMb / floor.maxRssMb).toFixed(2)}x the floor's`,
+  );
+  if (peer) {
+    const other = once('bench/har-to-openapi.mjs', file);
+    console.log(
+      `  har-to-openapi: ${seconds(other.ms)} wall, ${seconds(other.cpuMs)} CPU, peak RSS ${other.maxRssMb} MB (${(other.ms / floor.ms).toFixed(1)}x the floor)`,
+    );
+  } else {
+    console.log('  har-to-openapi: not installed (npm install --no-save har-to-openapi to compare)');
+  }
+  if (withStages) {
+    const { stages, totalMs } = profileStages(file);
+    const rows = Object.entries(stages).sort((a, b) => b[1] - a[1]);
+    console.log(`  where the time goes (one CPU-profiled run, ${seconds(totalMs)} of samples):`);
+    for (const [stage, ms] of rows)
+      console.log(`    ${stage.padEnd(20)} ${String(Math.round(ms)).padStart(6)} ms  ${((100 * ms) / totalMs).toFixed(1).padStart(5)} %`);
+  }
+}
