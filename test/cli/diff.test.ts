@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
-import { har, jsonEntry, memoryIo } from '../support/memory-io.js';
+import { har, jsonEntry } from '../support/har.js';
+import { memoryIo } from '../support/memory-io.js';
 
 const items = (body: Record<string, unknown>) => [1, 2, 3].map((i) => jsonEntry('GET', `https://api.example.test/v1/items/${i}`, { id: i, ...body }));
 const before = har(items({ name: 'box' }));

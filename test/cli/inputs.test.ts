@@ -10,7 +10,8 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readInput } from '../../src/cli/inputs.js';
 import { runCli } from '../../src/cli/run.js';
-import { har, jsonEntry, memoryIo } from '../support/memory-io.js';
+import { har, jsonEntry } from '../support/har.js';
+import { memoryIo } from '../support/memory-io.js';
 
 const capture = har([
   jsonEntry('GET', 'https://api.example.com/v1/items/42', { id: 42, name: 'box' }),

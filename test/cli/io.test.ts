@@ -10,7 +10,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeFilesAtomically } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/run.js';
-import { har, jsonEntry, memoryIo } from '../support/memory-io.js';
+import { har, jsonEntry } from '../support/har.js';
+import { memoryIo } from '../support/memory-io.js';
 
 const root = mkdtempSync(join(tmpdir(), 'har2api-io-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

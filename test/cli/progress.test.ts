@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createProgress, PROGRESS_MIN_BYTES } from '../../src/cli/progress.js';
 import { buildModel, type Progress } from '../../src/pipeline.js';
-import { har, jsonEntry, memoryIo } from '../support/memory-io.js';
+import { har, jsonEntry } from '../support/har.js';
+import { memoryIo } from '../support/memory-io.js';
 
 describe('progress display', () => {
   const big = PROGRESS_MIN_BYTES * 2;

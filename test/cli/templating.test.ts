@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
-import { har, jsonEntry, memoryIo } from '../support/memory-io.js';
+import { har, jsonEntry } from '../support/har.js';
+import { memoryIo } from '../support/memory-io.js';
 
 const capture = har([
   jsonEntry('GET', 'https://api.example.com/v1/post/hello', { title: 'a' }),

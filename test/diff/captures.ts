@@ -5,7 +5,7 @@
 import { buildModel } from '../../src/pipeline.js';
 import type { ApiModel } from '../../src/model.js';
 import type { Options } from '../../src/options.js';
-import { har, jsonEntry } from '../support/memory-io.js';
+import { har, harEntry, jsonEntry } from '../support/har.js';
 
 export const HOST = 'https://api.example.test';
 
@@ -37,12 +37,13 @@ export function times<T>(n: number, make: (i: number) => T): T[] {
 /** A HAR entry whose response is a server-sent event stream. */
 export function sseEntry(path: string, events: readonly { event?: string; data: string }[]): unknown {
   const text = events.map((e) => `${e.event ? `event: ${e.event}\n` : ''}data: ${e.data}\n\n`).join('');
-  const entry = jsonEntry('POST', `${HOST}${path}`, {}, { request: { q: 1 } }) as {
-    response: { headers: { name: string; value: string }[]; content: Record<string, unknown> };
-  };
-  entry.response.headers = [{ name: 'content-type', value: 'text/event-stream' }];
-  entry.response.content = { size: text.length, mimeType: 'text/event-stream', text };
-  return entry;
+  return harEntry({
+    method: 'POST',
+    url: `${HOST}${path}`,
+    requestJson: { q: 1 },
+    responseHeaders: [['content-type', 'text/event-stream']],
+    content: { size: text.length, mimeType: 'text/event-stream', text },
+  });
 }
 
 /** The model of a capture, through the real pipeline. */
@@ -57,12 +58,10 @@ export async function modelOfCalls(calls: readonly Call[], options: Options = {}
 
 /** A multipart upload with the given parts (`file` parts carry a file name). */
 export function multipartEntry(path: string, parts: readonly { name: string; file?: boolean }[]): unknown {
-  const entry = jsonEntry('POST', `${HOST}${path}`, { ok: true }) as { request: Record<string, unknown> };
   const params = parts.map((p) =>
     p.file ? { name: p.name, fileName: `${p.name}.bin`, contentType: 'application/octet-stream' } : { name: p.name, value: 'text' },
   );
-  entry.request.postData = { mimeType: 'multipart/form-data; boundary=x', params, text: '' };
-  return entry;
+  return harEntry({ method: 'POST', url: `${HOST}${path}`, json: { ok: true }, postData: { mimeType: 'multipart/form-data; boundary=x', params, text: '' } });
 }
 
 /** A call whose response body the recorder did not keep (content without text). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderChangelog, renderDiff } from '../../src/index.js';
 import { diffModels } from '../../src/diff/index.js';
 import { entries, modelOf, times } from './captures.js';
-import { har, jsonEntry } from '../support/memory-io.js';
+import { har, jsonEntry } from '../support/har.js';
 import { buildModel } from '../../src/pipeline.js';
 
 const items = (body: Record<string, unknown>) => entries(times(3, (i) => ({ path: `/v1/items/${i + 1}`, response: { id: i + 1, ...body } })));

@@ -9,12 +9,20 @@ const operationsOf = (exchanges: Exchange[]) => fed(new GraphqlAccumulator(), ex
 describe('GraphqlAccumulator', () => {
   it('lists operations by name with their kind, evidence and variables schema', async () => {
     const operations = await operationsOf([
-      makeExchange({ json: { operationName: 'GetUser', query: 'query GetUser($id: ID!) { user(id: $id) { name } }', variables: { id: '42' } } }),
       makeExchange({
-        json: { operationName: 'GetUser', query: 'query GetUser($id: ID!, $full: Boolean) { user(id: $id) { name } }', variables: { id: '7', full: true } },
+        path: '/graphql',
+        requestJson: { operationName: 'GetUser', query: 'query GetUser($id: ID!) { user(id: $id) { name } }', variables: { id: '42' } },
       }),
-      makeExchange({ json: { query: 'mutation Rename($name: String!) { rename(name: $name) }', variables: { name: 'x' } } }),
-      makeExchange({ json: { query: '{ viewer { id } }' } }),
+      makeExchange({
+        path: '/graphql',
+        requestJson: {
+          operationName: 'GetUser',
+          query: 'query GetUser($id: ID!, $full: Boolean) { user(id: $id) { name } }',
+          variables: { id: '7', full: true },
+        },
+      }),
+      makeExchange({ path: '/graphql', requestJson: { query: 'mutation Rename($name: String!) { rename(name: $name) }', variables: { name: 'x' } } }),
+      makeExchange({ path: '/graphql', requestJson: { query: '{ viewer { id } }' } }),
     ]);
     expect(operations?.map((o) => [o.name, o.operation, o.seen])).toEqual([
       ['(anonymous)', 'query', 1],
@@ -29,7 +37,9 @@ describe('GraphqlAccumulator', () => {
 
   it('reads batches, skips comments and fragments, and picks the named operation', async () => {
     const query = '# a comment { not this }\nfragment F on User { id }\nquery A { a { ...F } }\nsubscription B { b }';
-    const operations = await operationsOf([makeExchange({ json: [{ operationName: 'B', query }, { query: 'query C { c(arg: "}{") }' }] })]);
+    const operations = await operationsOf([
+      makeExchange({ path: '/graphql', requestJson: [{ operationName: 'B', query }, { query: 'query C { c(arg: "}{") }' }] }),
+    ]);
     expect(operations?.map((o) => [o.name, o.operation])).toEqual([
       ['B', 'subscription'],
       ['C', 'query'],
@@ -38,9 +48,13 @@ describe('GraphqlAccumulator', () => {
 
   it('recognises persisted queries and GET requests, without reading variables from a URL', async () => {
     const operations = await operationsOf([
-      makeExchange({ json: { operationName: 'Feed', variables: { first: 10 }, extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } } }),
+      makeExchange({
+        path: '/graphql',
+        requestJson: { operationName: 'Feed', variables: { first: 10 }, extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } },
+      }),
       makeExchange({
         method: 'GET',
+        path: '/graphql',
         query: [
           { name: 'query', value: 'query Search { s }' },
           { name: 'variables', value: '{"q":"x"}' },
@@ -54,6 +68,6 @@ describe('GraphqlAccumulator', () => {
   });
 
   it('says nothing about endpoints that are not GraphQL', async () => {
-    expect(await operationsOf([makeExchange({ path: '/search', json: { query: 'red shoes' } }), makeExchange({ path: '/x' })])).toBeUndefined();
+    expect(await operationsOf([makeExchange({ path: '/search', requestJson: { query: 'red shoes' } }), makeExchange({ path: '/x' })])).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { looksLikeHar, looksLikeModel, parseModel } from '../../src/load/model-file.js';
 import { loadSide } from '../../src/load/side.js';
 import { Har2ApiError } from '../../src/errors.js';
-import { har, jsonEntry } from '../support/memory-io.js';
+import { har, jsonEntry } from '../support/har.js';
 
 const saved = readFileSync('out/model.json', 'utf8');
 const capture = har([jsonEntry('GET', 'https://api.example.test/v1/items/1', { id: 1 })]);

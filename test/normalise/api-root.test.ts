@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { detectApiRoot } from '../../src/normalise/api-root.js';
 import { splitPath } from '../../src/normalise/templates.js';
 import { addPath, emptyNode } from '../../src/normalise/trie.js';
-import { line } from './fixtures.js';
+import { line } from '../support/exchange.js';
 
 function root(paths: string[]): string {
   const trie = emptyNode();

@@ -17,7 +17,7 @@ import { selectTraffic } from '../../src/normalise/traffic.js';
 import { isVersionSegment } from '../../src/normalise/vocabulary.js';
 import { isReservedWord } from '../../src/reserved-words.js';
 import { redactExchanges } from '../../src/redact/index.js';
-import { context, line } from './fixtures.js';
+import { line, testContext } from '../support/exchange.js';
 
 const CORPUS = '../shared/corpus';
 const corpus = existsSync(CORPUS)
@@ -44,7 +44,7 @@ const REFUSED = new Set([
 
 /** The endpoint groups of a capture (read as bytes and decoded as the CLI does), or null when it is refused. */
 async function template(path: string, all: boolean): Promise<EndpointGroup[] | null> {
-  const ctx = context({ all });
+  const ctx = testContext({ all });
   let exchanges: Exchange[];
   try {
     exchanges = (await ingestHar({ label: path, text: decodeCaptureBytes(readFileSync(path), path) }, ctx)).exchanges;
@@ -104,7 +104,7 @@ function checkGroups(groups: readonly EndpointGroup[]): string[] {
 
 describe('the corpus checks themselves', () => {
   it('catch a concrete id in a heading and a literal swallowed by a parameter', () => {
-    const ctx = context({ hints: ['/items/{x}', '/orders/^'] });
+    const ctx = testContext({ hints: ['/items/{x}', '/orders/^'] });
     const lines = ['GET /items/42', 'GET /items/new', 'GET /orders/0f8fad5b-d9cb-469f-a165-70867728950e'];
     const groups = templatePaths(lines.map(line), ctx).groups;
     expect(checkGroups(groups)).toEqual([

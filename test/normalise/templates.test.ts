@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MAX_SEGMENTS, templatePaths } from '../../src/normalise/templates.js';
-import { context, exchange, line } from './fixtures.js';
+import { makeExchange as exchange, line, testContext } from '../support/exchange.js';
 
 interface Case {
   api: string;
@@ -601,7 +601,7 @@ const cases: Case[] = [
 ];
 
 function templates(test: Case): string[] {
-  const ctx = context({ hints: test.hints ?? [] });
+  const ctx = testContext({ hints: test.hints ?? [] });
   return [...new Set(templatePaths(test.lines.map(line), ctx).groups.map((g) => `${g.method} ${g.path}`))].sort();
 }
 
@@ -618,7 +618,7 @@ describe('templatePaths on real API shapes', () => {
 describe('path parameters', () => {
   it('counts distinct values and records the pattern, not the list of ids', () => {
     const lines = [...GIZMOS, GIZMOS[0]].map((g) => `GET /backend-api/gizmos/${g}/conversations`);
-    const { groups } = templatePaths(lines.map(line), context());
+    const { groups } = templatePaths(lines.map(line), testContext());
     expect(groups).toHaveLength(1);
     expect(groups[0]!.pathParams).toEqual([
       expect.objectContaining({ name: 'gizmo_id', position: 2, kind: 'prefixed', pattern: 'g-p-<32 hex>', distinct: 3, regex: '^g-p-[0-9a-fA-F]{32}$' }),
@@ -635,7 +635,7 @@ describe('path parameters', () => {
       'GET /items/new',
       'GET /post/hello',
     ];
-    const { groups } = templatePaths(lines.map(line), context({ hints: ['/post/{slug}'] }));
+    const { groups } = templatePaths(lines.map(line), testContext({ hints: ['/post/{slug}'] }));
     const reasons = Object.fromEntries(groups.flatMap((g) => g.pathParams.map((p) => [p.name, p.reason])));
     expect(reasons.item_id).toBe('values are identifiers (integer); literal sibling(s) kept: new');
     expect(reasons.user_id).toBe('3 distinct words under "users", none a literal: their responses share their keys');
@@ -643,12 +643,14 @@ describe('path parameters', () => {
   });
 
   it('looks inside a small envelope to compare responses', () => {
-    const lines = ['dune', 'emma', 'ulysses'].map((slug) => exchange({ path: `/books/${slug}`, json: { data: { title: slug, author: 'x', year: 1 } } }));
-    expect(templatePaths(lines, context()).groups.map((g) => g.path)).toEqual(['/books/{book_id}']);
+    const lines = ['dune', 'emma', 'ulysses'].map((slug) =>
+      exchange({ path: `/books/${slug}`, responseJson: { data: { title: slug, author: 'x', year: 1 } } }),
+    );
+    expect(templatePaths(lines, testContext()).groups.map((g) => g.path)).toEqual(['/books/{book_id}']);
   });
 
   it('reports words kept literal against the count rule, with a hint to give', () => {
-    const ctx = context();
+    const ctx = testContext();
     templatePaths(['GET /widgets/dashboard -> {panels}', 'GET /widgets/weather -> {temperature,city}', 'GET /widgets/clock -> {time}'].map(line), ctx);
     expect(ctx.diagnostics).toEqual([
       expect.objectContaining({
@@ -662,19 +664,19 @@ describe('path parameters', () => {
   });
 
   it('warns about an invalid hint and ignores it', () => {
-    const ctx = context({ hints: ['post/{id}', '/post/{a b}'] });
+    const ctx = testContext({ hints: ['post/{id}', '/post/{a b}'] });
     const { groups } = templatePaths([line('GET /post/1')], ctx);
     expect(groups.map((g) => g.path)).toEqual(['/post/{post_id}']);
     expect(ctx.diagnostics.map((d) => d.code)).toEqual(['invalid-hint', 'invalid-hint']);
   });
 
   it('reports the API root per host', () => {
-    const { apiRoots } = templatePaths(['GET /backend-api/me', 'GET /backend-api/models', 'GET other.example.com/items/1'].map(line), context());
+    const { apiRoots } = templatePaths(['GET /backend-api/me', 'GET /backend-api/models', 'GET other.example.com/items/1'].map(line), testContext());
     expect(apiRoots).toEqual({ 'api.example.com': '/backend-api', 'other.example.com': '' });
   });
 
   it('keeps the hosts apart', () => {
-    const { groups } = templatePaths(['GET a.example.com/items/1', 'GET b.example.com/items/2'].map(line), context());
+    const { groups } = templatePaths(['GET a.example.com/items/1', 'GET b.example.com/items/2'].map(line), testContext());
     expect(groups.map((g) => `${g.host}${g.path}`)).toEqual(['a.example.com/items/{item_id}', 'b.example.com/items/{item_id}']);
   });
 
@@ -686,8 +688,8 @@ describe('path parameters', () => {
       ...UUIDS.map((u) => `GET /c/${u}`),
       'GET /c/new',
     ];
-    const forward = templatePaths(lines.map(line), context()).groups;
-    const backward = templatePaths([...lines].reverse().map(line), context()).groups;
+    const forward = templatePaths(lines.map(line), testContext()).groups;
+    const backward = templatePaths([...lines].reverse().map(line), testContext()).groups;
     const strip = (groups: typeof forward) => groups.map((g) => ({ path: g.path, params: g.pathParams.map(({ example: _e, ...p }) => p) }));
     expect(strip(backward)).toEqual(strip(forward));
   });
@@ -695,7 +697,7 @@ describe('path parameters', () => {
   it('does not mutate its input', () => {
     const exchanges = ['GET /items/1', 'GET /items/2'].map(line);
     const before = JSON.stringify(exchanges);
-    templatePaths(exchanges, context());
+    templatePaths(exchanges, testContext());
     expect(JSON.stringify(exchanges)).toBe(before);
   });
 
@@ -703,7 +705,7 @@ describe('path parameters', () => {
     const deep = Array.from({ length: 2000 }, (_, i) => `s${i % 7}`);
     const ids = (first: number) => Array.from({ length: 2000 }, (_, i) => (i % 2 === 0 ? 'items' : String(first + i)));
     const lines = [`GET /${deep.join('/')}`, `GET /${ids(1000).join('/')}`, `GET /${ids(5000).join('/')}`];
-    const { groups } = templatePaths(lines.map(line), context());
+    const { groups } = templatePaths(lines.map(line), testContext());
     const head = Array.from({ length: MAX_SEGMENTS - 1 }, (_, i) => (i % 2 === 0 ? 'items' : `{item_id${i === 1 ? '' : (i + 1) / 2}}`));
     expect(groups.map((g) => g.path).sort()).toEqual(
       [
@@ -727,7 +729,7 @@ describe('path parameters', () => {
 
   it('merges 20 000 distinct ids per position into one endpoint (speed is measured in bench/, not here)', () => {
     const lines = Array.from({ length: 20_000 }, (_, i) => `GET /items/${100000 + i}/parts/${i}`);
-    const { groups } = templatePaths(lines.map(line), context());
+    const { groups } = templatePaths(lines.map(line), testContext());
     expect(groups.map((g) => g.path)).toEqual(['/items/{item_id}/parts/{part_id}']);
     expect(groups[0]!.pathParams.map((p) => p.distinct)).toEqual([20_000, 20_000]);
   });

@@ -3,7 +3,7 @@ import { compileGlob, compilePathGlob, matchesGlob, matchesHost } from '../../sr
 import { selectTraffic } from '../../src/normalise/traffic.js';
 import type { Payload } from '../../src/exchange.js';
 import { resolveOptions } from '../../src/options.js';
-import { type ExchangeSpec, exchange } from './fixtures.js';
+import { type ExchangeSpec, makeExchange as exchange } from '../support/exchange.js';
 
 const SEGMENT_TRACK = { event: 'Page Viewed', anonymousId: 'anon-1', messageId: 'msg-1', timestamp: '2024-01-01T00:00:00Z' };
 const multipartUpload: Payload = {
@@ -29,12 +29,12 @@ function reason(spec: ExchangeSpec, options = {}): string | null {
 describe('selectTraffic: what is left out by default', () => {
   it.each<[string, ExchangeSpec, string | null]>([
     ['an API call', { path: '/v1/items' }, null],
-    ['an XHR with HTML', { path: '/partials/menu', resourceType: 'xhr', mediaType: 'text/html' }, null],
+    ['an XHR with HTML', { path: '/partials/menu', resourceType: 'xhr', responseMediaType: 'text/html' }, null],
     ['a script', { path: '/app.js', resourceType: 'script' }, 'static-asset'],
-    ['an image by media type', { path: '/logo', resourceType: null, mediaType: 'image/png' }, 'static-asset'],
+    ['an image by media type', { path: '/logo', resourceType: null, responseMediaType: 'image/png' }, 'static-asset'],
     ['a font by extension', { path: '/f/inter.woff2', resourceType: null }, 'static-asset'],
     ['a page', { path: '/', resourceType: 'document' }, 'document'],
-    ['HTML without a resource type', { path: '/about', resourceType: null, mediaType: 'text/html' }, 'document'],
+    ['HTML without a resource type', { path: '/about', resourceType: null, responseMediaType: 'text/html' }, 'document'],
     ['a page whose body was not saved, by its Content-Type header', { path: '/about', resourceType: null, responseHeaders: htmlHeader }, 'document'],
     ['a page whose body was not saved, by its .html extension', { path: '/ex/upload.html', resourceType: null }, 'document'],
     ['a .htm page answered 304 without headers', { path: '/docs/index.htm', resourceType: null, status: 304 }, 'document'],
@@ -43,22 +43,26 @@ describe('selectTraffic: what is left out by default', () => {
       { path: '/avatar/7', resourceType: null, responseHeaders: [{ name: 'content-type', value: 'image/png' }] },
       'static-asset',
     ],
-    ['a .html route that answers JSON', { path: '/orders/42.html', resourceType: null, mediaType: 'application/json' }, null],
+    ['a .html route that answers JSON', { path: '/orders/42.html', resourceType: null, responseMediaType: 'application/json' }, null],
     [
       'a multipart upload answered with a page',
-      { method: 'POST', path: '/ex/upload.cgi', resourceType: null, mediaType: 'text/html', requestBody: multipartUpload },
+      { method: 'POST', path: '/ex/upload.cgi', resourceType: null, responseMediaType: 'text/html', requestBody: multipartUpload },
       null,
     ],
     [
       'a form post navigation (resource type document)',
-      { method: 'POST', path: '/search', resourceType: 'document', mediaType: 'text/html', requestBody: formPost },
+      { method: 'POST', path: '/search', resourceType: 'document', responseMediaType: 'text/html', requestBody: formPost },
       null,
     ],
-    ['a JSON PUT answered with HTML', { method: 'PUT', path: '/settings', resourceType: null, mediaType: 'text/html', requestJson: { theme: 'dark' } }, null],
+    [
+      'a JSON PUT answered with HTML',
+      { method: 'PUT', path: '/settings', resourceType: null, responseMediaType: 'text/html', requestJson: { theme: 'dark' } },
+      null,
+    ],
     ['a PATCH of a form to an .html path', { method: 'PATCH', path: '/profile.html', resourceType: null, requestBody: formPost }, null],
     [
       'a POST with an empty body answered with a page',
-      { method: 'POST', path: '/logout', resourceType: null, mediaType: 'text/html', requestBody: emptyPost },
+      { method: 'POST', path: '/logout', resourceType: null, responseMediaType: 'text/html', requestBody: emptyPost },
       'document',
     ],
     ['a POST that sends a script is still a script', { method: 'POST', path: '/bundle.js', resourceType: 'script', requestJson: { a: 1 } }, 'static-asset'],

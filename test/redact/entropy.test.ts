@@ -4,17 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { hasCredentialPrefix, hasIdPrefix, looksLikeToken } from '../../src/redact/entropy.js';
+import { seeded } from '../support/random.js';
 
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = generator(42);
+const random = seeded(42).next;
 const pick = (alphabet: string, n: number) => Array.from({ length: n }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
 const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const rate = (samples: string[]) => samples.filter(looksLikeToken).length / samples.length;

@@ -5,76 +5,45 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildModel, renderOutputs } from '../../src/index.js';
+import { type EntrySpec, harEntry, harLog } from '../support/har.js';
 
-const entry = (method: string, url: string, request: object, response: object, extra: object = {}) => ({
-  startedDateTime: '2025-01-01T00:00:00.000Z',
-  request: { method, url, headers: [], cookies: [], queryString: [], ...request },
-  response: {
-    status: 200,
-    statusText: 'OK',
-    headers: [],
-    cookies: [],
-    content: { size: 0, mimeType: 'application/json', text: '{"data":{}}' },
-    redirectURL: '',
-    ...response,
-  },
-  _resourceType: 'fetch',
-  ...extra,
-});
+/** An entry whose response is `{"data":{}}` unless the test says otherwise. */
+const entry = (spec: EntrySpec) => harEntry({ resourceType: 'fetch', content: { mimeType: 'application/json', text: '{"data":{}}' }, ...spec });
 
 const graphql = (operationName: string, query: string, variables: object) =>
-  entry(
-    'POST',
-    'https://api.example.com/graphql',
-    { postData: { mimeType: 'application/json', text: JSON.stringify({ operationName, query, variables }) } },
-    {},
-  );
+  entry({ method: 'POST', url: 'https://api.example.com/graphql', requestJson: { operationName, query, variables } });
 
-const har = {
-  log: {
-    version: '1.2',
-    creator: { name: 'test', version: '1' },
-    entries: [
-      graphql('GetUser', 'query GetUser($id: ID!) { user(id: $id) { name } }', { id: '1' }),
-      graphql('GetUser', 'query GetUser($id: ID!) { user(id: $id) { name } }', { id: '2', verbose: true }),
-      graphql('Rename', 'mutation Rename($name: String!) { rename(name: $name) }', { name: 'x' }),
-      entry(
-        'GET',
-        'https://api.example.com/stream',
-        {},
-        { content: { size: 60, mimeType: 'text/event-stream', text: 'event: tick\ndata: {"n":1}\n\nevent: tick\ndata: {"n":2.5}\n\ndata: [DONE]\n\n' } },
-      ),
-      entry('DELETE', 'https://api.example.com/items/1', {}, { status: 204, content: { size: 0, mimeType: '' } }),
-      entry(
-        'POST',
-        'https://api.example.com/upload',
-        {
-          postData: {
-            mimeType: 'multipart/form-data; boundary=B',
-            params: [
-              { name: 'title', value: 'Notes' },
-              { name: 'file', fileName: 'notes.txt', contentType: 'text/plain' },
-            ],
-          },
-        },
-        {},
-      ),
-      entry(
-        'GET',
-        'wss://api.example.com/live',
-        {},
-        { status: 101, content: { size: 0, mimeType: '' } },
-        {
-          _resourceType: 'websocket',
-          _webSocketMessages: [
-            { type: 'send', opcode: 1, data: '{"type":"subscribe","channel":"prices"}' },
-            { type: 'receive', opcode: 1, data: '{"type":"price","value":10}' },
-          ],
-        },
-      ),
+const har = harLog([
+  graphql('GetUser', 'query GetUser($id: ID!) { user(id: $id) { name } }', { id: '1' }),
+  graphql('GetUser', 'query GetUser($id: ID!) { user(id: $id) { name } }', { id: '2', verbose: true }),
+  graphql('Rename', 'mutation Rename($name: String!) { rename(name: $name) }', { name: 'x' }),
+  entry({
+    url: 'https://api.example.com/stream',
+    content: { size: 60, mimeType: 'text/event-stream', text: 'event: tick\ndata: {"n":1}\n\nevent: tick\ndata: {"n":2.5}\n\ndata: [DONE]\n\n' },
+  }),
+  entry({ method: 'DELETE', url: 'https://api.example.com/items/1', status: 204, content: { mimeType: '' } }),
+  entry({
+    method: 'POST',
+    url: 'https://api.example.com/upload',
+    postData: {
+      mimeType: 'multipart/form-data; boundary=B',
+      params: [
+        { name: 'title', value: 'Notes' },
+        { name: 'file', fileName: 'notes.txt', contentType: 'text/plain' },
+      ],
+    },
+  }),
+  entry({
+    url: 'wss://api.example.com/live',
+    status: 101,
+    content: { mimeType: '' },
+    resourceType: 'websocket',
+    webSocket: [
+      { type: 'send', opcode: 1, data: '{"type":"subscribe","channel":"prices"}' },
+      { type: 'receive', opcode: 1, data: '{"type":"price","value":10}' },
     ],
-  },
-};
+  }),
+]);
 
 describe('Markdown reference: bodies', async () => {
   const { model } = await buildModel([{ label: 'bodies.har', text: JSON.stringify(har) }]);

@@ -10,55 +10,41 @@ import { decodeCaptureBytes } from '../../src/ingest/decode.js';
 import { buildModel, type Diagnostic, Har2ApiError, renderOutputs } from '../../src/index.js';
 import type { ApiModel } from '../../src/model.js';
 import { visible } from '../../src/render/escape.js';
+import { harEntry } from './har.js';
 import { parseStructure } from './markdown-structure.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 const b64 = (text: string): string => Buffer.from(text).toString('base64');
 
+/** An entry as a browser records it: HTTP/2, an auth header and a session cookie (invented). */
 function entry(
   method: string,
   url: string,
   response: { status?: number; mimeType: string; text?: string; encoding?: string },
-  request: Record<string, Json> = {},
+  request: { postData?: Record<string, Json> } = {},
 ): Json {
-  return {
+  const { status, ...content } = response;
+  return harEntry({
+    method,
+    url,
+    ...(status !== undefined ? { status } : {}),
+    statusText: 'OK',
     startedDateTime: '2025-03-04T05:06:07.000Z',
     time: 12,
-    request: {
-      method,
-      url,
-      httpVersion: 'HTTP/2',
-      headers: [
-        { name: 'accept', value: 'application/json' },
-        { name: 'authorization', value: 'Bearer not-a-real-token-0123456789' },
-        { name: 'x-client-version', value: '1.2.3' },
-      ],
-      cookies: [{ name: 'session', value: 'invented-session-value' }],
-      queryString: [],
-      headersSize: -1,
-      bodySize: -1,
-      ...request,
-    },
-    response: {
-      status: response.status ?? 200,
-      statusText: 'OK',
-      httpVersion: 'HTTP/2',
-      headers: [{ name: 'content-type', value: response.mimeType }],
-      cookies: [],
-      content: {
-        size: 10,
-        mimeType: response.mimeType,
-        ...(response.text !== undefined ? { text: response.text } : {}),
-        ...(response.encoding ? { encoding: response.encoding } : {}),
-      },
-      redirectURL: '',
-      headersSize: -1,
-      bodySize: -1,
-    },
-    cache: {},
+    httpVersion: 'HTTP/2',
+    requestHeaders: [
+      ['accept', 'application/json'],
+      ['authorization', 'Bearer not-a-real-token-0123456789'],
+      ['x-client-version', '1.2.3'],
+    ],
+    requestCookies: [['session', 'invented-session-value']],
+    queryString: [],
+    responseHeaders: [['content-type', response.mimeType]],
+    content: { size: 10, ...content },
+    ...(request.postData ? { postData: request.postData } : {}),
     timings: { blocked: -1, dns: -1, connect: -1, ssl: -1, send: 0, wait: 10, receive: 2 },
-  };
+  }) as Json;
 }
 
 export function fuzzCapture(): { log: { version: string; creator: Json; entries: Json[] } } {
