@@ -9,9 +9,10 @@
  */
 import type { Json } from '../exchange.js';
 import { looksLikeToken } from './entropy.js';
-import { type NameRule, isBareName, ruleApplies } from './names.js';
+import { type NameRule, isContextualKey, ruleApplies } from './names.js';
 import type { Scope } from './scope.js';
 import { isIdName, redactScalar, tagByRule } from './value.js';
+import { isDescribingKey, isSiblingKind, valueShape } from './siblings.js';
 import { classifyValue, isCardNumber } from './values.js';
 
 /** Deeper than this, a subtree is replaced whole rather than walked (fail closed). */
@@ -52,6 +53,7 @@ function walkObject(value: { [key: string]: Json }, scope: Scope, parent: KeyInf
   if (!parent?.forced) for (const k in value) if (scope.cache.isPersonSibling(k)) personSiblings = true;
   const parentName = parent?.name ?? null;
   let out: { [key: string]: Json } | null = null;
+  let shapes: Map<string, string> | null = null;
   let index = 0;
   for (const k in value) {
     const v = value[k]!;
@@ -60,9 +62,26 @@ function walkObject(value: { [key: string]: Json }, scope: Scope, parent: KeyInf
     const redacted = walk(v, scope, info, depth + 1);
     if (out === null && (newKey !== k || redacted !== v)) out = copyFirst(value, index);
     if (out !== null) setOwn(out, newKey, redacted);
+    if (redacted !== v && typeof v === 'string' && info.rule !== null && isSiblingKind(info.rule.kind)) {
+      const shape = valueShape(v);
+      if (shape !== null) (shapes ??= new Map()).set(shape, info.rule.kind);
+    }
     index++;
   }
+  if (shapes !== null) return redactSameShaped(out!, shapes, scope);
   return out ?? value;
+}
+
+/** Siblings shaped like a redacted phone, name or address of the record (siblings.ts). */
+function redactSameShaped(record: { [key: string]: Json }, shapes: ReadonlyMap<string, string>, scope: Scope): { [key: string]: Json } {
+  for (const k in record) {
+    const v = record[k]!;
+    if (typeof v !== 'string' || scope.tags.issued(v) || isIdName(k) || isDescribingKey(k)) continue;
+    const shape = valueShape(v);
+    const kind = shape === null ? undefined : shapes.get(shape);
+    if (kind !== undefined) setOwn(record, k, scope.tags.tag(kind, v, scope.place));
+  }
+  return record;
 }
 
 /** A new object with the first `count` properties of `value`, in order. */
@@ -86,9 +105,9 @@ function forcedInfo(kind: string): KeyInfo {
   return { name: '', rule: null, forced: kind, noEntropy: false };
 }
 
-/** The rule for a key; cached per name, except `name` whose meaning depends on its neighbours. */
+/** The rule for a key; cached per name, except `name` and `id` whose meaning depends on their surroundings. */
 function keyInfo(name: string, scope: Scope, personSiblings: boolean, parent: string | null): KeyInfo {
-  const contextual = (personSiblings || parent !== null) && isBareName(name);
+  const contextual = (personSiblings || parent !== null) && isContextualKey(name);
   if (!contextual) {
     const cached = scope.cache.cachedKeyInfo(name);
     if (cached !== undefined) return cached;
@@ -107,7 +126,8 @@ function walkString(value: string, scope: Scope, key: KeyInfo | null): Json {
 }
 
 function walkNumber(value: number, scope: Scope, key: KeyInfo | null): Json {
-  const kind = key?.forced ?? (key?.rule?.tier === 'always' ? key.rule.kind : null);
+  const tier = key?.rule?.tier;
+  const kind = key?.forced ?? (tier === 'always' || tier === 'code' ? key!.rule!.kind : null);
   if (kind) return scope.tags.tag(kind, String(value), scope.place);
   // A card number stored as a JSON number; ids (`…_id`) are left alone.
   if (value >= 1e12 && Number.isSafeInteger(value) && !key?.noEntropy && isCardNumber(String(value))) return scope.tags.tag('card', String(value), scope.place);

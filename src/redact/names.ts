@@ -10,12 +10,19 @@
  * `"token_type": "Bearer"` stay readable.
  */
 
+import { isPersonValue, personalByWords } from './key-words.js';
+
 export type NameContext = 'header' | 'query' | 'form' | 'json' | 'text';
 
 export interface NameRule {
   /** Placeholder kind for values under this name (a recognised value shape wins). */
   kind: string;
-  tier: 'always' | 'credential';
+  /**
+   * `always`: whatever the value; `credential`: a one-word value of 8+ characters that is not a
+   * URL; `code`: a value with a digit (`"mfa": "totp"` is a method, `"mfa": "482913"` a code);
+   * `person`: any value but a role word (`"author": "assistant"`).
+   */
+  tier: 'always' | 'credential' | 'code' | 'person';
   /** For objects and arrays under the name: redact every leaf (passwords, addresses). */
   subtree: boolean;
 }
@@ -59,6 +66,17 @@ export function isBareName(name: string): boolean {
   return letters === 'name';
 }
 
+/**
+ * Keys whose meaning depends on where they are: a bare `name` (a person's next to an email), a
+ * bare `id` (a device's under `device`). Cheap, so callers can skip their caches for these only.
+ */
+export function isContextualKey(name: string): boolean {
+  if (isBareName(name)) return true;
+  if (name.length < 2 || name.length > 10) return false;
+  const lower = name.toLowerCase();
+  return lower === 'id' || lower === '_id' || lower === 'uuid' || lower === 'guid' || lower === 'identifier';
+}
+
 /** `X-API-Key` → `xapikey` */
 export function normaliseName(name: string): string {
   return nameWords(name).join('');
@@ -74,9 +92,9 @@ const ALWAYS_STEMS: [string, NameRule][] = [
   ['passcode', rule('password')],
   ['secret', rule('secret')],
   ['privatekey', rule('secret')],
-  ['securitycode', rule('pin')],
-  ['verificationcode', rule('pin')],
-  ['twofactor', rule('pin')],
+  ['securitycode', rule('pin', 'code', false)],
+  ['verificationcode', rule('pin', 'code', false)],
+  ['twofactor', rule('pin', 'code', false)],
   ['clientdata', rule('secret')],
 ];
 
@@ -106,13 +124,13 @@ const CREDENTIAL_STEMS: [string, NameRule][] = [
 const WORD_RULES = new Map<string, NameRule>([
   ['pwd', rule('password')],
   ['pass', rule('password')],
-  ['pin', rule('pin')],
-  ['otp', rule('pin')],
-  ['totp', rule('pin')],
-  ['mfa', rule('pin')],
-  ['cvv', rule('pin')],
-  ['cvc', rule('pin')],
-  ['cvn', rule('pin')],
+  ['pin', rule('pin', 'code', false)],
+  ['otp', rule('pin', 'code', false)],
+  ['totp', rule('pin', 'code', false)],
+  ['mfa', rule('pin', 'code', false)],
+  ['cvv', rule('pin', 'code', false)],
+  ['cvc', rule('pin', 'code', false)],
+  ['cvn', rule('pin', 'code', false)],
   ['ssn', rule('personal')],
   ['auth', rule('credentials', 'credential')],
   ['sid', rule('session', 'credential')],
@@ -227,18 +245,18 @@ const PERSONAL_EXACT = new Map<string, NameRule>([
   ['postcode', rule('address')],
   ['zip', rule('address')],
   ['zipcode', rule('address')],
-  ['birthdate', rule('personal')],
-  ['birthday', rule('personal')],
-  ['dateofbirth', rule('personal')],
-  ['dob', rule('personal')],
-  ['nationalid', rule('personal')],
-  ['taxid', rule('personal')],
-  ['passport', rule('personal')],
-  ['passportnumber', rule('personal')],
-  ['driverslicense', rule('personal')],
-  ['iban', rule('personal')],
-  ['accountnumber', rule('personal')],
-  ['routingnumber', rule('personal')],
+  ['birthdate', rule('birth-date')],
+  ['birthday', rule('birth-date')],
+  ['dateofbirth', rule('birth-date')],
+  ['dob', rule('birth-date')],
+  ['nationalid', rule('id-number')],
+  ['taxid', rule('id-number')],
+  ['passport', rule('id-number')],
+  ['passportnumber', rule('id-number')],
+  ['driverslicense', rule('id-number')],
+  ['iban', rule('bank-account')],
+  ['accountnumber', rule('bank-account')],
+  ['routingnumber', rule('bank-account')],
   ['cardnumber', rule('card')],
   ['ccnumber', rule('card')],
   ['creditcard', rule('card')],
@@ -437,6 +455,11 @@ const METADATA_WORDS = new Set([
   'origin',
   'host',
   'port',
+  'supported',
+  'values',
+  'iframe',
+  'hint',
+  'hints',
 ]);
 
 /** Words that make a name a quantity wherever they stand: `max_tokens`, `prompt_tokens`, `has_password`. */
@@ -525,29 +548,73 @@ export function classifyName(name: string, context: NameContext, scope: NameScop
   const personal = PERSONAL_EXACT.get(joined) ?? (context === 'header' ? headerPersonal(words, joined) : undefined);
   if (personal) return personal;
   if (joined === 'name' && (scope.personSiblings || (scope.parent != null && PERSON_PARENTS.has(normaliseName(scope.parent))))) return NAME_RULE;
+  // `device.id`, `installation.uuid`: the id of what its container names.
+  if (scope.parent != null && (joined === 'id' || joined === 'uuid' || joined === 'guid' || joined === 'identifier')) {
+    const found = personalByWords([...nameWords(scope.parent), 'id']);
+    if (found?.kind === 'device-id') return found;
+  }
   if (context !== 'json' && context !== 'text') {
     const url = URL_NAMES.get(joined);
     if (url) return url;
   }
   const last = words[words.length - 1]!;
+  const secretStem = ALWAYS_STEMS.find(([stem]) => joined.includes(stem));
+  if (secretStem === undefined) {
+    const personal = personalByWords(words);
+    if (personal) return personal;
+  }
   const describes = (METADATA_WORDS.has(last) || words.some((w) => QUANTITY_WORDS.has(w))) && !isIdentifierOf(words);
   if (describes) return null;
-  for (const [stem, found] of ALWAYS_STEMS) if (joined.includes(stem)) return found;
-  for (const word of words) {
+  if (secretStem) return secretStem[1];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
     const found = WORD_RULES.get(word);
+    // `message_sid`, `account_sid`: the id of a message or an account, not a session.
+    if (found && word === 'sid' && i > 0 && !SESSION_WORDS.has(words[i - 1]!)) continue;
     if (found) return found;
   }
+  if (isCursor(words)) return null;
   if ((last === 'key' || last === 'keys') && words.length > 1 && KEY_QUALIFIERS.has(words[words.length - 2]!)) return rule('api-key', 'credential');
   for (const [stem, found] of CREDENTIAL_STEMS) if (joined.includes(stem) && !joined.includes('tokeniz')) return found;
   if (isPersonalCompound(words)) return personalCompound(words);
   return null;
 }
 
-/** `session_id`, `sessionId`, `auth_token_id`: the id of a session is the session. */
+const SESSION_WORDS = new Set(['session', 'sess', 'auth', 'login', 'user', 'cookie', 'connect', 'php', 'asp', 'jsession', 'x']);
+
+/**
+ * `session_id`, `sessionId`, `auth_token_id`: the id of a session is the session; so is the id of
+ * a private key (`private_key_id` names the key in a service-account file).
+ */
 function isIdentifierOf(words: readonly string[]): boolean {
   const last = words[words.length - 1];
   if (last !== 'id' && last !== 'ids') return false;
-  return words.slice(0, -1).some((w) => w === 'session' || w === 'sid' || w === 'sess' || w === 'token');
+  const before = words.slice(0, -1);
+  if (before.join('').endsWith('privatekey')) return true;
+  return before.some((w) => w === 'session' || w === 'sid' || w === 'sess' || w === 'token');
+}
+
+/** Words before `token` that make it a position in a list, not a credential: `next_page_token`, `sync_token`. */
+const CURSOR_WORDS = new Set([
+  'page',
+  'sync',
+  'cursor',
+  'continuation',
+  'pagination',
+  'batch',
+  'next',
+  'prev',
+  'previous',
+  'resume',
+  'change',
+  'changes',
+  'delta',
+]);
+
+function isCursor(words: readonly string[]): boolean {
+  const last = words[words.length - 1];
+  if (last !== 'token' && last !== 'cursor') return false;
+  return words.slice(0, -1).some((w) => CURSOR_WORDS.has(w));
 }
 
 /** `user_email`, `contactPhone`, `billing_address`, `client_ip`: a personal word at the end. */
@@ -560,7 +627,6 @@ const PERSONAL_LAST = new Map<string, string>([
   ['email', 'email'],
   ['emails', 'email'],
   ['phone', 'phone'],
-  ['address', 'address'],
   ['ip', 'ip'],
   ['firstname', 'name'],
   ['lastname', 'name'],
@@ -589,8 +655,31 @@ export function couldBeCredential(value: string): boolean {
   return true;
 }
 
-/** Whether a name rule applies to this value (the `credential` tier needs a credential shape). */
+/** Whether a name rule applies to this value (see `NameRule.tier`). */
 export function ruleApplies(found: NameRule, value: string): boolean {
   if (value === '') return false;
-  return found.tier === 'always' || couldBeCredential(value);
+  switch (found.tier) {
+    case 'always':
+      return true;
+    case 'code':
+      return hasDigit(value);
+    case 'person':
+      return isPersonValue(value);
+    case 'credential':
+      // A URL under a credential name (`authorization_servers`, `check_session_iframe`) is a
+      // link: it is scanned as a URL, whose query and userinfo are redacted by their own rules.
+      return couldBeCredential(value) && !isHttpUrl(value);
+  }
+}
+
+function hasDigit(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+function isHttpUrl(value: string): boolean {
+  return (value.startsWith('https://') || value.startsWith('http://')) && value.length > 10;
 }

@@ -3,7 +3,7 @@
  * redacted (for the summary), how many encodings deep the value is, and per-run caches. Built
  * once per run by `createRedactor` (index.ts); nothing here outlives the run.
  */
-import { type NameContext, type NameRule, type NameScope, classifyName, isBareName, isPersonSibling } from './names.js';
+import { type NameContext, type NameRule, type NameScope, classifyName, isContextualKey, isPersonSibling } from './names.js';
 import type { KeyInfo } from './json.js';
 import type { Placeholders } from './placeholders.js';
 
@@ -37,8 +37,8 @@ export class RunCache {
   readonly cookieNames = new Set<string>();
 
   nameRule(name: string, context: NameContext, scope?: NameScope): NameRule | null {
-    // Only a bare `name` key depends on its surroundings; every other rule is cached per name.
-    if (scope && (scope.personSiblings || scope.parent) && isBareName(name)) return classifyName(name, context, scope);
+    // Only a bare `name` or `id` key depends on its surroundings; every other rule is cached per name.
+    if (scope && (scope.personSiblings || scope.parent) && isContextualKey(name)) return classifyName(name, context, scope);
     let names = this.#names.get(context);
     if (names === undefined) this.#names.set(context, (names = new Map()));
     const cached = names.get(name);

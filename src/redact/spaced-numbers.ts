@@ -1,7 +1,8 @@
 /**
  * Numbers people write in groups, which the word scanner sees as several words: card numbers
  * (`4242 4242 4242 4242`), phone numbers in international form (`+44 20 7946 0959`,
- * `+1 (415) 555-0197`) or the bracketed North American form (`(415) 555-0134`), and IBANs
+ * `+1 (415) 555-0197`), in national form from a trunk `0` (`020 7946 0958`, `06 12 34 56 78`)
+ * or the bracketed North American form (`(415) 555-0134`), and IBANs
  * (`GB29 NWBK 6016 1331 9268 19`). Each function is called at
  * the first group and returns where the whole number ends, or -1; the joined number must pass
  * the same checks as a number written without spaces (Luhn, a phone's 8–15 digits, the IBAN
@@ -64,6 +65,42 @@ export function phoneGroupEnd(text: string, start: number): number {
     k += joint;
   }
   return end === -1 || digits < MIN_PHONE_DIGITS ? -1 : end;
+}
+
+/**
+ * `020 7946 0958`, `06 12 34 56 78`, `030-1234-5678`, `090.1234.5678`: a number in national form,
+ * from its trunk `0`: 2–5 digits, then groups of 2–8 digits joined by one space, dash or dot (one
+ * kind of joint throughout), 9–11 digits in all, at least two joints or a long second group, and
+ * no digit or joint right after. Dates (`05.01.2024`: 8 digits) and versions stay.
+ */
+export function nationalPhoneEnd(text: string, start: number): number {
+  if (text.charCodeAt(start) !== 48 || text.charCodeAt(start + 1) === 48 || (start > 0 && isWordBefore(text.charCodeAt(start - 1)))) return -1;
+  let k = start;
+  let digits = 0;
+  let groups = 0;
+  let joint = -1;
+  let longest = 0;
+  while (k < text.length && groups < 6) {
+    const groupStart = k;
+    while (k < text.length && k - groupStart <= 8 && isDigit(text.charCodeAt(k))) k++;
+    const size = k - groupStart;
+    if (size < 2 || size > 8 || (groups === 0 && size > 5)) return -1;
+    digits += size;
+    groups++;
+    if (groups > 1) longest = Math.max(longest, size);
+    const c = text.charCodeAt(k);
+    if ((c !== 32 && c !== 45 && c !== 46) || !isDigit(text.charCodeAt(k + 1)) || (joint !== -1 && c !== joint)) break;
+    joint = c;
+    k++;
+  }
+  if (digits < 9 || digits > 11 || groups < 2 || (groups === 2 && longest < 6)) return -1;
+  const after = text.charCodeAt(k);
+  return isDigit(after) ? -1 : k;
+}
+
+/** A letter, digit or `+` right before a number makes it part of something else. */
+function isWordBefore(c: number): boolean {
+  return isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 46 || c === 45;
 }
 
 /**
@@ -152,4 +189,36 @@ function isIbanChar(c: number): boolean {
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
+}
+
+/**
+ * `51.50740,-0.12780`, `35.6812, 139.7671`: a latitude and a longitude, each with 4+ decimals
+ * (a place to within about 10 m), joined by a comma and at most one space, in range. Returns
+ * the end of the pair, or -1.
+ */
+export function coordinatePairEnd(text: string, start: number): number {
+  const first = readDecimal(text, start);
+  if (first === null || Math.abs(first.value) > 90) return -1;
+  let k = first.end;
+  if (text.charCodeAt(k) !== 44) return -1;
+  k++;
+  if (text.charCodeAt(k) === 32) k++;
+  const second = readDecimal(text, k);
+  if (second === null || Math.abs(second.value) > 180) return -1;
+  return second.end;
+}
+
+/** `-0.12780` at `start` with 4–10 decimals and 1–3 integer digits, not followed by a digit or `.`. */
+function readDecimal(text: string, start: number): { value: number; end: number } | null {
+  let k = start;
+  if (text.charCodeAt(k) === 45) k++;
+  const intStart = k;
+  while (k < text.length && k - intStart <= 3 && isDigit(text.charCodeAt(k))) k++;
+  if (k === intStart || k - intStart > 3 || text.charCodeAt(k) !== 46) return null;
+  k++;
+  const fracStart = k;
+  while (k < text.length && k - fracStart <= 10 && isDigit(text.charCodeAt(k))) k++;
+  const decimals = k - fracStart;
+  if (decimals < 4 || decimals > 10 || isDigit(text.charCodeAt(k)) || text.charCodeAt(k) === 46) return null;
+  return { value: Number(text.slice(start, k)), end: k };
 }

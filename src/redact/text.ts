@@ -18,7 +18,7 @@ import { internationalEmailAround } from './international-email.js';
 import { type NameRule, classifyName, isBareName, ruleApplies } from './names.js';
 import { MAX_DEPTH, type Scope, deeper } from './scope.js';
 import { redactQueryString, redactUrlText } from './url.js';
-import { bracketedPhoneEnd, cardGroupEnd, ibanGroupEnd, isIbanStart, phoneGroupEnd } from './spaced-numbers.js';
+import { bracketedPhoneEnd, cardGroupEnd, coordinatePairEnd, ibanGroupEnd, isIbanStart, nationalPhoneEnd, phoneGroupEnd } from './spaced-numbers.js';
 import { classifyValue, credentialKind, MAX_WORD } from './values.js';
 
 /**
@@ -626,6 +626,14 @@ function groupedNumber(text: string, start: number, end: number, c: number, floo
     if (phone !== null) return phone;
   }
   if (end - start >= 3 && end - start <= 6 && c >= 50 && c <= 54 && isDigitRun(text, start, end)) return spanOf('card', start, end, cardGroupEnd(text, start));
+  if ((c === 45 || (c >= 48 && c <= 57)) && start >= floor) {
+    const pair = coordinatePairEnd(text, start);
+    if (pair !== -1) return { kind: 'location', start, end: pair };
+  }
+  if (c === 48 /* 0 */ && start >= floor) {
+    const national = nationalPhoneEnd(text, start);
+    if (national !== -1 && national >= end) return { kind: 'phone', start, end: national };
+  }
   if (isIbanStart(text, start, end)) return spanOf('iban', start, end, ibanGroupEnd(text, start));
   return null;
 }

@@ -8,7 +8,7 @@
  */
 import type { ExchangeUrl, NameValue } from '../exchange.js';
 import { hasCredentialPrefix, looksLikeToken } from './entropy.js';
-import type { NameContext } from './names.js';
+import { type NameContext, ruleApplies } from './names.js';
 import { type Scope, atPlace } from './scope.js';
 import { redactText, safeDecode } from './text.js';
 import { redactScalar, redactValue, siblingsOf } from './value.js';
@@ -68,6 +68,7 @@ export function redactExchangeUrl(url: ExchangeUrl, scope: Scope, redactedPath?:
 /** A URL written as text, absolute (`https://u:p@host/p?q#f`) or relative (`/p?q`, `?q`). */
 export function redactUrlText(text: string, scope: Scope): string {
   if (text === '') return text;
+  if (isWebhookUrl(text)) return scope.tags.tag('webhook', text, scope.place);
   const hash = text.indexOf('#');
   const beforeHash = hash === -1 ? text : text.slice(0, hash);
   const question = beforeHash.indexOf('?');
@@ -86,6 +87,32 @@ export function redactUrlText(text: string, scope: Scope): string {
   const query = question === -1 ? null : redactQueryString(beforeHash.slice(question + 1), scope, 'query');
   const fragment = hash === -1 ? null : redactFragment(text.slice(hash + 1), scope);
   return `${head}${newPath}${query === null ? '' : `?${query}`}${fragment === null ? '' : `#${fragment}`}`;
+}
+
+/**
+ * A webhook URL is a credential as a whole: whoever has it can post (Slack
+ * `hooks.…/services/T…/B…/<secret>`, Discord `/api/webhooks/<id>/<token>`, Teams
+ * `….webhook.office.com/…`). Read as: a host whose first label is `hooks` or that has `webhook`
+ * in it, followed by a segment of 16+ characters with letters; or a path segment
+ * `hooks`/`webhooks`/`webhook` followed by one with letters and digits too (GitHub's
+ * `/hooks/12345678` is an id, not a secret).
+ */
+export function isWebhookUrl(text: string): boolean {
+  const start = text.indexOf('://');
+  if (start <= 0 || start > 16) return false;
+  const hostEnd = text.indexOf('/', start + 3);
+  if (hostEnd === -1) return false;
+  const host = text.slice(start + 3, hostEnd).toLowerCase();
+  const hookHost = host.startsWith('hooks.') || host.includes('webhook');
+  let after = hookHost;
+  const query = text.search(/[?#]/);
+  const segments = text.slice(hostEnd + 1, query === -1 ? undefined : query).split('/');
+  for (const segment of segments) {
+    if (after && segment.length >= 16 && /[A-Za-z]/.test(segment) && (hookHost || /[0-9]/.test(segment))) return true;
+    const lower = segment.toLowerCase();
+    if (lower === 'hooks' || lower === 'webhooks' || lower === 'webhook') after = true;
+  }
+  return false;
 }
 
 function isScheme(base: string, slashes: number): boolean {
@@ -124,7 +151,7 @@ export function redactQueryString(query: string, scope: Scope, context: NameCont
       }
       continue;
     }
-    const value = decodeComponent(piece.slice(eq + 1));
+    const value = plusKept(piece.slice(eq + 1), name, scope, context);
     const newValue = redactValue(value, scope, name, context, siblings);
     if (newValue !== value || newName !== name) {
       pieces[i] = `${newName === name ? rawName : newName}=${encodeAroundTags(newValue, scope)}`;
@@ -221,6 +248,20 @@ function encodeAroundTags(value: string, scope: Scope): string {
     open = close;
   }
   return out + encodeURIComponent(value.slice(from));
+}
+
+/**
+ * A parameter value, decoded; but a `+` is kept when the value is a credential only with it:
+ * base64 keys in connection strings (`AccountKey=ab+cd/ef==`, `SharedAccessKey=…`) are cut at
+ * the first `+` if it is read as a space.
+ */
+function plusKept(raw: string, name: string, scope: Scope, context: NameContext): string {
+  const decoded = decodeComponent(raw);
+  if (decoded === raw || !raw.includes('+')) return decoded;
+  const rule = scope.cache.nameRule(name, context);
+  if (rule === null) return decoded;
+  const literal = safeDecode(raw);
+  return ruleApplies(rule, literal) && !ruleApplies(rule, decoded) ? literal : decoded;
 }
 
 /** Query components: `+` is a space, percent-escapes decoded; malformed escapes kept as is. */

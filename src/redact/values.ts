@@ -80,6 +80,29 @@ const SSN = /^\d{3}-\d{2}-\d{4}$/;
 /** `415-555-0123`: a North American number, area code and exchange not starting with 0 or 1. */
 const NANP_PHONE = /^[2-9]\d{2}-[2-9]\d{2}-\d{4}$/;
 const FERNET = /^gAAAAA[A-Za-z0-9_-]{40,}={0,2}$/;
+/** `@jane:matrix.example.org`, `@t2_1a2b3c:server`: a Matrix (or Reddit chat) account id. */
+const MATRIX_ID = /^@[a-z0-9._=/+-]{1,255}:[A-Za-z0-9.-]{1,253}(?::\d{1,5})?$/;
+const UPPER_UUID = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/;
+
+/**
+ * `6F9619FF-8B86-D011-B42D-00C04FC964FF`: a UUID in capitals is what iOS and Windows give a device
+ * or an install (`identifierForVendor`, advertising ids); ids that services mint are lower case.
+ */
+function isUpperUuid(word: string): boolean {
+  return UPPER_UUID.test(word) && /[A-F]/.test(word);
+}
+
+/**
+ * Addresses that identify nobody: `0.0.0.0`, loopback (`127.x`), the documentation ranges
+ * (`192.0.2.x`, `198.51.100.x`, `203.0.113.x`), and `x.0.0.0`, which is a browser version in a
+ * reduced user agent (`Chrome/142.0.0.0`), never a host.
+ */
+function isPublicAddress(octets: readonly number[]): boolean {
+  const [a, b, c, d] = octets as [number, number, number, number];
+  if (b === 0 && c === 0 && d === 0) return true;
+  if (a === 127) return true;
+  return (a === 192 && b === 0 && c === 2) || (a === 198 && b === 51 && c === 100) || (a === 203 && b === 0 && c === 113);
+}
 
 /** The kind of a secret or personal value recognisable from the word alone, or null. */
 export function classifyValue(word: string): Detected | null {
@@ -99,7 +122,9 @@ export function classifyValue(word: string): Detected | null {
     if (numeric) return numeric;
   }
   if (c0 === 43 /* + */ && PHONE.test(word) && digitCount(word) >= 8 && digitCount(word) <= 15) return { kind: 'phone' };
-  if (word.includes(':') && isIpv6(word)) return { kind: 'ip' };
+  if (word.includes(':') && isIpv6(word) && word !== '::1' && word !== '[::1]') return { kind: 'ip' };
+  if (c0 === 64 /* @ */ && MATRIX_ID.test(word)) return { kind: 'account' };
+  if (length === 36 && isUpperUuid(word)) return { kind: 'device-id' };
   if (c0 >= 65 && c0 <= 90 && isIban(word)) return { kind: 'iban' };
   if (length === 17 && MAC.test(word)) return { kind: 'mac' };
   return null;
@@ -114,7 +139,7 @@ function classifyNumeric(word: string): Detected | null {
   const ipv4 = IPV4.exec(word);
   if (ipv4) {
     const octets = ipv4.slice(1, 5).map(Number);
-    if (octets.every((o) => o <= 255) && !(octets[0] === 0 && octets[1] === 0 && octets[2] === 0 && octets[3] === 0)) return { kind: 'ip' };
+    if (octets.every((o) => o <= 255) && !isPublicAddress(octets)) return { kind: 'ip' };
   }
   if (word.length === 17 && MAC.test(word)) return { kind: 'mac' };
   if (word.length === 11 && SSN.test(word)) return { kind: 'personal' };

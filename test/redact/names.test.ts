@@ -21,9 +21,9 @@ describe('classifyName: names that carry secrets or personal data', () => {
     ['user_password', 'json', 'password', 'always'],
     ['newPasswd', 'json', 'password', 'always'],
     ['client_secret', 'form', 'secret', 'always'],
-    ['pin', 'json', 'pin', 'always'],
-    ['otp', 'query', 'pin', 'always'],
-    ['cvc', 'json', 'pin', 'always'],
+    ['pin', 'json', 'pin', 'code'],
+    ['otp', 'query', 'pin', 'code'],
+    ['cvc', 'json', 'pin', 'code'],
     ['AccessToken', 'json', 'token', 'credential'],
     ['access-token', 'json', 'token', 'credential'],
     ['refresh_token', 'form', 'token', 'credential'],
@@ -75,7 +75,6 @@ describe('classifyName: names that carry secrets or personal data', () => {
     ['prompt_tokens', 'json'],
     ['expires_in', 'json'],
     ['tokenizer', 'json'],
-    ['author', 'json'],
     ['authority', 'header'],
     ['oauth_provider', 'json'],
     ['keyboard', 'json'],
@@ -119,5 +118,124 @@ describe('classifyName: names that carry secrets or personal data', () => {
     const password = classifyName('password', 'json')!;
     expect(ruleApplies(password, 'abc')).toBe(true);
     expect(ruleApplies(password, '')).toBe(false);
+  });
+});
+
+describe('classifyName: personal data read from the words of a key', () => {
+  it.each([
+    ['bank_account_number', 'bank-account'],
+    ['bank_account_name', 'name'],
+    ['bank_branch_code', 'bank-account'],
+    ['sortCode', 'bank-account'],
+    ['routing', 'bank-account'],
+    ['acct', 'bank-account'],
+    ['acctNo', 'bank-account'],
+    ['swift_code', 'bank-account'],
+    ['bic', 'bank-account'],
+    ['vat_number', 'id-number'],
+    ['taxId', 'id-number'],
+    ['student_registration_number', 'id-number'],
+    ['registrationNo', 'id-number'],
+    ['passport_no', 'id-number'],
+    ['employeeName', 'name'],
+    ['full_name_display', 'name'],
+    ['name_first', 'name'],
+    ['fn', 'name'],
+    ['ln', 'name'],
+    ['fname', 'name'],
+    ['contact-person-name', 'name'],
+    ['account_holder_name', 'name'],
+    ['from_number', 'phone'],
+    ['to_number', 'phone'],
+    ['callerNo', 'phone'],
+    ['msisdn', 'phone'],
+    ['whatsapp', 'phone'],
+    ['mobile_phone_e164', 'phone'],
+    ['line1', 'address'],
+    ['address_line2', 'address'],
+    ['addr', 'address'],
+    ['zip5', 'address'],
+    ['zip9', 'address'],
+    ['city', 'address'],
+    ['house_number', 'address'],
+    ['shipping_addr_street', 'address'],
+    ['dob', 'birth-date'],
+    ['date_of_birth', 'birth-date'],
+    ['birthDate', 'birth-date'],
+    ['born_at', 'birth-date'],
+    ['lat', 'location'],
+    ['gps_coords', 'location'],
+    ['near', 'location'],
+    ['geo', 'location'],
+    ['device_id', 'device-id'],
+    ['X-Device-Id', 'device-id'],
+    ['deviceId', 'device-id'],
+    ['installationId', 'device-id'],
+    ['identifierForVendor', 'device-id'],
+    ['idfa', 'device-id'],
+    ['gravatar_id', 'avatar'],
+    ['avatar_image_url', 'avatar'],
+    ['profile_photo', 'avatar'],
+    ['contact_email_primary', 'email'],
+    ['email_address', 'email'],
+  ] as const)('%s → %s', (name, kind) => {
+    expect(classifyName(name, 'json')).toMatchObject({ kind, tier: 'always' });
+  });
+
+  it.each(['author', 'actor', 'account_holder', 'created_by', 'assignee', 'payee'])('%s holds a person unless the value is a role', (name) => {
+    const found = classifyName(name, 'json')!;
+    expect(found).toMatchObject({ kind: 'name', tier: 'person' });
+    expect(ruleApplies(found, 'Ada Quist')).toBe(true);
+    expect(ruleApplies(found, 'jq42')).toBe(true);
+    expect(ruleApplies(found, 'assistant')).toBe(false);
+    expect(ruleApplies(found, 'System')).toBe(false);
+  });
+
+  it.each([
+    'phone_verified',
+    'address_type',
+    'is_phone',
+    'has_address',
+    'num_devices',
+    'email_subject',
+    'server_address',
+    'ip_address_count',
+    'zip_url',
+    'device_type',
+    'device_model',
+    'name',
+    'client_name',
+    'bank_name',
+    'country',
+    'location',
+    'image',
+    'message_sid',
+    'account_sid',
+    'next_page_token',
+    'sync_token',
+    'token_endpoint_auth_methods_supported',
+    'id_token_signing_alg_values_supported',
+    'check_session_iframe',
+    'author_count',
+  ])('%s says nothing', (name) => {
+    expect(classifyName(name, 'json')).toBeNull();
+  });
+
+  it('reads a code name only for values with a digit: "mfa": "totp" is a method', () => {
+    const mfa = classifyName('mfa', 'json')!;
+    expect(ruleApplies(mfa, 'totp')).toBe(false);
+    expect(ruleApplies(mfa, '482913')).toBe(true);
+  });
+
+  it('never takes a URL under a credential name for the credential', () => {
+    const servers = classifyName('authorization_servers', 'json')!;
+    expect(ruleApplies(servers, 'https://auth.example.com/')).toBe(false);
+    expect(ruleApplies(servers, 'Xq7Lm2Np9Rs4Tv6W')).toBe(true);
+  });
+
+  it('takes private_key_id for the secret it names', () => {
+    expect(classifyName('private_key_id', 'json')).toMatchObject({ kind: 'secret' });
+    expect(classifyName('sid', 'json')).toMatchObject({ kind: 'session' });
+    expect(classifyName('session_sid', 'json')).toMatchObject({ kind: 'session' });
   });
 });

@@ -86,3 +86,23 @@ describe('redactText: secrets inside free text', () => {
     expect(redactText('utmcc=__utmz=1234.5.utmcsr=(direct)|utmcmd=(none);', scope)).toBe('utmcc=__utmz=<cookie:2>;');
   });
 });
+
+describe('redactText: numbers people write in groups', () => {
+  it.each([
+    ['call 020 7946 0958 today', 'call <phone:1> today'],
+    ['tel. 06 12 34 56 78.', 'tel. <phone:1>.'],
+    ['Fax: 030-1234-5678', 'Fax: <phone:1>'],
+    ['携帯 090-1234-5678 まで', '携帯 <phone:1> まで'],
+    ['meet at 51.50740,-0.12780 now', 'meet at <location:1> now'],
+    ['pin 35.6812, 139.7671', 'pin <location:1>'],
+  ])('%s', (text, expected) => {
+    expect(redactText(text, freshScope())).toBe(expected);
+  });
+
+  it.each(['on 05.01.2024 at 10', 'version 0.12.4', 'ratio 0.5, 0.25', 'build 2024 11 05', 'order 0123 4567', 'pi 3.14159, e 2.71828 and 200.1234, 7.0001'])(
+    '%s stays',
+    (text) => {
+      expect(redactText(text, freshScope())).toBe(text);
+    },
+  );
+});

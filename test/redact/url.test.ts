@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExchangeUrl } from '../../src/exchange.js';
 import { redactExchangeUrl, redactUrlText } from '../../src/redact/url.js';
+import { redactText } from '../../src/redact/text.js';
 import { freshScope } from './fresh-scope.js';
 
 const TOKEN = 'Xq7Lm2Np9Rs4Tv6Wy8Za1Bc3';
@@ -98,5 +99,24 @@ describe('redactExchangeUrl', () => {
   it('returns the same object when nothing needs redacting', () => {
     const url: ExchangeUrl = { scheme: 'https', host: 'api.example', path: '/v1/items/42', query: [{ name: 'page', value: '2' }], fragment: '' };
     expect(redactExchangeUrl(url, freshScope())).toBe(url);
+  });
+});
+
+describe('connection strings and webhooks', () => {
+  it.each([
+    ['postgres://app_user:S3cretPass@db.internal.example:5432/app', 'postgres://<credentials:1>@db.internal.example:5432/app'],
+    ['redis://:r3disPass@cache.example:6379/0', 'redis://<credentials:1>@cache.example:6379/0'],
+    ['amqp://guest:gu3stPass@mq.example/vhost', 'amqp://<credentials:1>@mq.example/vhost'],
+    ['mongodb+srv://admin:m0ngoPass@cluster0.example.net/db?retryWrites=true', 'mongodb+srv://<credentials:1>@cluster0.example.net/db?retryWrites=true'],
+    [
+      'DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=ab+cd/ef12GH34ij56KL78mn90OP==;EndpointSuffix=core.windows.net',
+      'DefaultEndpointsProtocol=https;AccountName=<name:1>;AccountKey=<api-key:1>;EndpointSuffix=core.windows.net',
+    ],
+    ['SharedAccessKeyName=Root;SharedAccessKey=xy+z/AB12cd34EF56gh78IJ90kl=', 'SharedAccessKeyName=Root;SharedAccessKey=<api-key:1>'],
+    ['https://hooks.slack.com/services/T0ABCDEF1/B0ABCDEF2/aBcDeFgHiJkLmNoPqRsTuVwX', '<webhook:1>'],
+    ['post to https://discord.com/api/webhooks/123456789012345678/aBcD-eFgH_iJkLmNoPqRsTuVwXyZ0123456789aBcDeFgHi now', 'post to <webhook:1> now'],
+    ['https://api.github.example/repos/o/r/hooks/12345678', 'https://api.github.example/repos/o/r/hooks/12345678'],
+  ])('%s', (text, expected) => {
+    expect(redactText(text, freshScope())).toBe(expected);
   });
 });
