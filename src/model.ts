@@ -60,7 +60,15 @@ export interface Endpoint {
   queryParams: Param[];
   /** Notable request headers: auth, custom `x-` headers, content type. Values are redacted. */
   headers: HeaderParam[];
+  /** Every credential seen on the endpoint's requests (infer/params.ts, normalise/credentials.ts). */
   auth: AuthScheme[];
+  /**
+   * How the credentials in `auth` were sent: each requirement is one set sent together on a
+   * request (all are needed: AND); several requirements are alternatives (OR). Requests that
+   * sent none are `observed` minus the sum of `seen`. Sorted by `seen`, most first. Absent in
+   * models saved before it was recorded: then every scheme reads as an alternative.
+   */
+  authRequirements?: AuthRequirement[];
   /**
    * Request bodies, one per media type and kind (a JSON media type whose bodies sometimes failed
    * to parse gives a `json` and a `text` one), sorted by media type, then kind.
@@ -117,6 +125,13 @@ export interface AuthScheme {
   in: 'header' | 'query' | 'cookie';
   /** Header, query or cookie name (`authorization`, `x-api-key`, `session`). */
   name: string;
+  seen: number;
+}
+
+export interface AuthRequirement {
+  /** `in name` of each scheme in the endpoint's `auth` (`header authorization`, `cookie sessionid`), sorted. */
+  schemes: string[];
+  /** Requests that sent exactly this set of credentials. */
   seen: number;
 }
 

@@ -26,6 +26,7 @@ import { type Capture, type InputFile, openCapture } from './ingest/index.js';
 import { createEndpointAccumulator } from './infer/endpoint.js';
 import { type ApiModel, type Endpoint, type Host, MODEL_VERSION } from './model.js';
 import { type EndpointGroup, type PathSample, templatePaths } from './normalise/templates.js';
+import { type Credential, CredentialSurvey } from './normalise/credentials.js';
 import { minimiseExchange } from './normalise/minimise.js';
 import { createTrafficFilter } from './normalise/traffic.js';
 import { responseShape } from './normalise/trie.js';
@@ -137,6 +138,8 @@ interface Shaped {
   apiRoots: Record<string, string>;
   schemes: Map<string, Set<string>>;
   skipped: Record<string, number>;
+  /** Credentials each kept exchange sent, by position in `kept` (decided on original values). */
+  credentials: Credential[][];
 }
 
 /** Pass 2: select API traffic, redact URL paths, and template paths over every kept exchange. */
@@ -147,6 +150,8 @@ async function shape(captures: readonly Capture[], ctx: Context, redactor: Redac
   const schemes = new Map<string, Set<string>>();
   const skipped: Record<string, number> = {};
   const shapes = new Map<string, Payload>();
+  const survey = new CredentialSurvey();
+  const sent: Credential[][] = [];
   for (const capture of captures) {
     const entries: number[] = [];
     const tick = ticker(2, capture.label, settings);
@@ -159,6 +164,7 @@ async function shape(captures: readonly Capture[], ctx: Context, redactor: Redac
       }
       entries.push(exchange.entry);
       kept.push(pathSample(exchange, redactor ? redactor.redactPath(exchange) : exchange.url.path, shapes));
+      sent.push(survey.add(exchange));
       let set = schemes.get(exchange.url.host);
       if (!set) schemes.set(exchange.url.host, (set = new Set()));
       set.add(exchange.url.scheme);
@@ -171,7 +177,8 @@ async function shape(captures: readonly Capture[], ctx: Context, redactor: Redac
   groups.forEach((group, g) => {
     for (const sample of group.exchanges) groupOf[position.get(sample)!] = g;
   });
-  return { kept, keptEntries, groupOf, groups, apiRoots, schemes, skipped };
+  const credentials = sent.map((candidates, i) => survey.credentialsOf(kept[i]!.url.host, candidates));
+  return { kept, keptEntries, groupOf, groups, apiRoots, schemes, skipped, credentials };
 }
 
 /**
@@ -207,9 +214,10 @@ async function describe(captures: readonly Capture[], shaped: Shaped, redactor: 
       if (next >= entries.length || exchange.entry !== entries[next]) continue;
       next++;
       const path = shaped.kept[seq]!.url.path;
+      const credentials = shaped.credentials[seq]!;
       const group = shaped.groupOf[seq++]!;
       const minimised = minimiseExchange(exchange);
-      accumulators[group]!.add(redactor ? redactor.redact(minimised, path) : minimised);
+      accumulators[group]!.add(redactor ? redactor.redact(minimised, path) : minimised, credentials);
     }
   }
   const endpoints: Endpoint[] = [];

@@ -7,6 +7,7 @@
  */
 import type { Exchange, Payload } from '../exchange.js';
 import type { Endpoint, Response } from '../model.js';
+import type { Credential } from '../normalise/credentials.js';
 import type { EndpointGroup } from '../normalise/templates.js';
 import { BodiesAccumulator } from './bodies.js';
 import { GraphqlAccumulator } from './graphql.js';
@@ -14,8 +15,11 @@ import { AuthAccumulator, HeadersAccumulator, QueryParamsAccumulator } from './p
 import { WebSocketAccumulator } from './websocket.js';
 
 export interface EndpointAccumulator {
-  /** Takes one exchange of the group into account; keeps no reference to it. */
-  add(exchange: Exchange): void;
+  /**
+   * Takes one exchange of the group into account; keeps no reference to it. `credentials` are
+   * those the request sent, decided on its original values (normalise/credentials.ts).
+   */
+  add(exchange: Exchange, credentials?: readonly Credential[]): void;
   /** The endpoint over every exchange added. Call once, after the last `add`. */
   finish(): Promise<Endpoint>;
 }
@@ -34,7 +38,7 @@ export function createEndpointAccumulator(group: Omit<EndpointGroup, 'exchanges'
   const webSocket = new WebSocketAccumulator();
 
   return {
-    add(exchange) {
+    add(exchange, credentials = []) {
       observed++;
       const status = exchange.response.status;
       statusCounts[status] = (statusCounts[status] ?? 0) + 1;
@@ -42,8 +46,8 @@ export function createEndpointAccumulator(group: Omit<EndpointGroup, 'exchanges'
       if (!responseBodies) byStatus.set(status, (responseBodies = new BodiesAccumulator()));
       addPayload(responseBodies, exchange.response.body);
       queryParams.add(exchange);
-      headers.add(exchange);
-      auth.add(exchange);
+      headers.add(exchange, credentials);
+      auth.add(credentials);
       addPayload(requestBodies, exchange.request.body);
       graphql.add(exchange);
       webSocket.add(exchange);
@@ -63,7 +67,7 @@ export function createEndpointAccumulator(group: Omit<EndpointGroup, 'exchanges'
         pathParams,
         queryParams: queryParams.finish(),
         headers: headers.finish(),
-        auth: auth.finish(),
+        ...auth.finish(),
         requestBodies: await requestBodies.finish(),
         responses,
       };

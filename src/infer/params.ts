@@ -4,9 +4,10 @@
  * count and a `ScalarObserver` are kept (named-values.ts; the first 1000 values observed).
  */
 import type { Exchange } from '../exchange.js';
-import type { AuthScheme, HeaderParam, Param } from '../model.js';
+import type { AuthRequirement, AuthScheme, HeaderParam, Param } from '../model.js';
+import { authSchemeKey } from '../auth-requirements.js';
+import type { Credential } from '../normalise/credentials.js';
 import { headerKind } from '../normalise/header-kind.js';
-import { isPlaceholder } from '../redact/index.js';
 import { NamedValues } from './named-values.js';
 
 /** Values observed per name; later ones only count towards presence. */
@@ -32,15 +33,19 @@ export class QueryParamsAccumulator {
 export class HeadersAccumulator {
   private readonly named = new NamedValues(MAX_VALUES_PER_NAME, (name) => headerKind(name) !== null);
 
-  add(exchange: Exchange): void {
+  /** Header names sent as credentials on some request: their kind is `auth`, whatever the name says. */
+  private readonly credentials = new Set<string>();
+
+  add(exchange: Exchange, credentials: readonly Credential[] = []): void {
     this.named.addSample(exchange.request.headers, true);
+    for (const credential of credentials) if (credential.in === 'header') this.credentials.add(credential.name.toLowerCase());
   }
 
   finish(): HeaderParam[] {
     const of = this.named.samples;
     const headers: HeaderParam[] = [];
     for (const { name, seen, values } of this.named.entries()) {
-      const kind = headerKind(name)!;
+      const kind = this.credentials.has(name) ? 'auth' : headerKind(name)!;
       const example = name === 'cookie' ? cookieNames(values.first ?? '') : undefined;
       const param = withExample({ name, seen, of, required: seen === of, schema: { type: 'string' } }, values.example);
       headers.push({ ...param, ...(example !== undefined ? { example } : {}), kind });
@@ -59,73 +64,38 @@ function cookieNames(value: string): string {
     .join('; ');
 }
 
-const API_KEY_HEADERS = new Set(['x-api-key', 'api-key', 'x-auth-token', 'x-access-token', 'apikey']);
-/** Query names that say "credential" on their own. */
-const API_KEY_QUERY = new Set(['api_key', 'apikey', 'access_token']);
 /**
- * Query names that are credentials only when redaction found a credential under them:
- * `?key=AIza…` is an API key, `/prefs?key=theme` a preference name.
+ * Auth schemes and requirements of one endpoint from the credentials each request sent, as the
+ * host-wide survey decided them on original values (normalise/credentials.ts): the redacted
+ * exchange is never read here, so a redaction placeholder cannot make or unmake a credential.
  */
-const MAYBE_KEY_QUERY = new Set(['key', 'token']);
-const SESSION_COOKIE = /sess|sid|token|auth|jwt|login/i;
-
 export class AuthAccumulator {
-  private readonly schemes = new Map<string, { scheme: AuthScheme; counted: number }>();
-  private exchanges = 0;
+  private readonly schemes = new Map<string, AuthScheme>();
+  private readonly sets = new Map<string, AuthRequirement>();
 
-  add(exchange: Exchange): void {
-    const current = ++this.exchanges;
-    for (const header of exchange.request.headers) {
-      const name = header.name.toLowerCase();
-      if (name === 'authorization') {
-        const scheme = header.value.split(' ')[0]!.toLowerCase();
-        if (scheme === 'bearer') this.count('bearer', 'header', name, current);
-        else if (scheme === 'basic') this.count('basic', 'header', name, current);
-        else this.count('apiKey', 'header', name, current);
-      } else if (API_KEY_HEADERS.has(name)) this.count('apiKey', 'header', name, current);
+  add(credentials: readonly Credential[]): void {
+    const keys = new Set<string>();
+    for (const credential of credentials) {
+      const key = authSchemeKey(credential);
+      if (keys.has(key)) continue;
+      keys.add(key);
+      const scheme = this.schemes.get(key);
+      if (scheme) scheme.seen++;
+      else this.schemes.set(key, { type: credential.type, in: credential.in, name: credential.name, seen: 1 });
     }
-    // A name redaction replaced (`<email:1>`, `<token:2>`) says nothing about sessions: only names as redaction left them are read.
-    for (const cookie of cookiesOf(exchange)) if (!hasPlaceholder(cookie) && SESSION_COOKIE.test(cookie)) this.count('cookie', 'cookie', cookie, current);
-    for (const param of exchange.url.query) if (isCredentialParam(param.name, param.value)) this.count('apiKey', 'query', param.name, current);
+    if (keys.size === 0) return;
+    const schemes = [...keys].sort();
+    const id = schemes.join('\n');
+    const set = this.sets.get(id);
+    if (set) set.seen++;
+    else this.sets.set(id, { schemes, seen: 1 });
   }
 
-  finish(): AuthScheme[] {
-    return [...this.schemes.values()].map(({ scheme }) => scheme).sort((a, b) => (a.type + a.name < b.type + b.name ? -1 : 1));
+  finish(): { auth: AuthScheme[]; authRequirements: AuthRequirement[] } {
+    const auth = [...this.schemes.values()].sort((a, b) => (a.type + a.name < b.type + b.name ? -1 : 1));
+    const authRequirements = [...this.sets.values()].sort((a, b) => b.seen - a.seen || (a.schemes.join() < b.schemes.join() ? -1 : 1));
+    return { auth, authRequirements };
   }
-
-  /** A scheme counts once per exchange, however often the exchange names it. */
-  private count(type: AuthScheme['type'], where: AuthScheme['in'], name: string, exchange: number): void {
-    const key = `${type} ${where} ${name}`;
-    const found = this.schemes.get(key);
-    if (!found) this.schemes.set(key, { scheme: { type, in: where, name, seen: 1 }, counted: exchange });
-    else if (found.counted !== exchange) {
-      found.counted = exchange;
-      found.scheme.seen++;
-    }
-  }
-}
-
-function isCredentialParam(name: string, value: string): boolean {
-  const lower = name.toLowerCase();
-  if (API_KEY_QUERY.has(lower)) return value !== '';
-  return MAYBE_KEY_QUERY.has(lower) && isPlaceholder(value);
-}
-
-/** `<email:1>.idToken`: a cookie name with a placeholder in it. */
-function hasPlaceholder(name: string): boolean {
-  const open = name.indexOf('<');
-  return open !== -1 && name.indexOf('>', open) !== -1;
-}
-
-function cookiesOf(exchange: Exchange): string[] {
-  if (exchange.request.cookies.length > 0) return exchange.request.cookies.map((c) => c.name);
-  const header = exchange.request.headers.find((h) => h.name.toLowerCase() === 'cookie');
-  return header
-    ? header.value
-        .split(';')
-        .map((p) => p.trim().split('=')[0]!)
-        .filter(Boolean)
-    : [];
 }
 
 function withExample<T extends Param>(param: T, example: string | undefined): T {

@@ -21,11 +21,20 @@ const AUTH_HEADERS = new Set([
 /** `x-` headers that every browser or CDN adds; they say nothing about the API. */
 const NOISE_HEADERS = new Set(['x-requested-with', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'x-real-ip', 'x-client-data']);
 
+/**
+ * `apikey`, `token`, `access_token`: names that may carry a credential, so they are kept and
+ * described; whether one does is decided on the values (credentials.ts), and then its kind is
+ * `auth` (infer/params.ts).
+ */
+const MAYBE_CREDENTIAL = /^(?:apikey|token|access[-_]token|auth[-_]token|jwt)$/;
+
 /** The kind of a lower-case header name, or null when the header is not worth describing. */
 export function headerKind(name: string): HeaderKind | null {
   if (AUTH_HEADERS.has(name)) return 'auth';
   if (CONTENT_HEADERS.has(name)) return 'content';
-  if (NOISE_HEADERS.has(name) || name.startsWith(':')) return null;
+  // `sec-websocket-key`, `sec-fetch-mode`: set by the browser per connection or request, never by a client's code.
+  if (NOISE_HEADERS.has(name) || name.startsWith(':') || name.startsWith('sec-')) return null;
+  if (MAYBE_CREDENTIAL.test(name)) return 'custom';
   if (name.startsWith('x-') || name.startsWith('oai-') || name.endsWith('-token') || name.endsWith('-key')) return 'custom';
   return null;
 }

@@ -3,6 +3,7 @@
  * every example already fenced. The template only lays these out, so no captured value is ever
  * interpreted as Markdown, HTML or template syntax.
  */
+import { authRequirementsOf, unauthenticatedRequests } from '../auth-requirements.js';
 import type {
   ApiModel,
   Body,
@@ -138,6 +139,22 @@ function hostView(host: Host, endpoints: Endpoint[], multiHost: boolean, anchors
   };
 }
 
+/**
+ * `bearer (header `authorization`) and apiKey (header `x-api-key`)`: credentials sent together
+ * are joined by "and", alternatives by "or"; requests that sent none are counted. OpenAPI
+ * `security` reads the same requirements.
+ */
+function authLine(endpoint: Endpoint): string | null {
+  if (endpoint.auth.length === 0) return null;
+  const requirements = authRequirementsOf(endpoint);
+  const shown = requirements.map((r) => {
+    const all = r.schemes.map((a) => `${text(a.type)} (${text(a.in)} ${code(a.name)})`).join(' and ');
+    return requirements.length > 1 ? `${all} (${r.seen} of ${endpoint.observed})` : all;
+  });
+  const none = unauthenticatedRequests(endpoint);
+  return `${shown.join(' or ')}${none > 0 ? `; none on ${none} of ${endpoint.observed}` : ''}`;
+}
+
 function endpointView(endpoint: Endpoint, anchors: Anchors): EndpointView {
   const heading = `${endpoint.method} ${endpoint.path}`;
   return {
@@ -146,7 +163,7 @@ function endpointView(endpoint: Endpoint, anchors: Anchors): EndpointView {
     pathParams: endpoint.pathParams.length ? endpoint.pathParams.map(pathParamRow) : null,
     queryParams: endpoint.queryParams.length ? endpoint.queryParams.map(paramRow) : null,
     headers: endpoint.headers.length ? endpoint.headers.map(headerRow) : null,
-    auth: endpoint.auth.length ? endpoint.auth.map((a) => `${text(a.type)} (${text(a.in)} ${code(a.name)})`).join(', ') : null,
+    auth: authLine(endpoint),
     requestBodies: endpoint.requestBodies.map((b) => bodyView(b, endpoint.requestBodies.length > 1 || b.seen < endpoint.observed ? endpoint.observed : null)),
     graphql: endpoint.graphql?.length ? graphqlView(endpoint.graphql) : null,
     websocket: endpoint.websocket ? websocketView(endpoint.websocket) : null,

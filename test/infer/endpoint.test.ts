@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Exchange, NameValue, Payload } from '../../src/exchange.js';
 import { createEndpointAccumulator } from '../../src/infer/endpoint.js';
+import { CredentialSurvey } from '../../src/normalise/credentials.js';
 import type { Endpoint } from '../../src/model.js';
 import { makeExchange } from '../support/exchange.js';
 
@@ -30,9 +31,13 @@ function exchange(spec: Spec, entry = 0): Exchange {
   };
 }
 
+/** Credentials are decided over all calls first, as the pipeline does (normalise/credentials.ts). */
 async function endpointOf(specs: Spec[]): Promise<Endpoint> {
   const accumulator = createEndpointAccumulator(GROUP);
-  specs.forEach((spec, i) => accumulator.add(exchange(spec, i)));
+  const exchanges = specs.map((spec, i) => exchange(spec, i));
+  const survey = new CredentialSurvey();
+  const sent = exchanges.map((e) => survey.add(e));
+  exchanges.forEach((e, i) => accumulator.add(e, survey.credentialsOf(e.url.host, sent[i]!)));
   return accumulator.finish();
 }
 
@@ -106,23 +111,28 @@ describe('createEndpointAccumulator', () => {
   });
 
   it('counts an auth scheme once per request, wherever it is named', async () => {
-    const bearer = { name: 'Authorization', value: 'Bearer <jwt:1>' };
+    const bearer = { name: 'Authorization', value: 'Bearer Zx9Qa7LmP2vB8nK4rT6yW1cE3hJ5' };
     const endpoint = await endpointOf([
       {
         headers: [bearer, { ...bearer, name: 'authorization' }],
         cookies: [
-          { name: 'sessionid', value: 'a' },
-          { name: 'sessionid', value: 'b' },
+          { name: 'sessionid', value: 'k3j4h5g6f7d8s9a0' },
+          { name: 'sessionid', value: 'k3j4h5g6f7d8s9a1' },
         ],
       },
-      { headers: [bearer], query: [{ name: 'api_key', value: '<secret:2>' }] },
-      { headers: [{ name: 'Cookie', value: 'theme=dark; auth_token=x' }] },
+      { headers: [bearer], query: [{ name: 'api_key', value: 'q8W3e5R7t9Y1u2I4' }] },
+      { headers: [{ name: 'Cookie', value: 'theme=dark; auth_token=p0O9i8U7y6T5r4E3' }] },
     ]);
     expect(endpoint.auth).toEqual([
       { type: 'apiKey', in: 'query', name: 'api_key', seen: 1 },
       { type: 'bearer', in: 'header', name: 'authorization', seen: 2 },
       { type: 'cookie', in: 'cookie', name: 'auth_token', seen: 1 },
       { type: 'cookie', in: 'cookie', name: 'sessionid', seen: 1 },
+    ]);
+    expect(endpoint.authRequirements).toEqual([
+      { schemes: ['cookie auth_token'], seen: 1 },
+      { schemes: ['cookie sessionid', 'header authorization'], seen: 1 },
+      { schemes: ['header authorization', 'query api_key'], seen: 1 },
     ]);
   });
 

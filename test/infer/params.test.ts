@@ -1,41 +1,45 @@
 /**
- * Auth schemes are read from redacted exchanges: a query parameter named `key` or `token` is a
- * credential only when redaction found one under it, and a cookie name redaction replaced says
- * nothing about sessions.
+ * Auth schemes and requirements of one endpoint from the credentials each request sent:
+ * credentials sent together are one requirement (AND), different sets are alternatives (OR).
  */
 import { describe, expect, it } from 'vitest';
-import type { NameValue } from '../../src/exchange.js';
 import { AuthAccumulator } from '../../src/infer/params.js';
-import { makeExchange } from '../support/exchange.js';
+import type { Credential } from '../../src/normalise/credentials.js';
 
-function schemesOf(query: NameValue[], cookies: NameValue[] = []) {
+const BEARER: Credential = { type: 'bearer', in: 'header', name: 'authorization' };
+const KEY: Credential = { type: 'apiKey', in: 'header', name: 'x-api-key' };
+const SESSION: Credential = { type: 'cookie', in: 'cookie', name: 'sessionid' };
+
+function requirementsOf(requests: Credential[][]) {
   const accumulator = new AuthAccumulator();
-  const exchange = makeExchange({ path: '/v1/prefs', query });
-  accumulator.add({ ...exchange, request: { ...exchange.request, cookies } });
-  return accumulator.finish().map((s) => `${s.type} ${s.in} ${s.name}`);
+  for (const sent of requests) accumulator.add(sent);
+  const { auth, authRequirements } = accumulator.finish();
+  return {
+    schemes: auth.map((a) => `${a.type} ${a.in} ${a.name} ${a.seen}`),
+    requirements: authRequirements.map((r) => `${r.schemes.join(' + ')} ×${r.seen}`),
+  };
 }
 
-describe('AuthAccumulator: query credentials', () => {
-  it.each<[string, NameValue[], string[]]>([
-    ['a preference name under `key`', [{ name: 'key', value: 'theme' }], []],
-    ['a word under `token`', [{ name: 'token', value: 'next' }], []],
-    ['a redacted API key under `key`', [{ name: 'key', value: '<api-key:1>' }], ['apiKey query key']],
-    ['a redacted token under `token`', [{ name: 'token', value: '<token:3>' }], ['apiKey query token']],
-    ['`api_key`, whatever its value', [{ name: 'api_key', value: 'demo' }], ['apiKey query api_key']],
-    ['`access_token`', [{ name: 'access_token', value: '<token:1>' }], ['apiKey query access_token']],
-    ['an empty `api_key`', [{ name: 'api_key', value: '' }], []],
-  ])('%s', (_label, query, expected) => {
-    expect(schemesOf(query)).toEqual(expected);
+describe('AuthAccumulator: requirements', () => {
+  it.each<[string, Credential[][], string[]]>([
+    [
+      'two credentials always sent together are one requirement',
+      [
+        [BEARER, KEY],
+        [KEY, BEARER],
+        [BEARER, KEY],
+      ],
+      ['header authorization + header x-api-key ×3'],
+    ],
+    ['different credentials on different requests are alternatives', [[BEARER], [SESSION], [BEARER]], ['header authorization ×2', 'cookie sessionid ×1']],
+    ['a request without credentials adds no requirement', [[BEARER], []], ['header authorization ×1']],
+    ['a credential named twice on one request counts once', [[BEARER, BEARER]], ['header authorization ×1']],
+    ['no credentials at all', [[], []], []],
+  ])('%s', (_label, requests, expected) => {
+    expect(requirementsOf(requests).requirements).toEqual(expected);
   });
-});
 
-describe('AuthAccumulator: session cookies', () => {
-  it.each<[string, string, string[]]>([
-    ['a session cookie', 'sessionid', ['cookie cookie sessionid']],
-    ['a name redaction replaced with a token tag', '<token:1>', []],
-    ['a name holding a redacted email', 'CognitoIdentityServiceProvider.abc.<email:1>.idToken', []],
-    ['a plain preference', 'theme', []],
-  ])('%s', (_label, name, expected) => {
-    expect(schemesOf([], [{ name, value: '<cookie:1>' }])).toEqual(expected);
+  it('counts each scheme once per request', () => {
+    expect(requirementsOf([[BEARER, KEY], [BEARER]]).schemes).toEqual(['apiKey header x-api-key 1', 'bearer header authorization 2']);
   });
 });

@@ -1,9 +1,10 @@
 /**
  * Security schemes from the credentials the capture carried (bearer and basic `Authorization`,
  * API key headers and query parameters, session cookies): where they travel, never what they
- * were. An operation lists each scheme it was seen with as an alternative; the capture cannot
- * tell which one the server actually checks.
+ * were. Credentials a request sent together are one requirement (AND), different sets are
+ * alternatives (OR); the capture cannot tell which of them the server actually checks.
  */
+import { authRequirementsOf, unauthenticatedRequests } from '../../auth-requirements.js';
 import type { ApiModel, AuthScheme, Endpoint } from '../../model.js';
 import { UniqueNames } from './names.js';
 import type { SecurityScheme } from './spec.js';
@@ -46,13 +47,17 @@ export function securitySchemes(model: ApiModel): SecurityCatalog {
 }
 
 /**
- * Alternatives as observed; `{}` too when no scheme was on every request; `[]` (none) when no
- * credential was seen at all, which is what the capture shows even if the server would want one.
+ * The requirements as observed: credentials sent together are one requirement object (all are
+ * needed), different sets are alternatives; `{}` too when some requests sent none; `[]` (none)
+ * when no credential was seen at all, which is what the capture shows even if the server would
+ * want one. The Markdown Auth line reads the same requirements (auth-requirements.ts).
  */
 export function operationSecurity(endpoint: Endpoint, catalog: SecurityCatalog): Record<string, string[]>[] {
   if (endpoint.auth.length === 0) return [];
-  const alternatives = endpoint.auth.map((auth) => ({ [catalog.names.get(authKey(auth))!]: [] as string[] }));
-  if (!endpoint.auth.some((auth) => auth.seen >= endpoint.observed)) alternatives.push({});
+  const alternatives: Record<string, string[]>[] = authRequirementsOf(endpoint).map((requirement) =>
+    Object.fromEntries(requirement.schemes.map((scheme) => [catalog.names.get(authKey(scheme))!, [] as string[]])),
+  );
+  if (unauthenticatedRequests(endpoint) > 0) alternatives.push({});
   return alternatives;
 }
 

@@ -152,6 +152,32 @@ describe('security', () => {
   ])('%s', async (_, auth, observed, expected) => {
     expect(operation(await expectValid(makeModel([withAuth(auth, observed)])), '/items').security).toEqual(expected);
   });
+
+  const BEARER = { type: 'bearer' as const, in: 'header' as const, name: 'authorization', seen: 3 };
+  const KEY = { type: 'apiKey' as const, in: 'header' as const, name: 'x-api-key', seen: 3 };
+  it.each<[string, Endpoint['authRequirements'], Operation['security']]>([
+    [
+      'sent together on every request: one requirement with both',
+      [{ schemes: ['header authorization', 'header x-api-key'], seen: 3 }],
+      [{ bearerAuth: [], 'header_x-api-key': [] }],
+    ],
+    [
+      'sent apart: alternatives',
+      [
+        { schemes: ['header authorization'], seen: 2 },
+        { schemes: ['header x-api-key'], seen: 1 },
+      ],
+      [{ bearerAuth: [] }, { 'header_x-api-key': [] }],
+    ],
+    [
+      'together on some requests, none on the others',
+      [{ schemes: ['header authorization', 'header x-api-key'], seen: 2 }],
+      [{ bearerAuth: [], 'header_x-api-key': [] }, {}],
+    ],
+  ])('requirements: %s', async (_, authRequirements, expected) => {
+    const endpoint = makeEndpoint({ observed: 3, auth: [BEARER, KEY], authRequirements });
+    expect(operation(await expectValid(makeModel([endpoint])), '/items').security).toEqual(expected);
+  });
 });
 
 describe('bodies and responses', () => {

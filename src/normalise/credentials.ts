@@ -1,0 +1,199 @@
+/**
+ * Which request headers, cookies and query parameters carry credentials, decided per host over
+ * all of its calls from the original values (never from redaction's placeholders, which are a
+ * guess made for another purpose):
+ *
+ *   - `Authorization` is always a credential (bearer, basic, or an API key in it);
+ *   - a header, cookie or query parameter of a well-known credential name (`x-api-key`,
+ *     `apikey`, `token`, `sessionid`, `JSESSIONID`) is one when its value is credential-shaped;
+ *   - any other header or cookie is one when its name says so (`x-admin-key`) or its value
+ *     could be nothing else (a JWT, a random token, a prefixed secret), and it is sent on most
+ *     calls to the host with a value that is reused:
+ *     a value that changes on every call is a nonce or a signature (`sec-websocket-key`,
+ *     `x-signature`), which no client can copy;
+ *   - CSRF tokens are never credentials: they pair with a session, they do not make one.
+ *
+ * Credentials sent on the same request are one requirement (all of them are needed); the
+ * accumulator (infer/params.ts) groups them so.
+ */
+import { authSchemeKey } from '../auth-requirements.js';
+import type { Exchange, NameValue } from '../exchange.js';
+import type { AuthScheme } from '../model.js';
+import { hasCredentialPrefix, looksLikeToken } from '../redact/entropy.js';
+import { readJwt } from '../redact/jwt.js';
+import { decodeBase64Text } from '../redact/text.js';
+
+/** A credential as one request sent it: its scheme, without the value. */
+export type Credential = Pick<AuthScheme, 'type' | 'in' | 'name'>;
+
+interface Candidate extends Credential {
+  /** A well-known credential name; otherwise it must be sent on most calls to the host. */
+  named: boolean;
+  value: string;
+}
+
+/**
+ * Names that are credentials wherever they appear: `authorization`, `x-api-key`, `apikey`,
+ * `token`, `x-auth-token`; and for cookies any session-like name (`sessionid`, `JSESSIONID`,
+ * `connect.sid`, `jwt`, `auth_token`).
+ */
+const WELL_KNOWN_HEADER = /^(?:x-)?(?:api[-_]?key|apikey|auth[-_]?token|access[-_]?token|token|auth|jwt)$/i;
+const SESSION_COOKIE = /sess|sid|token|auth|jwt|login/i;
+/**
+ * A name part that says credential (`x-admin-key`, `x-client-secret`, `my-app-token`): such a
+ * header is one when it is also sent on most calls to the host, like a header of no telling name.
+ */
+const CREDENTIAL_NAME = /(?:^|[-_.])(?:api[-_]?key|apikey|key|token|secret|session|jwt|bearer|credentials?|password|pass)(?:$|[-_.])/i;
+/** CSRF tokens, nonces, signatures, request ids: sent with a credential, never one. */
+const NOT_CREDENTIAL = /csrf|xsrf|nonce|signature|sign$|request[-_]?id|trace|idempotency|captcha|turnstile|proof|device|client[-_]?id|locale|timezone/i;
+/** Browser and protocol headers: never credentials, whatever their value looks like. */
+const PROTOCOL_HEADER =
+  /^(?::|sec-|accept|content-|if-|cache-|access-control-|x-forwarded-|x-real-ip|x-b3-|traceparent|tracestate|baggage|sentry-|user-agent|referer|origin|host$|connection|cookie$|pragma|priority|range|te$|upgrade|dnt|x-requested-with)/i;
+/** Analytics, consent and bot-management cookies: on every call, credential-shaped, and no credential. */
+const TRACKER_COOKIE =
+  /^(?:_ga|_gid|_gat|_gcl|_fbp|_fbc|__cf|cf_|_cf|__stripe|ajs_|_hj|_clck|_clsk|mp_|amplitude|intercom-|__hs|hubspot|_uet|muid|optimizely|_dd_s|__utm|_pk_|optanon|__gads|__gpi|_pin|_tt_|_rdt|_scid|_sctr|__q_|ph_|statsig|__vercel|_vcrcs|__ddg|__eoi|_lr_)/i;
+/** A name fit to print: a cookie named after a user or a token is not named in the reference. */
+const PRINTABLE_NAME = /^_{0,2}[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
+
+/** The credential-shaped values one request sent, by scheme (known or not yet confirmed). */
+function candidatesOf(exchange: Exchange): Candidate[] {
+  const found: Candidate[] = [];
+  for (const header of exchange.request.headers) {
+    const name = header.name.toLowerCase();
+    if (name === 'authorization' || name === 'proxy-authorization') {
+      if (header.value.trim() === '') continue;
+      const scheme = header.value.trim().split(/\s+/, 1)[0]!.toLowerCase();
+      const type = scheme === 'bearer' ? 'bearer' : scheme === 'basic' ? 'basic' : 'apiKey';
+      found.push({ type, in: 'header', name, named: true, value: header.value });
+    } else if (!PROTOCOL_HEADER.test(name)) addCandidate(found, 'header', name, header.value);
+  }
+  for (const cookie of cookiesOf(exchange)) if (!TRACKER_COOKIE.test(cookie.name)) addCandidate(found, 'cookie', cookie.name, cookie.value);
+  for (const param of exchange.url.query) {
+    const candidate = nameSaysCredential(param.name) && isCredentialShaped(param.value);
+    if (candidate && PRINTABLE_NAME.test(param.name)) found.push({ type: 'apiKey', in: 'query', name: param.name, named: true, value: param.value });
+  }
+  return found;
+}
+
+function addCandidate(found: Candidate[], where: 'header' | 'cookie', name: string, value: string): void {
+  if (!PRINTABLE_NAME.test(name) || NOT_CREDENTIAL.test(name) || !isCredentialShaped(value)) return;
+  // `oai-session-id`, `x-device-id`: a header naming an id identifies a client or a session, it does not authenticate it.
+  if (where === 'header' && /[-_]id$/.test(name)) return;
+  const type = where === 'cookie' ? 'cookie' : 'apiKey';
+  const wellKnown = where === 'cookie' ? SESSION_COOKIE.test(name) : WELL_KNOWN_HEADER.test(name);
+  if (wellKnown) found.push({ type, in: where, name, named: true, value });
+  else if (CREDENTIAL_NAME.test(name) || isOpaqueSecret(value)) found.push({ type, in: where, name, named: false, value });
+}
+
+/** Query names that say credential on their own: `api_key`, `access_token`, `token`, `key`. */
+function nameSaysCredential(name: string): boolean {
+  return !NOT_CREDENTIAL.test(name) && (WELL_KNOWN_HEADER.test(name) || /^(?:key|access[-_]?token|id[-_]?token|auth)$/i.test(name));
+}
+
+/** One word of 8 or more characters that is not a plain number, boolean or readable text. */
+export function isCredentialShaped(value: string): boolean {
+  if (value.length < 8 || value.length > 16384) return false;
+  if (/\s/.test(value) || /^(?:\d+|true|false|null|undefined)$/i.test(value)) return false;
+  if (/^[a-z]+(?:[-_][a-z]+)*$/.test(value)) return false;
+  return readJwt(value) !== null || !isEncodedText(value);
+}
+
+/** A JWT, a random token or a secret with a credential prefix: shapes nothing but a secret has. */
+function isOpaqueSecret(value: string): boolean {
+  const token = value.replace(/^bearer\s+/i, '');
+  if (readJwt(token) !== null || hasCredentialPrefix(token)) return true;
+  return looksLikeToken(token) && !isEncodedText(token);
+}
+
+/** Base64 of readable text (`x-super-properties`) is data sent encoded, not a secret. */
+function isEncodedText(value: string): boolean {
+  if (value.length < 12 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(value)) return false;
+  const text = decodeBase64Text(value);
+  return text !== null && /^[\s{["]/.test(text);
+}
+
+function cookiesOf(exchange: Exchange): NameValue[] {
+  if (exchange.request.cookies.length > 0) return exchange.request.cookies;
+  const header = exchange.request.headers.find((h) => h.name.toLowerCase() === 'cookie');
+  if (!header) return [];
+  return header.value
+    .split(';')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      return eq === -1 ? { name: pair.trim(), value: '' } : { name: pair.slice(0, eq).trim(), value: pair.slice(eq + 1).trim() };
+    })
+    .filter((c) => c.name !== '');
+}
+
+/** Values remembered per name and host to tell a reused credential from a nonce. */
+const MAX_VALUES = 64;
+
+interface Tally {
+  credential: Credential;
+  named: boolean;
+  calls: number;
+  values: Set<string>;
+}
+
+/**
+ * Gathers candidates over every kept call (`add`, which returns the call's candidates), then
+ * decides per host which are credentials (`credentialsOf`, after the last `add`).
+ */
+export class CredentialSurvey {
+  private readonly hosts = new Map<string, { calls: number; tallies: Map<string, Tally> }>();
+  private decided: Map<string, Set<string>> | null = null;
+
+  /** Counts one call; returns the keys of its candidates, to be filtered by `credentialsOf`. */
+  add(exchange: Exchange): Credential[] {
+    let host = this.hosts.get(exchange.url.host);
+    if (!host) this.hosts.set(exchange.url.host, (host = { calls: 0, tallies: new Map() }));
+    host.calls++;
+    const sent: Credential[] = [];
+    const seen = new Set<string>();
+    for (const candidate of candidatesOf(exchange)) {
+      const key = authSchemeKey(candidate);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      let tally = host.tallies.get(key);
+      if (!tally)
+        host.tallies.set(
+          key,
+          (tally = { credential: { type: candidate.type, in: candidate.in, name: candidate.name }, named: false, calls: 0, values: new Set() }),
+        );
+      tally.calls++;
+      tally.named ||= candidate.named;
+      if (tally.values.size < MAX_VALUES) tally.values.add(candidate.value);
+      sent.push(tally.credential);
+    }
+    return sent;
+  }
+
+  /** The credentials among what one call sent (`add`'s answer), once every call is counted. */
+  credentialsOf(host: string, sent: readonly Credential[]): Credential[] {
+    this.decided ??= this.decide();
+    const confirmed = this.decided.get(host);
+    return confirmed ? sent.filter((c) => confirmed.has(authSchemeKey(c))) : [];
+  }
+
+  private decide(): Map<string, Set<string>> {
+    const decided = new Map<string, Set<string>>();
+    for (const [name, host] of this.hosts) {
+      const confirmed = new Set<string>();
+      for (const [key, tally] of host.tallies) if (isCredential(tally, host.calls)) confirmed.add(key);
+      decided.set(name, confirmed);
+    }
+    return decided;
+  }
+}
+
+/**
+ * A named credential counts when it is reused or sent once; an unnamed one must also be sent on
+ * most calls to the host. A value new on every one of three or more calls is a nonce.
+ */
+function isCredential(tally: Tally, hostCalls: number): boolean {
+  if (tally.credential.in === 'header' && tally.credential.name.endsWith('authorization')) return true;
+  const nonce = tally.calls >= 3 && tally.values.size >= tally.calls;
+  if (nonce) return false;
+  if (tally.named) return true;
+  return tally.calls * 2 > hostCalls && (tally.calls === 1 || tally.values.size < tally.calls);
+}
