@@ -38,7 +38,7 @@ interface DiffArgs extends SelectionFlags {
 
 const VALUE_FLAGS = new Set(['-o', '--out', '-f', '--format', '--fail-on', '--ignore', ...SELECTION_VALUE_FLAGS]);
 
-function parser(argv: readonly string[]) {
+export function parser(argv: readonly string[]) {
   return withConventions(
     withSelectionFlags(
       createParser(argv)
@@ -65,6 +65,7 @@ function parser(argv: readonly string[]) {
       .example('$0 old.har new.har -f json -o changes.json --ignore .har2api-ignore', 'Changes with fingerprints, known ones left out')
       // Unknown options are errors; extra positionals are caught below with a better message.
       .strictOptions(),
+    { single: ['old', 'new'] },
   );
 }
 

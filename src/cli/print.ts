@@ -1,12 +1,18 @@
 /**
- * Diagnostics on stderr, as every subcommand prints them: errors only with --quiet, every one
- * with --verbose, otherwise warnings and errors folded by code.
+ * Diagnostics on stderr, as every subcommand prints them: errors only with --quiet (and the
+ * warnings about the safety of the output, which --quiet never hides), every one with
+ * --verbose, otherwise warnings and errors folded by code.
  */
 import { type Diagnostic, formatDiagnostic, summariseDiagnostics } from '../diagnostics.js';
 import type { Io } from './io.js';
 
+/** Warnings shown even with --quiet: the output holds unredacted values. */
+const ALWAYS_SHOWN = new Set(['redaction-off']);
+
 export function printDiagnostics(diagnostics: readonly Diagnostic[], flags: { quiet: boolean; verbose: boolean }, io: Io): void {
-  const shown = flags.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics.filter((d) => flags.verbose || d.severity !== 'info');
+  const shown = flags.quiet
+    ? diagnostics.filter((d) => d.severity === 'error' || ALWAYS_SHOWN.has(d.code))
+    : diagnostics.filter((d) => flags.verbose || d.severity !== 'info');
   for (const d of flags.verbose ? shown : summariseDiagnostics(shown)) io.stderr(`${asOneLine(formatDiagnostic(d))}\n`);
 }
 

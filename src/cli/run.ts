@@ -15,6 +15,7 @@ import type { Options } from '../options.js';
 import type { BuildResult } from '../pipeline.js';
 import { FORMATS, type Format, renderOutputs } from '../render/index.js';
 import { redactionLine } from '../render/redaction-text.js';
+import { COMPLETIONS_FLAG, printCompletionScript, printCompletions } from './completion.js';
 import { runDiff } from './diff.js';
 import { expandInputs, readInput, refuseOutputsOverInputs } from './inputs.js';
 import type { Io } from './io.js';
@@ -40,7 +41,7 @@ interface ConvertArgs extends SelectionFlags {
   verbose: boolean;
 }
 
-function parser(argv: readonly string[]) {
+export function parser(argv: readonly string[]) {
   const list = listOption;
   const outputs = createParser(argv)
     .scriptName('har2api')
@@ -69,6 +70,7 @@ function parser(argv: readonly string[]) {
       .example('$0 "captures/*.har" -o docs -f markdown,json', 'Merge captures; write docs/reference.md and docs/model.json')
       .example('$0 "captures/*.har" -o docs --check', 'In CI: fail when docs/ is stale')
       .strict(),
+    { lists: ['har'] },
   );
 }
 
@@ -80,6 +82,8 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     return EXIT_USAGE;
   };
   try {
+    if (argv[0] === 'completion' && argv.length === 1) return printCompletionScript(io);
+    if (argv[0] === COMPLETIONS_FLAG) return await printCompletions(argv, io);
     return diff ? await runDiff(argv.slice(1), io) : await runConvert(argv, io);
   } catch (error) {
     if (isUsageError(error)) return usage((error as Error).message);
