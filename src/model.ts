@@ -9,6 +9,19 @@
 
 export const MODEL_VERSION = 1 as const;
 
+declare const SHOWN: unique symbol;
+
+/**
+ * Text that holds (or was made from) captured values: an example, an enum member. Only the
+ * redaction gate (src/infer/gate.ts) makes one, after redacting the value with its context, so a
+ * raw value cannot reach a field of this type without the compiler saying so. Reading it is
+ * reading a string.
+ */
+export type Shown = string & { readonly [SHOWN]: true };
+
+/** A scalar as the model shows it: numbers and booleans are kept, strings come from the gate. */
+export type ShownScalar = Shown | number | boolean | null;
+
 export interface ApiModel {
   modelVersion: typeof MODEL_VERSION;
   title: string;
@@ -96,7 +109,7 @@ export interface PathParam {
   /** Distinct values seen at this position. */
   distinct: number;
   /** One observed value, after redaction. */
-  example?: string;
+  example?: Shown;
   /** Why the position became a parameter (shown by `--explain`). */
   reason: string;
 }
@@ -110,7 +123,7 @@ export interface Param {
   required: boolean;
   schema: JsonSchema;
   /** One observed value, after redaction. */
-  example?: string;
+  example?: Shown;
 }
 
 export type HeaderKind = 'auth' | 'custom' | 'content' | 'other';
@@ -145,7 +158,7 @@ export interface Body {
   /** JSON Schema (2020-12 vocabulary) of the body, or of each line/item for ndjson. */
   schema?: JsonSchema;
   /** One representative example, redacted and truncated, ready to print in a fence. */
-  example?: string;
+  example?: Shown;
   /** Server-sent event kinds, for `sse`. */
   events?: EventKind[];
   /** Sentinel data lines such as `[DONE]`, for `sse`. */
@@ -163,7 +176,7 @@ export interface EventKind {
   type?: string;
   seen: number;
   schema?: JsonSchema;
-  example?: string;
+  example?: Shown;
 }
 
 export interface MultipartPart {
@@ -174,7 +187,7 @@ export interface MultipartPart {
   /** Type of a plain field's values (file parts have none). */
   schema?: JsonSchema;
   /** One value of a plain field, or one file name of a file part, after redaction. */
-  example?: string;
+  example?: Shown;
 }
 
 export interface Response {
@@ -191,7 +204,7 @@ export interface GraphqlOperation {
   seen: number;
   variables?: JsonSchema;
   /** One representative `variables` object, pretty JSON, redacted and truncated. */
-  example?: string;
+  example?: Shown;
 }
 
 export interface MessageStream {
@@ -207,12 +220,12 @@ export interface JsonSchema {
   additionalProperties?: JsonSchema | boolean;
   items?: JsonSchema;
   anyOf?: JsonSchema[];
-  enum?: (string | number | boolean | null)[];
+  enum?: ShownScalar[];
   format?: string;
   pattern?: string;
   description?: string;
-  /** One observed value (scalars only), after redaction. */
-  examples?: (string | number | boolean | null)[];
+  /** One observed value (scalars only), after redaction, valid for this schema. */
+  examples?: ShownScalar[];
   /**
    * Values the schema was inferred from: at the root, the samples; on a schema with
    * properties, the objects observed at that position (what `x-seen` counts against).
@@ -241,4 +254,19 @@ export interface RedactionSummary {
   byKind: Record<string, number>;
   /** Replacements per place (`request.header`, `response.body` …), sorted by place. */
   byPlace: Record<string, number>;
+  /**
+   * What a person reviews before publishing: per place, key path (array indices collapsed to
+   * `[]`, data keys shown as their placeholders) and kind, how many shown values were replaced.
+   * Never a value. Sorted by place, path, kind.
+   */
+  report: RedactionFinding[];
+}
+
+export interface RedactionFinding {
+  /** `request.body`, `response.body`, `url.query`, `request.header`, `url.path` … */
+  place: string;
+  /** `user.emails[].address`, `query.token`, `header.authorization`, `path.{user_id}`. */
+  path: string;
+  kind: string;
+  count: number;
 }

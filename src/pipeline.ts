@@ -4,18 +4,20 @@
  * a small one is parsed once and replayed from memory):
  *
  *   1. survey:   ingest ─> learn secrets (from every entry) · capture window
- *   2. shape:    select API traffic ─> redact URL paths ─> keep method, path, status, response keys
- *                ─> template paths (over all captures at once)
- *   3. describe: drop what no output shows ─> redact the rest, in capture order
- *                ─> infer, endpoint by endpoint ─> ApiModel
+ *   2. shape:    select API traffic ─> keep method, path, status, response keys
+ *                ─> template paths (over all captures at once, on the original paths)
+ *                ─> show templates, path examples and templating's diagnostics through the gate
+ *   3. describe: drop what no output shows ─> infer, endpoint by endpoint, on the original
+ *                values ─[gate]─> ApiModel
  *
- * Redaction still happens once per value and before anything downstream sees it: URL paths in
- * pass 2, everything else in pass 3, both after every secret has been learned in pass 1. The one
- * thing read before redaction is the key names of successful JSON responses, which templating
- * compares between sibling paths and never outputs.
- * Selection runs before redaction although DESIGN draws redaction first: it reads only the
- * method, URL, resource type and media type and reports only counts, so no value can leak
- * through it, and it spares redaction from scanning megabytes of scripts that are dropped anyway.
+ * Redaction happens at one gate into the model (infer/gate.ts), after pass 1 has learned every
+ * secret: each value the model keeps (an example, an enum member, a path-parameter example, a
+ * key that is data, a header, query or form value, an event sample, a diagnostic quoting input)
+ * is redacted there, with its context (key path, siblings, header/cookie/query name, place). The
+ * model's text fields that hold captured values have a type only the gate makes (`Shown`), so a
+ * new output path cannot skip it. Everything else is decided on the original values: types,
+ * formats, enums, templating and auth, so redaction never changes what the reference says about
+ * the API, and values no output shows are never scanned.
  */
 import { randomBytes } from 'node:crypto';
 import type { Context } from './context.js';
@@ -23,7 +25,8 @@ import type { Diagnostic } from './diagnostics.js';
 import { Har2ApiError, isHar2ApiError } from './errors.js';
 import type { Exchange, Payload } from './exchange.js';
 import { type Capture, type InputFile, openCapture } from './ingest/index.js';
-import { createEndpointAccumulator } from './infer/endpoint.js';
+import { createEndpointAccumulator, type ShownGroup } from './infer/endpoint.js';
+import { createGate, type Gate } from './infer/gate.js';
 import { type ApiModel, type Endpoint, type Host, MODEL_VERSION } from './model.js';
 import { type EndpointGroup, type PathSample, templatePaths } from './normalise/templates.js';
 import { type Credential, CredentialSurvey } from './normalise/credentials.js';
@@ -64,10 +67,11 @@ export async function buildModel(inputs: readonly InputFile[], options: Options 
   const diagnostics: Diagnostic[] = [];
   const ctx: Context = { options: resolved, report: (d) => diagnostics.push(d) };
   const redactor = resolved.redact ? createRedactor(settings.redactionKey ?? randomBytes(32)) : null;
+  const gate = createGate(redactor);
 
   const { captures, window } = await survey(inputs, ctx, redactor, settings, diagnostics);
-  const shaped = await shape(captures, ctx, redactor, settings);
-  const endpoints = await describe(captures, shaped, redactor, settings);
+  const shaped = await shape(captures, ctx, gate, settings);
+  const endpoints = await describe(captures, shaped, gate, settings);
 
   const skipped = mergeCounts([...captures.map((c) => c.skipped), shaped.skipped]);
   const sources = captures.map((c) => c.source);
@@ -79,7 +83,7 @@ export async function buildModel(inputs: readonly InputFile[], options: Options 
     hosts: describeHosts(endpoints, shaped.schemes, shaped.apiRoots),
     endpoints,
     traffic: { entries: sources.reduce((n, s) => n + s.entries, 0), used: shaped.kept.length, skipped },
-    redaction: redactor ? redactor.summary() : unredactedSummary(),
+    redaction: redactor ? { ...redactor.summary(), report: gate.report() } : unredactedSummary(),
   };
   if (endpoints.length === 0) ctx.report({ severity: 'warning', code: 'no-endpoints', message: noEndpointsMessage(model, resolved) });
   return { model, diagnostics };
@@ -128,13 +132,13 @@ async function survey(
 }
 
 interface Shaped {
-  /** Kept exchanges in capture order, reduced to what templating reads, with redacted paths. */
+  /** Kept exchanges in capture order, reduced to what templating reads (original paths). */
   kept: PathSample[];
   /** Per capture, the entry indices kept, in order. */
   keptEntries: number[][];
   /** Endpoint group of each kept exchange, by position in `kept`. */
   groupOf: Int32Array;
-  groups: EndpointGroup<PathSample>[];
+  groups: ShownGroup[];
   apiRoots: Record<string, string>;
   schemes: Map<string, Set<string>>;
   skipped: Record<string, number>;
@@ -142,8 +146,11 @@ interface Shaped {
   credentials: Credential[][];
 }
 
-/** Pass 2: select API traffic, redact URL paths, and template paths over every kept exchange. */
-async function shape(captures: readonly Capture[], ctx: Context, redactor: Redactor | null, settings: RunSettings): Promise<Shaped> {
+/**
+ * Pass 2: select API traffic and template paths over every kept exchange, on the original paths
+ * (a redaction guess must never make a template); then show the templates through the gate.
+ */
+async function shape(captures: readonly Capture[], ctx: Context, gate: Gate, settings: RunSettings): Promise<Shaped> {
   const skipReason = createTrafficFilter(ctx.options);
   const kept: PathSample[] = [];
   const keptEntries: number[][] = [];
@@ -163,7 +170,7 @@ async function shape(captures: readonly Capture[], ctx: Context, redactor: Redac
         continue;
       }
       entries.push(exchange.entry);
-      kept.push(pathSample(exchange, redactor ? redactor.redactPath(exchange) : exchange.url.path, shapes));
+      kept.push(pathSample(exchange, exchange.url.path, shapes));
       sent.push(survey.add(exchange));
       let set = schemes.get(exchange.url.host);
       if (!set) schemes.set(exchange.url.host, (set = new Set()));
@@ -171,18 +178,34 @@ async function shape(captures: readonly Capture[], ctx: Context, redactor: Redac
     }
     keptEntries.push(entries);
   }
-  const { groups, apiRoots } = templatePaths(kept, ctx);
+  // Templating's diagnostics quote paths: they leave through the gate.
+  const { groups: templated, apiRoots } = templatePaths(kept, { ...ctx, report: (d) => ctx.report(gate.diagnostic(d)) });
+  const groups = templated.map((group) => showGroup(group, gate));
   const position = new Map<PathSample, number>(kept.map((sample, i) => [sample, i]));
   const groupOf = new Int32Array(kept.length).fill(-1);
-  groups.forEach((group, g) => {
+  templated.forEach((group, g) => {
     for (const sample of group.exchanges) groupOf[position.get(sample)!] = g;
   });
   const credentials = sent.map((candidates, i) => survey.credentialsOf(kept[i]!.url.host, candidates));
   return { kept, keptEntries, groupOf, groups, apiRoots, schemes, skipped, credentials };
 }
 
+/** A template as the model shows it: literal segments, examples and reasons through the gate. */
+function showGroup(group: EndpointGroup<PathSample>, gate: Gate): ShownGroup {
+  const segments = group.path.split('/');
+  return {
+    ...group,
+    path: gate.path(group.path),
+    pathParams: group.pathParams.map(({ example, ...param }) => ({
+      ...param,
+      ...(example === undefined ? {} : { example: gate.pathExample(example, segments[param.position] ?? '') }),
+      reason: gate.message(param.reason),
+    })),
+  };
+}
+
 /**
- * What path templating reads of an exchange (method, host, redacted path, status, the keys of a
+ * What path templating reads of an exchange (method, host, path, status, the keys of a
  * successful JSON response) and nothing more, so a million of them fit in memory. Responses of
  * the same shape share one object.
  */
@@ -199,11 +222,12 @@ function pathSample(exchange: Exchange, path: string, shapes: Map<string, Payloa
 }
 
 /**
- * Pass 3: drop what no output shows, redact everything but the URL, in capture order, and feed
- * each exchange to its endpoint's accumulator, which keeps bounded evidence and lets it go.
+ * Pass 3: drop what no output shows and feed each exchange, with its original values, to its
+ * endpoint's accumulator, which keeps bounded evidence, shows what it keeps through the gate,
+ * and lets the exchange go.
  */
-async function describe(captures: readonly Capture[], shaped: Shaped, redactor: Redactor | null, settings: RunSettings): Promise<Endpoint[]> {
-  const accumulators = shaped.groups.map(({ exchanges: _, ...group }) => createEndpointAccumulator(group));
+async function describe(captures: readonly Capture[], shaped: Shaped, gate: Gate, settings: RunSettings): Promise<Endpoint[]> {
+  const accumulators = shaped.groups.map((group) => createEndpointAccumulator(group, gate));
   let seq = 0;
   for (const [c, capture] of captures.entries()) {
     const entries = shaped.keptEntries[c]!;
@@ -213,11 +237,9 @@ async function describe(captures: readonly Capture[], shaped: Shaped, redactor: 
       tick.step();
       if (next >= entries.length || exchange.entry !== entries[next]) continue;
       next++;
-      const path = shaped.kept[seq]!.url.path;
       const credentials = shaped.credentials[seq]!;
       const group = shaped.groupOf[seq++]!;
-      const minimised = minimiseExchange(exchange);
-      accumulators[group]!.add(redactor ? redactor.redact(minimised, path) : minimised, credentials);
+      accumulators[group]!.add(minimiseExchange(exchange), credentials);
     }
   }
   const endpoints: Endpoint[] = [];

@@ -86,4 +86,20 @@ describe('architecture', () => {
   ])('only one adapter file imports %s', (library, adapter) => {
     expect(files.filter((f) => f.imports.some((i) => i.specifier === library)).map((f) => f.path)).toEqual([adapter]);
   });
+
+  it('only the redaction gate makes model text (`Shown`), with one cast', () => {
+    const casts = (text: string) => [...text.matchAll(/\bas\s+(?:unknown\s+as\s+)?Shown(?:Scalar|Json)?\b|<Shown(?:Scalar|Json)?>/g)].length;
+    const byFile = sourceFiles(SRC)
+      .map((path) => ({ path: relative(SRC, path), casts: casts(readFileSync(path, 'utf8')) }))
+      .filter((f) => f.casts > 0);
+    expect(byFile).toEqual([{ path: join('infer', 'gate.ts'), casts: 1 }]);
+    // The brand itself is declared once, in the model, and named nowhere else.
+    const brands = sourceFiles(SRC).filter((path) => /\bSHOWN\b/.test(readFileSync(path, 'utf8')));
+    expect(brands.map((path) => relative(SRC, path))).toEqual(['model.ts']);
+  });
+
+  it('the cast check would see a cast elsewhere', () => {
+    const casts = (text: string) => [...text.matchAll(/\bas\s+(?:unknown\s+as\s+)?Shown(?:Scalar|Json)?\b|<Shown(?:Scalar|Json)?>/g)].length;
+    expect(casts('const a = raw as Shown; const b = x as unknown as ShownJson;')).toBe(2);
+  });
 });

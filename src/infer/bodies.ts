@@ -8,10 +8,10 @@
  * what its description needs, and says so where it keeps a sample (form-body.ts, sse-body.ts,
  * observe-json.ts).
  */
-import type { Content, Payload } from '../exchange.js';
-import type { Body, BodyKind } from '../model.js';
-import { jsonExample, textExample, truncateExample } from './example.js';
+import type { Content, Json, Payload } from '../exchange.js';
+import type { Body, BodyKind, Shown } from '../model.js';
 import { FormBody } from './form-body.js';
+import type { Gate } from './gate.js';
 import { MultipartBody } from './multipart-body.js';
 import { JsonObserver } from './observe-json.js';
 import { inferObservedSchema } from './schema.js';
@@ -25,18 +25,26 @@ export interface BodyDetail {
   finish(body: Body): Body | Promise<Body>;
 }
 
+/** Where a body's values are shown from: the gate, and `request.body` or `response.body`. */
+export interface BodyPlace {
+  gate: Gate;
+  place: string;
+}
+
 export class BodiesAccumulator {
   /** By media type, then kind: no key to build per payload. */
   private readonly byType = new Map<string, Map<BodyKind, BodyEvidence>>();
   /** The same, in first-seen order. */
   private readonly all: BodyEvidence[] = [];
 
+  constructor(private readonly at: BodyPlace) {}
+
   add(payload: Payload): void {
     let kinds = this.byType.get(payload.mediaType);
     if (!kinds) this.byType.set(payload.mediaType, (kinds = new Map()));
     let evidence = kinds.get(payload.content.kind);
     if (!evidence) {
-      evidence = new BodyEvidence(payload.mediaType, payload.content.kind);
+      evidence = new BodyEvidence(payload.mediaType, payload.content.kind, this.at);
       kinds.set(payload.content.kind, evidence);
       this.all.push(evidence);
     }
@@ -60,8 +68,9 @@ class BodyEvidence {
   constructor(
     private readonly mediaType: string,
     private readonly kind: BodyKind,
+    at: BodyPlace,
   ) {
-    this.detail = createDetail(kind);
+    this.detail = createDetail(kind, at);
   }
 
   add(payload: Payload): void {
@@ -77,21 +86,21 @@ class BodyEvidence {
   }
 }
 
-function createDetail(kind: BodyKind): BodyDetail | null {
+function createDetail(kind: BodyKind, at: BodyPlace): BodyDetail | null {
   switch (kind) {
     case 'json':
     case 'jsonp':
-      return new JsonBody();
+      return new JsonBody(at);
     case 'ndjson':
-      return new NdjsonBody();
+      return new NdjsonBody(at);
     case 'form':
-      return new FormBody();
+      return new FormBody(at);
     case 'multipart':
-      return new MultipartBody();
+      return new MultipartBody(at);
     case 'sse':
-      return new SseBody();
+      return new SseBody(at);
     case 'text':
-      return new TextBody();
+      return new TextBody(at);
     default:
       return null;
   }
@@ -100,48 +109,50 @@ function createDetail(kind: BodyKind): BodyDetail | null {
 class JsonBody implements BodyDetail {
   private readonly json = new JsonObserver();
 
+  constructor(private readonly at: BodyPlace) {}
+
   add(content: ContentOf<'json' | 'jsonp'>): void {
     this.json.add(content.value);
   }
 
   async finish(body: Body): Promise<Body> {
-    const { schema, sample } = await inferObservedSchema(this.json);
-    return { ...body, schema, example: jsonExample(sample) };
+    const { schema, example } = await inferObservedSchema(this.json, this.at);
+    return { ...body, schema, example };
   }
 }
 
 /** One schema for the lines of every stream. */
 class NdjsonBody implements BodyDetail {
   private readonly lines = new JsonObserver();
-  /** Keep-sake: the first stream's first 20 lines, already printed as the example. */
-  private example: string | undefined;
+  /** Keep-sake: the first stream's first 20 lines (the example, shown once the line schema is known). */
+  private first: Json[] | undefined;
+
+  constructor(private readonly at: BodyPlace) {}
 
   add(content: ContentOf<'ndjson'>): void {
     for (const line of content.values) this.lines.add(line);
-    this.example ??= truncateExample(
-      content.values
-        .slice(0, 20)
-        .map((line) => JSON.stringify(line))
-        .join('\n'),
-    );
+    // A copy: the keep-sake must not pin the capture's parsed body.
+    this.first ??= content.values.slice(0, 20).map((line) => JSON.parse(JSON.stringify(line)) as Json);
   }
 
   async finish(body: Body): Promise<Body> {
-    const { schema } = await inferObservedSchema(this.lines);
-    return { ...body, schema, example: this.example! };
+    const { schema } = await inferObservedSchema(this.lines, this.at);
+    return { ...body, schema, example: this.at.gate.printLines(this.first ?? [], schema, this.at.place) };
   }
 }
 
 /** Text is summarised by its first body. */
 class TextBody implements BodyDetail {
   private taken = false;
-  /** Keep-sake: the first body's example (its first lines), undefined when unprintable. */
-  private example: string | undefined;
+  /** Keep-sake: the first body's example (its first lines, through the gate), undefined when unprintable. */
+  private example: Shown | undefined;
+
+  constructor(private readonly at: BodyPlace) {}
 
   add(content: ContentOf<'text'>): void {
     if (this.taken) return;
     this.taken = true;
-    this.example = textExample(content.text);
+    this.example = this.at.gate.textExample(content.text, this.at.place);
   }
 
   finish(body: Body): Body {

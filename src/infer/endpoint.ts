@@ -6,13 +6,17 @@
  * events.ts, graphql.ts, observe-json.ts).
  */
 import type { Exchange, Payload } from '../exchange.js';
-import type { Endpoint, Response } from '../model.js';
+import type { Endpoint, PathParam, Response } from '../model.js';
 import type { Credential } from '../normalise/credentials.js';
 import type { EndpointGroup } from '../normalise/templates.js';
 import { BodiesAccumulator } from './bodies.js';
+import type { Gate } from './gate.js';
 import { GraphqlAccumulator } from './graphql.js';
 import { AuthAccumulator, HeadersAccumulator, QueryParamsAccumulator } from './params.js';
 import { WebSocketAccumulator } from './websocket.js';
+
+/** An endpoint group as the gate shows it: the path and the path parameters' examples redacted. */
+export type ShownGroup = Omit<EndpointGroup, 'exchanges' | 'pathParams'> & { pathParams: PathParam[] };
 
 export interface EndpointAccumulator {
   /**
@@ -24,18 +28,22 @@ export interface EndpointAccumulator {
   finish(): Promise<Endpoint>;
 }
 
-export function createEndpointAccumulator(group: Omit<EndpointGroup, 'exchanges'>): EndpointAccumulator {
+/**
+ * `group` as the gate showed it (path and path-parameter examples); exchanges arrive with their
+ * original values, and every value the endpoint keeps goes through `gate`.
+ */
+export function createEndpointAccumulator(group: ShownGroup, gate: Gate): EndpointAccumulator {
   // Only these fields are captured: a group passed with its exchanges must not be held by them.
   const { method, host, path, pathParams } = group;
   let observed = 0;
   const statusCounts: Record<string, number> = {};
   const byStatus = new Map<number, BodiesAccumulator>();
-  const queryParams = new QueryParamsAccumulator();
-  const headers = new HeadersAccumulator();
-  const auth = new AuthAccumulator();
-  const requestBodies = new BodiesAccumulator();
-  const graphql = new GraphqlAccumulator();
-  const webSocket = new WebSocketAccumulator();
+  const queryParams = new QueryParamsAccumulator(gate);
+  const headers = new HeadersAccumulator(gate);
+  const auth = new AuthAccumulator(gate);
+  const requestBodies = new BodiesAccumulator({ gate, place: 'request.body' });
+  const graphql = new GraphqlAccumulator(gate);
+  const webSocket = new WebSocketAccumulator(gate);
 
   return {
     add(exchange, credentials = []) {
@@ -43,7 +51,7 @@ export function createEndpointAccumulator(group: Omit<EndpointGroup, 'exchanges'
       const status = exchange.response.status;
       statusCounts[status] = (statusCounts[status] ?? 0) + 1;
       let responseBodies = byStatus.get(status);
-      if (!responseBodies) byStatus.set(status, (responseBodies = new BodiesAccumulator()));
+      if (!responseBodies) byStatus.set(status, (responseBodies = new BodiesAccumulator({ gate, place: 'response.body' })));
       addPayload(responseBodies, exchange.response.body);
       queryParams.add(exchange);
       headers.add(exchange, credentials);

@@ -7,8 +7,8 @@
 import type { Json } from '../exchange.js';
 import type { EventKind } from '../model.js';
 import { compareText } from '../order.js';
+import type { BodyPlace } from './bodies.js';
 import { detachText } from './detach-text.js';
-import { jsonExample, truncateExample } from './example.js';
 import { JsonObserver } from './observe-json.js';
 import { inferObservedSchema } from './schema.js';
 
@@ -45,6 +45,9 @@ export class StreamKindsAccumulator {
   private readonly sentinels = new Set<string>();
   private readonly byEvent = new Map<string, EventEvidence>();
 
+  /** `at`: the gate, and the place the messages are shown from (`response.body`, `websocket`). */
+  constructor(private readonly at: BodyPlace) {}
+
   add(message: StreamMessage): void {
     if (message.json === undefined && message.text !== undefined && SENTINEL.test(message.text.trim())) {
       const sentinel = message.text.trim();
@@ -64,7 +67,7 @@ export class StreamKindsAccumulator {
     }
     groups.sort((a, b) => compareText(a.event, b.event) || compareText(a.type ?? '', b.type ?? ''));
     const events: EventKind[] = [];
-    for (const group of groups) events.push(await group.kind.finish(group.event, group.type));
+    for (const group of groups) events.push(await group.kind.finish(group.event, group.type, this.at));
     return { events, sentinels: [...this.sentinels].sort() };
   }
 }
@@ -108,11 +111,12 @@ class KindEvidence {
   private json: JsonObserver | null = null;
   /** Keep-sake: the first text message, already cut to its example (used when no JSON came). */
   private text: string | undefined;
+  /** Keep-sake: the first text message, detached and cut (shown through the gate at the end). */
 
   add(message: StreamMessage): void {
     this.seen++;
     if (message.json !== undefined) (this.json ??= new JsonObserver()).add(message.json);
-    else if (this.text === undefined && message.text !== undefined) this.text = truncateExample(message.text, 400, 10);
+    else if (this.text === undefined && message.text !== undefined) this.text = detachText(message.text.slice(0, 4096));
   }
 
   clone(): KindEvidence {
@@ -123,14 +127,18 @@ class KindEvidence {
     return copy;
   }
 
-  async finish(event: string, type: string | undefined): Promise<EventKind> {
-    const kind: EventKind = { event, seen: this.seen };
-    if (type !== undefined) kind.type = type;
+  async finish(event: string, type: string | undefined, at: BodyPlace): Promise<EventKind> {
+    // Event names and types are data too (`user:jane@example.org`): shown through the gate.
+    const kind: EventKind = { event: at.gate.text(event, at.place), seen: this.seen };
+    if (type !== undefined) kind.type = at.gate.text(type, at.place);
     if (this.json) {
-      const { schema, sample } = await inferObservedSchema(this.json);
+      const { schema, example } = await inferObservedSchema(this.json, { ...at, maxChars: EVENT_EXAMPLE_CHARS, maxLines: EVENT_EXAMPLE_LINES });
       kind.schema = schema;
-      kind.example = jsonExample(sample, EVENT_EXAMPLE_CHARS, EVENT_EXAMPLE_LINES);
-    } else if (this.text !== undefined) kind.example = this.text;
+      kind.example = example;
+    } else if (this.text !== undefined) {
+      const example = at.gate.textExample(this.text, at.place, 400, 10);
+      if (example !== undefined) kind.example = example;
+    }
     return kind;
   }
 }

@@ -5,8 +5,8 @@
  */
 import type { NameValue } from '../exchange.js';
 import type { Body, JsonSchema } from '../model.js';
-import type { BodyDetail, ContentOf } from './bodies.js';
-import { truncateExample } from './example.js';
+import type { BodyDetail, BodyPlace, ContentOf } from './bodies.js';
+import type { Gate } from './gate.js';
 import { type NamedEvidence, NamedValues } from './named-values.js';
 import { scalarExample } from './scalar.js';
 
@@ -15,28 +15,45 @@ export class FormBody implements BodyDetail {
   /** Keep-sake: the fields of the sample with the most of them (the first on a tie), for the example. */
   private richest: readonly NameValue[] | null = null;
 
+  constructor(private readonly at: BodyPlace) {}
+
   add(content: ContentOf<'form'>): void {
-    this.fields.addSample(content.fields);
+    const { gate, place } = this.at;
+    this.fields.addSample(content.fields, false, (pair, pairs) =>
+      gate.value(
+        pair.value,
+        pair.name,
+        'form',
+        pairs.map((p) => p.name),
+        place,
+      ),
+    );
     if (this.richest === null || content.fields.length > this.richest.length) this.richest = content.fields;
   }
 
   finish(body: Body): Body {
-    const fields = [...this.fields.entries()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const { gate, place } = this.at;
+    // Names are shown through the gate (a field name can be a token); types come from the values.
+    const fields = [...this.fields.entries()]
+      .map((field) => ({ field, name: gate.name(field.name, place), schema: describeField(field, gate, place) }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const samples = this.fields.samples;
     const schema: JsonSchema = {
       type: 'object',
       // fromEntries defines own properties, so a field named `__proto__` stays a field.
-      properties: Object.fromEntries(fields.map((field) => [field.name, describeField(field)])),
-      required: fields.filter((field) => field.seen === samples).map((field) => field.name),
+      properties: Object.fromEntries(fields.map(({ name, schema }) => [name, schema])),
+      required: fields.filter(({ field }) => field.seen === samples).map(({ name }) => name),
       'x-samples': samples,
     };
-    return { ...body, schema, example: truncateExample(this.richest!.map((f) => `${f.name}=${f.value}`).join('\n')) };
+    // The example's values are fitted to their field's schema, found by the name as sent.
+    const byName: JsonSchema = { properties: Object.fromEntries(fields.map(({ field, schema }) => [field.name, schema])) };
+    return { ...body, schema, example: gate.form(this.richest!, byName, place) };
   }
 }
 
-/** A field's schema with its presence, and its first non-empty value as the example. */
-function describeField(field: NamedEvidence): JsonSchema {
-  const property: JsonSchema = { ...field.values.schema(), 'x-seen': field.seen };
-  const example = scalarExample(field.values.example, property);
+/** A field's schema with its presence, and its first non-empty value (through the gate) as the example. */
+function describeField(field: NamedEvidence, gate: Gate, place: string): JsonSchema {
+  const property: JsonSchema = { ...field.values.schema((values) => gate.namedEnum(values, field.name, 'form', place)), 'x-seen': field.seen };
+  const example = field.example === undefined ? undefined : scalarExample(gate.fitText(field.example, property), property);
   return example === undefined ? property : { ...property, examples: [example] };
 }

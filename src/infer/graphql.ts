@@ -9,7 +9,7 @@
 import type { Exchange, Json, NameValue } from '../exchange.js';
 import type { GraphqlOperation } from '../model.js';
 import { detachText } from './detach-text.js';
-import { jsonExample } from './example.js';
+import type { Gate } from './gate.js';
 import { JsonObserver } from './observe-json.js';
 import { inferObservedSchema } from './schema.js';
 
@@ -26,6 +26,8 @@ interface Call {
 export class GraphqlAccumulator {
   private readonly byName = new Map<string, { operation: GraphqlOperation['operation']; seen: number; variables: JsonObserver | null }>();
 
+  constructor(private readonly gate: Gate) {}
+
   add(exchange: Exchange): void {
     const content = exchange.request.body?.content;
     if (content?.kind === 'json') {
@@ -38,13 +40,19 @@ export class GraphqlAccumulator {
   async finish(): Promise<GraphqlOperation[] | undefined> {
     if (this.byName.size === 0) return undefined;
     const operations: GraphqlOperation[] = [];
-    for (const name of [...this.byName.keys()].sort()) {
+    // The name is judged as the body sends it, beside `query` and `variables`.
+    const shown = [...this.byName.keys()].map((name) => ({
+      name,
+      shown: String(this.gate.jsonLeaf(name, 'request.body', ['operationName'], ['query', 'variables'])),
+    }));
+    for (const { name, shown: shownName } of shown.sort((a, b) => (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0))) {
       const entry = this.byName.get(name)!;
-      const operation: GraphqlOperation = { name, operation: entry.operation, seen: entry.seen };
+      const operation: GraphqlOperation = { name: shownName, operation: entry.operation, seen: entry.seen };
       if (entry.variables) {
-        const { schema, sample } = await inferObservedSchema(entry.variables);
+        const at = { gate: this.gate, place: 'request.body', keyPath: ['variables'], maxChars: 1500, maxLines: 40 };
+        const { schema, example } = await inferObservedSchema(entry.variables, at);
         operation.variables = schema;
-        operation.example = jsonExample(sample, 1500, 40);
+        operation.example = example;
       }
       operations.push(operation);
     }

@@ -5,8 +5,8 @@
  * essence only: parameters (`application/pdf; name="…"`) can name a person's file.
  */
 import { essence } from '../ingest/media-type.js';
-import type { Body, MultipartPart } from '../model.js';
-import type { BodyDetail, ContentOf } from './bodies.js';
+import type { Body, MultipartPart, Shown } from '../model.js';
+import type { BodyDetail, BodyPlace, ContentOf } from './bodies.js';
 import { detachText } from './detach-text.js';
 import { NamedValues } from './named-values.js';
 
@@ -15,18 +15,32 @@ const MAX_VALUES_PER_PART = 1000;
 
 export class MultipartBody implements BodyDetail {
   private readonly parts = new NamedValues(MAX_VALUES_PER_PART);
-  /** The first file name sent under a part name (detached): such a part is a file. */
-  private readonly fileNames = new Map<string, string>();
+  /** The first file name sent under a part name, through the gate: such a part is a file. */
+  private readonly fileNames = new Map<string, Shown>();
   /** Content types declared per part name, in first-seen order (detached). */
   private readonly contentTypes = new Map<string, string[]>();
 
+  constructor(private readonly at: BodyPlace) {}
+
   add(content: ContentOf<'multipart'>): void {
+    const { gate, place } = this.at;
     this.parts.next();
     for (const part of content.parts) {
-      const { name, values } = this.parts.count(part.name)!;
+      const entry = this.parts.count(part.name)!;
+      const { name, values } = entry;
       if (part.fileName !== null) {
-        if (!this.fileNames.get(name)) this.fileNames.set(name, detachText(part.fileName));
-      } else if (part.value !== null) values.add(part.value);
+        if (!this.fileNames.get(name)) this.fileNames.set(name, gate.fileName(detachText(part.fileName)));
+      } else if (part.value !== null) {
+        values.add(part.value);
+        if (entry.example === undefined && part.value !== '')
+          entry.example = gate.value(
+            part.value,
+            part.name,
+            'form',
+            content.parts.map((p) => p.name),
+            place,
+          );
+      }
       const type = essence(part.contentType);
       if (type) {
         let types = this.contentTypes.get(name);
@@ -37,16 +51,18 @@ export class MultipartBody implements BodyDetail {
   }
 
   finish(body: Body): Body {
+    const { gate, place } = this.at;
     const parts: MultipartPart[] = [];
-    for (const { name, seen, values } of this.parts.entries()) {
+    for (const { name, seen, values, example } of this.parts.entries()) {
       const fileName = this.fileNames.get(name);
-      const part: MultipartPart = { name, seen, file: fileName !== undefined, contentTypes: [...(this.contentTypes.get(name) ?? [])].sort() };
+      const shownName = gate.name(name, place);
+      const part: MultipartPart = { name: shownName, seen, file: fileName !== undefined, contentTypes: [...(this.contentTypes.get(name) ?? [])].sort() };
       // A file sent without a name has no example: its contents are never shown.
       if (fileName !== undefined) {
         if (fileName !== '') part.example = fileName;
       } else {
-        part.schema = values.schema();
-        if (values.example !== undefined) part.example = values.example;
+        part.schema = values.schema((members) => gate.namedEnum(members, name, 'form', place));
+        if (example !== undefined) part.example = gate.fitText(example, part.schema);
       }
       parts.push(part);
     }

@@ -5,6 +5,7 @@
  * all such names. Values are not kept (scalar.ts); names are detached when first seen.
  */
 import type { NameValue } from '../exchange.js';
+import type { Shown } from '../model.js';
 import { detachText } from './detach-text.js';
 import { ScalarObserver } from './scalar.js';
 
@@ -15,7 +16,12 @@ export interface NamedEvidence {
   /** The sample that last counted towards `seen`. */
   counted: number;
   values: ScalarObserver;
+  /** The first non-empty value as the gate showed it, with the names sent beside it. */
+  example?: Shown;
 }
+
+/** Shows a value through the gate, given the pairs sent with it (its siblings). */
+export type ShowValue = (pair: NameValue, pairs: readonly NameValue[]) => Shown;
 
 export class NamedValues {
   /** Samples started so far. */
@@ -52,10 +58,18 @@ export class NamedValues {
     return entry;
   }
 
-  /** One sample of name/value pairs (names lower-cased for headers). */
-  addSample(pairs: readonly NameValue[], lowerCase = false): void {
+  /**
+   * One sample of name/value pairs (names lower-cased for headers). `show` makes the example of
+   * a name from its first non-empty value, while the pairs sent with it are at hand.
+   */
+  addSample(pairs: readonly NameValue[], lowerCase = false, show?: ShowValue): void {
     this.next();
-    for (const pair of pairs) this.count(lowerCase ? pair.name.toLowerCase() : pair.name)?.values.add(pair.value);
+    for (const pair of pairs) {
+      const entry = this.count(lowerCase ? pair.name.toLowerCase() : pair.name);
+      if (entry === undefined) continue;
+      entry.values.add(pair.value);
+      if (show && entry.example === undefined && pair.value !== '') entry.example = show(pair, pairs);
+    }
   }
 
   /** Every kept name, in first-seen order. */

@@ -17,9 +17,11 @@
  * quicktype merges them into one schema instead of one property per id.
  */
 import type { Json } from '../exchange.js';
+import type { ShownScalar } from '../model.js';
 import { classifySegment } from '../normalise/segments.js';
 import { placeholderKind } from '../redact/placeholders.js';
 import { detachText } from './detach-text.js';
+import { cutShown, type ShownJson } from './gate.js';
 import { ANY_FORMAT, FORMAT_EMAIL, isEnumWord, MAX_ENUM_VALUES, stringFormats } from './string-format.js';
 
 export const KIND_NULL = 1;
@@ -38,6 +40,7 @@ export const MAX_DEPTH = 48;
 /** Field positions per inference; past it new fields are left out and the schema says so. */
 export const MAX_NODES = 20_000;
 const MAX_EXAMPLE_CHARS = 200;
+const MAX_SIBLINGS = 64;
 
 export type Scalar = string | number | boolean;
 
@@ -54,8 +57,12 @@ export interface FieldNode {
   formats: number;
   /** Distinct strings with counts while they could still be an enum; null once ruled out. */
   enumCounts: Map<string, number> | null;
-  /** First non-null scalar, a non-empty string preferred; strings cut to 200 characters. */
+  /** First non-null scalar, a non-empty string preferred; strings cut to 200 characters. Raw: shown only through the gate. */
   example?: Scalar;
+  /** The keys of the object that held `example` (its siblings: context for the gate). */
+  exampleSiblings?: string[];
+  /** The example as the gate showed it, taken from the redacted representative sample. */
+  shown?: ShownScalar;
   /** Properties of plain objects, by key. */
   children?: Map<string, FieldNode>;
   /** Elements of arrays. */
@@ -129,10 +136,12 @@ export class JsonObserver {
     this.samples++;
   }
 
-  /** The observation of every sample added; completes the field examples, so call it once, last. */
+  /**
+   * The observation of every sample added. Field examples are completed from the representative
+   * sample once the gate has redacted it (`takeShownExamples`).
+   */
   result(): Observation {
     const { root, cover, representative, samples, truncated } = this;
-    if (samples > 0) takeExamples(this.representativeSample, root, 0, new Set());
     return { root, cover, representative, sample: this.representativeSample, samples, truncated };
   }
 
@@ -229,7 +238,10 @@ export class JsonObserver {
     for (const key in value) {
       const next = this.child(node, key);
       if (!next) continue;
+      const example = next.example;
       const skeleton = this.visit(value[key]!, next, depth + 1);
+      // The gate judges an example with its siblings (`name` beside `email`), as in the body.
+      if (next.example !== example) next.exampleSiblings = Object.keys(value).slice(0, MAX_SIBLINGS);
       if (skeleton !== NOTHING) (kept ??= []).push([key, skeleton]);
     }
     // fromEntries defines own properties, so a captured `__proto__` key stays plain data.
@@ -246,37 +258,40 @@ function cloneFieldNode(node: FieldNode): FieldNode {
 }
 
 /**
- * Field examples come from the representative sample where it has the field, so the table and
- * the printed example agree; other fields keep the first value seen.
+ * Field examples come from the representative sample, as the gate redacted it, where it has the
+ * field, so the table and the printed example agree; other fields keep the first value seen
+ * (which the gate shows with its key path and siblings).
  */
-function takeExamples(value: Json, node: FieldNode, depth: number, taken: Set<FieldNode>): void {
+export function takeShownExamples(value: ShownJson, node: FieldNode, depth = 0): void {
   if (value === null || depth > MAX_DEPTH) return;
   if (typeof value !== 'object') {
     // The first value in the sample wins (the first element of an array, not the last).
-    if (value !== '' && !taken.has(node)) {
-      taken.add(node);
-      node.example = typeof value === 'string' ? cutExample(value) : value;
-    }
+    if (value !== '' && node.shown === undefined) node.shown = typeof value === 'string' ? cutShown(value, MAX_EXAMPLE_CHARS) : value;
     return;
   }
   if (Array.isArray(value)) {
-    if (node.items) for (const item of value) takeExamples(item, node.items, depth + 1, taken);
+    if (node.items) for (const item of value) takeShownExamples(item, node.items, depth + 1);
     return;
   }
   const keys = Object.keys(value);
   if (isMapInstance(keys)) {
-    if (node.entries) for (const key of keys) takeExamples(value[key]!, node.entries, depth + 1, taken);
+    if (node.entries) for (const key of keys) takeShownExamples(value[key]!, node.entries, depth + 1);
     return;
   }
   for (const key of keys) {
     const child = node.children?.get(key);
-    if (child) takeExamples(value[key]!, child, depth + 1, taken);
+    if (child) takeShownExamples(value[key]!, child, depth + 1);
   }
 }
 
-/** Long strings are cut, and the cut detached: the example must not pin the whole string. */
+/**
+ * Long strings are cut, back to a space where there is one (so the gate never sees half an
+ * email), and the cut detached: the example must not pin the whole string.
+ */
 function cutExample(value: string): string {
-  return value.length > MAX_EXAMPLE_CHARS ? detachText(`${value.slice(0, MAX_EXAMPLE_CHARS)}…`) : value;
+  if (value.length <= MAX_EXAMPLE_CHARS) return value;
+  const space = value.lastIndexOf(' ', MAX_EXAMPLE_CHARS);
+  return detachText(`${value.slice(0, space > MAX_EXAMPLE_CHARS / 2 ? space : MAX_EXAMPLE_CHARS)}…`);
 }
 
 function kindOf(value: Json): number {
@@ -347,7 +362,11 @@ export function combineFieldNodes(nodes: readonly FieldNode[]): FieldNode {
     out.strings += node.strings;
     out.formats &= node.strings > 0 ? node.formats : ANY_FORMAT;
     out.mapSeen ||= node.mapSeen;
-    if (out.example === undefined || out.example === '') out.example = node.example;
+    if (out.example === undefined || out.example === '') {
+      out.example = node.example;
+      if (node.exampleSiblings) out.exampleSiblings = node.exampleSiblings;
+    }
+    if (out.shown === undefined || out.shown === '') out.shown = node.shown;
     out.enumCounts = combineCounts(out.enumCounts, node.enumCounts);
   }
   const children = new Map<string, FieldNode[]>();

@@ -4,10 +4,11 @@
  * count and a `ScalarObserver` are kept (named-values.ts; the first 1000 values observed).
  */
 import type { Exchange } from '../exchange.js';
-import type { AuthRequirement, AuthScheme, HeaderParam, Param } from '../model.js';
+import type { AuthRequirement, AuthScheme, HeaderParam, JsonSchema, Param, Shown } from '../model.js';
 import { authSchemeKey } from '../auth-requirements.js';
 import type { Credential } from '../normalise/credentials.js';
 import { headerKind } from '../normalise/header-kind.js';
+import type { Gate } from './gate.js';
 import { NamedValues } from './named-values.js';
 
 /** Values observed per name; later ones only count towards presence. */
@@ -16,15 +17,28 @@ const MAX_VALUES_PER_NAME = 1000;
 export class QueryParamsAccumulator {
   private readonly named = new NamedValues(MAX_VALUES_PER_NAME);
 
+  constructor(private readonly gate: Gate) {}
+
   add(exchange: Exchange): void {
-    this.named.addSample(exchange.url.query);
+    const gate = this.gate;
+    this.named.addSample(exchange.url.query, false, (pair, pairs) =>
+      gate.value(
+        pair.value,
+        pair.name,
+        'query',
+        pairs.map((p) => p.name),
+        'url.query',
+      ),
+    );
   }
 
   finish(): Param[] {
     const of = this.named.samples;
     const params: Param[] = [];
-    for (const { name, seen, values } of this.named.entries())
-      params.push(withExample({ name, seen, of, required: seen === of, schema: values.schema() }, values.example));
+    for (const { name, seen, values, example } of this.named.entries()) {
+      const schema = values.schema((members) => this.gate.namedEnum(members, name, 'query', 'url.query'));
+      params.push(withExample({ name: this.gate.name(name, 'url.query'), seen, of, required: seen === of, schema }, example, this.gate));
+    }
     return params.sort(byName);
   }
 }
@@ -36,32 +50,31 @@ export class HeadersAccumulator {
   /** Header names sent as credentials on some request: their kind is `auth`, whatever the name says. */
   private readonly credentials = new Set<string>();
 
+  constructor(private readonly gate: Gate) {}
+
   add(exchange: Exchange, credentials: readonly Credential[] = []): void {
-    this.named.addSample(exchange.request.headers, true);
+    const gate = this.gate;
+    // A Cookie header is shown by its cookie names only (`session=…; theme=…`), through the gate.
+    this.named.addSample(exchange.request.headers, true, (pair) =>
+      pair.name.toLowerCase() === 'cookie' ? gate.cookieNames(pair.value) : gate.header(pair.name, pair.value),
+    );
     for (const credential of credentials) if (credential.in === 'header') this.credentials.add(credential.name.toLowerCase());
   }
 
   finish(): HeaderParam[] {
     const of = this.named.samples;
     const headers: HeaderParam[] = [];
-    for (const { name, seen, values } of this.named.entries()) {
+    for (const { name, seen, example } of this.named.entries()) {
       const kind = this.credentials.has(name) ? 'auth' : headerKind(name)!;
-      const example = name === 'cookie' ? cookieNames(values.first ?? '') : undefined;
-      const param = withExample({ name, seen, of, required: seen === of, schema: { type: 'string' } }, values.example);
-      headers.push({ ...param, ...(example !== undefined ? { example } : {}), kind });
+      const param = withExample(
+        { name: this.gate.name(name, 'request.header'), seen, of, required: seen === of, schema: { type: 'string' } },
+        example,
+        this.gate,
+      );
+      headers.push({ ...param, kind });
     }
     return headers.sort(byName);
   }
-}
-
-/** A Cookie header is shown by its cookie names only: `session=…; theme=…`. */
-function cookieNames(value: string): string {
-  return value
-    .split(';')
-    .map((pair) => pair.trim().split('=')[0])
-    .filter(Boolean)
-    .map((name) => `${name}=…`)
-    .join('; ');
 }
 
 /**
@@ -72,16 +85,21 @@ function cookieNames(value: string): string {
 export class AuthAccumulator {
   private readonly schemes = new Map<string, AuthScheme>();
   private readonly sets = new Map<string, AuthRequirement>();
+  /** Credential names as the gate shows them (a cookie name can hold an email), by `in` and name. */
+  private readonly shownNames = new Map<string, string>();
+
+  constructor(private readonly gate: Gate) {}
 
   add(credentials: readonly Credential[]): void {
     const keys = new Set<string>();
     for (const credential of credentials) {
-      const key = authSchemeKey(credential);
+      const shown = { in: credential.in, name: this.shownName(credential) };
+      const key = authSchemeKey(shown);
       if (keys.has(key)) continue;
       keys.add(key);
       const scheme = this.schemes.get(key);
       if (scheme) scheme.seen++;
-      else this.schemes.set(key, { type: credential.type, in: credential.in, name: credential.name, seen: 1 });
+      else this.schemes.set(key, { type: credential.type, in: credential.in, name: shown.name, seen: 1 });
     }
     if (keys.size === 0) return;
     const schemes = [...keys].sort();
@@ -91,6 +109,19 @@ export class AuthAccumulator {
     else this.sets.set(id, { schemes, seen: 1 });
   }
 
+  private shownName(credential: Credential): string {
+    const id = `${credential.in} ${credential.name}`;
+    let shown = this.shownNames.get(id);
+    if (shown === undefined) {
+      shown =
+        credential.in === 'cookie'
+          ? this.gate.cookieName(credential.name)
+          : this.gate.name(credential.name, credential.in === 'query' ? 'url.query' : 'request.header');
+      this.shownNames.set(id, shown);
+    }
+    return shown;
+  }
+
   finish(): { auth: AuthScheme[]; authRequirements: AuthRequirement[] } {
     const auth = [...this.schemes.values()].sort((a, b) => (a.type + a.name < b.type + b.name ? -1 : 1));
     const authRequirements = [...this.sets.values()].sort((a, b) => b.seen - a.seen || (a.schemes.join() < b.schemes.join() ? -1 : 1));
@@ -98,8 +129,8 @@ export class AuthAccumulator {
   }
 }
 
-function withExample<T extends Param>(param: T, example: string | undefined): T {
-  return example === undefined ? param : { ...param, example };
+function withExample<T extends Param>(param: T, example: Shown | undefined, gate: Gate): T {
+  return example === undefined ? param : { ...param, example: gate.fitText(example, param.schema as JsonSchema) };
 }
 
 function byName(a: { name: string }, b: { name: string }): number {

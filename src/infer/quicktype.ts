@@ -68,7 +68,7 @@ function toModelSchema(schema: DraftSchema, definitions: Record<string, DraftSch
   const out: JsonSchema = {};
   if (schema.type !== undefined) out.type = schema.type as JsonType | JsonType[];
   if (schema.format !== undefined && schema.format !== 'integer' && schema.format !== 'boolean') out.format = schema.format;
-  if (schema.enum) out.enum = schema.enum;
+  // No enum: quicktype saw only the cover; enums come from the evidence, through the gate (annotate-schema.ts).
   if (schema.properties) {
     out.properties = Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [originalKey(k), toModelSchema(v, definitions, resolving)]));
     out.required = schema.required ? schema.required.map(originalKey) : [];

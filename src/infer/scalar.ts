@@ -5,7 +5,7 @@
  * exchanges arrive; none is kept but the first non-empty one (the example) and up to
  * `MAX_ENUM_VALUES` enum candidates, each detached from the capture (detach-text.ts).
  */
-import type { JsonSchema } from '../model.js';
+import type { JsonSchema, Shown, ShownScalar } from '../model.js';
 import { detachText } from './detach-text.js';
 import { placeholderKind } from '../redact/placeholders.js';
 import { ANY_FORMAT, enumValues, FORMAT_EMAIL, formatName, isEnumWord, MAX_ENUM_VALUES, stringFormats } from './string-format.js';
@@ -56,7 +56,8 @@ export class ScalarObserver {
     return this.observed === 0 ? undefined : this.firstEmpty ? '' : this.example;
   }
 
-  schema(): JsonSchema {
+  /** The schema of the values; enum members are shown only as `showEnum` (the gate) lets them. */
+  schema(showEnum: (values: readonly string[]) => Shown[] | undefined): JsonSchema {
     if (this.present === 0) return { type: 'string' };
     if (this.booleans) return { type: 'boolean' };
     if (this.integers) return { type: 'integer' };
@@ -66,7 +67,8 @@ export class ScalarObserver {
     if (format !== undefined) schema.format = format;
     else {
       const values = enumValues(this.words, this.present);
-      if (values) schema.enum = values;
+      const shown = values && showEnum(values);
+      if (shown) schema.enum = shown;
     }
     return schema;
   }
@@ -88,7 +90,7 @@ export class ScalarObserver {
 }
 
 /** A value as the schema's type would have it (`"3"` → `3` for integers). */
-export function scalarExample(value: string | undefined, schema: JsonSchema): string | number | boolean | undefined {
+export function scalarExample(value: Shown | undefined, schema: JsonSchema): ShownScalar | undefined {
   if (value === undefined) return undefined;
   if (schema.type === 'boolean') return value === 'true';
   if (schema.type === 'integer' || schema.type === 'number') return Number(value);

@@ -4,26 +4,42 @@
  * integer vs number, nesting, word-keyed maps); the evidence then completes it
  * (annotate-schema.ts). quicktype's cost so follows the number of distinct facts, not of samples.
  */
-import type { Json } from '../exchange.js';
-import type { JsonSchema } from '../model.js';
+import type { JsonSchema, Shown } from '../model.js';
 import { annotateSchema } from './annotate-schema.js';
-import type { JsonObserver } from './observe-json.js';
+import type { Gate } from './gate.js';
+import { type JsonObserver, takeShownExamples } from './observe-json.js';
 import { quicktypeSchema } from './quicktype.js';
 
 export interface JsonInference {
   schema: JsonSchema;
   /** Index of the representative sample: the one touching the most fields. */
   representative: number;
-  /** The representative sample itself, for the printed example. */
-  sample: Json;
+  /** The representative sample as the gate shows it, printed and cut. */
+  example: Shown;
 }
 
-/** The schema of every sample an observer saw; finishes the observer (see `JsonObserver.result`). */
-export async function inferObservedSchema(observer: JsonObserver): Promise<JsonInference> {
+/** Where observed samples are shown from: the gate, their place, the keys above them, the example's budget. */
+export interface ShowAt {
+  gate: Gate;
+  place: string;
+  keyPath?: readonly string[];
+  maxChars?: number;
+  maxLines?: number;
+}
+
+/**
+ * The schema of every sample an observer saw, from the original values; its examples and the
+ * printed representative sample through the gate. Finishes the observer (see `JsonObserver.result`).
+ */
+export async function inferObservedSchema(observer: JsonObserver, at: ShowAt): Promise<JsonInference> {
   const observation = observer.result();
   const inferred = await quicktypeSchema(observation.cover.map((skeleton) => JSON.stringify(skeleton)));
-  const schema = annotateSchema(inferred, observation.root);
+  const keyPath = at.keyPath ?? [];
+  const sample = at.gate.json(observation.sample, at.place, keyPath);
+  if (observation.samples > 0) takeShownExamples(sample, observation.root);
+  const schema = annotateSchema(inferred, observation.root, { gate: at.gate, place: at.place, path: keyPath });
   if (schema['x-samples'] === undefined) schema['x-samples'] = observation.samples;
   if (observation.truncated) schema.description = 'Too many distinct fields: some were left out of this schema.';
-  return { schema, representative: observation.representative, sample: observation.sample };
+  const example = at.gate.printJson(sample, schema, at.maxChars, at.maxLines);
+  return { schema, representative: observation.representative, example };
 }

@@ -3,20 +3,23 @@
  * sentinels, and the stream showing the most distinct events printed as it was on the wire.
  */
 import type { SseEvent } from '../exchange.js';
-import type { Body } from '../model.js';
-import type { BodyDetail, ContentOf } from './bodies.js';
+import type { Body, Shown } from '../model.js';
+import type { BodyDetail, BodyPlace, ContentOf } from './bodies.js';
 import { StreamKindsAccumulator, type StreamMessage, typeField } from './events.js';
-import { truncateExample } from './example.js';
 
 const EXAMPLE_EVENTS = 40;
 
 export class SseBody implements BodyDetail {
-  private readonly kinds = new StreamKindsAccumulator();
-  /** Keep-sake: the example of the stream with the most distinct events so far (the first on a tie), already printed and cut. */
-  private example = '';
+  private readonly kinds: StreamKindsAccumulator;
+  /** Keep-sake: the events of the stream with the most distinct events so far (the first on a tie), detached. */
+  private best: SseEvent[] = [];
   private bestKinds = -1;
   /** The (event, type) pairs of the stream being added; emptied after each stream. */
   private readonly streamKinds = new Set<string>();
+
+  constructor(private readonly at: BodyPlace) {
+    this.kinds = new StreamKindsAccumulator(at);
+  }
 
   add(content: ContentOf<'sse'>): void {
     for (const event of content.events) {
@@ -28,13 +31,15 @@ export class SseBody implements BodyDetail {
     this.streamKinds.clear();
     if (kinds > this.bestKinds) {
       this.bestKinds = kinds;
-      this.example = truncateExample(sseText(content.events.slice(0, EXAMPLE_EVENTS)), 2000, 30);
+      // A copy: the keep-sake must not pin the capture's parsed stream.
+      this.best = JSON.parse(JSON.stringify(content.events.slice(0, EXAMPLE_EVENTS))) as SseEvent[];
     }
   }
 
   async finish(body: Body): Promise<Body> {
     const { events, sentinels } = await this.kinds.finish();
-    return { ...body, events, ...(sentinels.length > 0 ? { sentinels } : {}), example: this.example };
+    const example: Shown = this.at.gate.sse(this.best, this.at.place);
+    return { ...body, events, ...(sentinels.length > 0 ? { sentinels } : {}), example };
   }
 }
 
@@ -45,17 +50,4 @@ function sseMessage(event: SseEvent, type: string | undefined): StreamMessage {
     if (type !== undefined) message.type = type;
   } else message.text = event.data;
   return message;
-}
-
-/** The stream as it was on the wire, for the example. */
-function sseText(events: SseEvent[]): string {
-  return events
-    .map(
-      (e) =>
-        `${e.event ? `event: ${e.event}\n` : ''}${e.data
-          .split('\n')
-          .map((line) => `data: ${line}`)
-          .join('\n')}\n`,
-    )
-    .join('\n');
 }

@@ -7,11 +7,16 @@ import type { Content, Exchange, Json, WebSocketMessage } from '../exchange.js';
 import type { MessageStream } from '../model.js';
 import { classifySegment } from '../normalise/segments.js';
 import { StreamKindsAccumulator, type StreamMessage, typeField } from './events.js';
+import type { Gate } from './gate.js';
 
 /** The frames of an endpoint's exchanges, one exchange at a time; frames are not kept. */
 export class WebSocketAccumulator {
   private messages = 0;
-  private readonly kinds = new StreamKindsAccumulator();
+  private readonly kinds: StreamKindsAccumulator;
+
+  constructor(gate: Gate) {
+    this.kinds = new StreamKindsAccumulator({ gate, place: 'websocket' });
+  }
 
   add(exchange: Exchange): void {
     for (const message of exchange.webSocket) {

@@ -44,12 +44,15 @@ export interface PathSample {
   response: { status: number; body: Payload | null };
 }
 
+/** A path parameter as templating found it: its example is an original segment, shown only through the gate (infer/gate.ts). */
+export type ObservedPathParam = Omit<PathParam, 'example'> & { example?: string };
+
 export interface EndpointGroup<T extends PathSample = Exchange> {
   method: string;
   host: string;
   /** Template path: `/backend-api/conversation/{conversation_id}`. */
   path: string;
-  pathParams: PathParam[];
+  pathParams: ObservedPathParam[];
   exchanges: T[];
 }
 
@@ -378,7 +381,7 @@ function wordValue(child: Child): WordValue {
 }
 
 interface ParamValues {
-  param: PathParam;
+  param: ObservedPathParam;
   values: Set<string>;
   classes: SegmentClass[];
   source: ParamSource;
@@ -415,7 +418,7 @@ function groupExchanges<T extends PathSample>(
     for (const { position, param, value } of found) {
       let values = entry.params.get(position);
       if (!values) {
-        const described: PathParam = { name: param.name, position, kind: 'word', pattern: '', distinct: 0, example: value, reason: param.reason };
+        const described: ObservedPathParam = { name: param.name, position, kind: 'word', pattern: '', distinct: 0, example: value, reason: param.reason };
         entry.params.set(position, (values = { param: described, values: new Set(), classes: [], source: param.source }));
       }
       if (!values.values.has(value)) {

@@ -45,6 +45,8 @@ export function redactExchanges(exchanges: readonly Exchange[], key: Uint8Array,
  */
 export interface Redactor {
   learn(exchange: Exchange): void;
+  /** The run's scope, for the gate (infer/gate.ts), which redacts each value where it enters the model. */
+  readonly scope: Scope;
   redactPath(exchange: Exchange): string;
   redact(exchange: Exchange, redactedPath?: string): Exchange;
   summary(): RedactionSummary;
@@ -55,14 +57,15 @@ export function createRedactor(key: Uint8Array): Redactor {
   const cache = new RunCache();
   const scope: Scope = { tags, cache, place: 'request.header', depth: 0 };
   return {
+    scope,
     learn: (exchange) => rememberSecrets([exchange], tags, cache),
     redactPath: (exchange) => redactUrlPath(exchange.url.path, scope),
     redact: (exchange, redactedPath) => redactExchange(exchange, scope, redactedPath),
-    summary: () => ({ enabled: true, total: tags.total, byKind: tags.byKind, byPlace: tags.byPlace }),
+    summary: () => ({ enabled: true, total: tags.total, byKind: tags.byKind, byPlace: tags.byPlace, report: [] }),
   };
 }
 
 /** The summary of a run with redaction turned off. */
 export function unredactedSummary(): RedactionSummary {
-  return { enabled: false, total: 0, byKind: {}, byPlace: {} };
+  return { enabled: false, total: 0, byKind: {}, byPlace: {}, report: [] };
 }

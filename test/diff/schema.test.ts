@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Direction } from '../../src/diff/levels.js';
 import { diffSchemas } from '../../src/diff/schema.js';
 import type { JsonSchema } from '../../src/model.js';
+import { shownAll } from '../support/model.js';
 
 /** An object body with the given fields, all required unless listed as optional, seen `samples` times. */
 function body(properties: Record<string, JsonSchema>, options: { optional?: string[]; samples?: number } = {}): JsonSchema {
@@ -42,15 +43,15 @@ const cases: Row[] = [
   ['only null seen before says nothing about the type', body({ a: { type: 'null' } }), body({ a: str }), 'response', []],
   [
     'response enum values added',
-    body({ s: { type: 'string', enum: ['a', 'b'] } }),
-    body({ s: { type: 'string', enum: ['a', 'b', 'c'] } }),
+    body({ s: { type: 'string', enum: shownAll(['a', 'b']) } }),
+    body({ s: { type: 'string', enum: shownAll(['a', 'b', 'c']) } }),
     'response',
     [['enum-values-added', 's', 'warning']],
   ],
   [
     'request enum values removed',
-    body({ s: { type: 'string', enum: ['a', 'b'] } }),
-    body({ s: { type: 'string', enum: ['a'] } }),
+    body({ s: { type: 'string', enum: shownAll(['a', 'b']) } }),
+    body({ s: { type: 'string', enum: shownAll(['a']) } }),
     'request',
     [['enum-values-removed', 's', 'breaking']],
   ],

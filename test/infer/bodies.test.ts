@@ -3,8 +3,9 @@ import type { Payload } from '../../src/exchange.js';
 import { BodiesAccumulator } from '../../src/infer/bodies.js';
 import { decodeBody, type RawBody } from '../../src/ingest/body.js';
 import { fed } from '../support/accumulate.js';
+import { createGate } from '../../src/infer/gate.js';
 
-const bodiesOf = (payloads: Payload[]) => fed(new BodiesAccumulator(), payloads).finish();
+const bodiesOf = (payloads: Payload[]) => fed(new BodiesAccumulator({ gate: createGate(null), place: 'response.body' }), payloads).finish();
 
 const payload = (mimeType: string, text: string, extra: Partial<RawBody> = {}): Payload => {
   const decoded = decodeBody({ mimeType, text, encoding: null, params: null, ...extra }).payload;

@@ -4,6 +4,7 @@ import { createEndpointAccumulator } from '../../src/infer/endpoint.js';
 import { CredentialSurvey } from '../../src/normalise/credentials.js';
 import type { Endpoint } from '../../src/model.js';
 import { makeExchange } from '../support/exchange.js';
+import { createGate } from '../../src/infer/gate.js';
 
 const GROUP = { method: 'GET', host: 'api.example.com', path: '/v1/items', pathParams: [] };
 
@@ -33,7 +34,7 @@ function exchange(spec: Spec, entry = 0): Exchange {
 
 /** Credentials are decided over all calls first, as the pipeline does (normalise/credentials.ts). */
 async function endpointOf(specs: Spec[]): Promise<Endpoint> {
-  const accumulator = createEndpointAccumulator(GROUP);
+  const accumulator = createEndpointAccumulator(GROUP, createGate(null));
   const exchanges = specs.map((spec, i) => exchange(spec, i));
   const survey = new CredentialSurvey();
   const sent = exchanges.map((e) => survey.add(e));
@@ -140,7 +141,7 @@ describe('createEndpointAccumulator', () => {
     const plain = await endpointOf([{ request: json({ a: 1 }) }]);
     expect(plain).not.toHaveProperty('graphql');
     expect(plain).not.toHaveProperty('websocket');
-    const accumulator = createEndpointAccumulator(GROUP);
+    const accumulator = createEndpointAccumulator(GROUP, createGate(null));
     accumulator.add({
       ...exchange({ request: json({ query: 'query Q { q }' }) }),
       webSocket: [{ direction: 'send', opcode: 1, content: { kind: 'text', text: 'hi' } }],

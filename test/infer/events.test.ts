@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_TYPES_PER_EVENT, StreamKindsAccumulator, type StreamMessage } from '../../src/infer/events.js';
+import { createGate } from '../../src/infer/gate.js';
 
 const typed = (event: string, type: string, json: Record<string, unknown> = {}): StreamMessage => ({ event, type, json: { type, ...json } as never });
 
 async function kindsOf(messages: StreamMessage[]) {
-  const accumulator = new StreamKindsAccumulator();
+  const accumulator = new StreamKindsAccumulator({ gate: createGate(null), place: 'response.body' });
   for (const message of messages) accumulator.add(message);
   return accumulator.finish();
 }

@@ -3,8 +3,9 @@ import type { Exchange } from '../../src/exchange.js';
 import { GraphqlAccumulator } from '../../src/infer/graphql.js';
 import { fed } from '../support/accumulate.js';
 import { makeExchange } from '../support/exchange.js';
+import { createGate } from '../../src/infer/gate.js';
 
-const operationsOf = (exchanges: Exchange[]) => fed(new GraphqlAccumulator(), exchanges).finish();
+const operationsOf = (exchanges: Exchange[]) => fed(new GraphqlAccumulator(createGate(null)), exchanges).finish();
 
 describe('GraphqlAccumulator', () => {
   it('lists operations by name with their kind, evidence and variables schema', async () => {

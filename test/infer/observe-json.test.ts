@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Json } from '../../src/exchange.js';
-import { JsonObserver } from '../../src/infer/observe-json.js';
+import { createGate } from '../../src/infer/gate.js';
+import { JsonObserver, takeShownExamples } from '../../src/infer/observe-json.js';
 import { fed } from '../support/accumulate.js';
 
 const observeJson = (samples: Json[]) => fed(new JsonObserver(), samples).result();
@@ -13,15 +14,19 @@ const samples: Json[] = [
 ];
 
 describe('JsonObserver', () => {
-  it('keeps the richest sample seen so far, and takes field examples from it at the end', () => {
+  it('keeps the richest sample seen so far, and takes shown field examples from it at the end', () => {
     const observer = new JsonObserver();
     for (const sample of samples) observer.add(sample);
     const observation = observer.result();
     expect(observation).toMatchObject({ samples: 4, representative: 3, sample: samples[3] });
-    expect(observation.root.children?.get('a')).toMatchObject({ values: 4, objects: 0, example: 3 });
-    expect(observation.root.children?.get('s')?.example).toBe('y');
-    // A field the representative lacks keeps the first value seen.
-    expect(observation.root.children?.get('list')?.items?.example).toBe(1);
+    takeShownExamples(createGate(null).json(observation.sample, 'response.body'), observation.root);
+    expect(observation.root.children?.get('a')).toMatchObject({ values: 4, objects: 0, example: 1, shown: 3 });
+    expect(observation.root.children?.get('s')?.shown).toBe('y');
+    // A field the representative lacks keeps the first value seen (raw: the gate shows it later).
+    expect(observation.root.children?.get('list')?.items).toMatchObject({ example: 1 });
+    expect(observation.root.children?.get('list')?.items?.shown).toBeUndefined();
+    // Its siblings are kept for the gate (`name` beside `email` is a person's name).
+    expect(observation.root.children?.get('s')?.exampleSiblings).toEqual(['a', 's']);
   });
 
   it('has no representative before a sample', () => {

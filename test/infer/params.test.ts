@@ -3,7 +3,9 @@
  * credentials sent together are one requirement (AND), different sets are alternatives (OR).
  */
 import { describe, expect, it } from 'vitest';
+import { createGate } from '../../src/infer/gate.js';
 import { AuthAccumulator } from '../../src/infer/params.js';
+import { createRedactor } from '../../src/redact/index.js';
 import type { Credential } from '../../src/normalise/credentials.js';
 
 const BEARER: Credential = { type: 'bearer', in: 'header', name: 'authorization' };
@@ -11,7 +13,7 @@ const KEY: Credential = { type: 'apiKey', in: 'header', name: 'x-api-key' };
 const SESSION: Credential = { type: 'cookie', in: 'cookie', name: 'sessionid' };
 
 function requirementsOf(requests: Credential[][]) {
-  const accumulator = new AuthAccumulator();
+  const accumulator = new AuthAccumulator(createGate(null));
   for (const sent of requests) accumulator.add(sent);
   const { auth, authRequirements } = accumulator.finish();
   return {
@@ -41,5 +43,18 @@ describe('AuthAccumulator: requirements', () => {
 
   it('counts each scheme once per request', () => {
     expect(requirementsOf([[BEARER, KEY], [BEARER]]).schemes).toEqual(['apiKey header x-api-key 1', 'bearer header authorization 2']);
+  });
+});
+
+describe('AuthAccumulator: names through the gate', () => {
+  it('shows a credential name that holds data as the gate does, and still counts it', () => {
+    const accumulator = new AuthAccumulator(createGate(createRedactor(new Uint8Array(32))));
+    const email = ['some', 'one@example.org'].join('');
+    accumulator.add([{ type: 'cookie', in: 'cookie', name: `CognitoIdentityServiceProvider.abc.${email}.idToken` }, SESSION]);
+    const { auth, authRequirements } = accumulator.finish();
+    expect(JSON.stringify({ auth, authRequirements })).not.toContain(email);
+    expect(auth.map((a) => a.name)).toContain('sessionid');
+    expect(auth).toHaveLength(2);
+    expect(authRequirements[0]!.schemes).toHaveLength(2);
   });
 });

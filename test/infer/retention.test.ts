@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Exchange, Json } from '../../src/exchange.js';
 import { createEndpointAccumulator } from '../../src/infer/endpoint.js';
 import { makeExchange } from '../support/exchange.js';
+import { createGate } from '../../src/infer/gate.js';
 
 const EXCHANGES = 5000;
 const BODY_CHARS = 50_000;
@@ -126,7 +127,7 @@ describe('inference retention', () => {
   it(`keeps far less than it is fed (${EXCHANGES} exchanges of ${BODY_CHARS / 1000} KB)`, async () => {
     const gc = globalThis.gc;
     expect(gc, 'run with --expose-gc (vitest.config.ts execArgv)').toBeTypeOf('function');
-    const accumulator = createEndpointAccumulator({ method: 'POST', host: 'api.example.com', path: '/v1/big', pathParams: [] });
+    const accumulator = createEndpointAccumulator({ method: 'POST', host: 'api.example.com', path: '/v1/big', pathParams: [] }, createGate(null));
     gc!();
     const before = process.memoryUsage().heapUsed;
     for (let i = 0; i < EXCHANGES; i++) accumulator.add(bigExchange(i));

@@ -4,11 +4,12 @@ import { JsonObserver, MAP_KEY } from '../../src/infer/observe-json.js';
 import { inferObservedSchema } from '../../src/infer/schema.js';
 import { fed } from '../support/accumulate.js';
 import type { JsonSchema } from '../../src/model.js';
+import { createGate } from '../../src/infer/gate.js';
 
 const uuid = (n: number) => `${String(n).padStart(8, '0')}-a771-4008-ad3a-39a946c75bf4`;
 const observe = (samples: Json[]) => fed(new JsonObserver(), samples);
 const observeJson = (samples: Json[]) => observe(samples).result();
-const inferJsonSchema = (samples: Json[]) => inferObservedSchema(observe(samples));
+const inferJsonSchema = (samples: Json[]) => inferObservedSchema(observe(samples), { gate: createGate(null), place: 'response.body' });
 const schemaOf = async (samples: Json[]) => (await inferJsonSchema(samples)).schema;
 const prop = (schema: JsonSchema, ...path: string[]): JsonSchema => path.reduce<JsonSchema>((s, key) => s.properties![key]!, schema);
 

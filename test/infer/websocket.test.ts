@@ -3,6 +3,7 @@ import type { Exchange, WebSocketMessage } from '../../src/exchange.js';
 import { WebSocketAccumulator } from '../../src/infer/websocket.js';
 import { fed } from '../support/accumulate.js';
 import { makeExchange } from '../support/exchange.js';
+import { createGate } from '../../src/infer/gate.js';
 
 const json = (direction: 'send' | 'receive', value: unknown, frame?: string): WebSocketMessage => ({
   direction,
@@ -11,7 +12,7 @@ const json = (direction: 'send' | 'receive', value: unknown, frame?: string): We
   content: value === undefined ? { kind: 'empty' } : { kind: 'json', value: value as never },
 });
 
-const streamOf = (exchanges: Exchange[]) => fed(new WebSocketAccumulator(), exchanges).finish();
+const streamOf = (exchanges: Exchange[]) => fed(new WebSocketAccumulator(createGate(null)), exchanges).finish();
 
 describe('WebSocketAccumulator', () => {
   it('groups plain JSON messages by direction and type field', async () => {

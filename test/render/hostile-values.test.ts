@@ -12,6 +12,7 @@ import { renderOutputs } from '../../src/index.js';
 import { visible } from '../../src/render/escape.js';
 import { fencedExamples } from '../support/fuzz-capture.js';
 import { parseStructure } from '../support/markdown-structure.js';
+import { shown } from '../support/model.js';
 
 const HOSTILE = [
   '|',
@@ -85,7 +86,7 @@ const body = (kind: Body['kind'], extra: Partial<Body> = {}): Body => ({
   kind,
   seen: 1,
   size: { min: 1, max: 9 },
-  example: `${kind} example`,
+  example: shown(`${kind} example`),
   ...extra,
 });
 
@@ -99,7 +100,7 @@ function baseModel(): ApiModel {
     host: model.endpoints[0]!.host,
     path: '/upload/{upload_id}',
     auth: [{ type: 'apiKey', in: 'header', name: 'x-api-key', seen: 1 }],
-    headers: [{ name: 'x-api-key', kind: 'auth', seen: 1, of: 1, required: true, schema: { type: 'string' }, example: '<secret:1>' }],
+    headers: [{ name: 'x-api-key', kind: 'auth', seen: 1, of: 1, required: true, schema: { type: 'string' }, example: shown('<secret:1>') }],
     requestBodies: [
       body('multipart', { parts: [{ name: 'file', seen: 1, file: true, contentTypes: ['image/png'] }] }),
       body('form', { schema: { type: 'object', properties: { a: { type: 'string' } }, required: ['a'] } }),
@@ -110,15 +111,15 @@ function baseModel(): ApiModel {
         operation: 'query',
         seen: 2,
         variables: { type: 'object', properties: { first: { type: 'integer' } } },
-        example: '{\n  "first": 10\n}',
+        example: shown('{\n  "first": 10\n}'),
       },
       { name: 'Anonymous', operation: 'unknown', seen: 1 },
     ],
     websocket: {
       messages: 3,
       events: [
-        { event: 'send', type: 'subscribe', seen: 1, schema: { type: 'object', properties: { op: { type: 'string' } } }, example: '{"op":"subscribe"}' },
-        { event: 'receive', seen: 2, example: 'plain text frame' },
+        { event: 'send', type: 'subscribe', seen: 1, schema: { type: 'object', properties: { op: { type: 'string' } } }, example: shown('{"op":"subscribe"}') },
+        { event: 'receive', seen: 2, example: shown('plain text frame') },
       ],
     },
     responses: [

@@ -8,7 +8,7 @@ import type { JsonSchema } from '../../src/model.js';
 import { renderOpenApi } from '../../src/render/openapi/document.js';
 import { renderTypes } from '../../src/render/types.js';
 import { agreementCheck, compileTypeScript, importOpenApi } from '../support/consumers.js';
-import { jsonBody, makeBody, makeEndpoint, makeModel } from '../support/model.js';
+import { jsonBody, makeBody, makeEndpoint, makeModel, shownAll } from '../support/model.js';
 
 const item: JsonSchema = {
   type: 'object',
@@ -23,7 +23,7 @@ const shapes: Record<string, JsonSchema> = {
   string: { type: 'string' },
   nullable: { type: ['object', 'null'], properties: { ok: { type: 'boolean' } }, required: ['ok'] },
   union: { anyOf: [item, { type: 'array', items: { type: 'integer' } }] },
-  enum: { type: 'string', enum: ['open', 'closed'] },
+  enum: { type: 'string', enum: shownAll(['open', 'closed']) },
   empty: { type: 'object', properties: {} },
   open: { description: 'recursive structure' },
   mixed: { type: 'object', properties: { a: { type: 'string' } }, required: ['a'], additionalProperties: { type: 'number' } },

@@ -3,7 +3,7 @@
  * differing from plain defaults, so renderers are tested against `src/model.ts` itself and not
  * only against what today's inference happens to produce.
  */
-import { type ApiModel, type Body, type Endpoint, type Host, MODEL_VERSION } from '../../src/model.js';
+import { type ApiModel, type Body, type Endpoint, type Host, MODEL_VERSION, type Shown, type ShownScalar } from '../../src/model.js';
 
 export function makeEndpoint(spec: Partial<Endpoint> & { method?: string; path?: string; host?: string } = {}): Endpoint {
   const method = spec.method ?? 'GET';
@@ -52,7 +52,19 @@ export function makeModel(endpoints: Endpoint[], extra: Partial<ApiModel> = {}):
     hosts: [...hosts.values()],
     endpoints,
     traffic: { entries: endpoints.length, used: endpoints.length, skipped: {} },
-    redaction: { enabled: true, total: 0, byKind: {}, byPlace: {} },
+    redaction: { enabled: true, total: 0, byKind: {}, byPlace: {}, report: [] },
     ...extra,
   };
+}
+
+/**
+ * Model text for hand-built models. In `src/` only the redaction gate (src/infer/gate.ts) makes
+ * `Shown` text; a test that builds a model by hand stands in for it.
+ */
+export function shown(text: string): Shown {
+  return text as Shown;
+}
+
+export function shownAll<T extends string | number | boolean | null>(values: readonly T[]): ShownScalar[] {
+  return values.map((v) => (typeof v === 'string' ? shown(v) : v)) as ShownScalar[];
 }

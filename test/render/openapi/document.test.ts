@@ -7,7 +7,7 @@ import type { ApiModel, Endpoint, JsonSchema } from '../../../src/model.js';
 import { buildOpenApi, renderOpenApi } from '../../../src/render/openapi/document.js';
 import type { OpenApiDocument, Operation, Parameter } from '../../../src/render/openapi/spec.js';
 import { lintOpenApi } from '../../support/consumers.js';
-import { jsonBody, makeBody, makeEndpoint, makeModel } from '../../support/model.js';
+import { jsonBody, makeBody, makeEndpoint, makeModel, shown } from '../../support/model.js';
 
 const objectSchema = { type: 'object' as const, properties: { id: { type: 'integer' as const } }, required: ['id'], 'x-samples': 2 };
 
@@ -38,10 +38,10 @@ describe('path parameters', () => {
         pattern: 'g-p-<32 hex>',
         regex: '^g-p-[0-9a-f]{32}$',
         distinct: 4,
-        example: `g-p-${'a'.repeat(32)}`,
+        example: shown(`g-p-${'a'.repeat(32)}`),
         reason: 'id',
       },
-      { name: 'item_id', position: 3, kind: 'integer', pattern: 'integer', regex: '^\\d+$', distinct: 3, example: '42', reason: 'id' },
+      { name: 'item_id', position: 3, kind: 'integer', pattern: 'integer', regex: '^\\d+$', distinct: 3, example: shown('42'), reason: 'id' },
     ],
   });
 
@@ -50,7 +50,7 @@ describe('path parameters', () => {
     expect(param(op, 'path', 'gizmo_id')).toMatchObject({
       required: true,
       schema: { type: 'string', pattern: '^g-p-[0-9a-f]{32}$' },
-      example: `g-p-${'a'.repeat(32)}`,
+      example: shown(`g-p-${'a'.repeat(32)}`),
       'x-distinct': 4,
     });
     expect(param(op, 'path', 'item_id')).toMatchObject({ required: true, schema: { type: 'integer' }, example: 42 });
@@ -66,16 +66,16 @@ describe('query and header parameters', () => {
   const endpoint = makeEndpoint({
     observed: 4,
     queryParams: [
-      { name: 'limit', seen: 4, of: 4, required: true, schema: { type: 'integer' }, example: '20' },
-      { name: 'cursor', seen: 1, of: 4, required: false, schema: { type: 'string' }, example: 'abc' },
-      { name: 'api_key', seen: 4, of: 4, required: true, schema: { type: 'string' }, example: '<secret:1>' },
+      { name: 'limit', seen: 4, of: 4, required: true, schema: { type: 'integer' }, example: shown('20') },
+      { name: 'cursor', seen: 1, of: 4, required: false, schema: { type: 'string' }, example: shown('abc') },
+      { name: 'api_key', seen: 4, of: 4, required: true, schema: { type: 'string' }, example: shown('<secret:1>') },
     ],
     headers: [
-      { name: 'authorization', kind: 'auth', seen: 4, of: 4, required: true, schema: { type: 'string' }, example: 'Bearer <jwt:1>' },
-      { name: 'cookie', kind: 'auth', seen: 4, of: 4, required: true, schema: { type: 'string' }, example: 'session=…' },
-      { name: 'content-type', kind: 'content', seen: 4, of: 4, required: true, schema: { type: 'string' }, example: 'application/json' },
-      { name: 'x-csrf-token', kind: 'auth', seen: 3, of: 4, required: false, schema: { type: 'string' }, example: 'csrf-value-that-must-not-leak' },
-      { name: 'x-client-version', kind: 'custom', seen: 4, of: 4, required: true, schema: { type: 'string' }, example: 'build-7-must-not-leak' },
+      { name: 'authorization', kind: 'auth', seen: 4, of: 4, required: true, schema: { type: 'string' }, example: shown('Bearer <jwt:1>') },
+      { name: 'cookie', kind: 'auth', seen: 4, of: 4, required: true, schema: { type: 'string' }, example: shown('session=…') },
+      { name: 'content-type', kind: 'content', seen: 4, of: 4, required: true, schema: { type: 'string' }, example: shown('application/json') },
+      { name: 'x-csrf-token', kind: 'auth', seen: 3, of: 4, required: false, schema: { type: 'string' }, example: shown('csrf-value-that-must-not-leak') },
+      { name: 'x-client-version', kind: 'custom', seen: 4, of: 4, required: true, schema: { type: 'string' }, example: shown('build-7-must-not-leak') },
     ],
     auth: [
       { type: 'bearer', in: 'header', name: 'authorization', seen: 4 },
@@ -87,7 +87,7 @@ describe('query and header parameters', () => {
   it('take required from the evidence and examples typed by their schema', async () => {
     const op = operation(await expectValid(makeModel([endpoint])), '/items');
     expect(param(op, 'query', 'limit')).toMatchObject({ required: true, example: 20, 'x-seen': 4, 'x-of': 4 });
-    expect(param(op, 'query', 'cursor')).toMatchObject({ example: 'abc', 'x-seen': 1 });
+    expect(param(op, 'query', 'cursor')).toMatchObject({ example: shown('abc'), 'x-seen': 1 });
     expect(param(op, 'query', 'cursor')!.required).toBeUndefined();
   });
 
@@ -116,7 +116,7 @@ describe('security', () => {
       of: 2,
       required: true,
       schema: { type: 'string' as const },
-      example: 'Bearer <jwt:3>',
+      example: shown('Bearer <jwt:3>'),
     };
     const document = await expectValid(
       makeModel([
@@ -187,9 +187,9 @@ describe('bodies and responses', () => {
       path: '/api/v1/items',
       observed: 3,
       statusCounts: { '201': 2, '422': 1 },
-      requestBodies: [jsonBody(objectSchema, { seen: 3, example: '{\n  "id": 1\n}' })],
+      requestBodies: [jsonBody(objectSchema, { seen: 3, example: shown('{\n  "id": 1\n}') })],
       responses: [
-        { status: 201, seen: 2, bodies: [jsonBody(objectSchema, { seen: 2, example: '{\n  "id": 2,\n... (truncated)' })] },
+        { status: 201, seen: 2, bodies: [jsonBody(objectSchema, { seen: 2, example: shown('{\n  "id": 2,\n... (truncated)') })] },
         { status: 422, seen: 1, bodies: [jsonBody({ type: 'object', properties: { error: { type: 'string' } }, required: ['error'] })] },
       ],
     });
@@ -225,7 +225,7 @@ describe('bodies and responses', () => {
     const sse = makeBody({
       mediaType: 'text/event-stream',
       kind: 'sse',
-      example: 'event: tick\ndata: {"n":1}\n',
+      example: shown('event: tick\ndata: {"n":1}\n'),
       events: [
         { event: 'tick', seen: 2, schema: { type: 'object', properties: { n: { type: 'number' } }, required: ['n'] } },
         { event: 'message', type: 'done', seen: 1, schema: { type: 'object', properties: { type: { type: 'string' } }, required: ['type'] } },
@@ -262,9 +262,9 @@ describe('bodies and responses', () => {
       mediaType: '',
       kind: 'form',
       schema: { type: 'object', properties: { seq: { type: 'integer' }, q: { type: 'string' } }, required: ['q', 'seq'] },
-      example: 'seq=3\nq=x=y',
+      example: shown('seq=3\nq=x=y'),
     });
-    const text = makeBody({ mediaType: 'text/plain', kind: 'text', example: 'hello' });
+    const text = makeBody({ mediaType: 'text/plain', kind: 'text', example: shown('hello') });
     const binary = makeBody({ mediaType: 'image/png', kind: 'binary' });
     const op = operation(
       await expectValid(makeModel([makeEndpoint({ method: 'POST', requestBodies: [form], responses: [{ status: 200, seen: 1, bodies: [binary, text] }] })])),
@@ -274,7 +274,7 @@ describe('bodies and responses', () => {
     expect(op.requestBody!.content['application/x-www-form-urlencoded']!.example).toEqual({ seq: 3, q: 'x=y' });
     expect(op.responses['200']!.content).toMatchObject({
       'image/png': { schema: { contentMediaType: 'image/png' } },
-      'text/plain': { schema: { type: 'string' }, example: 'hello' },
+      'text/plain': { schema: { type: 'string' }, example: shown('hello') },
     });
   });
 
@@ -285,7 +285,7 @@ describe('bodies and responses', () => {
       seen: 2,
       parts: [
         { name: 'file', seen: 2, file: true, contentTypes: ['image/png'] },
-        { name: 'title', seen: 1, file: false, contentTypes: [], schema: { type: 'string' }, example: 'Notes' },
+        { name: 'title', seen: 1, file: false, contentTypes: [], schema: { type: 'string' }, example: shown('Notes') },
       ],
     });
     const op = operation(await expectValid(makeModel([makeEndpoint({ method: 'POST', observed: 2, requestBodies: [multipart] })])), '/items', 'post');
@@ -300,7 +300,7 @@ describe('bodies and responses', () => {
       mediaType: 'multipart/form-data',
       kind: 'multipart',
       parts: [
-        { name: '__proto__', seen: 1, file: false, contentTypes: ['text/plain'], schema: { type: 'string' }, example: 'hello' },
+        { name: '__proto__', seen: 1, file: false, contentTypes: ['text/plain'], schema: { type: 'string' }, example: shown('hello') },
         { name: 'constructor', seen: 1, file: true, contentTypes: ['image/png'] },
       ],
     });
@@ -309,7 +309,7 @@ describe('bodies and responses', () => {
       mediaType: 'application/x-www-form-urlencoded',
       kind: 'form',
       schema: { type: 'object', properties: fields, required: ['__proto__', 'constructor', 'toString'] },
-      example: '__proto__=1\nconstructor=2\ntoString=x',
+      example: shown('__proto__=1\nconstructor=2\ntoString=x'),
     });
     // Not linted: Redocly reads a property named `constructor` off the prototype and reports it as malformed.
     const document = JSON.parse(
