@@ -5,11 +5,9 @@
  * file names. The candidates come from the same parsers as a run, so a new flag completes
  * without touching this file.
  */
-import { parser as diffParser } from './diff.js';
 import type { Io } from './io.js';
-import { parser as convertParser } from './run.js';
 import { EXIT_OK } from './usage.js';
-import { completionsOf, valueFlags } from './yargs.js';
+import { type Argv, completionsOf, valueFlags } from './yargs.js';
 import { FORMATS } from '../render/index.js';
 
 /** The hidden flag the script calls the command with (the name yargs' own scripts use). */
@@ -21,11 +19,15 @@ export function printCompletionScript(io: Io): number {
 }
 
 /** `argv`: the flag, then the words typed so far, starting with the command's own name. */
-export async function printCompletions(argv: readonly string[], io: Io): Promise<number> {
+export async function printCompletions(
+  argv: readonly string[],
+  parsers: Record<'convert' | 'diff', (argv: readonly string[]) => Argv<unknown>>,
+  io: Io,
+): Promise<number> {
   const words = argv.slice(2);
   const diff = words[0] === 'diff';
   const typed = diff ? words.slice(1) : words;
-  const parser = diff ? diffParser(typed) : convertParser(typed);
+  const parser = diff ? parsers.diff(typed) : parsers.convert(typed);
   const current = typed.at(-1) ?? '';
   const previous = typed.at(-2) ?? '';
   let candidates: string[];

@@ -14,12 +14,13 @@ import type { InputFile } from '../ingest/index.js';
 import { loadSide, textOf } from '../load/side.js';
 import { loadTemplates } from '../load/templates.js';
 import type { Options } from '../options.js';
+import { type KnownOptions, parseWithSettings } from './config.js';
 import { expandInputs, readInput, refuseOutputsOverInputs } from './inputs.js';
 import type { Io } from './io.js';
 import { printDiagnostics } from './print.js';
 import { SELECTION_VALUE_FLAGS, type SelectionFlags, selectionOptions, withSelectionFlags } from './selection.js';
 import { EXIT_FAILED, EXIT_OK, UsageError, markStdin, unmarkStdin } from './usage.js';
-import { createParser, parseArgs, withConventions } from './yargs.js';
+import { createParser, knownOptions, withConventions } from './yargs.js';
 
 const FAIL_ON = ['breaking', 'warning', 'any'] as const;
 type FailOn = (typeof FAIL_ON)[number];
@@ -70,21 +71,26 @@ export function parser(argv: readonly string[]) {
 }
 
 /** `argv` without the leading `diff`. */
-export async function runDiff(argv: readonly string[], io: Io): Promise<number> {
+export async function runDiff(argv: readonly string[], io: Io, settingsKeys: KnownOptions): Promise<number> {
   const marked = markStdin(argv, VALUE_FLAGS);
-  const parsed = await parseArgs<DiffArgs>(parser(marked), marked);
+  // The settings file is the convert command's (`settingsKeys`, from runCli): a diff takes its
+  // selection keys, so both sides are templated as the reference is.
+  const selection = knownOptions(withSelectionFlags(createParser([])));
+  const keep = (key: string) => selection.lists.has(key) || selection.booleans.has(key);
+  const parsed = await parseWithSettings<DiffArgs>(parser, marked, (args) => [unmarkStdin(args.new)], io, settingsKeys, keep);
   if (parsed.output) {
     io.stdout(`${parsed.output}\n`);
     return EXIT_OK;
   }
   const args = parsed.args;
+  if (parsed.settings && !args.quiet) io.stderr(`har2api: settings from ${parsed.settings.label}\n`);
   if (args._.length > 0) {
     throw new UsageError('diff compares two inputs, old and new; for several captures on one side, quote a glob ("old/*.har") or give a directory');
   }
   const [oldSide, newSide] = [unmarkStdin(args.old), unmarkStdin(args.new)];
   if (oldSide === '-' && newSide === '-') throw new UsageError('only one side can be read from stdin');
 
-  const options: Options = await selectionOptions(args, io);
+  const options: Options = selectionOptions(args);
   const ignore = args.ignore !== undefined ? parseIgnoreList(await textOf(await readInput(resolve(io.cwd, args.ignore), io))) : [];
   const before = await loadSide(await readSide(oldSide, io), options);
   const after = await loadSide(await readSide(newSide, io), options);

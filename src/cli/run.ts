@@ -16,14 +16,15 @@ import type { BuildResult } from '../pipeline.js';
 import { FORMATS, type Format, renderOutputs } from '../render/index.js';
 import { redactionLine } from '../render/redaction-text.js';
 import { COMPLETIONS_FLAG, printCompletionScript, printCompletions } from './completion.js';
-import { runDiff } from './diff.js';
+import { parseWithSettings } from './config.js';
+import { parser as diffParser, runDiff } from './diff.js';
 import { expandInputs, readInput, refuseOutputsOverInputs } from './inputs.js';
 import type { Io } from './io.js';
 import { asOneLine, printDiagnostics } from './print.js';
 import { SELECTION_VALUE_FLAGS, type SelectionFlags, selectionOptions, withSelectionFlags } from './selection.js';
 import { createProgress } from './progress.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, isUsageError, listOption, markStdin, unmarkStdin } from './usage.js';
-import { createParser, parseArgs, withConventions } from './yargs.js';
+import { createParser, knownOptions, withConventions } from './yargs.js';
 
 export { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './usage.js';
 
@@ -83,8 +84,8 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   };
   try {
     if (argv[0] === 'completion' && argv.length === 1) return printCompletionScript(io);
-    if (argv[0] === COMPLETIONS_FLAG) return await printCompletions(argv, io);
-    return diff ? await runDiff(argv.slice(1), io) : await runConvert(argv, io);
+    if (argv[0] === COMPLETIONS_FLAG) return await printCompletions(argv, { convert: parser, diff: diffParser }, io);
+    return diff ? await runDiff(argv.slice(1), io, knownOptions(parser([]))) : await runConvert(argv, io);
   } catch (error) {
     if (isUsageError(error)) return usage((error as Error).message);
     if (isHar2ApiError(error) && error.code === 'E_USAGE') return usage(error.message);
@@ -95,12 +96,14 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
 
 async function runConvert(argv: readonly string[], io: Io): Promise<number> {
   const marked = markStdin(argv, VALUE_FLAGS);
-  const parsed = await parseArgs<ConvertArgs>(parser(marked), marked);
+  const harArgs = (args: ConvertArgs) => args.har.map(unmarkStdin);
+  const parsed = await parseWithSettings<ConvertArgs>(parser, marked, harArgs, io, knownOptions(parser([])));
   if (parsed.output) {
     io.stdout(`${parsed.output}\n`);
     return EXIT_OK;
   }
-  return convert({ ...parsed.args, har: parsed.args.har.map(unmarkStdin) }, io);
+  if (parsed.settings && !parsed.args.quiet) io.stderr(`har2api: settings from ${parsed.settings.label}\n`);
+  return convert({ ...parsed.args, har: harArgs(parsed.args) }, io);
 }
 
 async function convert(args: ConvertArgs, io: Io): Promise<number> {
@@ -109,7 +112,7 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
   if (toStdout && formats.length !== 1) throw new UsageError('--out - writes one format to stdout; pick one with --format');
   if (toStdout && args.check) throw new UsageError('--check compares files in a folder; it cannot be used with --out -');
 
-  const selection = await selectionOptions(args, io);
+  const selection = selectionOptions(args);
 
   const diagnostics: Diagnostic[] = [];
   const inputs: InputFile[] = [];

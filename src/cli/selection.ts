@@ -1,12 +1,11 @@
 /**
  * The flags that decide which traffic becomes which endpoints (--host, --include, --exclude,
- * --hint, --all, and a --config file with the same keys), as library `Options`. Shared by the
- * convert command and `diff`, so a diff templates its HAR sides exactly as the reference does.
+ * --hint, --all), as library `Options`, and the settings file that can hold them (config.ts).
+ * Shared by the convert command and `diff`, so a diff templates its HAR sides exactly as the
+ * reference does.
  */
 import { parseHint } from '../normalise/hints.js';
 import type { Options } from '../options.js';
-import { loadConfig } from './config.js';
-import type { Io } from './io.js';
 import { UsageError, listOption } from './usage.js';
 import type { Argv } from './yargs.js';
 
@@ -15,7 +14,8 @@ export interface SelectionFlags {
   include: string[];
   exclude: string[];
   hint: string[];
-  config?: string;
+  /** A settings file, or `false` for --no-config (see config.ts). */
+  config?: string | false;
   all: boolean;
 }
 
@@ -48,23 +48,27 @@ export function withSelectionFlags<T>(y: Argv<T>, scope = '') {
       coerce: listOption,
       describe: note('Path templates that override the heuristics (/post/{post_id},/post/new)'),
     })
-    .option('config', { type: 'string', describe: note('JSON file with hints, hosts, include, exclude (added to the flags)') })
+    .option('config', {
+      type: 'string',
+      describe: note(
+        'JSON settings file, any flag by its long name (default: har2api.config.json beside the captures or here, or "har2api" in package.json; --no-config: none)',
+      ),
+    })
     .option('all', { type: 'boolean', default: false, describe: note('Keep static assets, documents and telemetry (default: API traffic only)') });
 }
 
-/** Flags plus the config file's values (added to the flags'); a malformed hint is a usage error. */
-export async function selectionOptions(flags: SelectionFlags, io: Io): Promise<Pick<Options, 'all' | 'hosts' | 'include' | 'exclude' | 'hints'>> {
-  const config = flags.config !== undefined ? await loadConfig(flags.config, io) : null;
-  const hints = [...flags.hint, ...(config?.hints ?? [])];
+/** The flags (with the settings file's values merged in by the parser); a malformed hint is a usage error. */
+export function selectionOptions(flags: SelectionFlags): Pick<Options, 'all' | 'hosts' | 'include' | 'exclude' | 'hints'> {
+  const hints = flags.hint;
   for (const hint of hints) {
     const parsed = parseHint(hint);
     if (parsed.error !== undefined) throw new UsageError(parsed.error);
   }
   return {
     all: flags.all,
-    hosts: [...flags.host, ...(config?.hosts ?? [])],
-    include: [...flags.include, ...(config?.include ?? [])],
-    exclude: [...flags.exclude, ...(config?.exclude ?? [])],
+    hosts: flags.host,
+    include: flags.include,
+    exclude: flags.exclude,
     hints,
   };
 }

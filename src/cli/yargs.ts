@@ -6,6 +6,7 @@
  * shell-completion candidates.
  */
 import yargs, { type Argv } from 'yargs';
+import type { KnownOptions } from './config.js';
 import { packageVersion, UsageError } from './usage.js';
 
 export type { Argv };
@@ -39,11 +40,24 @@ interface ParserOptions {
   key: Record<string, unknown>;
   array: string[];
   string: string[];
+  boolean: string[];
   alias: Record<string, string[]>;
 }
 
 function optionsOf(parser: Argv<unknown>): ParserOptions {
   return (parser as unknown as { getOptions(): ParserOptions }).getOptions();
+}
+
+/** The options a parser declares, by type (for a settings file's keys). */
+export function knownOptions(parser: Argv<unknown>): KnownOptions {
+  const options = optionsOf(parser);
+  const lists = new Set(options.array);
+  return { lists, strings: new Set(options.string.filter((key) => !lists.has(key))), booleans: new Set(options.boolean) };
+}
+
+/** The parser with settings from a file under the flags: a flag wins, list flags add to the file's lists. */
+export function withSettings<T>(parser: Argv<T>, settings: Record<string, unknown>): Argv<T> {
+  return parser.parserConfiguration({ 'combine-arrays': true }).config(settings);
 }
 
 /** The flags that take a value, as typed (`--out`, `-o`). */

@@ -82,15 +82,15 @@ describe('templating options', () => {
       ['--config', 'junk.json'],
       'junk.json: cannot use the --config file: not valid JSON at line 2, column 3 (expected double-quoted property name); fix the JSON of the config file',
     ],
-    [['--config', 'typo.json'], 'typo.json: unknown key "hint" in the --config file; expected hints, hosts, include, exclude'],
-    [['--config', 'list.json'], 'list.json: "hints" in the --config file must be a list of strings'],
+    [['--config', 'typo.json'], 'typo.json: unknown key "hnts" in the settings; expected '],
+    [['--config', 'list.json'], 'list.json: "hints" in the settings must be a list of strings'],
     [['--config', 'hint.json'], 'path hint "/x/{}": {} is not a parameter name'],
   ])('exits 2 with one line for %j', async (flags, message) => {
     const io = memoryIo({
       'c.har': capture,
       'bad.json': '{"hints": [',
       'junk.json': '{"hints": [],\n  private-words-here}',
-      'typo.json': '{"hint": []}',
+      'typo.json': '{"hnts": []}',
       'list.json': '{"hints": [1]}',
       'hint.json': '{"hints": "/x/{}"}',
     });
