@@ -8,8 +8,8 @@
  * `/users/torvalds`: the template pairs with one literal and covers the others too, so the
  * pair is one path change, not a path change plus a new (or unobserved) endpoint.
  */
-import { UUID } from '../id-shapes.js';
-import type { Endpoint, PathParam } from '../model.js';
+import { ID_KIND_SHAPES } from '../id-shapes.js';
+import type { Endpoint } from '../model.js';
 import { compareText } from '../order.js';
 import { isReservedWord } from '../reserved-words.js';
 
@@ -163,28 +163,27 @@ function coverCost(a: Endpoint, b: Endpoint): number {
   return cost;
 }
 
-/**
- * Value shapes of the strict id kinds, written here rather than read from the model's `regex`
- * (a model file is input, and its patterns are not ours to run).
- */
-const KIND_SHAPES: Partial<Record<PathParam['kind'], RegExp>> = {
-  integer: /^-?\d{1,20}$/,
-  uuid: UUID,
-  ulid: /^[0-9a-hjkmnp-tv-z]{26}$/i,
-  objectid: /^[0-9a-f]{24}$/i,
-  hex: /^[0-9a-f]{16,}$/i,
-  date: /^\d{4}-\d{2}-\d{2}$/,
-};
-
-function couldBeValue(literal: string, template: Endpoint, segment: string): boolean {
+function couldBeValue(raw: string, template: Endpoint, segment: string): boolean {
+  // Paths are kept as sent: `%21room%3Aserver` is the value `!room:server`.
+  const literal = decodeLiteral(raw);
   // `/users/me` is its own endpoint beside `/users/{user_id}`, whatever the values look like.
   if (isReservedWord(literal)) return false;
   const param = template.pathParams.find((p) => `{${p.name}}` === segment);
   if (!param) return true;
   // `g-p-<32 hex>`: a prefixed id keeps its prefix.
   if (param.kind === 'prefixed') return literal.startsWith(param.pattern.split('<', 1)[0]!);
-  const shape = KIND_SHAPES[param.kind];
+  // The shapes templating uses (id-shapes.ts), never the model's own `regex`: a model file is input, and its patterns are not ours to run.
+  const shape = ID_KIND_SHAPES[param.kind];
   return shape === undefined || shape.test(literal);
+}
+
+function decodeLiteral(segment: string): string {
+  if (!segment.includes('%')) return segment;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 function segments(path: string): string[] {

@@ -2,8 +2,9 @@
  * Parameter names from the resource they identify: the literal segment before the parameter,
  * singular, with `_id` (`conversations/{conversation_id}`, `gizmos/{gizmo_id}`). Where the
  * parent is an action (`files/download/file-…`) or absent, the id's own prefix (`file-`) or the
- * collection before the action names it (`{file_id}`). Dates are `{date}` and emails `{email}`,
- * whatever the parent: the value's kind says more than `{subscriber_id}` would.
+ * collection before the action names it (`{file_id}`). Dates are `{date}`, emails `{email}` and
+ * phone numbers `{phone}`, whatever the parent: the value's kind says more than
+ * `{subscriber_id}` would; a position holding only 0 and 1 is a `{flag}`.
  */
 import { isPlural, singular } from './plural.js';
 import { splitExtension } from './segments.js';
@@ -49,6 +50,10 @@ export function paramName(context: NameContext): string {
   const { kind, prefix } = context;
   if (kind === 'date' || kind === 'datetime') return 'date';
   if (kind === 'email') return 'email';
+  // The value says what it is: a phone number is no `{report_id}`, a 0/1 switch no id at all.
+  if (kind === 'phone') return 'phone';
+  if (kind === 'flag')
+    return context.parent !== null && isNameable(context.parent) && !isPlural(context.parent) ? `${snake(stripExtension(context.parent))}_flag` : 'flag';
   const lookup = context.parent === null ? null : LOOKUP.exec(stripExtension(context.parent));
   const key = lookup ? snake(lookup[1] ?? lookup[2]!) : null;
   if (key !== null && key !== 'id') return key;

@@ -4,7 +4,7 @@
  * (templates.ts). Every pattern is anchored and free of nested quantifiers, and the character
  * scans are single passes, so a hostile 10 MB segment costs linear time.
  */
-import { UUID } from '../id-shapes.js';
+import { DATE, HEX, INTEGER, OBJECT_ID, PHONE, SERVER_ID, SIGIL_ID, TIMESTAMP_ID, ULID, UUID } from '../id-shapes.js';
 import type { IdKind } from '../model.js';
 import { placeholderKind } from '../redact/placeholders.js';
 
@@ -16,12 +16,11 @@ export interface SegmentClass {
   regex?: string;
   /** The prefix of a prefixed id (`file-`, `cus_`), which can name the parameter. */
   prefix?: string;
+  /** What the values are, when the shape says it (`phone`): it names the parameter. */
+  noun?: string;
 }
 
-const ULID = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/;
-const HEX = /^[0-9a-f]+$/i;
 const DASHED_HEX = /^[0-9a-f]{4,32}(?:-[0-9a-f]{4,32}){1,4}$/i;
-const DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
 const YEAR_MONTH = /^(?:19|20)\d{2}-(?:0[1-9]|1[0-2])$/;
 const DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 const EMAIL = /^[^@\s/]{1,64}@[^@\s/.]{1,63}(?:\.[^@\s/.]{1,63}){1,8}$/;
@@ -39,8 +38,11 @@ export function classifySegment(segment: string): SegmentClass {
   if (segment.length > 4096) return { kind: 'token', pattern: 'opaque' };
   const placeholder = placeholderKind(segment);
   if (placeholder !== null) return placeholder === 'email' ? { kind: 'email', pattern: 'email' } : { kind: 'token', pattern: 'redacted value' };
+  if (segment.length >= 9 && segment.length <= 16 && PHONE.test(segment)) return { kind: 'token', pattern: 'phone number', noun: 'phone' };
   const core = classifyCore(segment);
   if (core) return core;
+  const qualified = classifyQualified(segment);
+  if (qualified) return qualified;
   if (segment.includes('@') && EMAIL.test(segment)) return { kind: 'email', pattern: 'email' };
   const prefixed = classifyPrefixed(segment);
   if (prefixed) return prefixed;
@@ -64,12 +66,12 @@ export function splitExtension(segment: string): [stem: string, extension: strin
 /** Identifier shapes that stand on their own (also used for the part after a prefix). */
 function classifyCore(value: string): SegmentClass | null {
   const length = value.length;
-  if (length <= 20 && /^\d+$/.test(value)) return { kind: 'integer', pattern: 'integer', regex: '^[0-9]+$' };
+  if (length <= 20 && INTEGER.test(value)) return { kind: 'integer', pattern: 'integer', regex: '^[0-9]+$' };
   if (length === 36 && UUID.test(value)) {
     return { kind: 'uuid', pattern: 'uuid', regex: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' };
   }
   if (length === 26 && ULID.test(value)) return { kind: 'ulid', pattern: 'ulid', regex: '^[0-7][0-9A-HJKMNP-TV-Z]{25}$' };
-  if (length === 24 && HEX.test(value) && /[a-f]/i.test(value)) return { kind: 'objectid', pattern: '24 hex (ObjectId)', regex: '^[0-9a-fA-F]{24}$' };
+  if (length === 24 && OBJECT_ID.test(value) && /[a-f]/i.test(value)) return { kind: 'objectid', pattern: '24 hex (ObjectId)', regex: '^[0-9a-fA-F]{24}$' };
   if (length >= 16 && HEX.test(value) && /\d/.test(value)) {
     return { kind: 'hex', pattern: `${length} hex`, regex: `^[0-9a-fA-F]{${length}}$` };
   }
@@ -90,6 +92,24 @@ function classifyCore(value: string): SegmentClass | null {
         .join('-')}$`,
     };
   }
+  return null;
+}
+
+/**
+ * Ids that carry their kind or their home with them: a sigil (`!room:server`, `$event`,
+ * `@user:server`), a `:server` suffix (`abc:example.org`) or a timestamp with a fraction
+ * (`m1700000000000.12`, a client transaction id). Checked on the decoded segment, so the
+ * percent-encoded forms (`%21room%3Aserver`) are the same ids.
+ */
+function classifyQualified(value: string): SegmentClass | null {
+  if (value.length > 512) return null;
+  const first = value.charCodeAt(0);
+  if ((first === 33 || first === 35 || first === 36 || first === 43 || first === 64) && SIGIL_ID.test(value)) {
+    const sigil = value[0]!;
+    return { kind: 'prefixed', pattern: value.includes(':') ? `${sigil}<opaque>:<server>` : `${sigil}<opaque>`, prefix: sigil };
+  }
+  if (value.includes(':') && SERVER_ID.test(value)) return { kind: 'token', pattern: '<opaque>:<server>' };
+  if (value.includes('.') && TIMESTAMP_ID.test(value)) return { kind: 'token', pattern: 'timestamp id' };
   return null;
 }
 

@@ -22,16 +22,14 @@ import type { Context } from '../context.js';
 import type { Exchange, Payload } from '../exchange.js';
 import type { IdKind, PathParam } from '../model.js';
 import { compareMethods, compareText } from '../order.js';
-import { isReservedWord } from '../reserved-words.js';
 import { detectApiRoot } from './api-root.js';
-import { type PathHint, parseHint } from './hints.js';
 import { matchesHost } from './glob.js';
-import { MIN_WORD_VALUES, type WordValue, judgeWordValues } from './likeness.js';
+import { type PathHint, parseHint } from './hints.js';
 import { itemNoun, paramName } from './names.js';
-import { isPlural } from './plural.js';
-import { type SegmentClass, classifySegment, dropMatrixValues, isIdentifier, shapeOf, splitExtension } from './segments.js';
+import { type SegmentClass, classifySegment, dropMatrixValues, splitExtension } from './segments.js';
+import { type Child, type ParamSource, type RulePosition, decideByHint, decideByIds, decideByWords, sortChildren } from './template-rules.js';
 import { type TrieNode, addPath, childrenOf, emptyNode } from './trie.js';
-import { isApiWord, isRootWord, isVersionSegment } from './vocabulary.js';
+import { isApiWord } from './vocabulary.js';
 
 /**
  * What templating reads of an exchange: method, host, path, and the status and body of the
@@ -77,35 +75,13 @@ interface TemplateParam {
   node: TemplateNode;
 }
 
-/** Which rule made the parameter: identifiers, many alike words, or a hint. */
-type ParamSource = 'ids' | 'words' | 'hint';
-
-interface Position {
-  nodes: readonly TrieNode[];
-  /** The literal before this position; null at the start or after a parameter. */
-  parent: string | null;
-  grandparent: string | null;
-  afterParam: boolean;
+interface Position extends RulePosition {
   /** The parameter this position follows, when it follows one: the pair may be renamed together. */
   above: TemplateParam | null;
-  /** Right after the API root (or, without one, a leading run of API words): `3` here is a version. */
-  afterRoot: boolean;
-  depth: number;
   /** Parameter names taken on this branch. */
   used: ReadonlySet<string>;
-  /** API-root segments still ahead on this branch. */
-  root: readonly string[];
-  /** Hints still matching this branch. */
-  hints: readonly PathHint[];
   /** The template so far, for messages. */
   path: string;
-}
-
-interface Child {
-  segment: string;
-  decoded: string;
-  nodes: TrieNode[];
-  sources: number[];
 }
 
 /** Groups exchanges into endpoints: same method, host and path template. */
@@ -168,91 +144,28 @@ function templateHost<T extends PathSample>(
   return { groups: groupExchanges(host, segmented, template), apiRoot: root.length > 0 ? `/${root.join('/')}` : '' };
 }
 
+/**
+ * One position: the first rule that speaks decides (template-rules.ts), then the literals and
+ * the parameter, if any, are decided below in turn.
+ */
 function decide(at: Position, host: string, ctx: Context): TemplateNode {
-  const children = mergeChildren(at.nodes);
   const here = at.hints.filter((h) => h.segments.length > at.depth);
-  const hintLiterals = new Set<string>();
-  let paramHint: { hint: PathHint; name: string } | null = null;
-  let never = false;
-  for (const hint of here) {
-    const segment = hint.segments[at.depth]!;
-    if (segment.type === 'literal') hintLiterals.add(segment.value);
-    else if (segment.type === 'param') paramHint ??= { hint, name: segment.name };
-    else if (segment.type === 'never') never = true;
+  const sorted = sortChildren({ ...at, hints: here }, mergeChildren(at.nodes));
+  const decision = decideByHint(sorted) ?? decideByIds(at, sorted) ?? decideByWords(at, sorted);
+  const { members, literals, source, reason: decided, keptLiteral } = decision;
+  let reason = decided;
+  if (keptLiteral) {
+    const hint = keptLiteral.suggestion === null ? '' : `; if they are values of one parameter, add a hint such as ${at.path}/{${keptLiteral.suggestion}}`;
+    ctx.report({
+      severity: 'info',
+      code: 'path-kept-literal',
+      message: `${host}${at.path}/*: ${keptLiteral.count} distinct words kept as literal endpoints (${keptLiteral.reason})${hint}`,
+    });
   }
 
-  const literals: Child[] = [];
-  const ids: { child: Child; cls: SegmentClass }[] = [];
-  const words: Child[] = [];
-  for (const child of children) {
-    if (hintLiterals.has(child.decoded) || hintLiterals.has(child.segment)) literals.push(child);
-    else if (paramHint) words.push(child);
-    else if (never || child.segment.includes('/') || child.segment === at.root[0] || isVersionSegment(child.decoded, at.afterRoot ? at.parent : null))
-      literals.push(child);
-    else {
-      const cls = classifySegment(splitExtension(child.decoded)[0]);
-      if (isIdentifier(cls)) ids.push({ child, cls });
-      else words.push(child);
-    }
-  }
-
-  let members: Child[] = [];
-  let reason = '';
-  let kind = 'id';
-  let prefix: string | null = null;
-  if (paramHint) {
-    members = words;
-    reason = `hint ${paramHint.hint.text}`;
-  } else if (ids.length > 0) {
-    const shapes = new Set(ids.map((i) => shapeOf(i.child.decoded)));
-    let joined: Child[] = [];
-    let siblings: Child[] = [];
-    for (const word of words) (!isSubResource(word, at) && shapes.has(shapeOf(word.decoded) ?? '-') ? joined : siblings).push(word);
-    let alike = joined.length > 0 ? `, with ${joined.length} value(s) of the same shape` : '';
-    // `/users/john123/profile` beside `/users/alice/profile`, `/users/bob/profile` …: when the
-    // words next to the ids behave like them, they are more values, not endpoints.
-    const candidates = siblings.filter((w) => !isSubResource(w, at));
-    if (candidates.length >= MIN_WORD_VALUES && mayHoldValues(at)) {
-      const judged = judgeWordValues(candidates.map(wordValue), at.parent, at.nodes.length, [...ids.map((i) => i.child), ...joined].map(wordValue));
-      if (judged.accept) {
-        joined = [...joined, ...candidates];
-        siblings = siblings.filter((w) => isSubResource(w, at));
-        alike = `, with ${candidates.length} distinct words that behave alike (${judged.reason})`;
-      }
-    }
-    members = [...ids.map((i) => i.child), ...joined];
-    literals.push(...siblings);
-    const kinds = [...new Set(ids.map((i) => i.cls.kind))].sort();
-    const prefixes = new Set(ids.map((i) => i.cls.prefix ?? ''));
-    kind = kinds.length === 1 ? kinds[0]! : 'id';
-    prefix = prefixes.size === 1 ? [...prefixes][0]! || null : null;
-    reason = `values are identifiers (${kinds.join(', ')})${alike}${siblingNote(siblings)}`;
-  } else {
-    const candidates = words.filter((w) => !isSubResource(w, at));
-    const kept = words.filter((w) => isSubResource(w, at));
-    const judged = candidates.length >= MIN_WORD_VALUES && mayHoldValues(at) ? judgeWordValues(candidates.map(wordValue), at.parent, at.nodes.length) : null;
-    if (judged?.accept) {
-      members = candidates;
-      literals.push(...kept);
-      kind = 'word';
-      const where = at.parent === null ? 'under one parameter' : `under "${at.parent}"`;
-      reason = `${candidates.length} distinct words ${where}, none a literal: ${judged.reason}${siblingNote(kept)}`;
-    } else {
-      literals.push(...words);
-      if (judged) {
-        ctx.report({
-          severity: 'info',
-          code: 'path-kept-literal',
-          message: `${host}${at.path}/*: ${candidates.length} distinct words kept as literal endpoints (${judged.reason}); if they are values of one parameter, add a hint such as ${at.path}/{${paramName({ parent: at.parent, grandparent: at.grandparent, kind: 'word', prefix: null })}}`,
-        });
-      }
-    }
-  }
-
-  const source: ParamSource = paramHint ? 'hint' : kind === 'word' ? 'words' : 'ids';
   let used = at.used;
   let path = at.path;
-  let base = paramHint ? paramHint.name : paramName({ parent: at.parent, grandparent: at.grandparent, kind, prefix });
+  let base = decision.name ?? paramName({ parent: at.parent, grandparent: at.grandparent, kind: decision.kind, prefix: decision.prefix });
   const owner = members.length > 0 && source === 'words' ? ownerPair(at) : null;
   if (owner) {
     // `/repos/{repo_owner}/{repo_id}`: two word positions in a row under one collection are a
@@ -331,35 +244,10 @@ function ownerPair(at: Position): { owner: string; id: string; used: Set<string>
   return used.has(owner) || used.has(id) ? null : { owner, id, used: new Set([...used, owner]) };
 }
 
-/**
- * Words that are sub-resources rather than values: reserved words anywhere (`me`, `new`), and
- * under a parameter also plural nouns (`/users/{user_id}/followers`, `/subscribers`), which
- * name collections of the resource, not other resources of its kind.
- */
-function isSubResource(word: Child, at: Position): boolean {
-  return isReservedWord(word.decoded) || (at.afterParam && isPlural(word.decoded));
-}
-
-/** Whether words here may be values at all: not right under the API root, a version or the host root. */
-function mayHoldValues(at: Position): boolean {
-  if (at.depth === 0 || at.root.length > 0) return false;
-  if (at.afterParam) return true;
-  return at.parent !== null && !isRootWord(at.parent) && !isVersionSegment(at.parent, at.grandparent);
-}
-
 function followsLiteral(hint: PathHint, depth: number, child: Child): boolean {
   const segment = hint.segments[depth]!;
   if (segment.type === 'literal') return segment.value === child.decoded || segment.value === child.segment;
   return segment.type !== 'param';
-}
-
-function siblingNote(words: readonly Child[]): string {
-  if (words.length === 0) return '';
-  const shown = words
-    .slice(0, 3)
-    .map((w) => w.segment)
-    .join(', ');
-  return `; literal sibling(s) kept: ${shown}${words.length > 3 ? ` and ${words.length - 3} more` : ''}`;
 }
 
 /** The children of all nodes at one position, merged by segment and sorted, with their origins. */
@@ -374,10 +262,6 @@ function mergeChildren(nodes: readonly TrieNode[]): Child[] {
     }
   });
   return [...children.values()].sort((a, b) => compareText(a.segment, b.segment));
-}
-
-function wordValue(child: Child): WordValue {
-  return { value: child.decoded, nodes: child.nodes, sources: child.sources };
 }
 
 interface ParamValues {
@@ -410,6 +294,8 @@ function groupExchanges<T extends PathSample>(
       found.push({ position, param: node.param, value: stem });
       node = node.param.node;
     }
+    // A path is documented as the client sent it: `/api/login/` is not `/api/login` to Django.
+    if (path !== '' && exchange.url.path.endsWith('/')) path += '/';
     path ||= '/';
     const key = `${exchange.method} ${path}`;
     let entry = groups.get(key);
@@ -459,7 +345,8 @@ function describeValues(classes: readonly SegmentClass[], source: ParamSource): 
 export const MAX_SEGMENTS = 32;
 
 /**
- * `/a/b/` → `['a', 'b']`; the root path has no segments; matrix parameter values are dropped.
+ * `/a/b/` → `['a', 'b']` (the trailing slash is put back on the template, see `groupExchanges`);
+ * the root path has no segments; matrix parameter values are dropped.
  * Past `MAX_SEGMENTS`, the last segment is the rest of the path (`s31/s32/…`), always a literal.
  */
 export function splitPath(path: string): string[] {

@@ -46,6 +46,9 @@ describe('matchEndpoints', () => {
       ['GET /v1/items/recent'],
     ],
     ['different literals do not match', ['GET /v1/a'], ['GET /v1/b'], [], ['GET /v1/b'], ['GET /v1/a']],
+    ['a trailing slash is part of the path', ['GET /v1/items/'], ['GET /v1/items/'], [['/v1/items/', '/v1/items/']], [], []],
+    ['with and without the slash are two endpoints', ['GET /v1/items/'], ['GET /v1/items'], [], ['GET /v1/items'], ['GET /v1/items/']],
+    ['a template with a trailing slash', ['GET /v1/items/{item_id}/'], ['GET /v1/items/{id}/'], [['/v1/items/{item_id}/', '/v1/items/{id}/']], [], []],
   ])('%s', (_name, before, after, pairs, added, missing) => {
     const build = (list: string[]) => list.map((s) => endpoint(s.split(' ')[0]!, s.split(' ')[1]!));
     const match = matchEndpoints(build(before), build(after));
@@ -63,10 +66,19 @@ describe('matchEndpoints', () => {
     ['me is no integer id', '/v1/users/me', endpoint('GET', '/v1/users/{user_id}', 'integer')],
     ['me is no uuid', '/v1/users/me', endpoint('GET', '/v1/users/{user_id}', 'uuid')],
     ['a prefixed id keeps its prefix', '/v1/gizmos/snorlax', endpoint('GET', '/v1/gizmos/{gizmo_id}', 'prefixed', 'g-p-<32 hex>')],
+    ['a room id keeps its sigil', '/v1/rooms/general', endpoint('GET', '/v1/rooms/{room_id}', 'prefixed', '!<opaque>:<server>')],
   ])('does not pair a literal the parameter cannot hold: %s', (_name, literal, template) => {
     const match = matchEndpoints([endpoint('GET', literal)], [template]);
     expect(match.pairs).toEqual([]);
     expect(paths(match.missing)).toEqual([`GET ${literal}`]);
+  });
+
+  it.each([
+    ['a room id as sent', '/v1/rooms/!AbCdEfGh:example.org/messages'],
+    ['a percent-encoded room id', '/v1/rooms/%21AbCdEfGh%3Aexample.org/messages'],
+  ])('pairs a sigil id with its template: %s', (_name, literal) => {
+    const match = matchEndpoints([endpoint('GET', literal)], [endpoint('GET', '/v1/rooms/{room_id}/messages', 'prefixed', '!<opaque>:<server>')]);
+    expect(match.pairs.map((p) => p.before.path)).toEqual([literal]);
   });
 
   it.each([

@@ -29,6 +29,15 @@ describe('classifySegment: identifiers', () => {
     ['P2JCJH3E2SNA', 'token', 'alphanumeric code'],
     ['dQw4w9WgXcQ', 'token', 'alphanumeric code'],
     ['evey2dnr2r', 'token', 'alphanumeric code'],
+    ['!AbCdEfGh:example.org', 'prefixed', '!<opaque>:<server>'],
+    ['@alice:example.org', 'prefixed', '@<opaque>:<server>'],
+    ['$Qw8rTy5uIo2pAs4dFg6hJk', 'prefixed', '$<opaque>'],
+    ['#lobby:example.org', 'prefixed', '#<opaque>:<server>'],
+    ['alice:matrix.example.org', 'token', '<opaque>:<server>'],
+    ['m1700000000000.12', 'token', 'timestamp id'],
+    ['1700000000.5', 'token', 'timestamp id'],
+    ['+306912345678', 'token', 'phone number'],
+    ['06912345678', 'token', 'phone number'],
   ])('%s is %s (%s)', (segment, kind, pattern) => {
     expect(classifySegment(segment)).toMatchObject({ kind, pattern });
   });
@@ -99,6 +108,11 @@ describe('classifySegment: words', () => {
     'deadbeefdeadbeef',
     'abcdefghijklmnopqrstuvwxyz',
     'P2JCJHVKKCNN',
+    'm.room.message',
+    'v1:batchGet',
+    'users:search',
+    '2024.1',
+    '@',
     '',
   ])('%j is a word', (segment) => {
     expect(classifySegment(segment).kind).toBe('word');

@@ -598,6 +598,59 @@ const cases: Case[] = [
     lines: ['GET /post/hello', 'GET other.example.com/post/hello'],
     expected: ['GET /post/hello', 'GET /post/{post_id}'],
   },
+  // Django REST Framework: the trailing slash is part of the route.
+  {
+    api: 'drf',
+    name: 'trailing slashes are kept as the client sent them',
+    lines: ['POST /api/v1/auth/login/', 'GET /api/v1/articles/12/', 'GET /api/v1/articles/13/', 'GET /api/v1/articles/'],
+    expected: ['POST /api/v1/auth/login/', 'GET /api/v1/articles/{article_id}/', 'GET /api/v1/articles/'],
+  },
+  {
+    api: 'drf',
+    name: 'with and without the slash are two endpoints',
+    lines: ['GET /api/items/', 'GET /api/items'],
+    expected: ['GET /api/items/', 'GET /api/items'],
+  },
+  { api: 'socket.io', name: 'the handshake path keeps its slash', lines: ['GET /socket.io/'], expected: ['GET /socket.io/'] },
+  // Matrix client-server API: ids carry a sigil and a server, often percent-encoded.
+  {
+    api: 'matrix',
+    name: 'room ids with a sigil and a server, percent-encoded or not, are one parameter',
+    lines: [
+      'GET /_matrix/client/v3/rooms/%21AbCdEfGh:example.org/messages',
+      'GET /_matrix/client/v3/rooms/!XyZwVuTs:example.org/messages',
+      'GET /_matrix/client/v3/rooms/%21QrStUvWx%3Aexample.org/state',
+    ],
+    expected: ['GET /_matrix/client/v3/rooms/{room_id}/messages', 'GET /_matrix/client/v3/rooms/{room_id}/state'],
+  },
+  {
+    api: 'matrix',
+    name: 'a single room id is still an id, and the action after it stays literal',
+    lines: [
+      'PUT /_matrix/client/v3/rooms/!AbCdEfGh:example.org/send/m.room.message/m1700000000000.0',
+      'GET /_matrix/client/v3/rooms/!AbCdEfGh:example.org/members',
+    ],
+    expected: ['PUT /_matrix/client/v3/rooms/{room_id}/send/m.room.message/{id}', 'GET /_matrix/client/v3/rooms/{room_id}/members'],
+  },
+  {
+    api: 'matrix',
+    name: 'event and user ids',
+    lines: ['GET /_matrix/client/v3/profile/@alice:example.org', 'GET /_matrix/client/v3/rooms/!AbCdEfGh:example.org/event/$Qw8rTy5uIo2pAs4dFg6hJk'],
+    expected: ['GET /_matrix/client/v3/profile/{profile_id}', 'GET /_matrix/client/v3/rooms/{room_id}/event/{event_id}'],
+  },
+  // Values that say what they are.
+  {
+    api: 'rest',
+    name: '0/1 switches after an id are flags, not ids',
+    lines: ['POST /api/missions/17/0/1', 'POST /api/missions/18/1/0'],
+    expected: ['POST /api/missions/{mission_id}/{flag}/{flag2}'],
+  },
+  {
+    api: 'rest',
+    name: 'phone numbers are phones, not ids of the collection',
+    lines: ['GET /api/reports/+306912345678', 'GET /api/reports/06912345670'],
+    expected: ['GET /api/reports/{phone}'],
+  },
 ];
 
 function templates(test: Case): string[] {
@@ -661,6 +714,18 @@ describe('path parameters', () => {
         ),
       }),
     ]);
+  });
+
+  it('proposes no hint that would template the action words after an id', () => {
+    const ctx = testContext();
+    const room = '!AbCdEfGh:example.org';
+    templatePaths(
+      ['send', 'state', 'members', 'typing'].map((action) => line(`GET /_matrix/client/v3/rooms/${encodeURIComponent(room)}/${action}`)),
+      ctx,
+    );
+    expect(ctx.diagnostics.filter((d) => d.code === 'path-kept-literal').map((d) => d.message)).not.toEqual(
+      expect.arrayContaining([expect.stringContaining('add a hint')]),
+    );
   });
 
   it('warns about an invalid hint and ignores it', () => {

@@ -16,7 +16,7 @@ export interface LintResult {
 
 /**
  * Redocly's `recommended` rules, with the ones about capture quality rather than validity off
- * (a capture may have no 4xx and no licence) and the ones about consistency (examples fit
+ * (a capture may have no 4xx and no licence, and keeps the trailing slashes it saw) and the ones about consistency (examples fit
  * their schemas, enums fit their types) raised to errors. `no-unused-components` stays a
  * warning: WebSocket messages and GraphQL variables are referenced from `x-` extensions only,
  * which Redocly does not count; `unreferencedComponents` checks those references instead.
@@ -28,6 +28,8 @@ const RULES = {
   'operation-4xx-response': 'off',
   'no-server-example.com': 'off',
   'no-ambiguous-paths': 'off',
+  // A path is documented as the client sent it: `/api/login/` is a different route from `/api/login`.
+  'no-path-trailing-slash': 'off',
   'tag-description': 'error',
   'no-invalid-media-type-examples': 'error',
   'no-invalid-parameter-examples': 'error',
