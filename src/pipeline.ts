@@ -196,11 +196,10 @@ function showGroup(group: EndpointGroup<PathSample>, gate: Gate): ShownGroup {
   return {
     ...group,
     path: gate.path(group.path),
-    pathParams: group.pathParams.map(({ example, ...param }) => ({
-      ...param,
-      ...(example === undefined ? {} : { example: gate.pathExample(example, segments[param.position] ?? '') }),
-      reason: gate.message(param.reason),
-    })),
+    pathParams: group.pathParams.map(({ example, ...param }) => {
+      const shown = example === undefined ? undefined : gate.pathExample(example, segments[param.position] ?? '', param);
+      return { ...param, ...(shown === undefined ? {} : { example: shown }), reason: gate.message(param.reason) };
+    }),
   };
 }
 

@@ -14,7 +14,7 @@ import { loadTemplates } from '../load/templates.js';
 import type { Options } from '../options.js';
 import type { BuildResult } from '../pipeline.js';
 import { FORMATS, type Format, renderOutputs } from '../render/index.js';
-import { redactionLine } from '../render/redaction-text.js';
+import { redactionLine, redactionReport } from '../render/redaction-text.js';
 import { COMPLETIONS_FLAG, printCompletionScript, printCompletions } from './completion.js';
 import { parseWithSettings } from './config.js';
 import { parser as diffParser, runDiff } from './diff.js';
@@ -37,6 +37,7 @@ interface ConvertArgs extends SelectionFlags {
   title?: string;
   check: boolean;
   explain: boolean;
+  redactionReport: boolean;
   redact: boolean;
   quiet: boolean;
   verbose: boolean;
@@ -65,6 +66,11 @@ export function parser(argv: readonly string[]) {
     withSelectionFlags(outputs)
       .option('explain', { type: 'boolean', default: false, describe: 'Say why each path segment became a parameter' })
       .option('redact', { type: 'boolean', default: true, describe: 'Replace secrets and personal data (--no-redact turns it off)' })
+      .option('redaction-report', {
+        type: 'boolean',
+        default: false,
+        describe: 'List what was redacted, by place, key path and kind, with counts (never a value) on stderr',
+      })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only errors' })
       .option('verbose', { type: 'boolean', default: false, describe: 'Print every diagnostic, not a summary' })
       .example('$0 capture.har', 'Write out/reference.md')
@@ -178,6 +184,7 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
 
   printDiagnostics(diagnostics, args, io);
   if (args.explain) printExplanations(model, diagnostics, io);
+  if (args.redactionReport) io.stderr(redactionReport(model.redaction));
   if (empty) {
     const reason = built.diagnostics.find((d) => d.code === 'no-endpoints')?.message ?? 'no API endpoints found';
     const kept = toStdout ? 'nothing written' : args.check ? 'nothing checked' : `nothing written, ${args.out} is left as it was`;

@@ -19,7 +19,7 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { Json, NameValue, SseEvent } from '../exchange.js';
-import type { JsonSchema, JsonType, RedactionFinding, Shown, ShownScalar } from '../model.js';
+import type { JsonSchema, JsonType, PathParam, RedactionFinding, Shown, ShownScalar } from '../model.js';
 import { redactCookie } from '../redact/cookies.js';
 import { redactFileName } from '../redact/file-name.js';
 import { redactHeader } from '../redact/headers.js';
@@ -78,8 +78,11 @@ export interface Gate {
   fileName(name: string): Shown;
   /** A path template's literal segments (the `{name}` segments are ours). */
   path(template: string): string;
-  /** A path parameter's example, judged with the literal segment before it. */
-  pathExample(value: string, parent: string): Shown;
+  /**
+   * A path parameter's example, judged with the literal segment before it; a placeholder is
+   * fitted to the parameter's kind and pattern, and left out when it cannot fit.
+   */
+  pathExample(value: string, parent: string, param: Pick<PathParam, 'kind' | 'regex'>): Shown | undefined;
   /** Our words around captured ones (a diagnostic, a templating reason): URLs, paths and words are judged. */
   message(text: string): string;
   diagnostic(diagnostic: Diagnostic): Diagnostic;
@@ -265,12 +268,13 @@ export function createGate(redactor: Redactor | null): Gate {
       return show(redacted);
     },
     path: pathSegments,
-    pathExample(value, parent) {
+    pathExample(value, parent, param) {
       const path = `/${parent}/${value}`;
       const redacted = redactUrlPath(path, base);
-      const segment = redacted === path ? value : redacted.slice(redacted.lastIndexOf('/') + 1);
+      if (redacted === path) return show(value);
+      const segment = decodeAround(redacted.slice(redacted.lastIndexOf('/') + 1));
       note('url.path', `path.${parent}.{}`, segment);
-      return show(segment === value ? value : decodeAround(segment));
+      return fitPathExample(segment, param);
     },
     message(value) {
       // URLs and paths as URLs (segment by segment, query by name), then the rest as text.
@@ -466,6 +470,19 @@ function formatted(format: string, text: string, kind: string, n: number): strin
     default:
       return undefined;
   }
+}
+
+/** The kinds of path parameter OpenAPI gives a format (render/openapi/parameters.ts). */
+const PATH_FORMATS: Partial<Record<PathParam['kind'], string>> = { email: 'email', uuid: 'uuid', date: 'date', datetime: 'date-time', integer: 'integer' };
+
+function fitPathExample(segment: string, param: Pick<PathParam, 'kind' | 'regex'>): Shown | undefined {
+  const placeholder = firstPlaceholder(segment);
+  if (placeholder === null) return show(segment);
+  const format = PATH_FORMATS[param.kind];
+  const fitted = format === 'integer' ? '0' : format ? formatted(format, segment, placeholder.kind, placeholder.n) : segment;
+  if (fitted === undefined) return undefined;
+  if (param.regex !== undefined && !new RegExp(param.regex).test(fitted)) return undefined;
+  return show(fitted);
 }
 
 /** A shown string under `schema`: a placeholder in it is fitted to the schema's format. */
