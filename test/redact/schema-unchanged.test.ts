@@ -81,7 +81,6 @@ describe('redaction changes no type or format', () => {
   it.each(all.map((c) => [c.label, c] as const))(
     '%s',
     async (_label, capture) => {
-      let redacted: Awaited<ReturnType<typeof facts>>;
       let open: Awaited<ReturnType<typeof facts>>;
       try {
         open = await facts(capture, false);
@@ -90,7 +89,7 @@ describe('redaction changes no type or format', () => {
         await expect(facts(capture, true)).rejects.toThrow((error as Error).message);
         return;
       }
-      redacted = await facts(capture, true);
+      const redacted = await facts(capture, true);
       expect(redacted.openapi).toEqual(open.openapi);
       expect(redacted.types).toEqual(open.types);
     },
