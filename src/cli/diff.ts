@@ -15,7 +15,7 @@ import { loadSide, textOf } from '../load/side.js';
 import { loadTemplates } from '../load/templates.js';
 import type { Options } from '../options.js';
 import { type KnownOptions, parseWithSettings } from './config.js';
-import { expandInputs, readInput, refuseOutputsOverInputs } from './inputs.js';
+import { expandInputs, inputLabels, readInput, refuseOutputsOverInputs } from './inputs.js';
 import type { Io } from './io.js';
 import { printDiagnostics } from './print.js';
 import { SELECTION_VALUE_FLAGS, type SelectionFlags, selectionOptions, withSelectionFlags } from './selection.js';
@@ -119,7 +119,9 @@ export async function runDiff(argv: readonly string[], io: Io, settingsKeys: Kno
 
 async function readSide(arg: string, io: Io): Promise<InputFile[]> {
   const inputs: InputFile[] = [];
-  for (const path of await expandInputs([arg], io)) inputs.push(await readInput(path, io));
+  const paths = await expandInputs([arg], io, (message) => io.stderr(`har2api: warning: ${message}\n`));
+  const labels = inputLabels(paths);
+  for (const path of paths) inputs.push(await readInput(path, io, undefined, labels.get(path)));
   if (inputs.length === 0) throw new Har2ApiError('E_NO_INPUT', `no input in ${arg}`);
   return inputs;
 }

@@ -1,11 +1,15 @@
 /**
- * Command-line inputs to capture texts: files, directories (their `*.har`), globs, `-` for
+ * Command-line inputs to capture texts: files, directories (their captures: `.har`, `.har.gz`,
+ * `.zhar`, `.harp`, in subfolders too; a subfolder that cannot be read is one warning and the
+ * rest is read), globs, `-` for
  * stdin, and pipes (`<(zcat x.har.gz)`) or character devices, which are read once like stdin.
  * A missing file or a glob that matches nothing is one clear error. Files are read as bytes and
  * decoded by ingest (compressed, UTF-16, binary); they are never written to, and an output that
  * would land on an input is refused. The same bytes give the same result whichever way they come.
+ * Files are named by their file name, or by as much of their path as tells two of the same name
+ * apart (`a/capture.har`, `b/capture.har`).
  */
-import { basename, resolve } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import type FastGlob from 'fast-glob';
 import { Har2ApiError } from '../errors.js';
 import { type Compression, compression, decodeCaptureBytes, inflateChunks, MAX_INFLATED_BYTES, needsDecoding } from '../ingest/decode.js';
@@ -19,8 +23,14 @@ function loadGlob(): Promise<typeof FastGlob> {
   return glob;
 }
 
-/** Expands the arguments to file paths (absolute), keeping `-` as is, without duplicates. */
-export async function expandInputs(args: readonly string[], io: Io): Promise<string[]> {
+/** The captures a directory holds: every file name the tool reads when it is named. */
+export const CAPTURE_FILES = '**/*.{har,har.gz,zhar,harp}';
+
+/**
+ * Expands the arguments to file paths (absolute), keeping `-` as is, without duplicates. A
+ * folder inside a directory that cannot be listed is passed to `warn` and left out.
+ */
+export async function expandInputs(args: readonly string[], io: Io, warn: (message: string) => void = () => {}): Promise<string[]> {
   const paths: string[] = [];
   for (const arg of args) {
     if (arg === '-') {
@@ -35,8 +45,8 @@ export async function expandInputs(args: readonly string[], io: Io): Promise<str
     }
     const fg = await loadGlob();
     if (info?.isDirectory) {
-      const found = await fg('**/*.har', { cwd: absolute, absolute: true, onlyFiles: true });
-      if (found.length === 0) throw new Har2ApiError('E_NO_INPUT', `no .har files in directory ${arg}`);
+      const found = await listCaptures(fg, absolute, arg, warn);
+      if (found.length === 0) throw new Har2ApiError('E_NO_INPUT', `no captures (.har, .har.gz, .zhar, .harp) in directory ${arg}`);
       paths.push(...found.sort());
     } else if (fg.isDynamicPattern(arg)) {
       const found = await fg(arg, { cwd: io.cwd, absolute: true, onlyFiles: true });
@@ -45,6 +55,46 @@ export async function expandInputs(args: readonly string[], io: Io): Promise<str
     } else throw new Har2ApiError('E_READ', 'file not found', arg);
   }
   return [...new Set(paths)];
+}
+
+/** The captures under a directory, leaving out (and naming) each folder that cannot be listed. */
+export async function listCaptures(
+  fg: (pattern: string, options: { cwd: string; absolute: true; onlyFiles: true; ignore: string[] }) => Promise<string[]>,
+  root: string,
+  shown: string,
+  warn: (message: string) => void,
+): Promise<string[]> {
+  const ignore: string[] = [];
+  // fast-glob stops at the first folder it cannot read: leave that one out and list again.
+  for (;;) {
+    try {
+      return await fg(CAPTURE_FILES, { cwd: root, absolute: true, onlyFiles: true, ignore });
+    } catch (error) {
+      const { code, path } = error as NodeJS.ErrnoException;
+      if ((code !== 'EACCES' && code !== 'EPERM') || typeof path !== 'string' || ignore.length >= 1000) throw readError(error, shown);
+      const inside = relative(root, path);
+      if (inside === '' || inside.startsWith('..')) throw readError(error, shown);
+      ignore.push(`${inside.split(sep).join('/')}/**`);
+      warn(`cannot read the folder ${join(shown, inside)} (${describeFsError(error)}); its captures are left out`);
+    }
+  }
+}
+
+/**
+ * The name each input goes by in messages and in the reference: its file name, or as many of
+ * its last path segments as it takes to tell it from another input of the same name.
+ */
+export function inputLabels(paths: readonly string[]): Map<string, string> {
+  const parts = new Map(paths.map((path) => [path, path === '-' ? ['-'] : path.split(/[\\/]/).filter(Boolean)]));
+  const labels = new Map<string, string>();
+  for (const [path, segments] of parts) {
+    let depth = 1;
+    const label = (n: number, of: string[]) => of.slice(-n).join('/');
+    const clash = (n: number) => [...parts].some(([other, o]) => other !== path && label(n, o) === label(n, segments));
+    while (depth < segments.length && clash(depth)) depth++;
+    labels.set(path, label(depth, segments));
+  }
+  return labels;
 }
 
 /**
@@ -63,9 +113,8 @@ export const STREAM_THRESHOLD_BYTES = 256 * 1024 * 1024;
 /** Bytes read so far of the input named `label` (for the progress display). */
 export type OnBytes = (bytes: number, label: string) => void;
 
-export async function readInput(path: string, io: Io, onBytes?: OnBytes): Promise<InputFile> {
+export async function readInput(path: string, io: Io, onBytes?: OnBytes, label = basename(path)): Promise<InputFile> {
   if (path === '-') return readStream('-', io.stdinChunks(), onBytes);
-  const label = basename(path);
   let bytes: Uint8Array;
   try {
     const info = await io.statPath(path);

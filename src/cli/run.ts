@@ -18,7 +18,7 @@ import { redactionLine, redactionReport } from '../render/redaction-text.js';
 import { COMPLETIONS_FLAG, printCompletionScript, printCompletions } from './completion.js';
 import { parseWithSettings } from './config.js';
 import { parser as diffParser, runDiff } from './diff.js';
-import { expandInputs, readInput, refuseOutputsOverInputs } from './inputs.js';
+import { expandInputs, inputLabels, readInput, refuseOutputsOverInputs } from './inputs.js';
 import type { Io } from './io.js';
 import { asOneLine, printDiagnostics } from './print.js';
 import { SELECTION_VALUE_FLAGS, type SelectionFlags, selectionOptions, withSelectionFlags } from './selection.js';
@@ -123,7 +123,8 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
   const diagnostics: Diagnostic[] = [];
   const inputs: InputFile[] = [];
   const readErrors: Har2ApiError[] = [];
-  const paths = await expandInputs(args.har, io);
+  const paths = await expandInputs(args.har, io, (message) => diagnostics.push({ severity: 'warning', code: 'folder-unreadable', message }));
+  const labels = inputLabels(paths);
   const sizes = await Promise.all(paths.map(async (path) => (path === '-' ? 0 : ((await io.statPath(path))?.size ?? 0))));
   const progress = createProgress(
     io,
@@ -135,7 +136,7 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
     const before = offset;
     offset += sizes[i]!;
     try {
-      inputs.push(await readInput(path, io, (bytes, label) => progress.bytes(before + bytes, label)));
+      inputs.push(await readInput(path, io, (bytes, label) => progress.bytes(before + bytes, label), labels.get(path)));
     } catch (error) {
       if (!isHar2ApiError(error)) throw error;
       readErrors.push(error);

@@ -15,6 +15,10 @@ export interface HarLog {
 export function parseHarText(text: string, label: string): { log: HarLog; document: unknown } {
   const body = unwrapJsonp(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   if (body.trim() === '') throw new Har2ApiError('E_JSON', 'the file is empty, expected a HAR (JSON) capture', label);
+  // A clone without Git LFS holds the pointer (three short lines) where the capture should be.
+  if (body.startsWith('version https://git-lfs.github.com/spec/')) {
+    throw new Har2ApiError('E_JSON', 'this is a Git LFS pointer, not the capture: run `git lfs pull` to fetch the file', label);
+  }
   let document: unknown;
   try {
     document = JSON.parse(body);
