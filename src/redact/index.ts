@@ -1,7 +1,9 @@
 /**
- * Redaction: the stage right after ingest (and selection, see pipeline.ts). It returns new
- * exchanges in which every secret and personal value is a typed placeholder, and a summary of
- * what was replaced where (counts only). No later stage, and so no output, ever sees a raw value.
+ * Redaction: the rules that turn a secret or personal value into a typed placeholder, and the
+ * run's registry of them. The pipeline learns every secret first (`learn`), then applies these
+ * rules at one gate into the model (infer/gate.ts), value by value with its context, through the
+ * run's `scope`; `redactExchanges` redacts whole exchanges the same way (for tests and tools
+ * that want a redacted capture).
  *
  * Two passes: the first remembers values that are secret by position (cookies, credentials,
  * secret-named parameters), the second rewrites every field, so a remembered value is caught
