@@ -4,7 +4,7 @@
  * else is a bug and is shown with its stack.
  */
 
-export type ErrorCode = 'E_USAGE' | 'E_READ' | 'E_JSON' | 'E_NOT_HAR' | 'E_EMPTY' | 'E_NO_INPUT' | 'E_MODEL' | 'E_WRITE';
+export type ErrorCode = 'E_USAGE' | 'E_READ' | 'E_JSON' | 'E_NOT_HAR' | 'E_EMPTY' | 'E_NO_INPUT' | 'E_MODEL' | 'E_WRITE' | 'E_TEMPLATE';
 
 export class Har2ApiError extends Error {
   readonly code: ErrorCode;

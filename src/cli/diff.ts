@@ -19,6 +19,7 @@ import { expandInputs, inputLabels, readInput, refuseOutputsOverInputs } from '.
 import type { Io } from './io.js';
 import { printDiagnostics } from './print.js';
 import { SELECTION_VALUE_FLAGS, type SelectionFlags, selectionOptions, withSelectionFlags } from './selection.js';
+import { customTemplates } from './templates.js';
 import { EXIT_FAILED, EXIT_OK, UsageError, markStdin, unmarkStdin } from './usage.js';
 import { createParser, knownOptions, withConventions } from './yargs.js';
 
@@ -26,6 +27,7 @@ const FAIL_ON = ['breaking', 'warning', 'any'] as const;
 type FailOn = (typeof FAIL_ON)[number];
 
 interface DiffArgs extends SelectionFlags {
+  templates?: string;
   old: string;
   new: string;
   _: (string | number)[];
@@ -37,7 +39,7 @@ interface DiffArgs extends SelectionFlags {
   verbose: boolean;
 }
 
-const VALUE_FLAGS = new Set(['-o', '--out', '-f', '--format', '--fail-on', '--ignore', ...SELECTION_VALUE_FLAGS]);
+const VALUE_FLAGS = new Set(['-o', '--out', '-f', '--format', '--fail-on', '--ignore', '--templates', ...SELECTION_VALUE_FLAGS]);
 
 export function parser(argv: readonly string[]) {
   return withConventions(
@@ -56,7 +58,8 @@ export function parser(argv: readonly string[]) {
         .option('format', { alias: 'f', type: 'string', choices: DIFF_FORMATS, default: 'markdown', describe: 'Changelog format' })
         .option('out', { alias: 'o', type: 'string', default: '-', describe: 'Write the changelog to this file (default: stdout)' })
         .option('fail-on', { type: 'string', choices: FAIL_ON, describe: 'Exit 1 when there is a change at this level or above (any: any change)' })
-        .option('ignore', { type: 'string', describe: 'File of fingerprints (one per line, # comments) to leave out' }),
+        .option('ignore', { type: 'string', describe: 'File of fingerprints (one per line, # comments) to leave out' })
+        .option('templates', { type: 'string', describe: 'Folder of custom templates (changelog.md.hbs) replacing the shipped one' }),
       'for HAR sides',
     )
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only errors' })
@@ -98,7 +101,8 @@ export async function runDiff(argv: readonly string[], io: Io, settingsKeys: Kno
   printDiagnostics(diagnostics, args, io);
 
   const diff = diffModels(before.model, after.model, { ignore });
-  const output = renderDiff(diff, args.format, loadTemplates().changelog);
+  const template = (args.templates !== undefined ? await customTemplates(args.templates, io) : loadTemplates()).changelog;
+  const output = renderDiff(diff, args.format, template);
   if (args.out === '-') io.stdout(output);
   else {
     const path = isAbsolute(args.out) ? args.out : resolve(io.cwd, args.out);

@@ -23,18 +23,20 @@ import type { Io } from './io.js';
 import { asOneLine, printDiagnostics } from './print.js';
 import { SELECTION_VALUE_FLAGS, type SelectionFlags, selectionOptions, withSelectionFlags } from './selection.js';
 import { createProgress } from './progress.js';
+import { customTemplates } from './templates.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, isUsageError, listOption, markStdin, unmarkStdin } from './usage.js';
 import { createParser, knownOptions, withConventions } from './yargs.js';
 
 export { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './usage.js';
 
-const VALUE_FLAGS = new Set(['-o', '--out', '-f', '--format', '--title', ...SELECTION_VALUE_FLAGS]);
+const VALUE_FLAGS = new Set(['-o', '--out', '-f', '--format', '--title', '--templates', ...SELECTION_VALUE_FLAGS]);
 
 interface ConvertArgs extends SelectionFlags {
   har: string[];
   out: string;
   format: string[];
   title?: string;
+  templates?: string;
   check: boolean;
   explain: boolean;
   redactionReport: boolean;
@@ -61,6 +63,7 @@ export function parser(argv: readonly string[]) {
       describe: `Formats, comma-separated: ${FORMATS.join(', ')}`,
     })
     .option('title', { type: 'string', describe: 'Reference title (default: derived from the main host)' })
+    .option('templates', { type: 'string', describe: 'Folder of custom templates (reference.md.hbs, body.md.hbs) replacing the shipped ones' })
     .option('check', { type: 'boolean', default: false, describe: 'Regenerate in memory; exit 1 if the files in --out differ (for CI)' });
   return withConventions(
     withSelectionFlags(outputs)
@@ -119,6 +122,7 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
   if (toStdout && args.check) throw new UsageError('--check compares files in a folder; it cannot be used with --out -');
 
   const selection = selectionOptions(args);
+  const templates = args.templates !== undefined ? await customTemplates(args.templates, io) : loadTemplates();
 
   const diagnostics: Diagnostic[] = [];
   const inputs: InputFile[] = [];
@@ -172,7 +176,7 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
       if (!isHar2ApiError(error)) throw error;
       readErrors.push(error, ...error.others);
     }
-    if (built && built.model.endpoints.length > 0) outputs = await renderOutputs(built.model, formats, loadTemplates());
+    if (built && built.model.endpoints.length > 0) outputs = await renderOutputs(built.model, formats, templates);
   } finally {
     progress.done();
   }

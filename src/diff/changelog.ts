@@ -19,7 +19,7 @@ export function renderDiff(diff: ModelDiff, format: DiffFormat, template: string
 }
 
 export function renderChangelog(diff: ModelDiff, template: string): string {
-  const render = compileTemplate(template);
+  const render = compileTemplate(template, {}, 'changelog.md.hbs');
   return `${render(changelogView(diff))
     .replace(/\n{3,}/g, '\n\n')
     .trimEnd()}\n`;

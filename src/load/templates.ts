@@ -1,6 +1,7 @@
 /**
- * The Markdown templates shipped in `templates/`, read from beside the package. This is the
- * library's edge: renderers take template text as an argument and never touch files; the CLI
+ * The templates shipped in `templates/`, read from beside the package, and the same file names
+ * from a folder of custom templates (`--templates <dir>`), each replacing its shipped one. This is
+ * the library's edge: renderers take template text as an argument and never touch files; the CLI
  * and the library entry (index.ts) load them here and pass them in.
  */
 import { readFileSync } from 'node:fs';
@@ -8,8 +9,42 @@ import type { Templates } from '../render/templates.js';
 
 const TEMPLATE_DIR = new URL('../../templates/', import.meta.url);
 
+/** Every template file a custom folder may hold, by the name it is passed under. */
+export const TEMPLATE_FILES = {
+  reference: 'reference.md.hbs',
+  body: 'body.md.hbs',
+  changelog: 'changelog.md.hbs',
+} as const;
+
+type TemplateName = keyof typeof TEMPLATE_FILES;
+
 /** Every shipped template, or the same names from another folder. */
 export function loadTemplates(dir: URL = TEMPLATE_DIR): Templates {
   const read = (name: string): string => readFileSync(new URL(name, dir), 'utf8');
-  return { reference: read('reference.md.hbs'), partials: { body: read('body.md.hbs') }, changelog: read('changelog.md.hbs') };
+  return assemble((name) => read(TEMPLATE_FILES[name]));
+}
+
+/**
+ * The shipped templates with those `read` finds replacing them (`read` answers null for a file
+ * the folder does not hold). `found` lists the file names that were replaced.
+ */
+export async function overrideTemplates(read: (file: string) => Promise<string | null>): Promise<{ templates: Templates; found: string[] }> {
+  const shipped = loadTemplates();
+  const found: string[] = [];
+  const texts = {} as Record<TemplateName, string>;
+  for (const name of Object.keys(TEMPLATE_FILES) as TemplateName[]) {
+    const own = await read(TEMPLATE_FILES[name]);
+    if (own !== null) found.push(TEMPLATE_FILES[name]);
+    texts[name] = own ?? shippedText(shipped, name);
+  }
+  return { templates: assemble((name) => texts[name]), found };
+}
+
+function assemble(text: (name: TemplateName) => string): Templates {
+  return { reference: text('reference'), partials: { body: text('body') }, changelog: text('changelog') };
+}
+
+function shippedText(templates: Templates, name: TemplateName): string {
+  if (name === 'body') return templates.partials.body!;
+  return templates[name];
 }

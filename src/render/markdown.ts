@@ -1,15 +1,17 @@
 /**
- * The Markdown reference: the model through the view builder into `templates/reference.md.hbs`.
+ * The Markdown reference: the model's presentation view (escaped for Markdown) into
+ * `templates/reference.md.hbs`.
  * Deterministic: the same model gives the same bytes (no clock, sorted everything).
  */
 import type { ApiModel } from '../model.js';
 import { compileTemplate } from './handlebars.js';
-import { buildReferenceView } from './markdown-view.js';
+import { markdownEscaper } from './escaper.js';
 import type { ReferenceTemplates } from './templates.js';
+import { buildReferenceView } from './view.js';
 
 export function renderMarkdown(model: ApiModel, templates: ReferenceTemplates): string {
-  const render = compileTemplate(templates.reference, templates.partials);
-  return tidy(render(buildReferenceView(model)));
+  const render = compileTemplate(templates.reference, templates.partials, 'reference.md.hbs (or a partial)');
+  return tidy(render(buildReferenceView(model, markdownEscaper)));
 }
 
 /**

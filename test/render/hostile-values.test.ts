@@ -5,14 +5,13 @@
  * still parse to the same headings, rules, tables (with every row as wide as its header) and
  * fences (holding exactly the example), with no raw HTML.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { ApiModel, Body, Endpoint } from '../../src/model.js';
+import type { ApiModel } from '../../src/model.js';
 import { renderOutputs } from '../../src/index.js';
 import { visible } from '../../src/render/escape.js';
 import { fencedExamples } from '../support/fuzz-capture.js';
 import { parseStructure } from '../support/markdown-structure.js';
-import { shown } from '../support/model.js';
+import { richModel } from '../support/rich-model.js';
 
 const HOSTILE = [
   '|',
@@ -81,66 +80,8 @@ function poison(model: ApiModel, offset: number): ApiModel {
   return walk(model, false) as ApiModel;
 }
 
-const body = (kind: Body['kind'], extra: Partial<Body> = {}): Body => ({
-  mediaType: `application/${kind}`,
-  kind,
-  seen: 1,
-  size: { min: 1, max: 9 },
-  example: shown(`${kind} example`),
-  ...extra,
-});
-
-/** The committed sample model, plus an endpoint with the body kinds, GraphQL operations and WebSocket messages the sample may lack. */
-function baseModel(): ApiModel {
-  const model = JSON.parse(readFileSync('out/model.json', 'utf8')) as ApiModel;
-  const extra: Endpoint = {
-    ...model.endpoints[0]!,
-    key: 'PUT other.example /upload',
-    method: 'PUT',
-    host: model.endpoints[0]!.host,
-    path: '/upload/{upload_id}',
-    auth: [{ type: 'apiKey', in: 'header', name: 'x-api-key', seen: 1 }],
-    headers: [{ name: 'x-api-key', kind: 'auth', seen: 1, of: 1, required: true, schema: { type: 'string' }, example: shown('<secret:1>') }],
-    requestBodies: [
-      body('multipart', { parts: [{ name: 'file', seen: 1, file: true, contentTypes: ['image/png'] }] }),
-      body('form', { schema: { type: 'object', properties: { a: { type: 'string' } }, required: ['a'] } }),
-    ],
-    graphql: [
-      {
-        name: 'GetItems',
-        operation: 'query',
-        seen: 2,
-        variables: { type: 'object', properties: { first: { type: 'integer' } } },
-        example: shown('{\n  "first": 10\n}'),
-      },
-      { name: 'Anonymous', operation: 'unknown', seen: 1 },
-    ],
-    websocket: {
-      messages: 3,
-      events: [
-        { event: 'send', type: 'subscribe', seen: 1, schema: { type: 'object', properties: { op: { type: 'string' } } }, example: shown('{"op":"subscribe"}') },
-        { event: 'receive', seen: 2, example: shown('plain text frame') },
-      ],
-    },
-    responses: [
-      {
-        status: 200,
-        seen: 1,
-        bodies: [
-          body('text'),
-          body('ndjson', { schema: { type: 'object', properties: { n: { type: 'integer' } } } }),
-          body('jsonp'),
-          body('binary', { example: undefined } as Partial<Body>),
-        ],
-      },
-    ],
-  };
-  delete (extra.responses[0]!.bodies[3] as Partial<Body>).example;
-  return { ...model, endpoints: [...model.endpoints, extra] };
-}
-
 describe('hostile values in every string of the model', () => {
-  const base = baseModel();
+  const base = richModel();
 
   it.each(HOSTILE.map((_, offset) => offset))('keep the Markdown structure (rotation %i)', async (offset) => {
     const model = poison(base, offset);

@@ -22,7 +22,7 @@ describe('templates come in as text', () => {
   it('loads every shipped template from the package', () => {
     const templates = loadTemplates();
     expect(templates.reference).toContain('{{#each hosts}}');
-    expect(templates.partials.body).toContain('{{kindLine}}');
+    expect(templates.partials.body).toContain('{{> fields}}');
     expect(templates.changelog).toContain('{{title}}');
   });
 });

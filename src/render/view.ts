@@ -1,0 +1,237 @@
+/**
+ * The presentation view: the model as the reference templates (Markdown and HTML) see it. It
+ * holds data, not words: every captured string is already escaped for the target format (by the
+ * `Escaper` it is built with), numbers stay numbers and choices are flags, while every label,
+ * heading, column and sentence lives in the templates. So a custom template can change any label
+ * or column, and no captured value is ever interpreted as markup or template syntax.
+ *
+ * Cells hold values for table cells (one line, shortened; Markdown escapes pipes there), lines
+ * hold values for running text; `example` blocks are whole fenced or preformatted examples.
+ */
+import { authRequirementsOf, unauthenticatedRequests } from '../auth-requirements.js';
+import type { ApiModel, AuthScheme, Endpoint, Host, HeaderParam, Param, PathParam } from '../model.js';
+import { Anchors } from './anchors.js';
+import type { Escaper } from './escaper.js';
+import { typeLabel } from './schema-rows.js';
+import { type BodyView, bodyView, graphqlView, websocketView } from './view-body.js';
+
+export type { BodyView } from './view-body.js';
+
+export interface ReferenceView {
+  title: string;
+  sources: { file: string; creator: string | null }[];
+  /** The capture's own clock; null when no entry had a start time. */
+  window: { start: string; end: string } | null;
+  traffic: { endpoints: number; used: number; entries: number; skipped: Counted[] };
+  redaction: { enabled: boolean; total: number; kinds: Counted[]; places: Counted[] };
+  hosts: HostView[];
+  multiHost: boolean;
+  endpointCount: number;
+}
+
+export interface Counted {
+  name: string;
+  count: number;
+}
+
+export interface HostView {
+  /** Code. */
+  name: string;
+  anchor: string | null;
+  /** Code; null when the host has no common API root. */
+  apiRoot: string | null;
+  index: IndexRow[];
+  endpoints: EndpointView[];
+}
+
+export interface IndexRow {
+  /** `METHOD /path` as a code cell. */
+  endpoint: string;
+  anchor: string;
+  observed: number;
+  statuses: StatusCount[];
+}
+
+export interface StatusCount {
+  /** Code. */
+  status: string;
+  count: number;
+}
+
+export interface EndpointView {
+  /** `METHOD /path` as inline code. */
+  heading: string;
+  anchor: string;
+  /** Text. */
+  method: string;
+  /** Code. */
+  path: string;
+  /** The credentials, when any was seen. */
+  auth: AuthView | null;
+  pathParams: PathParamRow[];
+  queryParams: ParamRow[];
+  headers: HeaderRow[];
+  requestBodies: BodyView[];
+  graphql: BodyView | null;
+  websocket: BodyView | null;
+  responses: ResponseView[];
+  observed: number;
+  statuses: StatusCount[];
+}
+
+export interface AuthView {
+  /** Credentials sent together (all needed); several requirements are alternatives. */
+  requirements: { schemes: { type: string; in: string; name: string }[]; seen: number }[];
+  /** There is more than one requirement. */
+  alternatives: boolean;
+  /** Requests that sent no credential. */
+  none: number;
+}
+
+export interface PathParamRow {
+  name: string;
+  pattern: string;
+  distinct: number;
+  example: string | null;
+}
+
+export interface ParamRow {
+  name: string;
+  type: string;
+  required: boolean;
+  seen: number;
+  of: number;
+  example: string | null;
+}
+
+export interface HeaderRow extends ParamRow {
+  kind: string;
+}
+
+export interface ResponseView {
+  /** Code. */
+  status: string;
+  seen: number;
+  /** Requests observed on the endpoint. */
+  of: number;
+  /** Not every request got this status. */
+  partial: boolean;
+  bodies: BodyView[];
+}
+
+export function buildReferenceView(model: ApiModel, esc: Escaper): ReferenceView {
+  // Every heading claims its anchor in document order (see templates/reference.md.hbs).
+  const anchors = new Anchors();
+  anchors.claim(model.title);
+  anchors.claim('Endpoints');
+  const multiHost = model.hosts.length > 1;
+  const hosts = model.hosts.map((host) =>
+    hostView(
+      host,
+      model.endpoints.filter((e) => e.host === host.name),
+      multiHost,
+      anchors,
+      esc,
+    ),
+  );
+  const counted = (record: Record<string, number>): Counted[] => Object.entries(record).map(([name, count]) => ({ name: esc.text(name), count }));
+  return {
+    title: esc.text(model.title),
+    sources: model.sources.map((s) => ({ file: esc.code(s.file), creator: s.creator ? esc.text(s.creator) : null })),
+    window: model.window.start ? { start: esc.text(model.window.start), end: esc.text(model.window.end ?? '') } : null,
+    traffic: { endpoints: model.endpoints.length, used: model.traffic.used, entries: model.traffic.entries, skipped: counted(model.traffic.skipped) },
+    // A saved model may come from anywhere (diff reads them), so kind and place names are escaped.
+    redaction: {
+      enabled: model.redaction.enabled,
+      total: model.redaction.total,
+      kinds: counted(model.redaction.byKind),
+      places: counted(model.redaction.byPlace),
+    },
+    hosts,
+    multiHost,
+    endpointCount: model.endpoints.length,
+  };
+}
+
+function hostView(host: Host, endpoints: Endpoint[], multiHost: boolean, anchors: Anchors, esc: Escaper): HostView {
+  const anchor = multiHost ? anchors.claim(`Host ${host.name}`) : null;
+  const views = endpoints.map((endpoint) => endpointView(endpoint, anchors, esc));
+  return {
+    name: esc.code(host.name),
+    anchor,
+    apiRoot: host.apiRoot ? esc.code(host.apiRoot) : null,
+    index: endpoints.map((e, i) => ({
+      endpoint: esc.cellCode(`${e.method} ${e.path}`),
+      anchor: views[i]!.anchor,
+      observed: e.observed,
+      statuses: statuses(e, esc.cellCode),
+    })),
+    endpoints: views,
+  };
+}
+
+function statuses(endpoint: Endpoint, span: (status: string) => string): StatusCount[] {
+  return Object.entries(endpoint.statusCounts).map(([status, count]) => ({ status: span(status), count }));
+}
+
+function endpointView(endpoint: Endpoint, anchors: Anchors, esc: Escaper): EndpointView {
+  const heading = `${endpoint.method} ${endpoint.path}`;
+  return {
+    heading: esc.code(heading),
+    anchor: anchors.claim(heading),
+    method: esc.text(endpoint.method),
+    path: esc.code(endpoint.path),
+    auth: authView(endpoint, esc),
+    pathParams: endpoint.pathParams.map((p) => pathParamRow(p, esc)),
+    queryParams: endpoint.queryParams.map((p) => paramRow(p, esc)),
+    headers: endpoint.headers.map((h) => headerRow(h, esc)),
+    requestBodies: endpoint.requestBodies.map((b) =>
+      bodyView(b, endpoint.requestBodies.length > 1 || b.seen < endpoint.observed ? endpoint.observed : null, esc),
+    ),
+    graphql: endpoint.graphql?.length ? graphqlView(endpoint.graphql, esc) : null,
+    websocket: endpoint.websocket ? websocketView(endpoint.websocket, esc) : null,
+    responses: endpoint.responses.map((r) => ({
+      status: esc.code(String(r.status)),
+      seen: r.seen,
+      of: endpoint.observed,
+      partial: r.seen !== endpoint.observed,
+      bodies: r.bodies.map((b) => bodyView(b, r.bodies.length > 1 || b.seen < r.seen ? r.seen : null, esc)),
+    })),
+    observed: endpoint.observed,
+    statuses: statuses(endpoint, esc.code),
+  };
+}
+
+/** Credentials sent together form a requirement; OpenAPI `security` reads the same requirements. */
+function authView(endpoint: Endpoint, esc: Escaper): AuthView | null {
+  if (endpoint.auth.length === 0) return null;
+  const requirements = authRequirementsOf(endpoint).map((r) => ({
+    schemes: r.schemes.map((a: AuthScheme) => ({ type: esc.text(a.type), in: esc.text(a.in), name: esc.code(a.name) })),
+    seen: r.seen,
+  }));
+  return { requirements, alternatives: requirements.length > 1, none: unauthenticatedRequests(endpoint) };
+}
+
+function pathParamRow(p: PathParam, esc: Escaper): PathParamRow {
+  return {
+    name: esc.cellCode(p.name),
+    pattern: esc.cellText(p.pattern),
+    distinct: p.distinct,
+    example: p.example !== undefined ? esc.cellCode(p.example) : null,
+  };
+}
+
+function paramRow(p: Param, esc: Escaper): ParamRow {
+  return {
+    name: esc.cellCode(p.name),
+    type: esc.cellText(typeLabel(p.schema)),
+    required: p.required,
+    seen: p.seen,
+    of: p.of,
+    example: p.example !== undefined ? esc.cellCode(p.example) : null,
+  };
+}
+
+function headerRow(h: HeaderParam, esc: Escaper): HeaderRow {
+  return { ...paramRow(h, esc), kind: esc.cellText(h.kind) };
+}
