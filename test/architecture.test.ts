@@ -1,5 +1,5 @@
 /**
- * The layering DESIGN.md promises, checked on the import statements of `src/`: stages do no file
+ * The layering CONTRIBUTING.md describes, checked on the import statements of `src/`: stages do no file
  * I/O, no stage reaches back into a later one, renderers and diff read only the model, and each
  * third-party library has exactly one adapter file.
  */

@@ -1,6 +1,7 @@
 /**
- * The token-shape fallback, measured on generated samples the way research/peers-redaction.md
- * §4.5 did: random tokens are flagged, identifiers of every common shape are not.
+ * The token-shape fallback, measured on generated samples (2 000 per shape, a seeded generator):
+ * random base64url tokens are flagged at the rates below, identifiers of every common shape
+ * (UUIDs, hex digests, timestamps, slugs, camelCase, prefixed ids) at most 0.5 % of the time.
  */
 import { describe, expect, it } from 'vitest';
 import { hasCredentialPrefix, hasIdPrefix, looksLikeToken } from '../../src/redact/entropy.js';
