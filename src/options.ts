@@ -18,6 +18,12 @@ export interface Options {
   hints?: string[];
   /** Replace secrets and personal data. Turning it off is an explicit opt-out. @defaultValue `true` */
   redact?: boolean;
+  /** Key names whose values are always replaced (matched by their words: `bankCode` = `bank_code`). */
+  redactKeys?: string[];
+  /** Regular expressions whose matches are replaced wherever they occur in a value. */
+  redactPatterns?: string[];
+  /** Key names whose values stay although they look personal; a secret in them is still replaced. */
+  keepKeys?: string[];
 }
 
 export interface ResolvedOptions {
@@ -28,6 +34,9 @@ export interface ResolvedOptions {
   exclude: string[];
   hints: string[];
   redact: boolean;
+  redactKeys: string[];
+  redactPatterns: string[];
+  keepKeys: string[];
 }
 
 export function resolveOptions(options: Options = {}): ResolvedOptions {
@@ -39,5 +48,8 @@ export function resolveOptions(options: Options = {}): ResolvedOptions {
     exclude: [...(options.exclude ?? [])],
     hints: [...(options.hints ?? [])],
     redact: options.redact ?? true,
+    redactKeys: [...(options.redactKeys ?? [])],
+    redactPatterns: [...(options.redactPatterns ?? [])],
+    keepKeys: [...(options.keepKeys ?? [])],
   });
 }

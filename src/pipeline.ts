@@ -35,6 +35,7 @@ import { createTrafficFilter } from './normalise/traffic.js';
 import { responseShape } from './normalise/trie.js';
 import { type Options, type ResolvedOptions, resolveOptions } from './options.js';
 import { createRedactor, type Redactor, unredactedSummary } from './redact/index.js';
+import { resolveRedactionRules } from './redact/rules.js';
 
 export interface BuildResult {
   model: ApiModel;
@@ -66,7 +67,7 @@ export async function buildModel(inputs: readonly InputFile[], options: Options 
   const resolved = resolveOptions(options);
   const diagnostics: Diagnostic[] = [];
   const ctx: Context = { options: resolved, report: (d) => diagnostics.push(d) };
-  const redactor = resolved.redact ? createRedactor(settings.redactionKey ?? randomBytes(32)) : null;
+  const redactor = resolved.redact ? createRedactor(settings.redactionKey ?? randomBytes(32), resolveRedactionRules(resolved)) : null;
   const gate = createGate(redactor);
 
   const { captures, window } = await survey(inputs, ctx, redactor, settings, diagnostics);

@@ -25,7 +25,14 @@ import { type Argv, parseArgs, withSettings } from './yargs.js';
 export const CONFIG_FILE = 'har2api.config.json';
 
 /** The library's names (`Options`) for flags named in the singular on the command line. */
-const KEY_NAMES: Record<string, string> = { hints: 'hint', hosts: 'host', formats: 'format' };
+const KEY_NAMES: Record<string, string> = {
+  hints: 'hint',
+  hosts: 'host',
+  formats: 'format',
+  redactKeys: 'redact-key',
+  redactPatterns: 'redact-pattern',
+  keepKeys: 'keep-key',
+};
 
 /** Flags that make no sense in a file. */
 const NOT_SETTINGS = new Set(['help', 'version', 'config', 'check']);

@@ -10,6 +10,7 @@ import type { NameValue } from '../exchange.js';
 import { redactCookieHeader, redactSetCookie } from './cookies.js';
 import { redactMediaType } from './media-type.js';
 import { ruleApplies } from './names.js';
+import { keptValue } from './rules.js';
 import type { Scope } from './scope.js';
 import { redactText } from './text.js';
 import { redactUrlText } from './url.js';
@@ -95,7 +96,11 @@ const PROTOCOL_HEADERS = new Set([
 export function redactHeader(header: NameValue, scope: Scope): NameValue {
   if (header.value === '') return header;
   const name = header.name.toLowerCase();
-  const value = scope.tags.memo(name, header.value, scope.place, () => redactHeaderValue(name, header.value, scope));
+  const kept = scope.cache.isKept(name);
+  const value = scope.tags.memo(name, header.value, scope.place, () => {
+    const redacted = redactHeaderValue(name, header.value, scope);
+    return kept ? keptValue(header.value, redacted) : redacted;
+  });
   return value === header.value ? header : { name: header.name, value };
 }
 
@@ -115,7 +120,8 @@ function redactHeaderValue(name: string, value: string, scope: Scope): string {
   const found = scope.cache.nameRule(name, 'header');
   if (found && ruleApplies(found, value)) return tagByRule(value, found, scope);
   if (found && found.tier === 'credential' && value.includes(' ')) return redactText(value, scope);
-  return redactText(value, scope, PROTOCOL_HEADERS.has(name) || isIdName(name));
+  const protocol = PROTOCOL_HEADERS.has(name);
+  return redactText(value, scope, protocol || isIdName(name), !protocol);
 }
 
 /** `Bearer <token>`, `Basic <base64>`, `Digest …`, or a bare credential: the scheme stays. */

@@ -16,6 +16,7 @@ import type { RedactionSummary } from '../model.js';
 import { redactExchange } from './exchange.js';
 import { rememberSecrets } from './known.js';
 import { Placeholders } from './placeholders.js';
+import { NO_RULES, type RedactionRules } from './rules.js';
 import { RunCache, type Scope } from './scope.js';
 import { redactUrlPath } from './url.js';
 
@@ -54,9 +55,10 @@ export interface Redactor {
   summary(): RedactionSummary;
 }
 
-export function createRedactor(key: Uint8Array): Redactor {
+/** `rules` are the user's own (options `redactKeys`, `redactPatterns`, `keepKeys`; rules.ts). */
+export function createRedactor(key: Uint8Array, rules: RedactionRules = NO_RULES): Redactor {
   const tags = new Placeholders(key);
-  const cache = new RunCache();
+  const cache = new RunCache(rules);
   const scope: Scope = { tags, cache, place: 'request.header', depth: 0 };
   return {
     scope,

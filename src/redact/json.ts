@@ -10,6 +10,7 @@
 import type { Json } from '../exchange.js';
 import { looksLikeToken } from './entropy.js';
 import { type NameRule, isContextualKey, ruleApplies } from './names.js';
+import { keptValue } from './rules.js';
 import type { Scope } from './scope.js';
 import { isIdName, redactScalar, tagByRule } from './value.js';
 import { isDescribingKey, isSiblingKind, valueShape } from './siblings.js';
@@ -120,6 +121,7 @@ function keyInfo(name: string, scope: Scope, personSiblings: boolean, parent: st
 
 function walkString(value: string, scope: Scope, key: KeyInfo | null): Json {
   if (value === '' || key === null) return value === '' ? value : redactScalar(value, scope, false);
+  if (key.name !== '' && scope.cache.isKept(key.name)) return keptValue(value, redactScalar(value, scope, key.noEntropy));
   if (key.forced) return scope.tags.issued(value) ? value : tagByRule(value, { kind: key.forced, tier: 'always', subtree: true }, scope);
   if (key.rule && ruleApplies(key.rule, value)) return tagByRule(value, key.rule, scope);
   return redactScalar(value, scope, key.noEntropy);
@@ -128,7 +130,8 @@ function walkString(value: string, scope: Scope, key: KeyInfo | null): Json {
 function walkNumber(value: number, scope: Scope, key: KeyInfo | null): Json {
   const tier = key?.rule?.tier;
   const kind = key?.forced ?? (tier === 'always' || tier === 'code' ? key!.rule!.kind : null);
-  if (kind) return scope.tags.tag(kind, String(value), scope.place);
+  // A person's name is never a number: `"agent_name": 4038…` is an id.
+  if (kind && kind !== 'name') return scope.tags.tag(kind, String(value), scope.place);
   // A card number stored as a JSON number; ids (`…_id`) are left alone.
   if (value >= 1e12 && Number.isSafeInteger(value) && !key?.noEntropy && isCardNumber(String(value))) return scope.tags.tag('card', String(value), scope.place);
   return value;

@@ -201,7 +201,6 @@ const NAME_QUALIFIERS = new Set([
   'shipper',
   'subscriber',
   'landlord',
-  'agent',
   'rep',
   'representative',
   'manager',
@@ -587,7 +586,7 @@ export function personalByWords(words: readonly string[]): NameRule | null {
     if (word === 'sort' && next === 'code') return always('bank-account');
     if (word === 'routing' && i === n - 1) return always('bank-account');
     if (PHONE_WORDS.has(word)) return always('phone');
-    if (LOCATION_WORDS.has(word)) return always('location');
+    if (LOCATION_WORDS.has(word) && isPlace(words, i)) return always('location');
     if (AVATAR_WORDS.has(word)) return always('avatar');
     if (PICTURE_WORDS.has(word) && PICTURE_OWNERS.has(previous)) return always('avatar');
     if ((word === 'email' || word === 'emails' || word === 'mail') && (i === end - 1 || EMAIL_AFTER.has(next))) return always('email');
@@ -605,6 +604,43 @@ export function personalByWords(words: readonly string[]): NameRule | null {
 
 /** `repository_owner`? no: keys that name a system, not a person, in front of a person word. */
 const NOT_A_PERSON = new Set(['default', 'system', 'event', 'message', 'email', 'notification', 'webhook', 'request', 'response']);
+
+/** `lat` is a latitude alone, beside `lng`, or after a place (`home_lat`); `first_token_lat` is a latency. */
+const SHORT_COORDINATES = new Set(['lat', 'lng', 'lon']);
+const PLACES = new Set([
+  'home',
+  'user',
+  'center',
+  'centre',
+  'start',
+  'end',
+  'origin',
+  'destination',
+  'pickup',
+  'dropoff',
+  'current',
+  'last',
+  'device',
+  'geo',
+  'gps',
+  'location',
+  'position',
+  'map',
+  'my',
+  'address',
+  'place',
+  'store',
+  'shop',
+  'delivery',
+  'shipping',
+  'billing',
+]);
+
+function isPlace(words: readonly string[], i: number): boolean {
+  if (!SHORT_COORDINATES.has(words[i]!) || words.length === 1) return true;
+  for (const word of words) if (PLACES.has(word) || (word !== words[i] && (SHORT_COORDINATES.has(word) || word === 'long'))) return true;
+  return false;
+}
 
 function isBank(words: readonly string[]): boolean {
   for (const word of words)
@@ -693,8 +729,21 @@ const ROLE_WORDS = new Set([
   'judge',
 ]);
 
-/** Whether a person-tier rule applies: any value but a role word. */
+/** Whether a person-tier rule applies: any value but a role word or an id (`"approved_by": "<uuid>"`). */
 export function isPersonValue(value: string): boolean {
-  if (value.length > 32) return true;
-  return !ROLE_WORDS.has(value.toLowerCase());
+  if (value.length > 32) return !ID_SHAPE.test(value);
+  return !ROLE_WORDS.has(value.toLowerCase()) && !ID_SHAPE.test(value);
 }
+
+/** UUIDs, hex, digits: an id in a person's field, which the id itself does not name. */
+const ID_SHAPE = /^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-f]{16,64}|\d{1,20})$/;
+
+/**
+ * `OpenAI Direct`: a run of capitals after a small letter inside a word (`OpenAI`, `iOS`) is
+ * a product's or company's name, never a person's (`McDonald`, `DeShawn` have one capital each).
+ */
+export function looksLikeProductName(value: string): boolean {
+  return PRODUCT.test(value);
+}
+
+const PRODUCT = /[a-z][A-Z]{2}/;

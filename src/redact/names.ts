@@ -10,7 +10,7 @@
  * `"token_type": "Bearer"` stay readable.
  */
 
-import { isPersonValue, personalByWords } from './key-words.js';
+import { isPersonValue, looksLikeProductName, personalByWords } from './key-words.js';
 
 export type NameContext = 'header' | 'query' | 'form' | 'json' | 'text';
 
@@ -71,10 +71,24 @@ export function isBareName(name: string): boolean {
  * bare `id` (a device's under `device`). Cheap, so callers can skip their caches for these only.
  */
 export function isContextualKey(name: string): boolean {
-  if (isBareName(name)) return true;
-  if (name.length < 2 || name.length > 10) return false;
-  const lower = name.toLowerCase();
-  return lower === 'id' || lower === '_id' || lower === 'uuid' || lower === 'guid' || lower === 'identifier';
+  return isBareName(name) || isBareId(name);
+}
+
+/** `id`, `_id`, `ID`, `uuid`, `guid`, `identifier`: the bare id of what holds it. */
+export function isBareId(name: string): boolean {
+  switch (name.length) {
+    case 2:
+      return (name.charCodeAt(0) | 32) === 105 && (name.charCodeAt(1) | 32) === 100;
+    case 3:
+      return name.charCodeAt(0) === 95 && (name.charCodeAt(1) | 32) === 105 && (name.charCodeAt(2) | 32) === 100;
+    case 4:
+    case 10: {
+      const lower = name.toLowerCase();
+      return lower === 'uuid' || lower === 'guid' || lower === 'identifier';
+    }
+    default:
+      return false;
+  }
 }
 
 /** `X-API-Key` → `xapikey` */
@@ -658,6 +672,8 @@ export function couldBeCredential(value: string): boolean {
 /** Whether a name rule applies to this value (see `NameRule.tier`). */
 export function ruleApplies(found: NameRule, value: string): boolean {
   if (value === '') return false;
+  // A person's name never looks like a product's (`"display_name": "OpenAI Direct"`).
+  if (found.kind === 'name' && value.length <= 64 && looksLikeProductName(value)) return false;
   switch (found.tier) {
     case 'always':
       return true;

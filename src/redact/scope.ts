@@ -3,7 +3,8 @@
  * redacted (for the summary), how many encodings deep the value is, and per-run caches. Built
  * once per run by `createRedactor` (index.ts); nothing here outlives the run.
  */
-import { type NameContext, type NameRule, type NameScope, classifyName, isContextualKey, isPersonSibling } from './names.js';
+import { type NameContext, type NameRule, type NameScope, classifyName, isBareId, isBareName, isPersonSibling, normaliseName } from './names.js';
+import { isSecretKind, NO_RULES, type RedactionRules } from './rules.js';
 import type { KeyInfo } from './json.js';
 import type { Placeholders } from './placeholders.js';
 
@@ -11,6 +12,8 @@ import type { Placeholders } from './placeholders.js';
 export const MAX_DEPTH = 4;
 
 const MAX_CACHED_NAMES = 50_000;
+/** Values under a `redactKeys` name: every leaf, whatever it holds. */
+const USER_RULE: NameRule = { kind: 'custom', tier: 'always', subtree: true };
 const MAX_CACHED_CLEAN = 100_000;
 /** Only keys up to this length are remembered as clean. */
 const MAX_CLEAN_LENGTH = 64;
@@ -33,18 +36,64 @@ export class RunCache {
   readonly #cleanKeys = new Set<string>();
   readonly #siblings = new Map<string, boolean>();
   readonly #keys = new Map<string, KeyInfo>();
+  readonly #kept = new Map<string, boolean>();
+  readonly #ids = new Map<string, NameRule | null>();
   /** Names of the cookies seen in the capture: `name=` in free text is followed by a cookie value. */
   readonly cookieNames = new Set<string>();
+  /** The user's own rules (rules.ts). */
+  readonly rules: RedactionRules;
+
+  constructor(rules: RedactionRules = NO_RULES) {
+    this.rules = rules;
+  }
 
   nameRule(name: string, context: NameContext, scope?: NameScope): NameRule | null {
     // Only a bare `name` or `id` key depends on its surroundings; every other rule is cached per name.
-    if (scope && (scope.personSiblings || scope.parent) && isContextualKey(name)) return classifyName(name, context, scope);
+    const own = this.#userRule(name);
+    if (own !== undefined) return own;
+    if (scope && (scope.personSiblings || scope.parent)) {
+      if (isBareName(name)) return classifyName(name, context, scope);
+      if (scope.parent && isBareId(name)) return this.#idUnder(scope.parent, context);
+    }
     let names = this.#names.get(context);
     if (names === undefined) this.#names.set(context, (names = new Map()));
     const cached = names.get(name);
     if (cached !== undefined) return cached;
     const found = classifyName(name, context);
     if (names.size < MAX_CACHED_NAMES) names.set(name, found);
+    return found;
+  }
+
+  /** The rule for a bare `id` under `parent` (`device.id`), cached per parent. */
+  #idUnder(parent: string, context: NameContext): NameRule | null {
+    let found = this.#ids.get(parent);
+    if (found === undefined) {
+      found = classifyName('id', context, { parent });
+      if (this.#ids.size < MAX_CACHED_NAMES) this.#ids.set(parent, found);
+    }
+    return found;
+  }
+
+  /** A `redactKeys` rule, or null for a `keepKeys` name (its value is judged by `keptValue`), or undefined. */
+  #userRule(name: string): NameRule | null | undefined {
+    if (this.rules === NO_RULES) return undefined;
+    const normalised = normaliseName(name);
+    if (this.rules.redactKeys.has(normalised)) return USER_RULE;
+    return this.isKept(name) ? null : undefined;
+  }
+
+  /** Whether the user asked to keep values under this name (`keepKeys`). */
+  isKept(name: string): boolean {
+    if (this.rules.keepKeys.size === 0) return false;
+    let found = this.#kept.get(name);
+    if (found === undefined) {
+      // A key with a built-in secret rule (`password`, `api_key`) is never kept.
+      found =
+        this.rules.keepKeys.has(normaliseName(name)) &&
+        !isSecretKind(classifyName(name, 'json')?.kind ?? '') &&
+        !isSecretKind(classifyName(name, 'header')?.kind ?? '');
+      if (this.#kept.size < MAX_CACHED_NAMES) this.#kept.set(name, found);
+    }
     return found;
   }
 

@@ -13,9 +13,12 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { redactCookieHeader } from './cookies.js';
+import { csvDelimiter, redactCsvColumns } from './csv.js';
 import { hasCredentialPrefix, looksLikeToken } from './entropy.js';
 import { internationalEmailAround } from './international-email.js';
 import { type NameRule, classifyName, isBareName, ruleApplies } from './names.js';
+import { findProseSpans, mayHoldProse } from './prose.js';
+import { redactPatterns } from './rules.js';
 import { MAX_DEPTH, type Scope, deeper } from './scope.js';
 import { redactQueryString, redactUrlText } from './url.js';
 import { bracketedPhoneEnd, cardGroupEnd, coordinatePairEnd, ibanGroupEnd, isIbanStart, nationalPhoneEnd, phoneGroupEnd } from './spaced-numbers.js';
@@ -40,16 +43,56 @@ const MAX_QUOTED = 1024;
 /**
  * Whether a text could hold anything this scanner finds. Every shape it looks for has a digit, a
  * symbol (`@ : = % & # ? + / _ ~ - \ <`) or two capitals in one word (base64, a remembered
- * mixed-case value), so prose of plain words is passed over by one native regular-expression
- * scan: a character class or a capital, lower-case run, capital, linear in the text.
+ * mixed-case value), and every name or address in prose (prose.ts) a capital after a word, a
+ * digit or a letter outside ASCII, so lower-case prose is passed over by one native
+ * regular-expression scan, linear in the text.
  */
-const MAY_HOLD_ANYTHING = /[0-9@:=%&#?+/_~\\<-]|[A-Z][a-z]*[A-Z]/;
+const MAY_HOLD_ANYTHING = /[0-9@:=%&#?+/_~\\<-]|[A-Z][a-z]*[A-Z]|[a-z.,] [A-Z]|[^\x00-\x7f]/;
 
-/** The text with every secret and personal value in it replaced by a placeholder. */
-export function redactText(text: string, scope: Scope, noEntropy = false): string {
-  if (text.length < 6 || !MAY_HOLD_ANYTHING.test(text)) return text;
-  const withoutKeys = text.includes('-----BEGIN') ? redactPrivateKeys(text, scope) : text;
-  return scanWords(withoutKeys, scope, noEntropy);
+/**
+ * The text with every secret and personal value in it replaced by a placeholder. `prose: false`
+ * skips the scan for names and addresses (protocol headers such as `User-Agent`).
+ */
+export function redactText(text: string, scope: Scope, noEntropy = false, prose = true): string {
+  const patterns = scope.cache.rules.redactPatterns;
+  const own = patterns.length === 0 ? text : redactPatterns(text, patterns, (match) => scope.tags.tag('custom', match, scope.place));
+  const delimiter = own.length >= 12 ? csvDelimiter(own) : 0;
+  const columns = delimiter === 0 ? own : redactCsvColumns(own, delimiter, scope);
+  if (columns.length < 6 || !MAY_HOLD_ANYTHING.test(columns)) {
+    // Short or plain words: only prose can be in them (`王伟`, `Ada Quist`).
+    return prose && columns.length >= 2 && columns.length < 6 && mayHoldProse(columns) ? redactProse(columns, scope) : columns;
+  }
+  const withoutKeys = columns.includes('-----BEGIN') ? redactPrivateKeys(columns, scope) : columns;
+  // The word scan notes on its way whether the text may hold prose, so no second scan is needed.
+  const hint = { prose: false };
+  const scanned = scanWords(withoutKeys, scope, noEntropy, prose ? hint : null);
+  return hint.prose && mayHoldProse(scanned) ? redactProse(scanned, scope) : scanned;
+}
+
+/** At a space: whether the characters around it may belong to a name, an address or a date. */
+function proseAround(text: string, k: number): boolean {
+  const before = text.charCodeAt(k - 1);
+  const after = text.charCodeAt(k + 1);
+  if (after >= 65 && after <= 90) return (before >= 97 && before <= 122) || before === 46 || before === 44;
+  const digitBefore = before >= 48 && before <= 57;
+  const digitAfter = after >= 48 && after <= 57;
+  const letterAfter = (after >= 97 && after <= 122) || (after >= 65 && after <= 90);
+  const letterBefore = (before >= 97 && before <= 122) || (before >= 65 && before <= 90);
+  return (digitBefore && letterAfter) || (digitAfter && (letterBefore || before === 58));
+}
+
+/** Names, street addresses and birth dates in prose (prose.ts), as placeholders. */
+function redactProse(text: string, scope: Scope): string {
+  const spans = findProseSpans(text);
+  if (spans.length === 0) return text;
+  const parts: string[] = [];
+  let copied = 0;
+  for (const span of spans) {
+    parts.push(text.slice(copied, span.start), scope.tags.tag(span.kind, text.slice(span.start, span.end), scope.place));
+    copied = span.end;
+  }
+  parts.push(text.slice(copied));
+  return parts.join('');
 }
 
 interface Pending {
@@ -62,7 +105,7 @@ interface Pending {
   cookie: boolean;
 }
 
-function scanWords(text: string, scope: Scope, noEntropy: boolean): string {
+function scanWords(text: string, scope: Scope, noEntropy: boolean, hint: { prose: boolean } | null): string {
   const n = text.length;
   // Created at the first replacement only: most texts need none and allocate nothing here.
   let out: Splice | null = null;
@@ -82,6 +125,7 @@ function scanWords(text: string, scope: Scope, noEntropy: boolean): string {
       continue;
     }
     if (c >= 128 || WORD_CHAR[c] === 0) {
+      if (hint !== null && !hint.prose && (c >= 128 || (c === 32 && i > 0 && proseAround(text, i)))) hint.prose = true;
       i++;
       continue;
     }
@@ -118,7 +162,9 @@ function scanWords(text: string, scope: Scope, noEntropy: boolean): string {
         i = lineEnd;
         continue;
       }
-      const spanEnd = quotedEnd(text, start, end);
+      const quoted = quotedEnd(text, start, end);
+      // `Author: Ada Quist`: an unquoted name runs over the capitalised words after it.
+      const spanEnd = quoted === end && found.rule.kind === 'name' ? capitalisedWordsEnd(text, end) : quoted;
       const value = text.slice(start, spanEnd);
       if (ruleApplies(found.rule, value) && !scope.tags.issued(value)) {
         const detected = classifyValue(value);
@@ -573,6 +619,25 @@ function quotedEnd(text: string, start: number, wordEnd: number): number {
     if (c === quote) return text.charCodeAt(k - 1) === 92 ? k - 1 : k;
   }
   return wordEnd;
+}
+
+/** After a name's first word: the end of up to three more capitalised words after single spaces. */
+function capitalisedWordsEnd(text: string, end: number): number {
+  let k = end;
+  for (let words = 0; words < 3; words++) {
+    if (text.charCodeAt(k) !== 32) break;
+    const first = text.charCodeAt(k + 1);
+    if (first < 65 || first > 90) break;
+    let j = k + 2;
+    while (j < text.length && j - k < 40) {
+      const c = text.charCodeAt(j);
+      if (!((c >= 97 && c <= 122) || c === 39 || c === 45 || c >= 0xc0)) break;
+      j++;
+    }
+    if (j === k + 2) break;
+    k = j;
+  }
+  return k;
 }
 
 function hasLineBreak(text: string, from: number, to: number): boolean {

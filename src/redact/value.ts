@@ -5,6 +5,7 @@
  */
 import { type NameContext, type NameRule, type NameScope, ruleApplies } from './names.js';
 import { redactJson } from './json.js';
+import { keptValue } from './rules.js';
 import { MAX_DEPTH, type Scope, deeper } from './scope.js';
 import { redactText } from './text.js';
 import { classifyValue } from './values.js';
@@ -12,6 +13,7 @@ import type { Json } from '../exchange.js';
 
 export function redactValue(value: string, scope: Scope, name: string | null, context: NameContext, siblings?: NameScope): string {
   if (value === '') return value;
+  if (name !== null && scope.cache.isKept(name)) return keptValue(value, redactScalar(value, scope, isIdName(name)));
   if (name !== null) {
     const found = scope.cache.nameRule(name, context, siblings);
     if (found && ruleApplies(found, value)) return tagByRule(value, found, scope);

@@ -239,3 +239,25 @@ describe('classifyName: personal data read from the words of a key', () => {
     expect(classifyName('session_sid', 'json')).toMatchObject({ kind: 'session' });
   });
 });
+
+describe('classifyName: words that look personal and are not', () => {
+  it.each([
+    ['first_token_lat', 'token'],
+    ['request_lat_ms', null],
+    ['lat', 'location'],
+    ['home_lat', 'location'],
+    ['lat_lng', 'location'],
+    ['agent_name', null],
+  ] as const)('%s → %s', (name, kind) => {
+    const found = classifyName(name, 'json');
+    expect(found?.kind ?? null).toBe(kind);
+  });
+
+  it('applies person keys to names, not to ids, and name keys not to product names', () => {
+    const found = classifyName('approved_by', 'json')!;
+    expect(ruleApplies(found, 'b4200e5c-0332-445b-8326-79175b2e670e')).toBe(false);
+    expect(ruleApplies(found, '12345')).toBe(false);
+    expect(ruleApplies(classifyName('display_name', 'json')!, 'OpenAI Direct')).toBe(false);
+    expect(ruleApplies(classifyName('display_name', 'json')!, 'Ada McQuist')).toBe(true);
+  });
+});
