@@ -3,6 +3,7 @@
  * JSON, form fields, multipart parts, server-sent events, NDJSON, JSONP, text, or just "binary,
  * N bytes". Every JSON body is parsed here, once; later stages reuse the value.
  */
+import { looksBinary } from './sniff.js';
 import { isUtf8 } from 'node:buffer';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Content, Json, NameValue, Payload } from '../exchange.js';
@@ -53,7 +54,7 @@ export function decodeBody(raw: RawBody): DecodedBody {
     return { payload: { mediaType, size, content: { kind: 'binary' } }, diagnostics };
   }
   const text = bytes ? decodeUtf8(bytes) : raw.text;
-  if (text === null) return { payload: { mediaType, size, content: { kind: 'binary' } }, diagnostics };
+  if (text === null || looksBinary(text)) return { payload: { mediaType, size, content: { kind: 'binary' } }, diagnostics };
 
   const content = decodeText(text, mediaType, diagnostics);
   return { payload: { mediaType, size, content }, diagnostics };

@@ -10,6 +10,7 @@
 import type { Json } from '../exchange.js';
 import { looksLikeToken } from './entropy.js';
 import { type NameRule, isContextualKey, ruleApplies } from './names.js';
+import { looksLikeProductName } from './key-words.js';
 import { keptValue } from './rules.js';
 import type { Scope } from './scope.js';
 import { isIdName, redactScalar, tagByRule } from './value.js';
@@ -122,7 +123,9 @@ function keyInfo(name: string, scope: Scope, personSiblings: boolean, parent: st
 function walkString(value: string, scope: Scope, key: KeyInfo | null): Json {
   if (value === '' || key === null) return value === '' ? value : redactScalar(value, scope, false);
   if (key.name !== '' && scope.cache.isKept(key.name)) return keptValue(value, redactScalar(value, scope, key.noEntropy));
-  if (key.forced) return scope.tags.issued(value) ? value : tagByRule(value, { kind: key.forced, tier: 'always', subtree: true }, scope);
+  // A product's name under a name key (`"display_name": "OpenAI Direct"`) is scanned, not replaced.
+  if (key.forced && !(key.forced === 'name' && looksLikeProductName(value)))
+    return scope.tags.issued(value) ? value : tagByRule(value, { kind: key.forced, tier: 'always', subtree: true }, scope);
   if (key.rule && ruleApplies(key.rule, value)) return tagByRule(value, key.rule, scope);
   return redactScalar(value, scope, key.noEntropy);
 }

@@ -588,6 +588,7 @@ export function personalByWords(words: readonly string[]): NameRule | null {
     if (PHONE_WORDS.has(word)) return always('phone');
     if (LOCATION_WORDS.has(word) && isPlace(words, i)) return always('location');
     if (AVATAR_WORDS.has(word)) return always('avatar');
+    if (word === 'wallet' && !DESCRIBING.has(next)) return always('account');
     if (PICTURE_WORDS.has(word) && PICTURE_OWNERS.has(previous)) return always('avatar');
     if ((word === 'email' || word === 'emails' || word === 'mail') && (i === end - 1 || EMAIL_AFTER.has(next))) return always('email');
     if ((word === 'address' || word === 'addr') && (previous === 'ip' || previous === 'mac')) return always(previous);

@@ -219,6 +219,7 @@ function readDecimal(text: string, start: number): { value: number; end: number 
   const fracStart = k;
   while (k < text.length && k - fracStart <= 10 && isDigit(text.charCodeAt(k))) k++;
   const decimals = k - fracStart;
-  if (decimals < 4 || decimals > 10 || isDigit(text.charCodeAt(k)) || text.charCodeAt(k) === 46) return null;
+  // A `.` right after ends a sentence unless a digit follows (`1.2345.6` is no coordinate).
+  if (decimals < 4 || decimals > 10 || isDigit(text.charCodeAt(k)) || (text.charCodeAt(k) === 46 && isDigit(text.charCodeAt(k + 1)))) return null;
   return { value: Number(text.slice(start, k)), end: k };
 }

@@ -82,6 +82,8 @@ const NANP_PHONE = /^[2-9]\d{2}-[2-9]\d{2}-\d{4}$/;
 const FERNET = /^gAAAAA[A-Za-z0-9_-]{40,}={0,2}$/;
 /** `@jane:matrix.example.org`, `@t2_1a2b3c:server`: a Matrix (or Reddit chat) account id. */
 const MATRIX_ID = /^@[a-z0-9._=/+-]{1,255}:[A-Za-z0-9.-]{1,253}(?::\d{1,5})?$/;
+/** `0x52908400098527886E0F7030069857D2E4169EE7`: an Ethereum-style wallet (40 hex after `0x`). */
+const WALLET = /^0x[0-9a-fA-F]{40}$/;
 const UPPER_UUID = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/;
 
 /**
@@ -124,6 +126,7 @@ export function classifyValue(word: string): Detected | null {
   if (c0 === 43 /* + */ && PHONE.test(word) && digitCount(word) >= 8 && digitCount(word) <= 15) return { kind: 'phone' };
   if (word.includes(':') && isIpv6(word) && word !== '::1' && word !== '[::1]') return { kind: 'ip' };
   if (c0 === 64 /* @ */ && MATRIX_ID.test(word)) return { kind: 'account' };
+  if (length === 42 && c0 === 48 && WALLET.test(word)) return { kind: 'account' };
   if (length === 36 && isUpperUuid(word)) return { kind: 'device-id' };
   if (c0 >= 65 && c0 <= 90 && isIban(word)) return { kind: 'iban' };
   if (length === 17 && MAC.test(word)) return { kind: 'mac' };

@@ -141,3 +141,23 @@ describe('decodeBody', () => {
     });
   });
 });
+
+describe('decodeBody: binary under a text label is never parsed', () => {
+  const protobuf = '\u0008\u0096\u0001\u0012\u000aAda Quist\u0012\u0004\u0000\u0001\u0002\u0003';
+  it.each([
+    ['protobuf labelled as a form', raw('application/x-www-form-urlencoded', protobuf)],
+    ['protobuf labelled as a form, with params', raw('application/x-www-form-urlencoded', protobuf, { params: [{ name: '\u0008\u0096', value: 'x' }] })],
+    ['bytes labelled as text', raw('text/plain', 'GIF89a\u0001\u0000\u0001\u0000\u0080\u0000')],
+    ['protobuf labelled as JSON', raw('application/json', protobuf)],
+  ])('%s', (_label, body) => {
+    expect(decodeBody(body).payload?.content).toEqual({ kind: 'binary' });
+  });
+
+  it.each([
+    ['text with a tab and line breaks', raw('text/plain', 'a\tb\r\nc\n')],
+    ['a form with one stray control character in a long value', raw('application/x-www-form-urlencoded', `a=${'x'.repeat(300)}\u0007`)],
+    ['Japanese text', raw('text/plain', '担当は佐藤さんです')],
+  ])('%s stays text', (_label, body) => {
+    expect(decodeBody(body).payload?.content.kind).not.toBe('binary');
+  });
+});

@@ -11,8 +11,15 @@ import { describe, expect, it } from 'vitest';
 import { decodeCaptureBytes } from '../../src/ingest/decode.js';
 import { buildModel, FORMATS, Har2ApiError, renderOutputs } from '../../src/index.js';
 import { findLeaks, type Planted } from './leak-check.js';
+import { personalValuesOf } from './personal-values.js';
 
 const CORPUS = '../shared/corpus';
+const APPS = '../shared/corpus-apps';
+const apps = existsSync(APPS)
+  ? readdirSync(APPS)
+      .filter((f) => f.endsWith('.har'))
+      .sort()
+  : [];
 const corpus = existsSync(CORPUS)
   ? readdirSync(CORPUS)
       .filter((f) => f.endsWith('.har'))
@@ -122,5 +129,38 @@ describe.skipIf(corpus.length === 0)(`real captures (${CORPUS}): no cookie or cr
     expect(built.length).toBeGreaterThan(30);
     const total = built.reduce((n, file) => n + secretsOf(corpusText(file)).length, 0);
     expect(total).toBeGreaterThan(100);
+  });
+});
+
+/**
+ * Personal data: every value found under a personal key or with a personal shape in the input
+ * (personal-values.ts, derived at run time) is absent from every output of a run with `--all`.
+ */
+async function personalLeaksOf(label: string, text: string): Promise<{ values: number; leaks: string[]; refused: string | null }> {
+  const values = personalValuesOf(text);
+  try {
+    const { model } = await buildModel([{ label, text }], { all: true });
+    const outputs = (await renderOutputs(model, FORMATS)).map((o) => ({ name: o.name, text: o.content }));
+    return { values: values.length, leaks: findLeaks(outputs, values).map((l) => `${l.kind} in ${l.where} (${l.form})`), refused: null };
+  } catch (error) {
+    if (error instanceof Har2ApiError) return { values: values.length, leaks: [], refused: error.code };
+    throw error;
+  }
+}
+
+/** The app captures that are not HARs at all (see corpus-apps/MANIFEST.tsv). */
+const APPS_REFUSED: Record<string, string> = { 'joganubaid__omniexporter-ai-fixed-v2__claude.ai.har': 'E_JSON' };
+
+describe.skipIf(corpus.length === 0 && apps.length === 0)('real captures: no personal value in any output', () => {
+  const files = [...corpus.map((f) => [`${CORPUS}/${f}`, REFUSED[f] ?? null] as const), ...apps.map((f) => [`${APPS}/${f}`, APPS_REFUSED[f] ?? null] as const)];
+  it.each(files)('%s', async (path, refusal) => {
+    const { leaks, refused } = await personalLeaksOf(path, decodeCaptureBytes(readFileSync(path), path));
+    expect(refused).toBe(refusal);
+    expect(leaks).toEqual([]);
+  });
+
+  it('had personal values to look for', () => {
+    const total = files.reduce((n, [path]) => n + personalValuesOf(decodeCaptureBytes(readFileSync(path), path)).length, 0);
+    expect(total).toBeGreaterThan(200);
   });
 });
