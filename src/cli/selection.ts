@@ -84,7 +84,9 @@ export function withSelectionFlags<T>(y: Argv<T>, scope = '') {
 }
 
 /** The flags (with the settings file's values merged in by the parser); a malformed hint is a usage error. */
-export function selectionOptions(flags: SelectionFlags): Pick<Options, 'all' | 'hosts' | 'include' | 'exclude' | 'hints' | 'redactKeys' | 'redactPatterns' | 'keepKeys'> {
+export function selectionOptions(
+  flags: SelectionFlags,
+): Pick<Options, 'all' | 'hosts' | 'include' | 'exclude' | 'hints' | 'redactKeys' | 'redactPatterns' | 'keepKeys'> {
   const hints = flags.hint;
   for (const hint of hints) {
     const parsed = parseHint(hint);
