@@ -43,7 +43,9 @@ describe('value flags given twice', () => {
       [[], valueFlags(convertParser([]))],
       [['diff', 'a.har', 'b.har'], valueFlags(diffParser([]))],
     ] as const) {
-      const long = [...flags].filter((f) => f.startsWith('--') && !['--format', '--host', '--include', '--exclude', '--hint', '--redact-key', '--redact-pattern', '--keep-key'].includes(f));
+      const long = [...flags].filter(
+        (f) => f.startsWith('--') && !['--format', '--host', '--include', '--exclude', '--hint', '--redact-key', '--redact-pattern', '--keep-key'].includes(f),
+      );
       expect(long.length).toBeGreaterThanOrEqual(3);
       for (const flag of long) {
         const argv = [...(command.length ? command : ['a.har']), flag, 'c.json', flag, 'd.json'];
