@@ -26,21 +26,24 @@ export type PostFConversationEvent = PostFConversationDeltaEvent | PostFConversa
  * (application/json), inferred from 1 sample(s).
  */
 export interface GetBeaconsHomeResponse {
-    beacon_ui_response: BeaconUiResponse;
+    beacon_ui_response?: BeaconUiResponse;
 }
 
 export interface BeaconUiResponse {
-    action_items: ActionItem[];
-    beacon_id:    string;
-    beacon_name:  string;
-    type:         string;
+    action_items?: ActionItem[];
+    beacon_id?:    string;
+    beacon_name?:  string;
+    type?:         string;
 }
 
 export interface ActionItem {
-    icon_url: null;
-    id:       string;
-    text:     string;
-    type:     string;
+    /**
+     * Only null was observed: the type is unknown.
+     */
+    icon_url?: unknown;
+    id?:       string;
+    text?:     string;
+    type?:     string;
 }
 
 /**
@@ -67,8 +70,11 @@ export interface Mapping {
 }
 
 export interface MappingMessage {
-    author:      PurpleAuthor;
-    channel:     null;
+    author: PurpleAuthor;
+    /**
+     * Only null was observed: the type is unknown.
+     */
+    channel:     unknown;
     content:     PurpleContent;
     create_time: number | null;
     id:          string;
@@ -80,8 +86,11 @@ export interface MappingMessage {
 
 export interface PurpleAuthor {
     metadata: { [key: string]: unknown };
-    name:     null;
-    role:     string;
+    /**
+     * Only null was observed: the type is unknown.
+     */
+    name: unknown;
+    role: string;
 }
 
 export interface PurpleContent {
@@ -98,12 +107,12 @@ export interface PurpleMetadata {
  * 404 (application/json), inferred from 1 sample(s).
  */
 export interface GetConversationResponse404 {
-    detail: Detail;
+    detail?: Detail;
 }
 
 export interface Detail {
-    code:    string;
-    message: string;
+    code?:    string;
+    message?: string;
 }
 
 /**
@@ -128,18 +137,30 @@ export interface GetConversationsResponse {
 }
 
 export interface GetConversationsResponseItem {
-    create_time:  string;
-    current_node: null;
+    create_time: string;
+    /**
+     * Only null was observed: the type is unknown.
+     */
+    current_node: unknown;
     gizmo_id:     null | string;
     id:           string;
     is_archived:  boolean;
     is_starred:   boolean | null;
-    mapping:      null;
+    /**
+     * Only null was observed: the type is unknown.
+     */
+    mapping:      unknown;
     memory_scope: string;
-    pinned_time:  null;
-    snippet:      null;
-    title:        string;
-    update_time:  string;
+    /**
+     * Only null was observed: the type is unknown.
+     */
+    pinned_time: unknown;
+    /**
+     * Only null was observed: the type is unknown.
+     */
+    snippet:     unknown;
+    title:       string;
+    update_time: string;
 }
 
 /**
@@ -147,11 +168,14 @@ export interface GetConversationsResponseItem {
  * (application/json), inferred from 2 sample(s).
  */
 export interface GetFilesDownloadResponse {
-    creation_time: string;
-    download_url:  string;
-    file_name:     string;
-    metadata:      null;
-    status:        string;
+    creation_time?: string;
+    download_url?:  string;
+    file_name?:     string;
+    /**
+     * Only null was observed: the type is unknown.
+     */
+    metadata?: unknown;
+    status?:   string;
 }
 
 /**
@@ -159,26 +183,29 @@ export interface GetFilesDownloadResponse {
  * (application/json), inferred from 1 sample(s).
  */
 export interface GetGizmosSnorlaxSidebarResponse {
-    cursor: null;
-    items:  GetGizmosSnorlaxSidebarResponseItem[];
+    /**
+     * Only null was observed: the type is unknown.
+     */
+    cursor?: unknown;
+    items?:  GetGizmosSnorlaxSidebarResponseItem[];
 }
 
 export interface GetGizmosSnorlaxSidebarResponseItem {
-    conversations: Conversations;
-    gizmo:         Gizmo;
+    conversations?: Conversations;
+    gizmo?:         Gizmo;
 }
 
 export interface Conversations {
-    items: unknown[];
+    items?: unknown[];
 }
 
 export interface Gizmo {
-    display: Display;
-    id:      string;
+    display?: Display;
+    id?:      string;
 }
 
 export interface Display {
-    name: string;
+    name?: string;
 }
 
 /**
@@ -191,13 +218,16 @@ export interface GetGizmosConversationsResponse {
 }
 
 export interface GetGizmosConversationsResponseItem {
-    create_time:  string;
-    gizmo_id:     string;
-    id:           string;
-    snippet:      null | string;
-    title:        string;
-    update_time:  string;
-    workspace_id: null;
+    create_time: string;
+    gizmo_id:    string;
+    id:          string;
+    snippet:     null | string;
+    title:       string;
+    update_time: string;
+    /**
+     * Only null was observed: the type is unknown.
+     */
+    workspace_id: unknown;
 }
 
 /**
@@ -205,22 +235,25 @@ export interface GetGizmosConversationsResponseItem {
  * inferred from 1 sample(s).
  */
 export interface GetMeResponse {
-    amr:              unknown[];
-    created:          number;
-    email:            string;
-    groups:           unknown[];
-    id:               string;
-    mfa_flag_enabled: boolean;
-    name:             string;
-    object:           string;
-    orgs:             Orgs;
-    phone_number:     null;
-    picture:          string;
+    amr?:              unknown[];
+    created?:          number;
+    email?:            string;
+    groups?:           unknown[];
+    id?:               string;
+    mfa_flag_enabled?: boolean;
+    name?:             string;
+    object?:           string;
+    orgs?:             Orgs;
+    /**
+     * Only null was observed: the type is unknown.
+     */
+    phone_number?: unknown;
+    picture?:      string;
 }
 
 export interface Orgs {
-    data:   unknown[];
-    object: string;
+    data?:   unknown[];
+    object?: string;
 }
 
 /**
@@ -228,9 +261,9 @@ export interface Orgs {
  * (application/json), inferred from 1 sample(s).
  */
 export interface GetMemoriesResponse {
-    memories:          unknown[];
-    memory_max_tokens: number;
-    memory_num_tokens: number;
+    memories?:          unknown[];
+    memory_max_tokens?: number;
+    memory_num_tokens?: number;
 }
 
 /**
@@ -238,24 +271,24 @@ export interface GetMemoriesResponse {
  * inferred from 1 sample(s).
  */
 export interface GetModelsResponse {
-    categories: Category[];
-    models:     Model[];
+    categories?: Category[];
+    models?:     Model[];
 }
 
 export interface Category {
-    category:            string;
-    default_model:       string;
-    human_category_name: string;
+    category?:            string;
+    default_model?:       string;
+    human_category_name?: string;
 }
 
 export interface Model {
-    capabilities:     { [key: string]: unknown };
-    description:      string;
-    max_tokens:       number;
-    product_features: ProductFeatures;
-    slug:             string;
-    tags:             string[];
-    title:            string;
+    capabilities?:     { [key: string]: unknown };
+    description?:      string;
+    max_tokens?:       number;
+    product_features?: ProductFeatures;
+    slug?:             string;
+    tags?:             string[];
+    title?:            string;
 }
 
 export interface ProductFeatures {
@@ -263,7 +296,7 @@ export interface ProductFeatures {
 }
 
 export interface Attachments {
-    type: string;
+    type?: string;
 }
 
 /**
@@ -271,9 +304,12 @@ export interface Attachments {
  * from 1 sample(s).
  */
 export interface PostBeaconsEventRequest {
-    beacon_id:  string;
-    event_type: string;
-    message_id: null;
+    beacon_id?:  string;
+    event_type?: string;
+    /**
+     * Only null was observed: the type is unknown.
+     */
+    message_id?: unknown;
 }
 
 /**
@@ -281,8 +317,8 @@ export interface PostBeaconsEventRequest {
  * (application/json), inferred from 1 sample(s).
  */
 export interface PostBeaconsEventResponse {
-    message: string;
-    success: boolean;
+    message?: string;
+    success?: boolean;
 }
 
 /**
@@ -310,11 +346,17 @@ export interface PostConversationExperimentalGenerateAutocompletionsResponse {
  * inferred from 1 sample(s).
  */
 export interface PostConversationInitRequest {
-    conversation_id:         null;
-    gizmo_id:                null;
-    requested_default_model: string;
-    system_hints:            unknown[];
-    timezone_offset_min:     number;
+    /**
+     * Only null was observed: the type is unknown.
+     */
+    conversation_id?: unknown;
+    /**
+     * Only null was observed: the type is unknown.
+     */
+    gizmo_id?:                unknown;
+    requested_default_model?: string;
+    system_hints?:            unknown[];
+    timezone_offset_min?:     number;
 }
 
 /**
@@ -322,12 +364,15 @@ export interface PostConversationInitRequest {
  * (application/json), inferred from 1 sample(s).
  */
 export interface PostConversationInitResponse {
-    atlas_mode_enabled: boolean;
-    banner_info:        null;
-    blocked_features:   unknown[];
-    default_model_slug: string;
-    model_limits:       unknown[];
-    type:               string;
+    atlas_mode_enabled?: boolean;
+    /**
+     * Only null was observed: the type is unknown.
+     */
+    banner_info?:        unknown;
+    blocked_features?:   unknown[];
+    default_model_slug?: string;
+    model_limits?:       unknown[];
+    type?:               string;
 }
 
 /**
@@ -335,50 +380,50 @@ export interface PostConversationInitResponse {
  * inferred from 1 sample(s).
  */
 export interface PostFConversationRequest {
-    action:                 string;
-    client_contextual_info: ClientContextualInfo;
-    conversation_id:        string;
-    conversation_mode:      ConversationMode;
-    messages:               MessageElement[];
-    model:                  string;
-    parent_message_id:      string;
-    supported_encodings:    string[];
-    supports_buffering:     boolean;
-    timezone:               string;
-    timezone_offset_min:    number;
+    action?:                 string;
+    client_contextual_info?: ClientContextualInfo;
+    conversation_id?:        string;
+    conversation_mode?:      ConversationMode;
+    messages?:               MessageElement[];
+    model?:                  string;
+    parent_message_id?:      string;
+    supported_encodings?:    string[];
+    supports_buffering?:     boolean;
+    timezone?:               string;
+    timezone_offset_min?:    number;
 }
 
 export interface ClientContextualInfo {
-    app_name:     string;
-    is_dark_mode: boolean;
-    page_height:  number;
-    page_width:   number;
-    pixel_ratio:  number;
+    app_name?:     string;
+    is_dark_mode?: boolean;
+    page_height?:  number;
+    page_width?:   number;
+    pixel_ratio?:  number;
 }
 
 export interface ConversationMode {
-    kind: string;
+    kind?: string;
 }
 
 export interface MessageElement {
-    author:      FluffyAuthor;
-    content:     FluffyContent;
-    create_time: number;
-    id:          string;
-    metadata:    FluffyMetadata;
+    author?:      FluffyAuthor;
+    content?:     FluffyContent;
+    create_time?: number;
+    id?:          string;
+    metadata?:    FluffyMetadata;
 }
 
 export interface FluffyAuthor {
-    role: string;
+    role?: string;
 }
 
 export interface FluffyContent {
-    content_type: string;
-    parts:        string[];
+    content_type?: string;
+    parts?:        string[];
 }
 
 export interface FluffyMetadata {
-    selected_sources: unknown[];
+    selected_sources?: unknown[];
 }
 
 /**
@@ -393,32 +438,35 @@ export interface PostFConversationDeltaEvent {
 }
 
 export interface VClass {
-    conversation_id: string;
-    message:         VMessage;
+    conversation_id?: string;
+    message?:         VMessage;
 }
 
 export interface VMessage {
-    author:      TentacledAuthor;
-    content:     TentacledContent;
-    create_time: number;
-    id:          string;
-    metadata:    TentacledMetadata;
-    status:      string;
+    author?:      TentacledAuthor;
+    content?:     TentacledContent;
+    create_time?: number;
+    id?:          string;
+    metadata?:    TentacledMetadata;
+    status?:      string;
 }
 
 export interface TentacledAuthor {
-    metadata: { [key: string]: unknown };
-    name:     null;
-    role:     string;
+    metadata?: { [key: string]: unknown };
+    /**
+     * Only null was observed: the type is unknown.
+     */
+    name?: unknown;
+    role?: string;
 }
 
 export interface TentacledContent {
-    content_type: string;
-    parts:        string[];
+    content_type?: string;
+    parts?:        string[];
 }
 
 export interface TentacledMetadata {
-    model_slug: string;
+    model_slug?: string;
 }
 
 /**
@@ -426,18 +474,21 @@ export interface TentacledMetadata {
  * chatgpt.com/backend-api/f/conversation`, seen 1 time(s).
  */
 export interface PostFConversationConversationDetailMetadataEvent {
-    banner_info:        null;
-    blocked_features:   unknown[];
-    default_model_slug: string;
-    limits_progress:    LimitsProgress[];
-    model_limits:       unknown[];
-    type:               string;
+    /**
+     * Only null was observed: the type is unknown.
+     */
+    banner_info?:        unknown;
+    blocked_features?:   unknown[];
+    default_model_slug?: string;
+    limits_progress?:    LimitsProgress[];
+    model_limits?:       unknown[];
+    type?:               string;
 }
 
 export interface LimitsProgress {
-    feature_name: string;
-    remaining:    number;
-    reset_after:  string;
+    feature_name?: string;
+    remaining?:    number;
+    reset_after?:  string;
 }
 
 /**
@@ -445,8 +496,8 @@ export interface LimitsProgress {
  * chatgpt.com/backend-api/f/conversation`, seen 1 time(s).
  */
 export interface PostFConversationMessageStreamCompleteEvent {
-    conversation_id: string;
-    type:            string;
+    conversation_id?: string;
+    type?:            string;
 }
 
 /**
@@ -454,9 +505,9 @@ export interface PostFConversationMessageStreamCompleteEvent {
  * chatgpt.com/backend-api/f/conversation`, seen 1 time(s).
  */
 export interface PostFConversationResumeConversationTokenEvent {
-    conversation_id: string;
-    token:           string;
-    type:            string;
+    conversation_id?: string;
+    token?:           string;
+    type?:            string;
 }
 
 /**
@@ -464,7 +515,7 @@ export interface PostFConversationResumeConversationTokenEvent {
  * (application/json), inferred from 1 sample(s).
  */
 export interface PostSentinelChatRequirementsPrepareRequest {
-    p: string;
+    p?: string;
 }
 
 /**
@@ -472,21 +523,21 @@ export interface PostSentinelChatRequirementsPrepareRequest {
  * status 200 (application/json), inferred from 1 sample(s).
  */
 export interface PostSentinelChatRequirementsPrepareResponse {
-    persona:       string;
-    prepare_token: string;
-    proofofwork:   Proofofwork;
-    turnstile:     Turnstile;
+    persona?:       string;
+    prepare_token?: string;
+    proofofwork?:   Proofofwork;
+    turnstile?:     Turnstile;
 }
 
 export interface Proofofwork {
-    difficulty: string;
-    required:   boolean;
-    seed:       string;
+    difficulty?: string;
+    required?:   boolean;
+    seed?:       string;
 }
 
 export interface Turnstile {
-    dx:       string;
-    required: boolean;
+    dx?:       string;
+    required?: boolean;
 }
 
 /**
@@ -494,7 +545,7 @@ export interface Turnstile {
  * (application/json), inferred from 1 sample(s).
  */
 export interface PatchConversationRequest {
-    is_archived: boolean;
+    is_archived?: boolean;
 }
 
 /**
@@ -502,5 +553,5 @@ export interface PatchConversationRequest {
  * status 200 (application/json), inferred from 1 sample(s).
  */
 export interface PatchConversationResponse {
-    success: boolean;
+    success?: boolean;
 }

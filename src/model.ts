@@ -124,6 +124,10 @@ export interface Param {
   schema: JsonSchema;
   /** One observed value, after redaction. */
   example?: Shown;
+  /** Some request sent it with an empty value (`?q=`). */
+  emptyValue?: boolean;
+  /** Some value held a character RFC 3986 reserves (`:/?#[]@!$&'()*+,;=`). */
+  reservedCharacters?: boolean;
 }
 
 export type HeaderKind = 'auth' | 'custom' | 'content' | 'other';
@@ -205,6 +209,8 @@ export interface GraphqlOperation {
   variables?: JsonSchema;
   /** One representative `variables` object, pretty JSON, redacted and truncated. */
   example?: Shown;
+  /** The JSON responses (2xx) to requests that named only this operation. */
+  response?: JsonSchema;
 }
 
 export interface MessageStream {
@@ -233,6 +239,8 @@ export interface JsonSchema {
   'x-samples'?: number;
   /** On a property: how many of the parent's `x-samples` objects carried it. */
   'x-seen'?: number;
+  /** Only `null` was observed here, so the type is unknown (the schema allows any value). */
+  'x-only-null'?: boolean;
 }
 
 export type JsonType = 'null' | 'boolean' | 'integer' | 'number' | 'string' | 'array' | 'object';

@@ -4,12 +4,14 @@
  * Linear in the number of fields: both schemas are flattened once and compared path by path.
  *
  * What a side did not observe is not compared: below a field that was always `{}`, `[]` or null
- * on one side, nothing is added or removed; and "required" needs at least two samples to mean
- * more than "seen once".
+ * on one side, nothing is added or removed; and "required" ↔ "optional" is compared only where
+ * both sides saw enough samples to decide it (src/evidence.ts): below that, "not required" means
+ * "too few samples", not "seen missing".
  */
 import type { JsonSchema, JsonType } from '../model.js';
 import type { ChangeKind, ChangeLevel } from './change.js';
 import { type FieldFacts, flattenSchema } from './fields.js';
+import { MIN_REQUIRED_SAMPLES } from '../evidence.js';
 import { type Direction, fieldLevel } from './levels.js';
 
 export interface FieldChange {
@@ -23,8 +25,8 @@ export interface FieldChange {
   note?: string;
 }
 
-/** Samples needed before "present in every sample" counts as required. */
-export const MIN_REQUIRED_SAMPLES = 2;
+/** Samples needed before "present in every sample" counts as required: the inference's own rule. */
+export { MIN_REQUIRED_SAMPLES } from '../evidence.js';
 
 export function diffSchemas(oldSchema: JsonSchema, newSchema: JsonSchema, direction: Direction): FieldChange[] {
   const before = flattenSchema(oldSchema);
@@ -76,14 +78,18 @@ function compareField(path: string, a: FieldFacts, b: FieldFacts, direction: Dir
 
   const known = a.types.length > 0 && b.types.length > 0;
   if (known) {
-    const kind = typeChange(a.types, b.types);
+    // `integer` needs as many samples as `required` (infer/annotate-schema.ts): below that, a
+    // side's `number` means "too few samples", so integer and number are not told apart.
+    const decided = (side: FieldFacts) => side.samples === 0 || side.samples >= MIN_REQUIRED_SAMPLES;
+    const loose = (types: readonly JsonType[]) => [...new Set(types.map((t): JsonType => (t === 'integer' ? 'number' : t)))];
+    const kind = decided(a) && decided(b) ? typeChange(a.types, b.types) : typeChange(loose(a.types), loose(b.types));
     if (kind) push(kind, typeText(a), typeText(b));
     if (a.nullable !== b.nullable) push(b.nullable ? 'became-nullable' : 'became-not-nullable');
   }
   if (path !== '' && a.required !== b.required) {
-    // The side that says "required" must have seen enough samples to say it.
-    const claim = a.required ? a : b;
-    if (claim.samples === 0 || claim.samples >= MIN_REQUIRED_SAMPLES) push(b.required ? 'became-required' : 'became-optional');
+    // Both sides must have seen enough samples: one to say "required", the other "seen missing".
+    const decided = (side: FieldFacts) => side.samples === 0 || side.samples >= MIN_REQUIRED_SAMPLES;
+    if (decided(a) && decided(b)) push(b.required ? 'became-required' : 'became-optional');
   }
   if (a.enum && b.enum) {
     const added = b.enum.filter((v) => !a.enum!.includes(v));

@@ -5,9 +5,10 @@
  */
 import type { NameValue } from '../exchange.js';
 import type { Body, JsonSchema } from '../model.js';
+import { isRequired } from '../evidence.js';
 import type { BodyDetail, BodyPlace, ContentOf } from './bodies.js';
 import type { Gate } from './gate.js';
-import { type NamedEvidence, NamedValues } from './named-values.js';
+import { type NamedEvidence, NamedValues, valuesSchema } from './named-values.js';
 import { scalarExample } from './scalar.js';
 
 export class FormBody implements BodyDetail {
@@ -42,7 +43,7 @@ export class FormBody implements BodyDetail {
       type: 'object',
       // fromEntries defines own properties, so a field named `__proto__` stays a field.
       properties: Object.fromEntries(fields.map(({ name, schema }) => [name, schema])),
-      required: fields.filter(({ field }) => field.seen === samples).map(({ name }) => name),
+      required: fields.filter(({ field }) => isRequired(field.seen, samples, samples)).map(({ name }) => name),
       'x-samples': samples,
     };
     // The example's values are fitted to their field's schema, found by the name as sent.
@@ -53,7 +54,7 @@ export class FormBody implements BodyDetail {
 
 /** A field's schema with its presence, and its first non-empty value (through the gate) as the example. */
 function describeField(field: NamedEvidence, gate: Gate, place: string): JsonSchema {
-  const property: JsonSchema = { ...field.values.schema((values) => gate.namedEnum(values, field.name, 'form', place)), 'x-seen': field.seen };
-  const example = field.example === undefined ? undefined : scalarExample(gate.fitText(field.example, property), property);
+  const property: JsonSchema = { ...valuesSchema(field, (values) => gate.namedEnum(values, field.name, 'form', place)), 'x-seen': field.seen };
+  const example = field.example === undefined || field.repeated ? undefined : scalarExample(gate.fitText(field.example, property), property);
   return example === undefined ? property : { ...property, examples: [example] };
 }

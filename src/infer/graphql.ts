@@ -24,16 +24,20 @@ interface Call {
  * kind, a count and a JSON observer of its variables are kept (observe-json.ts).
  */
 export class GraphqlAccumulator {
-  private readonly byName = new Map<string, { operation: GraphqlOperation['operation']; seen: number; variables: JsonObserver | null }>();
+  private readonly byName = new Map<string, Entry>();
 
   constructor(private readonly gate: Gate) {}
 
   add(exchange: Exchange): void {
     const content = exchange.request.body?.content;
+    let single: Entry | null = null;
     if (content?.kind === 'json') {
       if (Array.isArray(content.value)) for (const request of content.value) this.count(callFromBody(request));
-      else this.count(callFromBody(content.value));
-    } else if (exchange.method === 'GET') this.count(callFromQuery(exchange.url.query));
+      else single = this.count(callFromBody(content.value));
+    } else if (exchange.method === 'GET') single = this.count(callFromQuery(exchange.url.query));
+    // A batch's answers are one array for several operations: only a single call's answer is its operation's.
+    const { status, body } = exchange.response;
+    if (single !== null && status >= 200 && status <= 299 && body?.content.kind === 'json') (single.responses ??= new JsonObserver()).add(body.content.value);
   }
 
   /** Undefined when no exchange was a GraphQL call. */
@@ -54,19 +58,29 @@ export class GraphqlAccumulator {
         operation.variables = schema;
         operation.example = example;
       }
+      if (entry.responses) operation.response = (await inferObservedSchema(entry.responses, { gate: this.gate, place: 'response.body' })).schema;
       operations.push(operation);
     }
     return operations;
   }
 
-  private count(call: Call | null): void {
-    if (call === null) return;
+  private count(call: Call | null): Entry | null {
+    if (call === null) return null;
     let entry = this.byName.get(call.name);
-    if (!entry) this.byName.set(detachText(call.name), (entry = { operation: call.operation, seen: 0, variables: null }));
+    if (!entry) this.byName.set(detachText(call.name), (entry = { operation: call.operation, seen: 0, variables: null, responses: null }));
     entry.seen++;
     if (entry.operation === 'unknown') entry.operation = call.operation;
     if (call.variables !== undefined && call.variables !== null) (entry.variables ??= new JsonObserver()).add(call.variables);
+    return entry;
   }
+}
+
+/** Per operation name: its kind, a count, and observers of its variables and of its answers. */
+interface Entry {
+  operation: GraphqlOperation['operation'];
+  seen: number;
+  variables: JsonObserver | null;
+  responses: JsonObserver | null;
 }
 
 /** A GET names its operation in the query string; its variables are never read (see above). */

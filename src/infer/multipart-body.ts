@@ -8,7 +8,7 @@ import { essence } from '../ingest/media-type.js';
 import type { Body, MultipartPart, Shown } from '../model.js';
 import type { BodyDetail, BodyPlace, ContentOf } from './bodies.js';
 import { detachText } from './detach-text.js';
-import { NamedValues } from './named-values.js';
+import { NamedValues, valuesSchema } from './named-values.js';
 
 /** Values observed per part name; later ones only count towards presence. */
 const MAX_VALUES_PER_PART = 1000;
@@ -31,7 +31,7 @@ export class MultipartBody implements BodyDetail {
       if (part.fileName !== null) {
         if (!this.fileNames.get(name)) this.fileNames.set(name, gate.fileName(detachText(part.fileName)));
       } else if (part.value !== null) {
-        values.add(part.value);
+        values.add(part.value, this.parts.samples);
         if (entry.example === undefined && part.value !== '')
           entry.example = gate.value(
             part.value,
@@ -53,7 +53,8 @@ export class MultipartBody implements BodyDetail {
   finish(body: Body): Body {
     const { gate, place } = this.at;
     const parts: MultipartPart[] = [];
-    for (const { name, seen, values, example } of this.parts.entries()) {
+    for (const evidence of this.parts.entries()) {
+      const { name, seen, example } = evidence;
       const fileName = this.fileNames.get(name);
       const shownName = gate.name(name, place);
       const part: MultipartPart = { name: shownName, seen, file: fileName !== undefined, contentTypes: [...(this.contentTypes.get(name) ?? [])].sort() };
@@ -61,7 +62,7 @@ export class MultipartBody implements BodyDetail {
       if (fileName !== undefined) {
         if (fileName !== '') part.example = fileName;
       } else {
-        part.schema = values.schema((members) => gate.namedEnum(members, name, 'form', place));
+        part.schema = valuesSchema(evidence, (members) => gate.namedEnum(members, name, 'form', place));
         if (example !== undefined) part.example = gate.fitText(example, part.schema);
       }
       parts.push(part);

@@ -5,7 +5,7 @@
  * all such names. Values are not kept (scalar.ts); names are detached when first seen.
  */
 import type { NameValue } from '../exchange.js';
-import type { Shown } from '../model.js';
+import type { JsonSchema, Shown } from '../model.js';
 import { detachText } from './detach-text.js';
 import { ScalarObserver } from './scalar.js';
 
@@ -15,6 +15,8 @@ export interface NamedEvidence {
   seen: number;
   /** The sample that last counted towards `seen`. */
   counted: number;
+  /** Whether some sample had the name more than once (`?id=3&id=9`): its values are a list. */
+  repeated: boolean;
   values: ScalarObserver;
   /** The first non-empty value as the gate showed it, with the names sent beside it. */
   example?: Shown;
@@ -22,6 +24,12 @@ export interface NamedEvidence {
 
 /** Shows a value through the gate, given the pairs sent with it (its siblings). */
 export type ShowValue = (pair: NameValue, pairs: readonly NameValue[]) => Shown;
+
+/** A name sent more than once in one sample (`?id=3&id=9`) takes a list of its values. */
+export function valuesSchema(evidence: NamedEvidence, showEnum: (values: readonly string[]) => Shown[] | undefined): JsonSchema {
+  const schema = evidence.values.schema(showEnum);
+  return evidence.repeated ? { type: 'array', items: schema } : schema;
+}
 
 export class NamedValues {
   /** Samples started so far. */
@@ -47,14 +55,14 @@ export class NamedValues {
   count(name: string): NamedEvidence | undefined {
     let entry = this.found.get(name);
     if (entry === undefined) {
-      entry = this.keep(name) ? { name: detachText(name), seen: 0, counted: 0, values: new ScalarObserver(this.limit) } : null;
+      entry = this.keep(name) ? { name: detachText(name), seen: 0, counted: 0, repeated: false, values: new ScalarObserver(this.limit) } : null;
       this.found.set(entry?.name ?? name, entry);
     }
     if (entry === null) return undefined;
     if (entry.counted !== this.samples) {
       entry.counted = this.samples;
       entry.seen++;
-    }
+    } else entry.repeated = true;
     return entry;
   }
 
@@ -67,7 +75,7 @@ export class NamedValues {
     for (const pair of pairs) {
       const entry = this.count(lowerCase ? pair.name.toLowerCase() : pair.name);
       if (entry === undefined) continue;
-      entry.values.add(pair.value);
+      entry.values.add(pair.value, this.samples);
       if (show && entry.example === undefined && pair.value !== '') entry.example = show(pair, pairs);
     }
   }

@@ -22,7 +22,7 @@ import { classifySegment } from '../normalise/segments.js';
 import { placeholderKind } from '../redact/placeholders.js';
 import { detachText } from './detach-text.js';
 import { cutShown, type ShownJson } from './gate.js';
-import { ANY_FORMAT, FORMAT_EMAIL, isEnumWord, MAX_ENUM_VALUES, stringFormats } from './string-format.js';
+import { ANY_FORMAT, countEnumValue, type EnumCounts, FORMAT_EMAIL, MAX_ENUM_VALUES, stringFormats } from './string-format.js';
 
 export const KIND_NULL = 1;
 export const KIND_BOOLEAN = 2;
@@ -49,14 +49,22 @@ export interface FieldNode {
   values: number;
   /** Object values seen here: what the presence of each child is counted against. */
   objects: number;
+  /** Samples (bodies, not array elements) that had an object here: the evidence for `required`. */
+  objectSamples: number;
   /** JSON kinds seen, as a mask of `KIND_*`. */
   kinds: number;
   /** Strings that count as format evidence (redaction placeholders other than email do not). */
   strings: number;
+  /** Samples that had a string here: the evidence for an enum. */
+  stringSamples: number;
+  /** Whether an integer beyond ±2^53 was seen (JavaScript cannot hold it exactly). */
+  bigIntegers: boolean;
+  /** Samples that had a number here: the evidence for `integer` over `number`. */
+  numberSamples: number;
   /** Formats every such string matched (`FORMAT_*` mask). */
   formats: number;
-  /** Distinct strings with counts while they could still be an enum; null once ruled out. */
-  enumCounts: Map<string, number> | null;
+  /** Distinct strings with the samples they appeared in, while they could still be an enum; null once ruled out. */
+  enumCounts: EnumCounts | null;
   /** First non-null scalar, a non-empty string preferred; strings cut to 200 characters. Raw: shown only through the gate. */
   example?: Scalar;
   /** The keys of the object that held `example` (its siblings: context for the gate). */
@@ -75,6 +83,10 @@ export interface FieldNode {
   plainKey?: string;
   /** Last sample that touched this node with a non-null value (for the representative). */
   lastSample: number;
+  /** Last sample counted in `objectSamples`, `stringSamples` and `numberSamples`. */
+  objectMark: number;
+  stringMark: number;
+  numberMark: number;
 }
 
 export interface Observation {
@@ -96,7 +108,23 @@ const NOTHING = Symbol('nothing');
 type Skeleton = Json | typeof NOTHING;
 
 export function newFieldNode(): FieldNode {
-  return { values: 0, objects: 0, kinds: 0, strings: 0, formats: ANY_FORMAT, enumCounts: new Map(), mapSeen: false, lastSample: -1 };
+  return {
+    values: 0,
+    objects: 0,
+    objectSamples: 0,
+    kinds: 0,
+    strings: 0,
+    stringSamples: 0,
+    bigIntegers: false,
+    numberSamples: 0,
+    formats: ANY_FORMAT,
+    enumCounts: new Map(),
+    mapSeen: false,
+    lastSample: -1,
+    objectMark: -1,
+    stringMark: -1,
+    numberMark: -1,
+  };
 }
 
 /**
@@ -197,11 +225,16 @@ export class JsonObserver {
       this.score++;
     }
     if (typeof value === 'string') {
-      observeString(node, value);
+      observeString(node, value, this.samples);
       return fresh ? '' : NOTHING;
     }
     if (typeof value !== 'object') {
       if (node.example === undefined) node.example = value;
+      if (kind === KIND_INTEGER && !Number.isSafeInteger(value)) node.bigIntegers = true;
+      if (typeof value === 'number' && node.numberMark !== this.samples) {
+        node.numberMark = this.samples;
+        node.numberSamples++;
+      }
       return fresh ? value : NOTHING;
     }
     if (Array.isArray(value)) {
@@ -216,6 +249,10 @@ export class JsonObserver {
       return kept ?? NOTHING;
     }
     node.objects++;
+    if (node.objectMark !== this.samples) {
+      node.objectMark = this.samples;
+      node.objectSamples++;
+    }
     if (depth >= MAX_DEPTH) return fresh ? {} : NOTHING;
     let first: string | undefined;
     for (first in value) break;
@@ -250,7 +287,7 @@ export class JsonObserver {
 }
 
 function cloneFieldNode(node: FieldNode): FieldNode {
-  const copy: FieldNode = { ...node, enumCounts: node.enumCounts && new Map(node.enumCounts) };
+  const copy: FieldNode = { ...node, enumCounts: node.enumCounts && new Map([...node.enumCounts].map(([value, seen]) => [value, { ...seen }])) };
   if (node.children) copy.children = new Map([...node.children].map(([key, child]) => [key, cloneFieldNode(child)]));
   if (node.items) copy.items = cloneFieldNode(node.items);
   if (node.entries) copy.entries = cloneFieldNode(node.entries);
@@ -308,9 +345,11 @@ function kindOf(value: Json): number {
   }
 }
 
-function observeString(node: FieldNode, value: string): void {
+function observeString(node: FieldNode, value: string, sample: number): void {
   if (node.example === undefined || node.example === '') node.example = cutExample(value);
   const placeholder = placeholderKind(value);
+  const firstInSample = node.stringMark !== sample;
+  node.stringMark = sample;
   if (placeholder !== null) {
     // A redacted value is never an enum member; only an email placeholder speaks to the format.
     node.enumCounts = null;
@@ -321,13 +360,9 @@ function observeString(node: FieldNode, value: string): void {
     return;
   }
   node.strings++;
+  if (firstInSample) node.stringSamples++;
   if (node.formats !== 0) node.formats &= stringFormats(value);
-  const counts = node.enumCounts;
-  if (counts === null) return;
-  const seen = counts.get(value);
-  if (seen !== undefined) counts.set(value, seen + 1);
-  else if (counts.size < MAX_ENUM_VALUES && isEnumWord(value)) counts.set(value, 1);
-  else node.enumCounts = null;
+  if (node.enumCounts !== null && !countEnumValue(node.enumCounts, value, sample, detachText)) node.enumCounts = null;
 }
 
 /**
@@ -358,6 +393,11 @@ export function combineFieldNodes(nodes: readonly FieldNode[]): FieldNode {
   for (const node of nodes) {
     out.values += node.values;
     out.objects += node.objects;
+    // Positions of one map or one record share their samples: the most any of them saw.
+    out.objectSamples = Math.max(out.objectSamples, node.objectSamples);
+    out.stringSamples = Math.max(out.stringSamples, node.stringSamples);
+    out.bigIntegers ||= node.bigIntegers;
+    out.numberSamples = Math.max(out.numberSamples, node.numberSamples);
     out.kinds |= node.kinds;
     out.strings += node.strings;
     out.formats &= node.strings > 0 ? node.formats : ANY_FORMAT;
@@ -387,9 +427,14 @@ export function combineFieldNodes(nodes: readonly FieldNode[]): FieldNode {
   return out;
 }
 
-function combineCounts(a: Map<string, number> | null, b: Map<string, number> | null): Map<string, number> | null {
+/** Sample counts of two positions as one: a value's samples are at most the larger count (they may be the same samples). */
+function combineCounts(a: EnumCounts | null, b: EnumCounts | null): EnumCounts | null {
   if (a === null || b === null) return null;
-  const out = new Map(a);
-  for (const [value, n] of b) out.set(value, (out.get(value) ?? 0) + n);
+  const out: EnumCounts = new Map([...a].map(([value, seen]) => [value, { ...seen }]));
+  for (const [value, seen] of b) {
+    const found = out.get(value);
+    if (found) found.samples = Math.max(found.samples, seen.samples);
+    else out.set(value, { ...seen });
+  }
   return out.size > MAX_ENUM_VALUES ? null : out;
 }

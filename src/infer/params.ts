@@ -8,8 +8,9 @@ import type { AuthRequirement, AuthScheme, HeaderParam, JsonSchema, Param, Shown
 import { authSchemeKey } from '../auth-requirements.js';
 import type { Credential } from '../normalise/credentials.js';
 import { headerKind } from '../normalise/header-kind.js';
+import { isRequired } from '../evidence.js';
 import type { Gate } from './gate.js';
-import { NamedValues } from './named-values.js';
+import { NamedValues, valuesSchema } from './named-values.js';
 
 /** Values observed per name; later ones only count towards presence. */
 const MAX_VALUES_PER_NAME = 1000;
@@ -35,9 +36,13 @@ export class QueryParamsAccumulator {
   finish(): Param[] {
     const of = this.named.samples;
     const params: Param[] = [];
-    for (const { name, seen, values, example } of this.named.entries()) {
-      const schema = values.schema((members) => this.gate.namedEnum(members, name, 'query', 'url.query'));
-      params.push(withExample({ name: this.gate.name(name, 'url.query'), seen, of, required: seen === of, schema }, example, this.gate));
+    for (const evidence of this.named.entries()) {
+      const { name, seen, values, example } = evidence;
+      const schema = valuesSchema(evidence, (members) => this.gate.namedEnum(members, name, 'query', 'url.query'));
+      const param: Param = { name: this.gate.name(name, 'url.query'), seen, of, required: isRequired(seen, of, of), schema };
+      if (values.emptySeen) param.emptyValue = true;
+      if (values.reservedSeen) param.reservedCharacters = true;
+      params.push(withExample(param, example, this.gate));
     }
     return params.sort(byName);
   }
@@ -67,7 +72,7 @@ export class HeadersAccumulator {
     for (const { name, seen, example } of this.named.entries()) {
       const kind = this.credentials.has(name) ? 'auth' : headerKind(name)!;
       const param = withExample(
-        { name: this.gate.name(name, 'request.header'), seen, of, required: seen === of, schema: { type: 'string' } },
+        { name: this.gate.name(name, 'request.header'), seen, of, required: isRequired(seen, of, of), schema: { type: 'string' } },
         example,
         this.gate,
       );

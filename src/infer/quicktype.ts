@@ -33,11 +33,10 @@ export async function quicktypeSchema(samples: readonly string[]): Promise<JsonS
   const result = await quicktype({
     inputData,
     lang: 'schema',
-    // Formats and enums are decided by annotate-schema.ts over every value; quicktype sees only
-    // the cover (one witness per fact), where its own guesses would be made on too little.
-    // Word-keyed maps are the one shape it still decides.
+    // Formats, enums and maps are decided by annotate-schema.ts over every value; quicktype sees
+    // only the cover (one witness per fact), where its own guesses would be made on too little:
+    // its map guess turned rows that all share 15 keys into a map because their values agreed.
     ...NO_GUESSES,
-    inferMaps: true,
     ignoreJsonRefs: true,
   });
   const document = JSON.parse(result.lines.join('\n')) as DraftSchema;

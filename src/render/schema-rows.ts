@@ -56,15 +56,20 @@ export function schemaRows(schema: JsonSchema, maxRows = MAX_FIELD_ROWS): { rows
   return { rows, more: total - rows.length };
 }
 
-/** `string (date-time)`, `integer | null`, `object[]`, `map of object`: no angle brackets, so no HTML. */
+/**
+ * `string (date-time)`, `integer | null`, `object[]`, `map of object`, `unknown (only null)`: no
+ * angle brackets, so no HTML. An object with no known keys (only seen empty) is an `object`.
+ */
 export function typeLabel(schema: JsonSchema): string {
+  if (schema['x-only-null']) return 'unknown (only null)';
   if (schema.anyOf) return [...new Set(schema.anyOf.map(typeLabel))].join(' | ');
   const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
   if (types.length === 0) return 'any';
   return types
     .map((type) => {
       if (type === 'array') return arrayLabel(schema.items);
-      if (type === 'object' && typeof schema.additionalProperties === 'object' && !schema.properties) return `map of ${typeLabel(schema.additionalProperties)}`;
+      const values = schema.additionalProperties;
+      if (type === 'object' && typeof values === 'object' && !schema.properties && Object.keys(values).length > 0) return `map of ${typeLabel(values)}`;
       if (type === 'string' && schema.format) return `string (${schema.format})`;
       if (schema.enum && type !== 'null') return `${type} enum`;
       return type;

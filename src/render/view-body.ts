@@ -4,6 +4,7 @@
  * any of them. Values are escaped by the view's `Escaper`; the words are the template's.
  */
 import type { Body, EventKind, GraphqlOperation, JsonSchema, MessageStream, MultipartPart } from '../model.js';
+import { isRequired } from '../evidence.js';
 import { oneLine } from './escape.js';
 import type { Escaper } from './escaper.js';
 import { type FieldRow, schemaRows, typeLabel } from './schema-rows.js';
@@ -200,7 +201,8 @@ function partView(p: MultipartPart, bodies: number, esc: Escaper): PartView {
     file: p.file,
     type: !p.file && p.schema ? esc.cellText(typeLabel(p.schema)) : null,
     contentTypes: p.contentTypes.map((t) => esc.cellText(t)),
-    required: p.seen === bodies,
+    // The same evidence rule as OpenAPI's `required` (src/evidence.ts).
+    required: isRequired(p.seen, bodies, bodies),
     seen: p.seen,
     of: bodies,
     example: p.example !== undefined ? esc.cellCode(oneLine(p.example, EXAMPLE_CELL_CHARS)) : null,

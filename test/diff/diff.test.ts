@@ -22,7 +22,12 @@ const pairs: [string, unknown[], unknown[], string[]][] = [
     ['endpoint-removed breaking '],
   ],
   ['query parameter added (always sent)', entries(items({})), entries(items({}, '?expand=owner')), ['query-parameter-added breaking expand']],
-  ['query parameter type changed', entries(items({}, '?page=2')), entries(items({}, '?page=last')), ['query-parameter-type-changed breaking page']],
+  [
+    'query parameter type changed',
+    entries(times(3, (i) => item(i, { id: i + 1 }, `?page=${i + 2}`))),
+    entries(items({}, '?page=last')),
+    ['query-parameter-type-changed breaking page'],
+  ],
   [
     'header added',
     entries(items({})),

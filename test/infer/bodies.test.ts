@@ -26,8 +26,12 @@ const STREAM = [
 
 describe('BodiesAccumulator', () => {
   it('merges JSON bodies into one schema and picks the richest as the example', async () => {
-    const [body] = await bodiesOf([payload('application/json', '{"id":1}'), payload('application/json; charset=utf-8', '{"id":2,"name":"x"}')]);
-    expect(body).toMatchObject({ mediaType: 'application/json', kind: 'json', seen: 2, size: { min: 8, max: 19 } });
+    const [body] = await bodiesOf([
+      payload('application/json', '{"id":1}'),
+      payload('application/json; charset=utf-8', '{"id":2,"name":"x"}'),
+      payload('application/json', '{"id":3}'),
+    ]);
+    expect(body).toMatchObject({ mediaType: 'application/json', kind: 'json', seen: 3, size: { min: 8, max: 19 } });
     expect(body!.schema!.required).toEqual(['id']);
     expect(JSON.parse(body!.example!)).toEqual({ id: 2, name: 'x' });
   });
@@ -44,10 +48,12 @@ describe('BodiesAccumulator', () => {
   });
 
   it('describes form fields with types, presence and examples', async () => {
-    const [body] = await bodiesOf([payload('application/x-www-form-urlencoded', 'step=1&name=a'), payload('application/x-www-form-urlencoded', 'step=2')]);
+    const form = (text: string) => payload('application/x-www-form-urlencoded', text);
+    const [body] = await bodiesOf([form('step=1&name=a'), form('step=2'), form('step=3&tag=a&tag=b')]);
     expect(body!.kind).toBe('form');
     expect(body!.schema!.required).toEqual(['step']);
-    expect(body!.schema!.properties!.step).toMatchObject({ type: 'integer', examples: [1], 'x-seen': 2 });
+    expect(body!.schema!.properties!.step).toMatchObject({ type: 'integer', examples: [1], 'x-seen': 3 });
+    expect(body!.schema!.properties!.tag).toMatchObject({ type: 'array', items: { type: 'string' }, 'x-seen': 1 });
     expect(body!.schema!.properties!.name).toMatchObject({ type: 'string', examples: ['a'], 'x-seen': 1 });
   });
 
@@ -97,7 +103,7 @@ describe('BodiesAccumulator', () => {
   });
 
   it('gives NDJSON one schema per line', async () => {
-    const [body] = await bodiesOf([payload('application/x-ndjson', '{"a":1}\n{"a":2,"b":true}\n')]);
+    const [body] = await bodiesOf([payload('application/x-ndjson', '{"a":1}\n{"a":2,"b":true}\n{"a":3}\n')]);
     expect(body!.kind).toBe('ndjson');
     expect(body!.schema!.required).toEqual(['a']);
   });

@@ -59,11 +59,13 @@ describe.skipIf(!existsSync(CORPUS))(`bodies of real captures (${CORPUS})`, () =
     expect(create.requestBodies[0]).toMatchObject({ kind: 'json', mediaType: 'application/json' });
     expect(Object.keys(create.requestBodies[0]!.schema!.properties!).sort()).toEqual(['author_id', 'name']);
     const created = create.responses.find((r) => r.status === 201)!.bodies[0]!;
-    expect(created.schema!.required).toEqual(['id', 'name', 'author_id']);
+    // One 201 response: its fields are documented, none is claimed required on one sample.
+    expect(Object.keys(created.schema!.properties!)).toEqual(['id', 'name', 'author_id']);
+    expect(created.schema!.required).toEqual([]);
     const author = find(endpoints, 'GET /authors/{author_id}').responses[0]!.bodies[0]!;
     expect(author.schema!.properties!.created_at!.format).toBe('date-time');
     const list = find(endpoints, 'GET /books').responses[0]!.bodies[0]!;
-    expect(list.schema!.properties!.data!.items!.required).toContain('id');
+    expect(list.schema!.properties!.data!.items!.properties).toHaveProperty('id');
   });
 
   it('invalid JSON (Chrome): shown as text, not a crash', async () => {
@@ -84,7 +86,8 @@ describe.skipIf(!existsSync(CORPUS))(`bodies of real captures (${CORPUS})`, () =
     expect(gmsg).toMatchObject({ event: 'receive', seen: 5 });
     expect(gmsg.schema!.required).toEqual(expect.arrayContaining(['data', 'msgId', 'type']));
     const open = stream.events.find((e) => e.type === 'open')!;
-    expect(open.schema!.properties!.pingInterval!.type).toBe('integer');
+    // One `open` message: a whole number once is not yet evidence for `integer`.
+    expect(open.schema!.properties!.pingInterval!.type).toBe('number');
   });
 
   it('plain WebSocket frames (mitmproxy): JSON and text kinds per direction', async () => {

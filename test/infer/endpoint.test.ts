@@ -48,11 +48,12 @@ describe('createEndpointAccumulator', () => {
       { response: json({ id: 1 }) },
       { status: 404, response: json({ error: 'x' }) },
       { response: json({ id: 2, name: 'b' }) },
+      { response: json({ id: 3 }) },
     ]);
-    expect(endpoint).toMatchObject({ key: 'GET api.example.com /v1/items', observed: 3, statusCounts: { 200: 2, 404: 1 } });
+    expect(endpoint).toMatchObject({ key: 'GET api.example.com /v1/items', observed: 4, statusCounts: { 200: 3, 404: 1 } });
     expect(endpoint.responses.map((r) => [r.status, r.seen, r.bodies.map((b) => [b.kind, b.seen, b.schema?.required])])).toEqual([
-      [200, 2, [['json', 2, ['id']]]],
-      [404, 1, [['json', 1, ['error']]]],
+      [200, 3, [['json', 3, ['id']]]],
+      [404, 1, [['json', 1, []]]],
     ]);
   });
 
@@ -70,7 +71,7 @@ describe('createEndpointAccumulator', () => {
     expect(endpoint.requestBodies.map((b) => `${b.mediaType} ${b.kind}`)).toEqual(expected);
   });
 
-  it('counts a query parameter once per request, over the requests of the endpoint', async () => {
+  it('counts a query parameter once per request, over the requests of the endpoint; a repeated one is a list', async () => {
     const endpoint = await endpointOf([
       {
         query: [
@@ -87,7 +88,7 @@ describe('createEndpointAccumulator', () => {
       { query: [] },
     ]);
     expect(endpoint.queryParams).toEqual([
-      { name: 'limit', seen: 2, of: 3, required: false, schema: { type: 'integer' }, example: '10' },
+      { name: 'limit', seen: 2, of: 3, required: false, schema: { type: 'array', items: { type: 'integer' } }, example: '10' },
       { name: 'mode', seen: 1, of: 3, required: false, schema: { type: 'string' }, example: 'full' },
     ]);
   });
@@ -104,10 +105,11 @@ describe('createEndpointAccumulator', () => {
       { name: 'X-Trace', value: '' },
       { name: 'Cookie', value: 'theme=dark; sid=<secret:1>' },
     ];
-    const endpoint = await endpointOf([{ headers }, { headers: [{ name: 'x-trace', value: 'b' }] }]);
+    const trace = { headers: [{ name: 'x-trace', value: 'b' }] };
+    const endpoint = await endpointOf([{ headers }, trace, trace]);
     expect(endpoint.headers).toEqual([
-      { name: 'cookie', seen: 1, of: 2, required: false, schema: { type: 'string' }, example: 'theme=…; sid=…', kind: 'auth' },
-      { name: 'x-trace', seen: 2, of: 2, required: true, schema: { type: 'string' }, example: 'b', kind: 'custom' },
+      { name: 'cookie', seen: 1, of: 3, required: false, schema: { type: 'string' }, example: 'theme=…; sid=…', kind: 'auth' },
+      { name: 'x-trace', seen: 3, of: 3, required: true, schema: { type: 'string' }, example: 'b', kind: 'custom' },
     ]);
   });
 

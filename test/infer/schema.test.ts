@@ -23,18 +23,68 @@ describe('inferObservedSchema: merging samples', () => {
   });
 
   it('makes a field nullable when it is null in some sample', async () => {
-    const schema = await schemaOf([{ name: 'x' }, { name: null }]);
+    const schema = await schemaOf([{ name: 'x' }, { name: null }, { name: 'y' }]);
     expect(prop(schema, 'name').type).toEqual(['string', 'null']);
     expect(schema.required).toEqual(['name']);
   });
 
+  it('counts required over independent samples: two bodies, or one list of many, are not enough', async () => {
+    expect((await schemaOf([{ id: 1 }, { id: 2 }])).required).toEqual([]);
+    const list = await schemaOf([{ items: Array.from({ length: 400 }, (_, i) => ({ id: i, status: 'open' })) }]);
+    expect(prop(list, 'items').items!.required).toEqual([]);
+    expect(prop(list, 'items').items!['x-samples']).toBe(400);
+    const three = await schemaOf([{ items: [{ id: 1 }] }, { items: [{ id: 2 }, { id: 3 }] }, { items: [{ id: 4 }] }]);
+    expect(prop(three, 'items').items!.required).toEqual(['id']);
+  });
+
+  it.each([
+    ['alone', [{ pinned: null }, { pinned: null }]],
+    ['in an array', [{ list: [null, null] }]],
+  ])('types a field only ever null as unknown, never as type null (%s)', async (_name, samples) => {
+    const schema = await schemaOf(samples as Json[]);
+    const field = 'pinned' in schema.properties! ? prop(schema, 'pinned') : prop(schema, 'list').items!;
+    expect(field.type).toBeUndefined();
+    expect(field['x-only-null']).toBe(true);
+    expect(JSON.stringify(schema)).not.toContain('"null"');
+  });
+
+  it('marks integers beyond 2^53 as int64', async () => {
+    const schema = await schemaOf([{ id: 2 ** 60 + 2 ** 10 }, { id: 7 }]);
+    expect(prop(schema, 'id')).toMatchObject({ type: 'integer', format: 'int64' });
+    expect(prop(await schemaOf([{ id: 7 }, { id: 9007199254740991 }]), 'id').format).toBeUndefined();
+  });
+
+  it('leaves an object only ever seen empty open, not closed to every key', async () => {
+    const field = prop(await schemaOf([{ meta: {} }, { meta: {} }]), 'meta');
+    expect(field.properties).toBeUndefined();
+    expect(field.additionalProperties).toEqual({});
+  });
+
+  it('keeps rows that repeat the same keys a record, however uniform their values', async () => {
+    const row = (n: number) => Object.fromEntries(Array.from({ length: 15 }, (_, k) => [`column_${k}`, n % 3 ? `v${n}` : null]));
+    const rows = prop(await schemaOf([{ rows: [row(1), row(2), row(3)] }, { rows: [row(4)] }]), 'rows').items!;
+    expect(Object.keys(rows.properties!)).toHaveLength(15);
+    expect(rows.additionalProperties).toBeUndefined();
+  });
+
+  it.each([
+    ['keys that come and go', [{ stock: { sold: 1, pending: 2 } }, { stock: { available: 3, placed: 1 } }, { stock: { sold: 4, lost: 2, broken: 1 } }]],
+    ['keys that are prose', [{ stock: { 'not available': 1, sold: 2 } }]],
+  ])('makes a map of an object whose keys are data: %s', async (_name, samples) => {
+    const stock = prop(await schemaOf(samples as Json[]), 'stock');
+    expect(stock.properties).toBeUndefined();
+    expect(['integer', 'number']).toContain((stock.additionalProperties as JsonSchema).type);
+  });
+
   it('keeps integer apart from number, and widens to number when both are seen', async () => {
-    expect(prop(await schemaOf([{ n: 1 }, { n: 2 }]), 'n').type).toBe('integer');
-    expect(prop(await schemaOf([{ n: 1 }, { n: 2.5 }]), 'n').type).toBe('number');
+    expect(prop(await schemaOf([{ n: 1 }, { n: 2 }, { n: 3 }]), 'n').type).toBe('integer');
+    expect(prop(await schemaOf([{ n: 1 }, { n: 2.5 }, { n: 3 }]), 'n').type).toBe('number');
+    // Whole numbers from two samples do not rule out a fraction in the third.
+    expect(prop(await schemaOf([{ n: 100 }, { n: 120 }]), 'n').type).toBe('number');
   });
 
   it('gives a union for a field seen with different kinds', async () => {
-    const v = prop(await schemaOf([{ v: { x: 1 } }, { v: 'text' }]), 'v');
+    const v = prop(await schemaOf([{ v: { x: 1 } }, { v: 'text' }, { v: { x: 2 } }, { v: { x: 3 } }]), 'v');
     expect(v.anyOf?.map((o) => o.type).sort()).toEqual(['object', 'string']);
     expect(v.anyOf?.find((o) => o.type === 'object')?.required).toEqual(['x']);
   });
@@ -43,12 +93,13 @@ describe('inferObservedSchema: merging samples', () => {
     const schema = await schemaOf([
       { mapping: { [uuid(1)]: { id: uuid(1), parent: null }, [uuid(2)]: { id: uuid(2), parent: uuid(1) } } },
       { mapping: { [uuid(3)]: { id: uuid(3), parent: null, extra: true } } },
+      { mapping: { [uuid(4)]: { id: uuid(4), parent: uuid(3) } } },
     ]);
     const mapping = prop(schema, 'mapping');
     expect(mapping.properties).toBeUndefined();
     const entry = mapping.additionalProperties as JsonSchema;
     expect(entry.required).toEqual(['id', 'parent']);
-    expect(entry['x-samples']).toBe(3);
+    expect(entry['x-samples']).toBe(4);
     expect(prop(entry, 'extra')['x-seen']).toBe(1);
     expect(prop(entry, 'parent').type).toEqual(['string', 'null']);
     expect(prop(entry, 'id').format).toBe('uuid');
@@ -88,20 +139,29 @@ describe('inferObservedSchema: merging samples', () => {
     expect(prop(schema, 'link').format).toBe('uri');
   });
 
-  it('gives an enum only with strong evidence', async () => {
-    const roles = ['user', 'assistant', 'user', 'assistant', 'user', 'assistant', 'system', 'user', 'assistant'];
-    const strong = await schemaOf([{ messages: roles.map((role) => ({ role })) }]);
+  it('gives an enum only with strong evidence, counted in samples, not array elements', async () => {
+    const roles = ['user', 'assistant', 'user', 'assistant', 'user', 'assistant', 'system', 'user', 'assistant', 'system'];
+    const strong = await schemaOf(roles.map((role) => ({ messages: [{ role }, { role }] })));
     expect(prop(strong, 'messages').items!.properties!.role!.enum).toEqual(['assistant', 'system', 'user']);
+    // Two requests listing 461 items between them are two samples, however many items they hold.
+    const twoLists = await schemaOf([
+      { list: Array.from({ length: 300 }, () => ({ s: 'open' })) },
+      { list: Array.from({ length: 161 }, () => ({ s: 'done' })) },
+    ]);
+    expect(prop(twoLists, 'list').items!.properties!.s!.enum).toBeUndefined();
+    // A value seen in one sample only leaves the set open (Good-Turing: unseen values are likely).
+    const rare = await schemaOf([...roles.slice(0, 9).map((role) => ({ role: role === 'system' ? 'user' : role })), { role: 'tool' }]);
+    expect(prop(rare, 'role').enum).toBeUndefined();
     const weak = await schemaOf([{ role: 'user' }, { role: 'assistant' }]);
     expect(prop(weak, 'role').enum).toBeUndefined();
-    const prose = await schemaOf([{ messages: roles.map((role) => ({ role: `${role} said hello` })) }]);
-    expect(prop(prose, 'messages').items!.properties!.role!.enum).toBeUndefined();
+    const prose = await schemaOf(roles.map((role) => ({ role: `${role} said hello` })));
+    expect(prop(prose, 'role').enum).toBeUndefined();
   });
 
   it('adds null to a nullable enum', async () => {
     const values = ['a', 'b', null, 'a', 'b', 'a', 'b', 'a', 'b', 'a'];
-    const schema = await schemaOf([{ list: values.map((s) => ({ s })) }]);
-    expect(prop(schema, 'list').items!.properties!.s!.enum).toEqual(['a', 'b', null]);
+    const schema = await schemaOf(values.map((s) => ({ s })));
+    expect(prop(schema, 's').enum).toEqual(['a', 'b', null]);
   });
 
   it('takes field examples from the representative sample', async () => {
@@ -114,7 +174,7 @@ describe('inferObservedSchema: merging samples', () => {
   it('gives the same schema for one sample and for a thousand copies of it', async () => {
     const sample = { items: [{ id: uuid(1), at: '2025-12-22T03:53:19Z', n: 1 }], total: 1 };
     const strip = (s: JsonSchema): string => JSON.stringify(s, (key, value) => (key === 'x-samples' || key === 'x-seen' ? undefined : value));
-    const one = await schemaOf([sample]);
+    const one = await schemaOf([sample, structuredClone(sample), structuredClone(sample)]);
     const many = await schemaOf(Array.from({ length: 1000 }, () => structuredClone(sample)));
     expect(strip(many)).toBe(strip(one));
     expect(many['x-samples']).toBe(1000);

@@ -13,6 +13,16 @@ describe('stringFormats', () => {
     ['alex.rivera@example.com', 'email'],
     ['https://user@example.com/x', 'uri'],
     ['chatgpt://image-gen', 'uri'],
+    ['https://api.example.com/push/{checkout.order.id}', undefined], // a URI template
+    ['https://${HOST}/callback', undefined],
+    ['https://example.com/a b', undefined],
+    ['https://example.com/%zz', undefined],
+    ['2025-02-30', undefined],
+    ['2024-02-29', 'date'],
+    ['2023-02-29T10:00:00Z', undefined],
+    ['.alex@example.com', undefined],
+    ['alex..rivera@example.com', undefined],
+    ['a"b@example.com', undefined],
     ['https://example.com/abcdefghijk12345', 'uri'], // 36 characters, not a uuid
     ['/relative/path', undefined],
     ['hello world', undefined],
@@ -45,14 +55,14 @@ describe('placeholderKind', () => {
 });
 
 describe('enumValues', () => {
-  const counts = (entries: [string, number][]) => new Map(entries);
+  const counts = (entries: [string, number][]) => new Map(entries.map(([value, samples]) => [value, { samples, last: -1 }]));
   it.each([
     [
       'strong evidence',
       counts([
         ['user', 6],
         ['assistant', 5],
-        ['system', 1],
+        ['system', 2],
       ]),
       12,
       ['assistant', 'system', 'user'],
@@ -68,14 +78,13 @@ describe('enumValues', () => {
     ],
     ['a constant is not an enum', counts([['list', 20]]), 20, undefined],
     [
-      'values barely repeat',
+      'a value seen in one sample only',
       counts([
-        ['a', 2],
-        ['b', 2],
-        ['c', 2],
-        ['d', 3],
+        ['a', 5],
+        ['b', 6],
+        ['c', 1],
       ]),
-      9,
+      12,
       undefined,
     ],
     ['ruled out by an odd value', null, 50, undefined],

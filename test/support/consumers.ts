@@ -56,12 +56,12 @@ export function unreferencedComponents(document: string): string[] {
 }
 
 /**
- * The document as openapi-typescript's `paths`/`components` declarations. `emptyObjectsUnknown`
- * reads an object schema without properties as JSON Schema does (any keys), not as
- * `Record<string, never>`: the capture only saw it empty.
+ * The document as openapi-typescript's `paths`/`components` declarations, with its default
+ * options, as a client would run it: an object only ever seen empty must already say "any keys"
+ * (`additionalProperties: {}`), or it would come out as `Record<string, never>`.
  */
 export async function importOpenApi(document: string): Promise<string> {
-  return astToString(await openapiTS(JSON.parse(document) as Parameters<typeof openapiTS>[0], { silent: true, emptyObjectsUnknown: true }));
+  return astToString(await openapiTS(JSON.parse(document) as Parameters<typeof openapiTS>[0], { silent: true }));
 }
 
 /**

@@ -5,7 +5,7 @@
  * declare them, both from this one catalog, so the two always agree on names and shapes.
  */
 import { quicktypeTypeNameStyle } from '../../infer/quicktype.js';
-import type { ApiModel, Body, Endpoint, EventKind, JsonSchema, Response } from '../../model.js';
+import type { ApiModel, Body, Endpoint, EventKind, GraphqlOperation, JsonSchema, Response, Shown } from '../../model.js';
 import { camelCase, nameEndpoints, pascalCase, UniqueNames } from './names.js';
 
 export interface NamedSchema {
@@ -39,8 +39,8 @@ export interface EndpointNames {
   /** Aligned with `endpoint.responses` and, within, with each response's `bodies`. */
   responses: BodyNames[][];
   websocket?: { events: string[]; union: string };
-  /** Aligned with `endpoint.graphql`; null where the operation has no variables schema. */
-  graphql?: (string | null)[];
+  /** Aligned with `endpoint.graphql`: each operation's request and (when every one has it) response. */
+  graphql?: { request: string; response?: string }[];
 }
 
 export interface SchemaCatalog {
@@ -120,6 +120,10 @@ class CatalogBuilder {
 function nameEndpoint(endpoint: Endpoint, base: string, catalog: CatalogBuilder): EndpointNames {
   const where = `\`${endpoint.method} ${endpoint.host}${endpoint.path}\``;
   const primary = primaryStatus(endpoint);
+  // GraphQL JSON bodies are described per operation (below), not as one merged body.
+  const operations = endpoint.graphql ?? [];
+  const perOperation = (body: Body) => operations.length > 0 && body.kind === 'json' && body.mediaType === 'application/json';
+  const responsesPerOperation = operations.length > 0 && operations.every((op) => op.response);
   const names: EndpointNames = {
     base,
     operationId: camelCase(base),
@@ -130,6 +134,7 @@ function nameEndpoint(endpoint: Endpoint, base: string, catalog: CatalogBuilder)
       (body) => `request body of ${where} (${body.mediaType || body.kind})`,
       where,
       catalog,
+      perOperation,
     ),
     responses: endpoint.responses.map((response) => {
       const prefix = response.status === primary ? `${base}Response` : `${base}Response${statusWord(response.status)}`;
@@ -140,6 +145,7 @@ function nameEndpoint(endpoint: Endpoint, base: string, catalog: CatalogBuilder)
         (body) => `response body of ${where} with status ${response.status} (${body.mediaType || body.kind})`,
         where,
         catalog,
+        (body) => responsesPerOperation && isSuccess(response) && perOperation(body),
       );
     }),
   };
@@ -153,18 +159,39 @@ function nameEndpoint(endpoint: Endpoint, base: string, catalog: CatalogBuilder)
     );
     names.websocket = { events, union: catalog.addUnion(`${base}Message`, events, `Any WebSocket message seen on ${where}.`) };
   }
-  if (endpoint.graphql) {
-    names.graphql = endpoint.graphql.map((op) =>
-      op.variables
-        ? catalog.addSchema(
-            `${base}${pascalCase(op.name) || 'Anonymous'}Variables`,
-            op.variables,
-            `Variables of the GraphQL ${op.operation} \`${op.name}\` on ${where}, seen ${op.seen} time(s).`,
-          )
-        : null,
-    );
+  if (operations.length > 0) {
+    names.graphql = operations.map((op) => {
+      const word = pascalCase(op.name) || 'Anonymous';
+      const what = `the GraphQL ${op.operation} \`${op.name}\` on ${where}, seen ${op.seen} time(s)`;
+      const request = catalog.addSchema(`${base}${word}Request`, graphqlRequest(op), `Request body of ${what}.`);
+      if (!responsesPerOperation) return { request };
+      return { request, response: catalog.addSchema(`${base}${word}Response`, op.response!, `Response body (2xx) of ${what}.`) };
+    });
   }
   return names;
+}
+
+/**
+ * The body that asks for one operation: its name (when it has one), the query text, and its
+ * variables as observed. Nothing is required: persisted queries send no query text, and an
+ * operation named in the query text may be sent without `operationName`.
+ */
+function graphqlRequest(op: GraphqlOperation): JsonSchema {
+  const named = op.name !== '(anonymous)';
+  return {
+    type: 'object',
+    properties: {
+      // The name is model text the gate already showed (infer/graphql.ts).
+      ...(named ? { operationName: { type: 'string', enum: [op.name as Shown] } } : {}),
+      query: { type: 'string' },
+      variables: op.variables ?? { type: 'object', additionalProperties: {} },
+    },
+    required: [],
+  };
+}
+
+function isSuccess(response: Response): boolean {
+  return response.status >= 200 && response.status < 300;
 }
 
 /** Bodies with a schema are named `prefix` (then `prefix<Subtype>`); event streams name their events after `eventPrefix`. */
@@ -175,9 +202,11 @@ function nameBodies(
   what: (body: Body) => string,
   where: string,
   catalog: CatalogBuilder,
+  described: (body: Body) => boolean = () => false,
 ): BodyNames[] {
   let named = 0;
   return bodies.map((body) => {
+    if (described(body)) return {};
     if (body.kind === 'sse') return nameEvents(body, eventPrefix, where, catalog);
     // Multipart is described by its parts (content.ts): files are no JSON, so no type either.
     if (!body.schema || body.kind === 'multipart') return {};
@@ -238,5 +267,22 @@ function capitalise(text: string): string {
 
 /** The schema with our description first; a description the model already had is kept after it. */
 function describe(schema: JsonSchema, description: string): JsonSchema {
-  return { ...schema, description: schema.description ? `${description}\n\n${schema.description}` : description };
+  const open = openEmptyObjects(schema);
+  return { ...open, description: schema.description ? `${description}\n\n${schema.description}` : description };
+}
+
+/**
+ * Objects with neither properties nor `additionalProperties` (only ever seen empty, in a model
+ * written before inference said so) take any keys: JSON Schema means that, but openapi-typescript
+ * would declare `Record<string, never>`, and types.ts `{ [key: string]: unknown }`.
+ */
+function openEmptyObjects(schema: JsonSchema): JsonSchema {
+  const out: JsonSchema = { ...schema };
+  const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (types.includes('object') && Object.keys(schema.properties ?? {}).length === 0 && schema.additionalProperties === undefined) out.additionalProperties = {};
+  if (schema.properties) out.properties = Object.fromEntries(Object.entries(schema.properties).map(([key, value]) => [key, openEmptyObjects(value)]));
+  if (typeof schema.additionalProperties === 'object') out.additionalProperties = openEmptyObjects(schema.additionalProperties);
+  if (schema.items) out.items = openEmptyObjects(schema.items);
+  if (schema.anyOf) out.anyOf = schema.anyOf.map(openEmptyObjects);
+  return out;
 }

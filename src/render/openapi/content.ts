@@ -4,7 +4,14 @@
  * the evidence as extensions. OpenAPI 3.1 has no keyword for the items of a stream (3.2 adds
  * `itemSchema`), so an event stream or NDJSON body is a string whose `contentSchema` is the
  * union of its event kinds or the schema of one line; `x-events` lists each kind with its count.
+ *
+ * Bodies are documented under the media type they were sent with. JSON sent as `text/plain` (a
+ * `fetch` with a string body) is text on the wire: a string whose `contentSchema` is the JSON's
+ * schema, not an object under `text/plain`, which validators and generated clients would read as
+ * an object. A body sent without a `Content-Type` is filed under `*` `/` `*` (any media type), not
+ * under a type it never declared.
  */
+import { isRequired } from '../../evidence.js';
 import type { Body, JsonSchema } from '../../model.js';
 import type { BodyNames } from './catalog.js';
 import { eventLabel } from './catalog.js';
@@ -13,18 +20,25 @@ import { type MediaType, type SchemaObject, schemaRef } from './spec.js';
 
 const TRUNCATED = '... (truncated)';
 
-/** Media types for bodies that declared none, by what they turned out to be. */
+/**
+ * Media types for bodies that declared none. Forms, multipart and streams are recognised by
+ * their syntax, so their type is known; JSON, text and bytes sent without a type were any type.
+ */
+const ANY_MEDIA_TYPE = '*/*';
 const DEFAULT_MEDIA_TYPES: Record<Body['kind'], string> = {
-  json: 'application/json',
+  json: ANY_MEDIA_TYPE,
   form: 'application/x-www-form-urlencoded',
   multipart: 'multipart/form-data',
   sse: 'text/event-stream',
   ndjson: 'application/x-ndjson',
   jsonp: 'application/javascript',
-  text: 'text/plain',
-  binary: 'application/octet-stream',
-  empty: 'application/octet-stream',
+  text: ANY_MEDIA_TYPE,
+  binary: ANY_MEDIA_TYPE,
+  empty: ANY_MEDIA_TYPE,
 };
+
+/** `application/json`, `application/problem+json`, `application/vnd.pgrst.object+json`. */
+const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]*\+)?json$/;
 
 /** Content by media type; two bodies with one media type (JSON that sometimes failed to parse) become one with `anyOf`. */
 export function bodiesContent(bodies: readonly Body[], names: readonly BodyNames[]): Record<string, MediaType> {
@@ -41,6 +55,15 @@ function mediaType(body: Body, names: BodyNames): MediaType {
   const media: MediaType = {};
   switch (body.kind) {
     case 'json':
+      if (!JSON_MEDIA_TYPE.test(body.mediaType)) {
+        // JSON sent under another media type (or none) is text that holds JSON.
+        media.schema = { type: 'string', contentMediaType: 'application/json', ...(names.schema ? { contentSchema: schemaRef(names.schema) } : {}) };
+        setExample(media, textExample(body.example));
+        break;
+      }
+      if (names.schema) media.schema = schemaRef(names.schema);
+      setExample(media, jsonExample(body.example));
+      break;
     case 'jsonp':
     case 'form':
       if (names.schema) media.schema = schemaRef(names.schema);
@@ -70,7 +93,7 @@ function mediaType(body: Body, names: BodyNames): MediaType {
       break;
     case 'binary':
     case 'empty':
-      media.schema = names.schema ? schemaRef(names.schema) : { contentMediaType: body.mediaType || DEFAULT_MEDIA_TYPES[body.kind] };
+      media.schema = names.schema ? schemaRef(names.schema) : body.mediaType ? { contentMediaType: body.mediaType } : {};
       break;
   }
   media['x-kind'] = body.kind;
@@ -85,6 +108,11 @@ function streamSchema(description: string, contentMediaType: string, item: strin
 
 function setExample(media: MediaType, example: unknown): void {
   if (example !== undefined) media.example = example;
+}
+
+/** A complete example as the text that was sent; a cut one is left out. */
+function textExample(example: string | undefined): string | undefined {
+  return example === undefined || example.endsWith(TRUNCATED) ? undefined : example;
 }
 
 /** A complete JSON example as a value; a cut one is left out rather than shown as a string. */
@@ -127,12 +155,13 @@ function multipartMedia(body: Body): MediaType {
   const properties = plainRecord<SchemaObject>();
   const encoding = plainRecord<{ contentType: string }>();
   for (const part of parts) {
+    // `format: binary` as well as `contentMediaType`: validators and client generators read files by it.
     properties[part.name] = part.file
-      ? { type: 'string', contentMediaType: part.contentTypes[0] ?? 'application/octet-stream' }
+      ? { type: 'string', format: 'binary', contentMediaType: part.contentTypes[0] ?? 'application/octet-stream' }
       : (part.schema ?? { type: 'string' });
     if (part.contentTypes.length > 0) encoding[part.name] = { contentType: part.contentTypes.join(', ') };
   }
-  const required = parts.filter((p) => p.seen === body.seen).map((p) => p.name);
+  const required = parts.filter((p) => isRequired(p.seen, body.seen, body.seen)).map((p) => p.name);
   const media: MediaType = { schema: { type: 'object', properties, ...(required.length ? { required } : {}) } as SchemaObject };
   if (Object.keys(encoding).length > 0) media.encoding = encoding;
   media['x-parts'] = parts.map((p) => ({ name: p.name, file: p.file, seen: p.seen }));
@@ -153,7 +182,7 @@ export function mergeMediaTypes(a: MediaType, b: MediaType): MediaType {
   if (merged.example === undefined && b.example !== undefined) merged.example = b.example;
   merged['x-kind'] = [a['x-kind'], b['x-kind']].flat().filter((k, i, all) => all.indexOf(k) === i);
   merged['x-seen'] = ((a['x-seen'] as number) ?? 0) + ((b['x-seen'] as number) ?? 0);
-  const sizes = [a['x-size'], b['x-size']] as { min: number; max: number }[];
-  merged['x-size'] = { min: Math.min(...sizes.map((s) => s.min)), max: Math.max(...sizes.map((s) => s.max)) };
+  const sizes = [a['x-size'], b['x-size']].filter((s) => s !== undefined) as { min: number; max: number }[];
+  if (sizes.length > 0) merged['x-size'] = { min: Math.min(...sizes.map((s) => s.min)), max: Math.max(...sizes.map((s) => s.max)) };
   return merged;
 }

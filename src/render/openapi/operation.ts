@@ -9,7 +9,7 @@ import type { EndpointNames } from './catalog.js';
 import { bodiesContent, mergeMediaTypes } from './content.js';
 import { operationParameters } from './parameters.js';
 import { operationSecurity, type SecurityCatalog } from './security.js';
-import type { MediaType, Operation, RequestBody, ResponseObject } from './spec.js';
+import type { MediaType, Operation, RequestBody, ResponseObject, SchemaObject } from './spec.js';
 import { schemaRef } from './spec.js';
 
 export function buildOperation(endpoint: Endpoint, names: EndpointNames, security: SecurityCatalog): Operation {
@@ -39,15 +39,35 @@ export function buildOperation(endpoint: Endpoint, names: EndpointNames, securit
       })),
     };
   }
-  if (endpoint.graphql?.length) {
+  if (endpoint.graphql?.length && names.graphql) {
+    const graphql = names.graphql;
     operation['x-graphql-operations'] = endpoint.graphql.map((op, i) => ({
       name: op.name,
       operation: op.operation,
       seen: op.seen,
-      ...(names.graphql?.[i] ? { variables: schemaRef(names.graphql[i]) } : {}),
+      request: schemaRef(graphql[i]!.request),
+      ...(graphql[i]!.response ? { response: schemaRef(graphql[i]!.response!) } : {}),
     }));
+    describePerOperation(operation, graphql);
   }
   return operation;
+}
+
+/**
+ * A GraphQL endpoint's JSON bodies as one of its operations: the request body is any one
+ * operation's request, a success response any one operation's response (when every operation's
+ * was seen), each a component of its own, so tools show the operations apart.
+ */
+function describePerOperation(operation: Operation, graphql: NonNullable<EndpointNames['graphql']>): void {
+  const requests = { anyOf: graphql.map((g) => schemaRef(g.request)) } as SchemaObject;
+  const json = operation.requestBody?.content['application/json'];
+  if (json) json.schema = requests;
+  if (graphql.some((g) => !g.response)) return;
+  const responses = { anyOf: graphql.map((g) => schemaRef(g.response!)) } as SchemaObject;
+  for (const [status, response] of Object.entries(operation.responses)) {
+    const body = response.content?.['application/json'];
+    if (/^2\d\d$/.test(status) && body) body.schema = responses;
+  }
 }
 
 function buildRequestBody(endpoint: Endpoint, names: EndpointNames): RequestBody | undefined {
@@ -75,12 +95,20 @@ function buildResponses(endpoint: Endpoint, names: EndpointNames): Record<string
     object['x-seen'] = response.seen;
     responses[key] = responses[key] ? mergeResponses(responses[key], object) : object;
   });
-  if (Object.keys(responses).length === 0) responses.default = { description: 'No response was recorded.' };
+  if (Object.keys(responses).length === 0) responses.default = { description: 'No response was recorded.', content: UNKNOWN_CONTENT };
+  // Statuses are documented as seen; any other one (a 500 the capture never met) still gets a
+  // response, whose body is unknown rather than guessed from another status.
+  else if (!responses.default) responses.default = { description: 'A status the capture did not show; its body is not known.', content: UNKNOWN_CONTENT };
   return responses;
 }
 
+/** Any media type, any body: what an unobserved response may hold. */
+const UNKNOWN_CONTENT: Record<string, MediaType> = { '*/*': { schema: {} } };
+
 /** Two responses under one key: descriptions joined, content merged, evidence added up. */
 export function mergeResponses(a: ResponseObject, b: ResponseObject): ResponseObject {
+  // Two unobserved defaults (no evidence on either) are one.
+  if (a['x-seen'] === undefined && b['x-seen'] === undefined && a.description === b.description) return a;
   const merged: ResponseObject = { ...a, description: `${a.description} ${b.description}` };
   const content = mergeContent(a.content, b.content);
   if (content) merged.content = content;

@@ -48,8 +48,15 @@ export function templateNames(path: string): string[] {
 
 const KIND_FORMATS: Partial<Record<PathParam['kind'], string>> = { uuid: 'uuid', date: 'date', datetime: 'date-time', email: 'email' };
 
+/** Digits enough to pass 2^53: such ids (Discord snowflakes) are strings, which every client holds exactly. */
+const UNSAFE_DIGITS = 16;
+
 function pathParamSchema(param: PathParam): JsonSchema {
-  if (param.kind === 'integer') return { type: 'integer' };
+  if (param.kind === 'integer') {
+    const digits = param.example?.replace(/^-/, '').length ?? 0;
+    if (digits < UNSAFE_DIGITS) return { type: 'integer' };
+    return { type: 'string', pattern: '^-?[0-9]+$' };
+  }
   const schema: JsonSchema = { type: 'string' };
   const format = KIND_FORMATS[param.kind];
   if (format) schema.format = format;
@@ -80,6 +87,9 @@ function evidenceParameter(param: Param | HeaderParam, where: 'query' | 'header'
     schema: param.schema,
   };
   if (param.required) parameter.required = true;
+  // Values seen empty (`?q=`) or holding reserved characters (`?select=*,id`) are valid: say so.
+  if (where === 'query' && param.emptyValue) parameter.allowEmptyValue = true;
+  if (where === 'query' && param.reservedCharacters) parameter.allowReserved = true;
   const example = withExample && param.example !== undefined ? typedExample(param.example, param.schema) : undefined;
   if (example !== undefined) parameter.example = example;
   parameter['x-seen'] = param.seen;

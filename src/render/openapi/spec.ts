@@ -20,6 +20,7 @@ export interface ContentString {
   description?: string;
   contentMediaType: string;
   contentSchema?: Reference;
+  format?: 'binary';
 }
 
 /** A JSON Schema 2020-12 schema as OpenAPI 3.1 takes it, possibly referring to a component. */
@@ -61,6 +62,8 @@ export interface Parameter extends Extensions {
   in: 'path' | 'query' | 'header' | 'cookie';
   description?: string;
   required?: boolean;
+  allowEmptyValue?: boolean;
+  allowReserved?: boolean;
   schema: SchemaObject;
   example?: unknown;
 }

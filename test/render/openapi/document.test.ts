@@ -282,15 +282,19 @@ describe('bodies and responses', () => {
     const multipart = makeBody({
       mediaType: 'multipart/form-data',
       kind: 'multipart',
-      seen: 2,
+      seen: 3,
       parts: [
-        { name: 'file', seen: 2, file: true, contentTypes: ['image/png'] },
+        { name: 'file', seen: 3, file: true, contentTypes: ['image/png'] },
         { name: 'title', seen: 1, file: false, contentTypes: [], schema: { type: 'string' }, example: shown('Notes') },
       ],
     });
-    const op = operation(await expectValid(makeModel([makeEndpoint({ method: 'POST', observed: 2, requestBodies: [multipart] })])), '/items', 'post');
+    const op = operation(await expectValid(makeModel([makeEndpoint({ method: 'POST', observed: 3, requestBodies: [multipart] })])), '/items', 'post');
     expect(op.requestBody!.content['multipart/form-data']).toMatchObject({
-      schema: { type: 'object', properties: { file: { type: 'string', contentMediaType: 'image/png' }, title: { type: 'string' } }, required: ['file'] },
+      schema: {
+        type: 'object',
+        properties: { file: { type: 'string', format: 'binary', contentMediaType: 'image/png' }, title: { type: 'string' } },
+        required: ['file'],
+      },
       encoding: { file: { contentType: 'image/png' } },
     });
   });
@@ -299,9 +303,10 @@ describe('bodies and responses', () => {
     const multipart = makeBody({
       mediaType: 'multipart/form-data',
       kind: 'multipart',
+      seen: 3,
       parts: [
-        { name: '__proto__', seen: 1, file: false, contentTypes: ['text/plain'], schema: { type: 'string' }, example: shown('hello') },
-        { name: 'constructor', seen: 1, file: true, contentTypes: ['image/png'] },
+        { name: '__proto__', seen: 3, file: false, contentTypes: ['text/plain'], schema: { type: 'string' }, example: shown('hello') },
+        { name: 'constructor', seen: 3, file: true, contentTypes: ['image/png'] },
       ],
     });
     const fields = JSON.parse('{"__proto__":{"type":"integer"},"constructor":{"type":"integer"},"toString":{"type":"string"}}') as Record<string, JsonSchema>;
