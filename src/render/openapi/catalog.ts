@@ -5,7 +5,7 @@
  * declare them, both from this one catalog, so the two always agree on names and shapes.
  */
 import { quicktypeTypeNameStyle } from '../../infer/quicktype.js';
-import type { ApiModel, Body, Endpoint, EventKind, GraphqlOperation, JsonSchema, Response, Shown } from '../../model.js';
+import type { ApiModel, Body, Endpoint, EventKind, GraphqlOperation, JsonSchema, Response } from '../../model.js';
 import { camelCase, nameEndpoints, pascalCase, UniqueNames } from './names.js';
 
 export interface NamedSchema {
@@ -181,8 +181,8 @@ function graphqlRequest(op: GraphqlOperation): JsonSchema {
   return {
     type: 'object',
     properties: {
-      // The name is model text the gate already showed (infer/graphql.ts).
-      ...(named ? { operationName: { type: 'string', enum: [op.name as Shown] } } : {}),
+      // The name as a pattern: an anchored literal tells the operations apart like a constant.
+      ...(named ? { operationName: { type: 'string', pattern: `^${op.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$` } } : {}),
       query: { type: 'string' },
       variables: op.variables ?? { type: 'object', additionalProperties: {} },
     },
