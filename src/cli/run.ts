@@ -63,7 +63,10 @@ export function parser(argv: readonly string[]) {
       describe: `Formats, comma-separated: ${FORMATS.join(', ')}`,
     })
     .option('title', { type: 'string', describe: 'Reference title (default: derived from the main host)' })
-    .option('templates', { type: 'string', describe: 'Folder of custom templates (reference.md.hbs, body.md.hbs) replacing the shipped ones' })
+    .option('templates', {
+      type: 'string',
+      describe: 'Folder of custom templates (reference.md.hbs, body.md.hbs, reference.html.hbs, …) replacing the shipped ones',
+    })
     .option('check', { type: 'boolean', default: false, describe: 'Regenerate in memory; exit 1 if the files in --out differ (for CI)' });
   return withConventions(
     withSelectionFlags(outputs)

@@ -14,6 +14,10 @@ export const TEMPLATE_FILES = {
   reference: 'reference.md.hbs',
   body: 'body.md.hbs',
   changelog: 'changelog.md.hbs',
+  html: 'reference.html.hbs',
+  htmlBody: 'body.html.hbs',
+  style: 'html.css',
+  script: 'html.js',
 } as const;
 
 type TemplateName = keyof typeof TEMPLATE_FILES;
@@ -41,10 +45,24 @@ export async function overrideTemplates(read: (file: string) => Promise<string |
 }
 
 function assemble(text: (name: TemplateName) => string): Templates {
-  return { reference: text('reference'), partials: { body: text('body') }, changelog: text('changelog') };
+  return {
+    reference: text('reference'),
+    partials: { body: text('body') },
+    changelog: text('changelog'),
+    html: { reference: text('html'), partials: { body: text('htmlBody') }, style: text('style'), script: text('script') },
+  };
 }
 
 function shippedText(templates: Templates, name: TemplateName): string {
-  if (name === 'body') return templates.partials.body!;
-  return templates[name];
+  const html = templates.html!;
+  const texts: Record<TemplateName, string> = {
+    reference: templates.reference,
+    body: templates.partials.body!,
+    changelog: templates.changelog,
+    html: html.reference,
+    htmlBody: html.partials.body!,
+    style: html.style,
+    script: html.script,
+  };
+  return texts[name];
 }

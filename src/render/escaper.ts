@@ -3,7 +3,7 @@
  * what a value is (inline code, text, a table cell, a whole example); the escaper decides how
  * that is written safely in Markdown or in HTML.
  */
-import { cellCode, cellText, code, fence, text } from './escape.js';
+import { cellCode, cellText, code, fence, oneLine, text, visible } from './escape.js';
 
 export interface Escaper {
   /** Inline code in running text or a heading. */
@@ -19,3 +19,28 @@ export interface Escaper {
 }
 
 export const markdownEscaper: Escaper = { code, text, cellCode, cellText, block: fence };
+
+/** `&`, `<`, `>`, `"` and `'` as entities: safe in element content and in quoted attributes. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** One line: line breaks and tabs as single spaces, as in the Markdown. */
+function flat(value: string): string {
+  return value.replace(/[\r\n\t]+/g, ' ');
+}
+
+const htmlText = (value: string): string => escapeHtml(visible(flat(value)));
+
+/**
+ * HTML: every value entity-escaped after invisible and direction-changing characters are made
+ * visible (`\u202e`), so no captured value opens a tag, ends the page's script or reorders text.
+ */
+export const htmlEscaper: Escaper = {
+  code: (value) => `<code>${htmlText(value)}</code>`,
+  text: htmlText,
+  cellCode: (value) => `<code>${htmlText(oneLine(value))}</code>`,
+  cellText: (value) => htmlText(oneLine(value)),
+  block: (value, language) =>
+    `<pre${language ? ` data-language="${escapeHtml(language)}"` : ''}><code>${escapeHtml(visible(value.replace(/\r\n?/g, '\n')))}</code></pre>`,
+};

@@ -3,12 +3,13 @@
  * come in as text (the caller loads them: load/templates.ts), so rendering touches no file.
  */
 import type { ApiModel } from '../model.js';
+import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import { renderOpenApi } from './openapi/document.js';
 import type { ReferenceTemplates } from './templates.js';
 import { renderTypes } from './types.js';
 
-export const FORMATS = ['markdown', 'json', 'openapi', 'types'] as const;
+export const FORMATS = ['markdown', 'json', 'openapi', 'types', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export const OUTPUT_FILES: Record<Format, string> = {
@@ -16,6 +17,7 @@ export const OUTPUT_FILES: Record<Format, string> = {
   json: 'model.json',
   openapi: 'openapi.json',
   types: 'types.ts',
+  html: 'reference.html',
 };
 
 export interface OutputFile {
@@ -43,5 +45,7 @@ async function renderFormat(model: ApiModel, format: Format, templates: Referenc
       return renderOpenApi(model);
     case 'types':
       return renderTypes(model);
+    case 'html':
+      return renderHtml(model, templates);
   }
 }

@@ -4,10 +4,20 @@
  * caller can also pass its own.
  */
 
-/** The reference: `templates/reference.md.hbs` and its partials (`body`). */
+/** The reference: `templates/reference.md.hbs` and its partials (`body`), and the HTML page's. */
 export interface ReferenceTemplates {
   reference: string;
   partials: Record<string, string>;
+  /** Needed for `html` only. */
+  html?: HtmlTemplates;
+}
+
+/** `templates/reference.html.hbs`, its partials (`body`: body.html.hbs), and the page's inlined style and script. */
+export interface HtmlTemplates {
+  reference: string;
+  partials: Record<string, string>;
+  style: string;
+  script: string;
 }
 
 /** Every shipped template: the reference's, and the diff changelog's. */

@@ -12,7 +12,7 @@ import { authRequirementsOf, unauthenticatedRequests } from '../auth-requirement
 import type { ApiModel, AuthScheme, Endpoint, Host, HeaderParam, Param, PathParam } from '../model.js';
 import { Anchors } from './anchors.js';
 import type { Escaper } from './escaper.js';
-import { typeLabel } from './schema-rows.js';
+import { schemaRows, typeLabel } from './schema-rows.js';
 import { type BodyView, bodyView, graphqlView, websocketView } from './view-body.js';
 
 export type { BodyView } from './view-body.js';
@@ -41,7 +41,15 @@ export interface HostView {
   /** Code; null when the host has no common API root. */
   apiRoot: string | null;
   index: IndexRow[];
+  /** The host's endpoints by resource (the first literal path segment after the API root), for a sidebar. */
+  resources: ResourceGroup[];
   endpoints: EndpointView[];
+}
+
+export interface ResourceGroup {
+  /** Text: `conversation`, or `/` for endpoints at the root. */
+  name: string;
+  endpoints: { anchor: string; method: string; path: string }[];
 }
 
 export interface IndexRow {
@@ -77,6 +85,10 @@ export interface EndpointView {
   responses: ResponseView[];
   observed: number;
   statuses: StatusCount[];
+  /** Text: the resource it is grouped under. */
+  resource: string;
+  /** Text: method, path, parameter, header, field, event and operation names, for a search box. */
+  search: string;
 }
 
 export interface AuthView {
@@ -155,7 +167,7 @@ export function buildReferenceView(model: ApiModel, esc: Escaper): ReferenceView
 
 function hostView(host: Host, endpoints: Endpoint[], multiHost: boolean, anchors: Anchors, esc: Escaper): HostView {
   const anchor = multiHost ? anchors.claim(`Host ${host.name}`) : null;
-  const views = endpoints.map((endpoint) => endpointView(endpoint, anchors, esc));
+  const views = endpoints.map((endpoint) => endpointView(endpoint, host.apiRoot, anchors, esc));
   return {
     name: esc.code(host.name),
     anchor,
@@ -166,15 +178,33 @@ function hostView(host: Host, endpoints: Endpoint[], multiHost: boolean, anchors
       observed: e.observed,
       statuses: statuses(e, esc.cellCode),
     })),
+    resources: resourceGroups(endpoints, views, host.apiRoot),
     endpoints: views,
   };
+}
+
+function resourceGroups(endpoints: Endpoint[], views: EndpointView[], apiRoot: string): ResourceGroup[] {
+  const groups = new Map<string, ResourceGroup>();
+  endpoints.forEach((endpoint, i) => {
+    const name = resourceOf(endpoint.path, apiRoot);
+    const group = groups.get(name) ?? { name: views[i]!.resource, endpoints: [] };
+    group.endpoints.push({ anchor: views[i]!.anchor, method: views[i]!.method, path: views[i]!.path });
+    groups.set(name, group);
+  });
+  return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, group]) => group);
+}
+
+/** The first path segment after the API root that is not a parameter: `/backend-api/conversation/{id}` is `conversation`. */
+function resourceOf(path: string, apiRoot: string): string {
+  const rest = apiRoot && path.startsWith(apiRoot) ? path.slice(apiRoot.length) : path;
+  return rest.split('/').find((segment) => segment !== '' && !segment.startsWith('{')) ?? '/';
 }
 
 function statuses(endpoint: Endpoint, span: (status: string) => string): StatusCount[] {
   return Object.entries(endpoint.statusCounts).map(([status, count]) => ({ status: span(status), count }));
 }
 
-function endpointView(endpoint: Endpoint, anchors: Anchors, esc: Escaper): EndpointView {
+function endpointView(endpoint: Endpoint, apiRoot: string, anchors: Anchors, esc: Escaper): EndpointView {
   const heading = `${endpoint.method} ${endpoint.path}`;
   return {
     heading: esc.code(heading),
@@ -199,6 +229,8 @@ function endpointView(endpoint: Endpoint, anchors: Anchors, esc: Escaper): Endpo
     })),
     observed: endpoint.observed,
     statuses: statuses(endpoint, esc.code),
+    resource: esc.text(resourceOf(endpoint.path, apiRoot)),
+    search: esc.text(searchWords(endpoint).join(' ').toLowerCase()),
   };
 }
 
@@ -234,4 +266,18 @@ function paramRow(p: Param, esc: Escaper): ParamRow {
 
 function headerRow(h: HeaderParam, esc: Escaper): HeaderRow {
   return { ...paramRow(h, esc), kind: esc.cellText(h.kind) };
+}
+
+/** What a search box matches an endpoint by: its method and path and the names of everything it sends and returns. */
+function searchWords(endpoint: Endpoint): string[] {
+  const words = [endpoint.method, endpoint.path];
+  const bodies = [...endpoint.requestBodies, ...endpoint.responses.flatMap((r) => r.bodies)];
+  words.push(...endpoint.pathParams.map((p) => p.name), ...endpoint.queryParams.map((p) => p.name), ...endpoint.headers.map((h) => h.name));
+  for (const body of bodies) {
+    if (body.schema) words.push(...schemaRows(body.schema, Number.POSITIVE_INFINITY).rows.map((r) => r.path));
+    for (const event of body.events ?? []) words.push(event.event, ...(event.type !== undefined ? [event.type] : []));
+    for (const part of body.parts ?? []) words.push(part.name);
+  }
+  for (const operation of endpoint.graphql ?? []) words.push(operation.name);
+  return words;
 }

@@ -55,7 +55,12 @@ describe('--templates', () => {
 
   it.each([
     ['missing', [], 2, '--templates tpl: no such folder'],
-    ['empty of templates', ['tpl/readme.txt'], 2, '--templates tpl: the folder holds none of reference.md.hbs, body.md.hbs, changelog.md.hbs'],
+    [
+      'empty of templates',
+      ['tpl/readme.txt'],
+      2,
+      '--templates tpl: the folder holds none of reference.md.hbs, body.md.hbs, changelog.md.hbs, reference.html.hbs, body.html.hbs, html.css, html.js',
+    ],
     ['broken', ['tpl/reference.md.hbs'], 1, 'cannot render with the template reference.md.hbs (or a partial): Parse error on line 1:'],
   ])('a %s folder is one line and writes nothing', async (_, files, code, message) => {
     const io = memoryIo({ 'c.har': capture, ...Object.fromEntries(files.map((f) => [f, '{{#if x}} unclosed'])) });

@@ -17,11 +17,11 @@ describe('golden: samples/ → out/', () => {
     expect(samples.length).toBeGreaterThan(0);
   });
 
-  it('regenerates out/reference.md, model.json, openapi.json and types.ts byte for byte', async () => {
+  it('regenerates out/reference.md, model.json, openapi.json, types.ts and reference.html byte for byte', async () => {
     const inputs = samples.map((file) => ({ label: file, text: readFileSync(`samples/${file}`, 'utf8') }));
     const { model } = await buildModel(inputs);
-    const outputs = await renderOutputs(model, ['markdown', 'json', 'openapi', 'types']);
-    expect(outputs.map((o) => o.name).sort()).toEqual(['model.json', 'openapi.json', 'reference.md', 'types.ts']);
+    const outputs = await renderOutputs(model, ['markdown', 'json', 'openapi', 'types', 'html']);
+    expect(outputs.map((o) => o.name).sort()).toEqual(['model.json', 'openapi.json', 'reference.html', 'reference.md', 'types.ts']);
     for (const output of outputs) {
       expect(existsSync(`out/${output.name}`), `out/${output.name} is committed`).toBe(true);
       await expect(output.content).toMatchFileSnapshot(`../../out/${output.name}`);

@@ -108,7 +108,7 @@ describe('samples/ hold no real secret, and the reference built from them shows 
     expect(secrets).toBeGreaterThan(0);
     expect(leaks).toEqual([]);
     const committed = readdirSync('out').map((name) => ({ name, text: readFileSync(`out/${name}`, 'utf8') }));
-    expect(committed.map((o) => o.name).sort()).toEqual(['model.json', 'openapi.json', 'reference.md', 'types.ts']);
+    expect(committed.map((o) => o.name).sort()).toEqual(['model.json', 'openapi.json', 'reference.html', 'reference.md', 'types.ts']);
     expect(findLeaks(committed, secretsOf(text)).map((l) => `${l.kind} in ${l.where}`)).toEqual([]);
   });
 });

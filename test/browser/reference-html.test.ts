@@ -1,0 +1,135 @@
+/**
+ * reference.html in a real browser (Debian's Chromium, driven by playwright-core), opened from
+ * `file://` with the network off: the sample reference and a reference whose every captured
+ * string is hostile (HTML, script, `</script>`, event handlers, bidi controls). No console error,
+ * no request, every endpoint heading there, the filter finds an endpoint by a field name, and no
+ * injected script runs. Skips, visibly, where /usr/bin/chromium is missing (.ci/run installs it).
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderOutputs } from '../../src/index.js';
+import type { ApiModel } from '../../src/model.js';
+import { schemaRows } from '../../src/render/schema-rows.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const HOSTILE = [
+  '<script>window.__pwned=1</script>',
+  '</script><script>window.__pwned=2</script>',
+  '<img src=x onerror="window.__pwned=3">',
+  '"><svg onload="window.__pwned=4">',
+  "' onmouseover='window.__pwned=5",
+  '\u202eevil\u202c',
+  '<style>body{display:none}</style>',
+  '<a href="http://example.com/x">link</a>',
+];
+
+/** Every captured string of the model replaced by a hostile one (keys that pick templates' words stay). */
+function poison(model: ApiModel): ApiModel {
+  const names = new Map<string, string>();
+  // The same string becomes the same hostile one everywhere, so an endpoint still finds its host.
+  const hostile = (value: string): string => {
+    if (!names.has(value)) names.set(value, `${HOSTILE[names.size % HOSTILE.length]}${names.size}`);
+    return names.get(value)!;
+  };
+  const walk = (value: unknown, key: string): unknown => {
+    if (typeof value === 'string') return ['kind', 'type', 'mediaType'].includes(key) ? value : hostile(value);
+    if (Array.isArray(value)) return value.map((item) => walk(item, key));
+    if (value === null || typeof value !== 'object') return value;
+    return Object.fromEntries(Object.entries(value).map(([k, child]) => [k, walk(child, k)]));
+  };
+  return walk(model, '') as ApiModel;
+}
+
+interface Opened {
+  page: Page;
+  errors: string[];
+  requests: string[];
+}
+
+describe.skipIf(!existsSync(CHROMIUM))('reference.html in Chromium', () => {
+  let browser: Browser;
+  const dir = mkdtempSync(join(tmpdir(), 'har2api-html-'));
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function open(model: ApiModel, name: string): Promise<Opened> {
+    const [html] = await renderOutputs(model, ['html']);
+    const file = join(dir, name);
+    writeFileSync(file, html!.content);
+    const context = await browser.newContext({ offline: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    const requests: string[] = [];
+    const url = pathToFileURL(file).href;
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('request', (request) => {
+      if (request.url() !== url) requests.push(request.url());
+    });
+    await page.goto(url, { waitUntil: 'load' });
+    return { page, errors, requests };
+  }
+
+  const sample = JSON.parse(readFileSync('out/model.json', 'utf8')) as ApiModel;
+
+  it('shows the sample reference with no error and no request, every endpoint heading, and filters by a field name', async () => {
+    const { page, errors, requests } = await open(sample, 'sample.html');
+    const headings = await page.locator('details.endpoint > summary h3').allTextContents();
+    expect(headings).toEqual(sample.endpoints.map((e) => `${e.method} ${e.path}`));
+
+    // A response field that only one endpoint has: the filter keeps that endpoint and hides the rest.
+    const fieldsOf = (i: number) =>
+      new Set(sample.endpoints[i]!.responses.flatMap((r) => r.bodies.flatMap((b) => (b.schema ? schemaRows(b.schema, 1e9).rows.map((row) => row.path) : []))));
+    const all = sample.endpoints.map((_, i) => fieldsOf(i));
+    const index = all.findIndex((fields) => [...fields].some((f) => all.filter((other) => other.has(f)).length === 1));
+    const field = [...all[index]!].find((f) => all.filter((other) => other.has(f)).length === 1)!;
+    await page.fill('#search', field);
+    const shown = await page.locator('details.endpoint:visible > summary h3').allTextContents();
+    expect(shown).toEqual([`${sample.endpoints[index]!.method} ${sample.endpoints[index]!.path}`]);
+    expect(await page.locator('#search-count').textContent()).toBe(`1 of ${sample.endpoints.length} endpoint(s)`);
+
+    await page.screenshot({ path: join(dir, 'sample.png') });
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  it('runs no script from a hostile capture and keeps its structure', async () => {
+    const model = poison(sample);
+    const { page, errors, requests } = await open(model, 'hostile.html');
+    expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('script').count()).toBe(1);
+    expect(await page.locator('main img, main svg, main style, main a[href^="http"]').count()).toBe(0);
+    expect(await page.locator('details.endpoint').count()).toBe(model.endpoints.length);
+    // Hover and click everything a mouseover handler could hide behind.
+    await page.locator('main td').first().hover();
+    expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    const text = await page.locator('main').textContent();
+    expect(text).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(text).toContain('\\u202e');
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+});
