@@ -1,7 +1,8 @@
 /**
- * A one-line progress display on stderr for long inputs, redrawn at most ten times a second:
- * bytes and exchanges while the captures are first read, then exchanges done in the later passes
- * (templating paths, describing endpoints). Shown only when stderr is a terminal and the input is
+ * A one-line progress display on stderr for long inputs, redrawn at most ten times a second
+ * and at once when the phase changes: bytes and exchanges while the captures are first read,
+ * parsing, then exchanges done in the later passes (templating paths, describing endpoints),
+ * then rendering. Shown only when stderr is a terminal and the input is
  * large, so logs and pipes stay clean.
  */
 import type { Progress as PassProgress } from '../pipeline.js';
@@ -14,10 +15,12 @@ export interface Progress {
   /** Bytes read of all inputs so far, `file` being read now. */
   bytes(read: number, file: string): void;
   pass(progress: PassProgress): void;
+  /** A phase after the passes (`rendering markdown, json`), shown at once. */
+  step(label: string): void;
   done(): void;
 }
 
-const SILENT: Progress = { bytes() {}, pass() {}, done() {} };
+const SILENT: Progress = { bytes() {}, pass() {}, step() {}, done() {} };
 const PASS_NAMES = { 2: 'templating paths', 3: 'describing endpoints' } as const;
 
 export function createProgress(io: Io, totalBytes: number, enabled: boolean, now: () => number = Date.now): Progress {
@@ -27,16 +30,22 @@ export function createProgress(io: Io, totalBytes: number, enabled: boolean, now
   const totals = new Map<string, number>();
   let last = 0;
   let shown = false;
-  const draw = (): void => {
+  let step: string | null = null;
+  const draw = (force = false): void => {
     const time = now();
-    if (time - last < 100) return;
+    if (!force && time - last < 100) return;
     last = time;
     const { pass, file, exchanges } = current;
     const count = exchanges.toLocaleString('en-US');
+    // All bytes in and no exchange yet: the file is being parsed (one long step for a file read whole).
+    const parsing = pass === 1 && exchanges === 0 && read >= totalBytes;
     const line =
-      pass === 1
-        ? `reading ${file} ${Math.min(100, Math.floor((read / totalBytes) * 100))}% (${mb(read)} of ${mb(totalBytes)} MB), ${count} exchanges`
-        : `${PASS_NAMES[pass]}: ${file} ${count} of ${(totals.get(file) ?? exchanges).toLocaleString('en-US')} exchanges`;
+      step ??
+      (parsing
+        ? `parsing ${file} (${mb(totalBytes)} MB read)`
+        : pass === 1
+          ? `reading ${file} ${Math.min(100, Math.floor((read / totalBytes) * 100))}% (${mb(read)} of ${mb(totalBytes)} MB), ${count} exchanges`
+          : `${PASS_NAMES[pass]}: ${file} ${count} of ${(totals.get(file) ?? exchanges).toLocaleString('en-US')} exchanges`);
     io.stderr(`\r\u001b[2K${line}`);
     shown = true;
   };
@@ -48,8 +57,13 @@ export function createProgress(io: Io, totalBytes: number, enabled: boolean, now
     },
     pass(progress) {
       if (progress.pass === 1) totals.set(progress.file, progress.exchanges);
+      const phase = progress.pass !== current.pass || progress.file !== current.file;
       current = progress;
-      draw();
+      draw(phase);
+    },
+    step(label) {
+      step = label;
+      draw(true);
     },
     done() {
       if (shown) io.stderr('\r\u001b[2K');

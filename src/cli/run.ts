@@ -18,6 +18,7 @@ import { redactionLine, redactionReport } from '../render/redaction-text.js';
 import { COMPLETIONS_FLAG, printCompletionScript, printCompletions } from './completion.js';
 import { parseWithSettings } from './config.js';
 import { parser as diffParser, runDiff } from './diff.js';
+import { unifiedDiff } from './unified-diff.js';
 import { expandInputs, inputLabels, readInput, refuseOutputsOverInputs } from './inputs.js';
 import type { Io } from './io.js';
 import { asOneLine, printDiagnostics } from './print.js';
@@ -179,7 +180,10 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
       if (!isHar2ApiError(error)) throw error;
       readErrors.push(error, ...error.others);
     }
-    if (built && built.model.endpoints.length > 0) outputs = await renderOutputs(built.model, formats, templates);
+    if (built && built.model.endpoints.length > 0) {
+      progress.step(`rendering ${formats.join(', ')}`);
+      outputs = await renderOutputs(built.model, formats, templates);
+    }
   } finally {
     progress.done();
   }
@@ -251,10 +255,14 @@ async function checkOutputs(
   quiet: boolean,
 ): Promise<number> {
   const stale: string[] = [];
+  const diffs: string[] = [];
   for (const output of outputs) {
     const path = join(outDir, output.name);
     const current = (await io.statPath(path))?.isFile ? await io.readText(path) : null;
-    if (current !== output.content) stale.push(`${join(shown, output.name)}${current === null ? ' (missing)' : ''}`);
+    if (current === output.content) continue;
+    stale.push(`${join(shown, output.name)}${current === null ? ' (missing)' : ''}`);
+    // What changed, so a CI log shows it without a second run (not for a missing file: all new).
+    if (current !== null) diffs.push(unifiedDiff(current, output.content, join(shown, output.name)));
   }
   if (stale.length === 0 && failedInputs > 0) {
     io.stderr(
@@ -266,6 +274,7 @@ async function checkOutputs(
     if (!quiet) io.stderr(`har2api: ${outputs.map((o) => join(shown, o.name)).join(', ')} up to date\n`);
     return EXIT_OK;
   }
+  for (const diff of diffs) io.stderr(diff);
   io.stderr(`har2api: stale output: ${stale.join(', ')}; run the same command without --check to regenerate\n`);
   return EXIT_FAILED;
 }

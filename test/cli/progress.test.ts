@@ -27,6 +27,22 @@ describe('progress display', () => {
     ]);
   });
 
+  it('says a file is being parsed once all bytes are in, and shows rendering at once', () => {
+    const io = { ...memoryIo(), stderrIsTTY: true };
+    let clock = 0;
+    const progress = createProgress(io, big, true, () => (clock += 10));
+    progress.bytes(big, 'a.har');
+    clock += 1000;
+    progress.pass({ pass: 1, file: 'a.har', exchanges: 0 });
+    progress.pass({ pass: 1, file: 'a.har', exchanges: 10 });
+    progress.pass({ pass: 3, file: 'a.har', exchanges: 10 });
+    progress.step('rendering markdown, json');
+    progress.done();
+    const lines = io.err.join('').split('\r\u001b[2K').filter(Boolean);
+    expect(lines[0]).toBe('parsing a.har (134 MB read)');
+    expect(lines.slice(-2)).toEqual(['describing endpoints: a.har 10 of 10 exchanges', 'rendering markdown, json']);
+  });
+
   it('names the file being read before its first exchange, and the next file when reading moves on', () => {
     const io = { ...memoryIo(), stderrIsTTY: true };
     let clock = 0;

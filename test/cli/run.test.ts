@@ -133,6 +133,21 @@ describe('har2api command line', () => {
     expect(io.files.get('/virtual/docs/reference.md')).toBe('old');
   });
 
+  it('--check prints a unified diff of each stale file, before the line naming them', async () => {
+    const io = memoryIo({ 'c.har': capture });
+    await runCli(['c.har', '-o', 'docs', '-f', 'markdown,json'], io);
+    const fresh = io.files.get('/virtual/docs/reference.md')!;
+    const line = fresh.split('\n').find((l) => l.startsWith('# '))!;
+    io.files.set('/virtual/docs/reference.md', fresh.replace(line, '# An old title'));
+    io.err.length = 0;
+    expect(await runCli(['c.har', '-o', 'docs', '-f', 'markdown,json', '--check', '-q'], io)).toBe(1);
+    const err = io.err.join('');
+    expect(err).toContain('--- a/docs/reference.md\n+++ b/docs/reference.md\n@@ -1,');
+    expect(err).toContain(`\n-# An old title\n+${line}\n`);
+    expect(err).not.toContain('model.json');
+    expect(err.trim().split('\n').at(-1)).toBe('har2api: stale output: docs/reference.md; run the same command without --check to regenerate');
+  });
+
   it('--check --quiet says nothing when the output is up to date, and still names stale files', async () => {
     const io = memoryIo({ 'c.har': capture });
     await runCli(['c.har', '-o', 'docs'], io);
