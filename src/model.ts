@@ -252,6 +252,37 @@ export interface TrafficSummary {
   used: number;
   /** Entries left out, by reason (`static-asset`, `document`, `invalid-url`, `host-filter` …). */
   skipped: Record<string, number>;
+  /**
+   * The same entries by reason, most first, each with up to three example URLs (host and path,
+   * through redaction), so nothing disappears unexplained. Absent in models saved before.
+   */
+  leftOut?: LeftOut[];
+  /** Telemetry sent to the application's own hosts (those of its API, or of their domain), by call. */
+  telemetry?: TelemetryCall[];
+  /** Telemetry and trackers of other hosts, counted by host, most first. */
+  trackers?: HostCount[];
+}
+
+export interface LeftOut {
+  reason: string;
+  count: number;
+  /** `host/path` of a few of them, redacted. */
+  examples: string[];
+}
+
+export interface TelemetryCall {
+  method: string;
+  host: string;
+  /** The path as sent, redacted. */
+  path: string;
+  count: number;
+  /** What the request sent (`json`, `form`, `text`, `empty` …). */
+  body: BodyKind;
+}
+
+export interface HostCount {
+  host: string;
+  count: number;
 }
 
 export interface RedactionSummary {

@@ -27,9 +27,10 @@ import type { Exchange, Payload } from './exchange.js';
 import { type Capture, type InputFile, openCapture } from './ingest/index.js';
 import { createEndpointAccumulator, type ShownGroup } from './infer/endpoint.js';
 import { createGate, type Gate } from './infer/gate.js';
-import { type ApiModel, type Endpoint, type Host, MODEL_VERSION } from './model.js';
+import { type ApiModel, type Endpoint, type Host, MODEL_VERSION, type TrafficSummary } from './model.js';
 import { type EndpointGroup, type PathSample, templatePaths } from './normalise/templates.js';
 import { type Credential, CredentialSurvey } from './normalise/credentials.js';
+import { LeftOutAccumulator } from './normalise/left-out.js';
 import { minimiseExchange } from './normalise/minimise.js';
 import { createTrafficFilter } from './normalise/traffic.js';
 import { responseShape } from './normalise/trie.js';
@@ -83,7 +84,7 @@ export async function buildModel(inputs: readonly InputFile[], options: Options 
     window,
     hosts: describeHosts(endpoints, shaped.schemes, shaped.apiRoots),
     endpoints,
-    traffic: { entries: sources.reduce((n, s) => n + s.entries, 0), used: shaped.kept.length, skipped },
+    traffic: { entries: sources.reduce((n, s) => n + s.entries, 0), used: shaped.kept.length, skipped, ...withIngestReasons(shaped.left, skipped) },
     redaction: redactor ? { ...redactor.summary(), report: gate.report() } : unredactedSummary(),
   };
   if (endpoints.length === 0) ctx.report({ severity: 'warning', code: 'no-endpoints', message: noEndpointsMessage(model, resolved) });
@@ -145,6 +146,8 @@ interface Shaped {
   skipped: Record<string, number>;
   /** Credentials each kept exchange sent, by position in `kept` (decided on original values). */
   credentials: Credential[][];
+  /** What selection left out, shown through the gate. */
+  left: Pick<TrafficSummary, 'leftOut' | 'telemetry' | 'trackers'>;
 }
 
 /**
@@ -157,6 +160,7 @@ async function shape(captures: readonly Capture[], ctx: Context, gate: Gate, set
   const keptEntries: number[][] = [];
   const schemes = new Map<string, Set<string>>();
   const skipped: Record<string, number> = {};
+  const leftOut = new LeftOutAccumulator();
   const shapes = new Map<string, Payload>();
   const survey = new CredentialSurvey();
   const sent: Credential[][] = [];
@@ -168,6 +172,7 @@ async function shape(captures: readonly Capture[], ctx: Context, gate: Gate, set
       const reason = skipReason(exchange);
       if (reason !== null) {
         skipped[reason] = (skipped[reason] ?? 0) + 1;
+        leftOut.add(reason, exchange);
         continue;
       }
       entries.push(exchange.entry);
@@ -188,7 +193,31 @@ async function shape(captures: readonly Capture[], ctx: Context, gate: Gate, set
     for (const sample of group.exchanges) groupOf[position.get(sample)!] = g;
   });
   const credentials = sent.map((candidates, i) => survey.credentialsOf(kept[i]!.url.host, candidates));
-  return { kept, keptEntries, groupOf, groups, apiRoots, schemes, skipped, credentials };
+  const left = showLeftOut(leftOut.finish(schemes.keys()), gate);
+  return { kept, keptEntries, groupOf, groups, apiRoots, schemes, skipped, credentials, left };
+}
+
+/** Left-out evidence as the model shows it: example URLs and telemetry paths through the gate. */
+function showLeftOut(left: ReturnType<LeftOutAccumulator['finish']>, gate: Gate): Shaped['left'] {
+  const url = (hostPath: string) => {
+    const slash = hostPath.indexOf('/');
+    return slash === -1 ? hostPath : `${hostPath.slice(0, slash)}${gate.path(hostPath.slice(slash))}`;
+  };
+  return {
+    leftOut: left.leftOut.map((tally) => ({ ...tally, examples: tally.examples.map(url) })),
+    telemetry: left.telemetry.map((call) => ({ ...call, path: gate.path(call.path) })),
+    trackers: left.trackers,
+  };
+}
+
+/** Entries ingest could not use (no request, a bad URL) are left out too, without examples. */
+function withIngestReasons(left: Shaped['left'], skipped: Record<string, number>): Shaped['left'] {
+  const listed = new Set((left.leftOut ?? []).map((l) => l.reason));
+  const more = Object.entries(skipped)
+    .filter(([reason]) => !listed.has(reason))
+    .map(([reason, count]) => ({ reason, count, examples: [] }));
+  const leftOut = [...(left.leftOut ?? []), ...more].sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
+  return { ...left, leftOut };
 }
 
 /** A template as the model shows it: literal segments, examples and reasons through the gate. */

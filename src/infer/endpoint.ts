@@ -9,6 +9,7 @@ import type { Exchange, Payload } from '../exchange.js';
 import type { Endpoint, PathParam, Response } from '../model.js';
 import type { Credential } from '../normalise/credentials.js';
 import type { EndpointGroup } from '../normalise/templates.js';
+import { isWebSocket } from '../normalise/traffic.js';
 import { BodiesAccumulator } from './bodies.js';
 import type { Gate } from './gate.js';
 import { GraphqlAccumulator } from './graphql.js';
@@ -49,16 +50,20 @@ export function createEndpointAccumulator(group: ShownGroup, gate: Gate): Endpoi
     add(exchange, credentials = []) {
       observed++;
       const status = exchange.response.status;
-      statusCounts[status] = (statusCounts[status] ?? 0) + 1;
-      let responseBodies = byStatus.get(status);
-      if (!responseBodies) byStatus.set(status, (responseBodies = new BodiesAccumulator({ gate, place: 'response.body' })));
-      addPayload(responseBodies, exchange.response.body);
+      // Status 0: no response was recorded (a request-only export, a failed call); only the request counts.
+      if (status !== 0) {
+        statusCounts[status] = (statusCounts[status] ?? 0) + 1;
+        let responseBodies = byStatus.get(status);
+        if (!responseBodies) byStatus.set(status, (responseBodies = new BodiesAccumulator({ gate, place: 'response.body' })));
+        // A 101 switches protocols: what follows is the WebSocket's, not a body.
+        if (status !== 101) addPayload(responseBodies, exchange.response.body);
+      }
       queryParams.add(exchange);
       headers.add(exchange, credentials);
       auth.add(credentials);
       addPayload(requestBodies, exchange.request.body);
       graphql.add(exchange);
-      webSocket.add(exchange);
+      webSocket.add(exchange, isWebSocket(exchange));
     },
     async finish() {
       const responses: Response[] = [];

@@ -12,22 +12,29 @@ import type { Gate } from './gate.js';
 /** The frames of an endpoint's exchanges, one exchange at a time; frames are not kept. */
 export class WebSocketAccumulator {
   private messages = 0;
+  private connections = 0;
   private readonly kinds: StreamKindsAccumulator;
 
   constructor(gate: Gate) {
     this.kinds = new StreamKindsAccumulator({ gate, place: 'websocket' });
   }
 
-  add(exchange: Exchange): void {
+  /** `connection`: the exchange opened (or tried to open) a WebSocket, frames recorded or not. */
+  add(exchange: Exchange, connection = exchange.webSocket.length > 0): void {
+    if (connection) this.connections++;
     for (const message of exchange.webSocket) {
       this.messages++;
       this.kinds.add(streamMessage(message));
     }
   }
 
-  /** Undefined when no exchange carried a frame. */
+  /**
+   * Undefined when no exchange was a WebSocket. A connection whose frames the recorder did not
+   * keep (Firefox keeps none) or that failed is still a WebSocket, with no messages.
+   */
   async finish(): Promise<MessageStream | undefined> {
-    if (this.messages === 0) return undefined;
+    if (this.messages === 0 && this.connections === 0) return undefined;
+    if (this.messages === 0) return { messages: 0, events: [] };
     const { events } = await this.kinds.finish();
     return { messages: this.messages, events };
   }

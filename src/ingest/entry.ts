@@ -11,6 +11,7 @@ import { decodeBody, type RawBody } from './body.js';
 import { boundPayloadDepth, MAX_JSON_DEPTH } from './depth.js';
 import { isObject } from './har-file.js';
 import type { HarParam } from './multipart.js';
+import { essence } from './media-type.js';
 import { isSocketIoUrl, splitSocketIoFrame } from './socket-io.js';
 import { parseRequestUrl } from './url.js';
 
@@ -32,10 +33,18 @@ export function ingestEntry(raw: unknown, entry: number, source: string, report:
     const what = parsed.reason === 'non-http-url' ? 'is not an http(s) or ws(s) URL' : 'is not an absolute URL';
     return skip(parsed.reason, `request URL ${what}; skipped`, '/request/url');
   }
-  const response = raw.response;
-  const status = isObject(response) ? readStatus(response.status) : 0;
-  if (!isObject(response) || !(status >= 100 && status <= 599)) {
-    return skip('no-response', 'no response was recorded (status 0, or the request failed); skipped', '/response/status');
+  // A request-only export (Insomnia, status 0) or a request that failed still documents the
+  // call: it is kept with status 0 and no response, and selection judges it by its request.
+  const response = isObject(raw.response) ? raw.response : {};
+  const readStatusValue = readStatus(response.status);
+  const status = readStatusValue >= 100 && readStatusValue <= 599 ? readStatusValue : 0;
+  if (status === 0) {
+    report({
+      severity: 'info',
+      code: 'no-response',
+      message: 'no response was recorded (status 0, or the request failed); described from its request',
+      place: { file: source, entry, pointer: '/response/status' },
+    });
   }
 
   const place = (pointer: string) => ({ file: source, entry, pointer });
@@ -61,7 +70,7 @@ export function ingestEntry(raw: unknown, entry: number, source: string, report:
     body: isObject(request.postData) ? decode(readPostData(request.postData), '/request/postData') : null,
   };
   const content = isObject(response.content) ? response.content : null;
-  const responseBody = content ? decode(readContent(content), '/response/content') : null;
+  const responseBody = (content ? decode(readContent(content), '/response/content') : null) ?? declaredOnly(content, readPairs(response.headers));
 
   return {
     ok: true,
@@ -84,6 +93,16 @@ export function ingestEntry(raw: unknown, entry: number, source: string, report:
       webSocket: readWebSocket(raw._webSocketMessages, (body) => decode(body, '/_webSocketMessages'), isSocketIoUrl(parsed.url.path, parsed.url.query)),
     },
   };
+}
+
+/**
+ * A response whose content the recorder did not keep still declared its type (`mimeType`, or the
+ * `Content-Type` header): an event stream with no recorded body is still an event stream.
+ */
+function declaredOnly(content: Record<string, unknown> | null, headers: NameValue[]): Payload | null {
+  const declared = (typeof content?.mimeType === 'string' && content.mimeType) || headers.find((h) => h.name.toLowerCase() === 'content-type')?.value || '';
+  const mediaType = essence(declared);
+  return mediaType === '' ? null : { mediaType, size: 0, content: { kind: 'empty' } };
 }
 
 /** HTTP status as a number; some exporters write it as a string. 0 when unusable. */

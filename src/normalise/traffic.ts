@@ -1,16 +1,18 @@
 /**
  * Which exchanges document the API. By default static assets (images, fonts, scripts, styles),
- * page documents, CORS preflights and known telemetry are left out; `--all` keeps them. Host and
- * path filters apply either way. Every exchange left out is counted by reason.
+ * page documents, Next.js RSC navigations, CORS preflights, telemetry (telemetry.ts),
+ * connectivity checks and the recording proxy's own pages are left out; `--all` keeps them.
+ * Host and path filters apply either way. Every exchange left out is counted by reason.
  *
  * Decisions rest on what the request did, then on what the response was, so two recorders of
  * the same traffic agree even when one saved a body the other dropped: a request that sends a
  * body is an action of the application, and a page is a page with or without its HTML.
  */
-import type { Exchange, Json, Payload } from '../exchange.js';
+import type { Exchange } from '../exchange.js';
 import { essence } from '../ingest/media-type.js';
 import type { ResolvedOptions } from '../options.js';
 import { type PathGlob, compilePathGlob, matchesGlob, matchesHost } from './glob.js';
+import { isConnectivityCheck, isRecorderTraffic, isTelemetry } from './telemetry.js';
 
 export interface Selected {
   exchanges: Exchange[];
@@ -19,94 +21,10 @@ export interface Selected {
 
 const STATIC_RESOURCE_TYPES = new Set(['image', 'font', 'stylesheet', 'script', 'media', 'manifest', 'texttrack', 'imageset', 'object']);
 const STATIC_EXTENSIONS = /\.(?:js|mjs|cjs|css|map|png|jpe?g|gif|svg|ico|webp|avif|bmp|woff2?|ttf|otf|eot|mp4|webm|mp3|ogg|wav|wasm)$/i;
-/** Analytics, advertising, session-replay and monitoring services: never the API being documented. */
-const TELEMETRY_HOSTS = [
-  'google-analytics.com',
-  'analytics.google.com',
-  'googletagmanager.com',
-  'doubleclick.net',
-  'googlesyndication.com',
-  'googleadservices.com',
-  '2mdn.net',
-  'segment.io',
-  'segment.com',
-  'mixpanel.com',
-  'amplitude.com',
-  'hotjar.com',
-  'hotjar.io',
-  'fullstory.com',
-  'nr-data.net',
-  'clarity.ms',
-  'browser-intake-datadoghq.com',
-  'browser-intake-datadoghq.eu',
-  'statsigapi.net',
-  'featuregates.org',
-  'cloudflareinsights.com',
-  'sentry.io',
-  'ingest.sentry.io',
-  'posthog.com',
-  'events.launchdarkly.com',
-  'bat.bing.com',
-  'demdex.net',
-  'omtrdc.net',
-  'adnxs.com',
-  'criteo.com',
-  'criteo.net',
-  'pubmatic.com',
-  'rubiconproject.com',
-  'adsrvr.org',
-  'tapad.com',
-  'agkn.com',
-  'adtech.de',
-  'scorecardresearch.com',
-  'quantserve.com',
-  'chartbeat.net',
-  'crazyegg.com',
-  'decibelinsight.net',
-  'kampyle.com',
-  'akstat.io',
-  'go-mpulse.net',
-  'eum-appdynamics.com',
-  'oracleinfinity.io',
-  'richmetrics.com',
-  'glimr.io',
-  'maxymiser.net',
-  'steelhousemedia.com',
-  'addthis.com',
-  'bugsnag.com',
-  'logrocket.io',
-  'lr-ingest.io',
-  'heapanalytics.com',
-  'px.ads.linkedin.com',
-];
-
-/**
- * Telemetry that travels through first-party hosts and paths, matched on the whole path so an
- * API's own endpoints are never caught: ChatGPT's `/ces/` proxy (Segment's one-letter calls,
- * Datadog, Statsig), Statsig's `/v1/rgstr`, Sentry tunnels, Vercel insights and Cloudflare's
- * `/cdn-cgi/`. Segment's calls on other first-party paths need their body too (`isSegmentCall`).
- */
-const TELEMETRY_PATHS = [
-  /^\/ces\/(?:v1\/[tpigasb]|v1\/telemetry\/intake|statsc\/flush)$/,
-  /^(?:\/[\w.-]{1,40})?\/v1\/(?:rgstr|log_event|sdk_exception)$/,
-  /^\/api\/\d{1,10}\/(?:envelope|store|security|minidump)\/?$/,
-  /^\/_vercel\/(?:speed-)?insights\//,
-  /^\/cdn-cgi\//,
-];
-const TELEMETRY_HOST_PATHS: [host: string, path: RegExp][] = [['facebook.com', /^\/tr\/?$/]];
-/**
- * Segment's one-letter calls (track, page, identify, group, alias, screen, batch), optionally
- * behind one proxy prefix. `/v1/a` is also a plausible route of a real API, so the path alone
- * is not enough: the body must carry the fields every Segment message has.
- */
-const SEGMENT_PATH = /^(?:\/[\w.-]{1,40})?\/v1\/[tpigasb]$/;
-const SEGMENT_KEYS = ['anonymousId', 'messageId', 'writeKey'];
 /** Page extensions: a GET of one is a page even when the recorder kept neither body nor type. */
 const DOCUMENT_EXTENSIONS = /\.(?:html?|xhtml|shtml)$/i;
 /** Methods whose body, when one is sent, makes the request an action rather than a page load. */
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** Query parameters that only telemetry sends: Datadog's browser intake forwarded through a proxy. */
-const TELEMETRY_QUERY = new Set(['ddforward', 'dd-api-key', 'dd-evp-origin']);
 
 export function selectTraffic(exchanges: readonly Exchange[], options: ResolvedOptions): Selected {
   const skipReason = createTrafficFilter(options);
@@ -133,25 +51,126 @@ function skipReason(exchange: Exchange, options: ResolvedOptions, include: PathG
   if (include.length > 0 && !include.some((glob) => matchesGlob(glob, host, path))) return 'path-filter';
   if (exclude.some((glob) => matchesGlob(glob, host, path))) return 'path-filter';
   if (options.all) return null;
+  if (isRecorderTraffic(exchange)) return 'recorder';
+  if (isConnectivityCheck(exchange)) return 'connectivity-check';
   if (isPreflight(exchange)) return 'cors-preflight';
   if (isTelemetry(exchange)) return 'telemetry';
+  if (isRscNavigation(exchange)) return 'rsc-navigation';
   return assetKind(exchange);
 }
 
-/** `static-asset`, `document`, or null for API traffic. */
+/**
+ * `static-asset`, `document`, or null for API traffic. Every signal the capture has counts, in
+ * order of how directly it says what the request was: a connection upgrade or event stream; the
+ * recorder's resource type; a body sent; a sign-in redirect carrying a code; the browser's
+ * `Sec-Fetch-*` and `X-Requested-With` headers; only then what the response looks like. An XHR
+ * that answers an HTML fragment is the application's API, and a request-only export (status 0)
+ * is judged on its request alone.
+ */
 export function assetKind(exchange: Exchange): string | null {
   const type = exchange.resourceType;
+  if (isWebSocket(exchange) || isEventStream(exchange)) return null;
   if (type === 'xhr' || type === 'fetch' || type === 'websocket' || type === 'eventsource') return null;
   if (type !== null && STATIC_RESOURCE_TYPES.has(type)) return 'static-asset';
   // A form post, an upload, a JSON write: the application acting, whatever page answers it.
   if (sendsBody(exchange)) return null;
+  if (isAuthRedirect(exchange)) return null;
+  const dest = headerValue(exchange, 'sec-fetch-dest');
+  if (STATIC_DESTINATIONS.has(dest)) return 'static-asset';
+  if (isScripted(exchange, dest)) return null;
   if (type === 'document' || type === 'iframe') return 'document';
+  if (dest === 'document' || dest === 'iframe' || dest === 'frame' || headerValue(exchange, 'sec-fetch-mode') === 'navigate') return 'document';
   const media = responseMediaType(exchange);
-  if (media === 'text/html' || media === 'application/xhtml+xml') return 'document';
+  if (media === 'text/html' || media === 'application/xhtml+xml') return isHtmlFragment(exchange) ? null : 'document';
   if (media === 'text/css' || media.includes('javascript') || /^(image|font|audio|video)\//.test(media)) return 'static-asset';
   if (STATIC_EXTENSIONS.test(exchange.url.path)) return 'static-asset';
   if (media === '' && DOCUMENT_EXTENSIONS.test(exchange.url.path)) return 'document';
   return null;
+}
+
+/** `Sec-Fetch-Dest` values of static resources. */
+const STATIC_DESTINATIONS = new Set([
+  'image',
+  'font',
+  'style',
+  'script',
+  'audio',
+  'video',
+  'track',
+  'manifest',
+  'object',
+  'embed',
+  'worker',
+  'sharedworker',
+  'serviceworker',
+  'xslt',
+]);
+
+/** Made by the page's script, not by navigation: `X-Requested-With`, `Sec-Fetch-Dest: empty`, a CORS fetch, a JSON `Accept`. */
+function isScripted(exchange: Exchange, dest: string): boolean {
+  if (headerValue(exchange, 'x-requested-with').toLowerCase() === 'xmlhttprequest') return true;
+  if (dest === 'empty') return true;
+  const mode = headerValue(exchange, 'sec-fetch-mode');
+  if (mode === 'cors' || mode === 'same-origin' || mode === 'websocket') return dest === '';
+  const accept = headerValue(exchange, 'accept').toLowerCase();
+  return /^application\/(?:[\w.+-]*\+)?json\b/.test(accept);
+}
+
+/** A WebSocket, whether it opened (101), failed, or kept no frames: the upgrade is in the request. */
+export function isWebSocket(exchange: Exchange): boolean {
+  const { scheme } = exchange.url;
+  if (scheme === 'ws' || scheme === 'wss' || exchange.resourceType === 'websocket' || exchange.webSocket.length > 0) return true;
+  return exchange.response.status === 101 || headerValue(exchange, 'upgrade').toLowerCase() === 'websocket';
+}
+
+/** An event stream, by the response's type (body or not) or by what the request asked for. */
+function isEventStream(exchange: Exchange): boolean {
+  return responseMediaType(exchange) === 'text/event-stream' || headerValue(exchange, 'accept').toLowerCase().startsWith('text/event-stream');
+}
+
+/**
+ * A step of a sign-in flow: an OAuth authorization request (`client_id`, `response_type`), or a
+ * redirect back to the application carrying an authorization code and state (`GET /authorize` →
+ * 302 `…/callback?code=…&state=…`), or tokens. Its page is a page,
+ * but the call is how a client authenticates.
+ */
+function isAuthRedirect(exchange: Exchange): boolean {
+  // The authorization request itself (RFC 6749 §4.1.1), whether or not its redirect was recorded.
+  const query = new Set(exchange.url.query.map((q) => q.name.toLowerCase()));
+  if (query.has('client_id') && query.has('response_type')) return true;
+  const { status, redirectURL, headers } = exchange.response;
+  if (status < 300 || status > 399) return false;
+  const location = redirectURL || (headers.find((h) => h.name.toLowerCase() === 'location')?.value ?? '');
+  const params = new Set<string>();
+  const question = location.indexOf('?');
+  const hash = location.indexOf('#');
+  for (const part of [question === -1 ? '' : location.slice(question + 1, hash > question ? hash : undefined), hash === -1 ? '' : location.slice(hash + 1)])
+    for (const pair of part.split('&')) params.add(pair.split('=')[0]!.toLowerCase());
+  return (params.has('code') && params.has('state')) || params.has('access_token') || params.has('id_token');
+}
+
+/**
+ * Next.js React Server Component navigation: the page's next state fetched as `text/x-component`
+ * (`?_rsc=…`, `RSC: 1`). It is the framework navigating, not an API; a server action (a POST
+ * with a body) is kept.
+ */
+function isRscNavigation(exchange: Exchange): boolean {
+  if (sendsBody(exchange)) return false;
+  if (exchange.url.query.some((q) => q.name === '_rsc')) return true;
+  if (headerValue(exchange, 'rsc') === '1') return true;
+  return responseMediaType(exchange) === 'text/x-component';
+}
+
+/** An HTML answer that is a piece of a page (no doctype, no `<html>`): a partial loaded by script. */
+function isHtmlFragment(exchange: Exchange): boolean {
+  const body = exchange.response.body;
+  if (body === null || body.content.kind !== 'text') return false;
+  const start = body.content.text.slice(0, 512).trimStart().toLowerCase();
+  return start !== '' && !start.startsWith('<!doctype') && !start.startsWith('<html') && !start.startsWith('<?xml') && !start.startsWith('<!--');
+}
+
+function headerValue(exchange: Exchange, name: string): string {
+  return (exchange.request.headers.find((h) => h.name.toLowerCase() === name)?.value ?? '').trim();
 }
 
 function sendsBody(exchange: Exchange): boolean {
@@ -172,36 +191,4 @@ function responseMediaType(exchange: Exchange): string {
 
 function isPreflight(exchange: Exchange): boolean {
   return exchange.method === 'OPTIONS' && exchange.request.headers.some((h) => h.name.toLowerCase() === 'access-control-request-method');
-}
-
-export function isTelemetry(exchange: Exchange): boolean {
-  const host = exchange.url.host.replace(/:\d+$/, '');
-  const path = exchange.url.path;
-  if (TELEMETRY_HOSTS.some((domain) => isWithin(host, domain))) return true;
-  if (TELEMETRY_HOST_PATHS.some(([domain, pattern]) => isWithin(host, domain) && pattern.test(path))) return true;
-  if (TELEMETRY_PATHS.some((pattern) => pattern.test(path))) return true;
-  if (SEGMENT_PATH.test(path) && isSegmentMessage(exchange.request.body)) return true;
-  return exchange.url.query.some((q) => TELEMETRY_QUERY.has(q.name.toLowerCase()));
-}
-
-/** A Segment message (`{anonymousId, messageId, …}`) or batch of them (`{batch: [message]}`). */
-function isSegmentMessage(body: Payload | null): boolean {
-  if (body === null || body.content.kind !== 'json') return false;
-  const value = body.content.value;
-  if (!isRecord(value)) return false;
-  if (hasSegmentKey(value)) return true;
-  const first = Array.isArray(value.batch) ? value.batch[0] : undefined;
-  return isRecord(first) && hasSegmentKey(first);
-}
-
-function hasSegmentKey(value: { [key: string]: Json }): boolean {
-  return SEGMENT_KEYS.some((key) => Object.hasOwn(value, key));
-}
-
-function isRecord(value: Json | undefined): value is { [key: string]: Json } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isWithin(host: string, domain: string): boolean {
-  return host === domain || host.endsWith(`.${domain}`);
 }

@@ -69,9 +69,9 @@ const ESSENTIAL: Record<string, string> = {
   request: 'no-request',
   'request.method': 'invalid-method',
   'request.url': 'invalid-url',
-  response: 'no-response',
-  'response.status': 'no-response',
 };
+/** Fields whose absence keeps the entry but says so: a request without a recorded response (status 0). */
+const NOTED: Record<string, string> = { response: 'no-response', 'response.status': 'no-response' };
 
 const ingest = (raw: unknown) => {
   const diagnostics: Diagnostic[] = [];
@@ -101,6 +101,10 @@ describe('ingestEntry', () => {
       expect(result).toEqual({ ok: false, reason });
       expect(diagnostics).toEqual([expect.objectContaining({ code: reason, place: expect.objectContaining({ file: 'x.har', entry: 3 }) })]);
     } else expect(result.ok).toBe(true);
+    if (NOTED[name]) {
+      expect(result.ok && result.exchange.response.status).toBe(0);
+      expect(diagnostics).toEqual([expect.objectContaining({ severity: 'info', code: NOTED[name] })]);
+    }
   });
 
   const oddValues: [string, unknown][] = [
@@ -122,10 +126,11 @@ describe('ingestEntry', () => {
   it.each([
     ['a number', 200, 200],
     ['a numeric string', ' 404 ', 404],
-    ['a fraction', 200.5, null],
-    ['0 (no response)', 0, null],
-    ['-1 (failed request)', -1, null],
-    ['600', 600, null],
+    // Kept with status 0: a request-only export or a failed call still documents the request.
+    ['a fraction', 200.5, 0],
+    ['0 (no response)', 0, 0],
+    ['-1 (failed request)', -1, 0],
+    ['600', 600, 0],
   ])('reads status as %s', (_what, status, expected) => {
     const { result } = ingest(withValue(['response', 'status'], status));
     expect(result.ok ? result.exchange.response.status : null).toBe(expected);

@@ -114,6 +114,100 @@ describe('selectTraffic: what is left out by default', () => {
     expect(reason(spec)).toBe(expected);
   });
 
+  const h = (name: string, value: string) => ({ name, value });
+  it.each<[string, ExchangeSpec, string | null]>([
+    [
+      'an AJAX GET answering HTML (X-Requested-With)',
+      { path: '/ajax/cart', resourceType: null, responseMediaType: 'text/html', requestHeaders: [h('X-Requested-With', 'XMLHttpRequest')] },
+      null,
+    ],
+    [
+      'a fetch answering HTML (Sec-Fetch-Dest: empty)',
+      {
+        path: '/partials/row',
+        resourceType: null,
+        responseMediaType: 'text/html',
+        requestHeaders: [h('Sec-Fetch-Dest', 'empty'), h('Sec-Fetch-Mode', 'cors')],
+      },
+      null,
+    ],
+    [
+      'a navigation (Sec-Fetch-Mode: navigate)',
+      { path: '/account', resourceType: null, requestHeaders: [h('Sec-Fetch-Mode', 'navigate'), h('Sec-Fetch-Dest', 'document')] },
+      'document',
+    ],
+    ['an image by Sec-Fetch-Dest', { path: '/avatar/7', resourceType: null, requestHeaders: [h('Sec-Fetch-Dest', 'image')] }, 'static-asset'],
+    [
+      'a GET that accepts JSON and answers nothing recorded',
+      { path: '/api/state', resourceType: null, requestHeaders: [h('Accept', 'application/json')] },
+      null,
+    ],
+    ['a WebSocket upgrade without frames (101)', { path: '/socket.io/', resourceType: null, status: 101, requestHeaders: [h('Upgrade', 'websocket')] }, null],
+    [
+      'a WebSocket that failed (status 0, upgrade asked)',
+      { path: '/ws', resourceType: 'document', status: 0, requestHeaders: [h('Upgrade', 'websocket')] },
+      null,
+    ],
+    ['an event stream without a recorded body', { path: '/events', resourceType: null, responseHeaders: [h('Content-Type', 'text/event-stream')] }, null],
+    ['an event stream asked for', { path: '/stream', resourceType: 'document', requestHeaders: [h('Accept', 'text/event-stream')] }, null],
+    [
+      'an OAuth authorize redirect back with code and state',
+      {
+        path: '/oauth/authorize',
+        resourceType: 'document',
+        status: 302,
+        responseHeaders: [h('Location', 'https://app.example.com/callback?code=abc&state=xyz')],
+      },
+      null,
+    ],
+    [
+      'an OAuth authorization request whose redirect was not recorded (status 0)',
+      {
+        path: '/oauth2/authorize',
+        resourceType: 'document',
+        status: 0,
+        query: [
+          { name: 'client_id', value: 'app' },
+          { name: 'response_type', value: 'code' },
+        ],
+      },
+      null,
+    ],
+    [
+      'an ordinary redirect of a page',
+      { path: '/home', resourceType: 'document', status: 302, responseHeaders: [h('Location', 'https://app.example.com/login?next=/home')] },
+      'document',
+    ],
+    ['a Next.js RSC navigation (?_rsc=)', { path: '/dashboard', resourceType: 'fetch', query: [{ name: '_rsc', value: '1x2y3' }] }, 'rsc-navigation'],
+    ['a Next.js RSC navigation (RSC: 1)', { path: '/u/someone', resourceType: 'fetch', requestHeaders: [h('RSC', '1')] }, 'rsc-navigation'],
+    ['a Next.js RSC payload by media type', { path: '/chat/42', resourceType: null, responseMediaType: 'text/x-component' }, 'rsc-navigation'],
+    [
+      'a Next.js server action (POST with a body) is kept',
+      { method: 'POST', path: '/chat', resourceType: 'fetch', requestHeaders: [h('RSC', '1')], requestJson: ['x'] },
+      null,
+    ],
+    ["mitmproxy's own page", { host: 'mitm.it', path: '/' }, 'recorder'],
+    ['a connectivity check', { host: 'connectivitycheck.gstatic.com', path: '/generate_204', status: 204 }, 'connectivity-check'],
+    ['a RUM beacon on a first-party host', { host: 'rum-openway.example-monitor.com', method: 'POST', path: '/v1/write/rum', requestJson: [1] }, 'telemetry'],
+    ['a reporter beacon', { host: 'data.example.com', method: 'POST', path: '/meerkat-reporter/api/report', requestJson: { a: 1 } }, 'telemetry'],
+    ['Firebase analytics', { host: 'app-measurement.com', method: 'POST', path: '/a' }, 'telemetry'],
+    ['every one-letter call of the ChatGPT telemetry proxy', { host: 'chatgpt.com', method: 'POST', path: '/ces/v1/m' }, 'telemetry'],
+    ['a forum API is no RUM', { host: 'api.example.com', path: '/v1/forum/posts' }, null],
+    ['a reports API is no reporter', { host: 'api.example.com', path: '/v1/reports' }, null],
+  ])('signals: %s', (_name, spec, expected) => {
+    expect(reason(spec)).toBe(expected);
+  });
+
+  it('keeps an HTML fragment answered to a GET without other signals, not a whole page', () => {
+    const withHtml = (text: string) => {
+      const e = exchange({ path: '/fragment', resourceType: null });
+      return { ...e, response: { ...e.response, body: { mediaType: 'text/html', size: text.length, content: { kind: 'text' as const, text } } } };
+    };
+    const selected = selectTraffic([withHtml('<div class="row">1</div>'), withHtml('<!DOCTYPE html><html><body></body></html>')], resolveOptions());
+    expect(selected.exchanges).toHaveLength(1);
+    expect(selected.skipped).toEqual({ document: 1 });
+  });
+
   it('keeps everything with --all, filters still apply', () => {
     expect(reason({ host: 'www.google-analytics.com', path: '/g/collect' }, { all: true })).toBeNull();
     expect(reason({ path: '/app.js', resourceType: 'script' }, { all: true })).toBeNull();

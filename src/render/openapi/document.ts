@@ -5,7 +5,7 @@
  * keys, parameter names, response keys and component names are made to fit the specification
  * here rather than checked afterwards. Deterministic: everything is sorted or in model order.
  */
-import type { ApiModel, Host } from '../../model.js';
+import type { ApiModel, Endpoint, Host } from '../../model.js';
 import { compareText } from '../../order.js';
 import { buildCatalog, catalogSchemas, type SchemaCatalog } from './catalog.js';
 import { mergeOperations } from './merge-hosts.js';
@@ -33,6 +33,9 @@ export function buildOpenApi(model: ApiModel, catalog: SchemaCatalog = catalogSc
       operation.servers = [servers.get(endpoint.host) ?? { url: `https://${endpoint.host}` }];
       operation.tags = [endpoint.host];
     }
+    // A WebSocket is reached at ws(s)://, also on a host whose other calls are https.
+    const socket = webSocketServer(endpoint, model.hosts);
+    if (socket && socket.url !== servers.get(endpoint.host)?.url) operation.servers = [socket];
     const { key, names } = paths.keyFor(endpoint.path);
     operation = renamePathParameters(operation, names);
     const method = endpoint.method.toLowerCase();
@@ -125,10 +128,23 @@ function isHttpMethod(method: string): method is HttpMethod {
   return (HTTP_METHODS as readonly string[]).includes(method);
 }
 
-/** `https` when the host was reached over TLS (also for `wss`), else `http`. */
+/**
+ * `https` when the host was reached over TLS, else `http`; `wss`/`ws` when the host was reached
+ * only by WebSocket, which is how a client must connect to it.
+ */
 function serverOf(host: Host): Server {
   const secure = host.schemes.length === 0 || host.schemes.some((s) => s === 'https' || s === 'wss');
-  return { url: `${secure ? 'https' : 'http'}://${host.name}`, description: `${host.endpoints} endpoint(s), ${host.observed} request(s) observed.` };
+  const socketsOnly = host.schemes.length > 0 && host.schemes.every((s) => s === 'ws' || s === 'wss');
+  const scheme = socketsOnly ? (secure ? 'wss' : 'ws') : secure ? 'https' : 'http';
+  return { url: `${scheme}://${host.name}`, description: `${host.endpoints} endpoint(s), ${host.observed} request(s) observed.` };
+}
+
+/** The ws(s) server of a WebSocket endpoint: `wss` when its host was reached over TLS. */
+function webSocketServer(endpoint: Endpoint, hosts: readonly Host[]): Server | null {
+  if (!endpoint.websocket) return null;
+  const host = hosts.find((h) => h.name === endpoint.host);
+  const secure = !host || host.schemes.length === 0 || host.schemes.some((s) => s === 'https' || s === 'wss');
+  return { url: `${secure ? 'wss' : 'ws'}://${endpoint.host}`, description: 'WebSocket' };
 }
 
 /** The capture has no API version; the date it was recorded is the honest stand-in. */
