@@ -96,13 +96,14 @@ export function ingestEntry(raw: unknown, entry: number, source: string, report:
 }
 
 /**
- * A response whose content the recorder did not keep still declared its type (`mimeType`, or the
- * `Content-Type` header): an event stream with no recorded body is still an event stream.
+ * An event stream whose content the recorder did not keep (browsers often keep none) still
+ * declared its type (`mimeType`, or the `Content-Type` header): it is still an event stream.
+ * Other dropped bodies stay absent, so two recorders of the same call agree.
  */
 function declaredOnly(content: Record<string, unknown> | null, headers: NameValue[]): Payload | null {
   const declared = (typeof content?.mimeType === 'string' && content.mimeType) || headers.find((h) => h.name.toLowerCase() === 'content-type')?.value || '';
   const mediaType = essence(declared);
-  return mediaType === '' ? null : { mediaType, size: 0, content: { kind: 'empty' } };
+  return mediaType === 'text/event-stream' ? { mediaType, size: 0, content: { kind: 'empty' } } : null;
 }
 
 /** HTTP status as a number; some exporters write it as a string. 0 when unusable. */

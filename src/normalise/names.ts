@@ -52,6 +52,7 @@ export function paramName(context: NameContext): string {
   if (kind === 'email') return 'email';
   // The value says what it is: a phone number is no `{report_id}`, a 0/1 switch no id at all.
   if (kind === 'phone') return 'phone';
+  if (kind === 'transaction') return 'transaction_id';
   if (kind === 'flag')
     return context.parent !== null && isNameable(context.parent) && !isPlural(context.parent) ? `${snake(stripExtension(context.parent))}_flag` : 'flag';
   const lookup = context.parent === null ? null : LOOKUP.exec(stripExtension(context.parent));
@@ -82,9 +83,16 @@ export function itemNoun(parent: string | null): string | null {
   return singular(snake(stripExtension(parent)));
 }
 
-/** The leading word of an id prefix when it reads as one (`file-` → `file`, `g-p-` → none). */
+/**
+ * What a sigil marks, in the federated protocols that use them (Matrix): `!room:server`,
+ * `@user:server`, `$event`, `#alias:server`.
+ */
+const SIGILS: Record<string, string> = { '!': 'room', '@': 'user', $: 'event', '#': 'room_alias', '+': 'group' };
+
+/** The leading word of an id prefix when it reads as one (`file-` → `file`, `g-p-` → none, `@` → `user`). */
 function prefixWord(prefix: string | null): string | null {
   if (prefix === null) return null;
+  if (Object.hasOwn(SIGILS, prefix)) return SIGILS[prefix]!;
   const word = prefix.split(/[-_]/)[0]!.toLowerCase();
   return /^[a-z]{3,16}$/.test(word) ? word : null;
 }

@@ -109,7 +109,8 @@ function classifyQualified(value: string): SegmentClass | null {
     return { kind: 'prefixed', pattern: value.includes(':') ? `${sigil}<opaque>:<server>` : `${sigil}<opaque>`, prefix: sigil };
   }
   if (value.includes(':') && SERVER_ID.test(value)) return { kind: 'token', pattern: '<opaque>:<server>' };
-  if (value.includes('.') && TIMESTAMP_ID.test(value)) return { kind: 'token', pattern: 'timestamp id' };
+  // A client's transaction id, made unique by the time it was sent.
+  if (value.includes('.') && TIMESTAMP_ID.test(value)) return { kind: 'token', pattern: 'timestamp id', noun: 'transaction' };
   return null;
 }
 

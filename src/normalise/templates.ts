@@ -72,6 +72,8 @@ interface TemplateParam {
   source: ParamSource;
   /** The singular noun of the plural collection that named it (`repos` → `repo`), when one did. */
   item: string | null;
+  /** The collection before it was called itself (`GET /articles/` beside `/articles/{id}/`): it lists these ids. */
+  listed: boolean;
   node: TemplateNode;
 }
 
@@ -141,6 +143,7 @@ function templateHost<T extends PathSample>(
     host,
     ctx,
   );
+  nameByIdentity(template, segmented);
   return { groups: groupExchanges(host, segmented, template), apiRoot: root.length > 0 ? `/${root.join('/')}` : '' };
 }
 
@@ -205,7 +208,8 @@ function decide(at: Position, host: string, ctx: Context): TemplateNode {
   if (members.length > 0) {
     let name = base;
     for (let n = 2; used.has(name); n++) name = `${base}${n}`;
-    const param: TemplateParam = { name, reason, source, item: source === 'hint' ? null : itemNoun(at.parent), node: EMPTY };
+    const item = source === 'hint' ? null : itemNoun(at.parent);
+    const param: TemplateParam = { name, reason, source, item, listed: item !== null && at.nodes.some((n) => n.ends > 0), node: EMPTY };
     param.node = decide(
       {
         nodes: members.flatMap((m) => m.nodes),
@@ -229,6 +233,76 @@ function decide(at: Position, host: string, ctx: Context): TemplateNode {
 }
 
 const EMPTY: TemplateNode = { literals: new Map(), param: null };
+
+/** Values remembered per parameter to find the same id at several positions. */
+const IDENTITY_VALUES = 1000;
+
+/**
+ * One id, one name: when the same identifier values fill parameters at several positions
+ * (`/articles/{article_id}/` and `/bookmarks/{bookmark_id}/` holding the same uuids), the
+ * parameters take the name of the one a plural collection named, the resource the ids belong
+ * to. Only distinctive values count (uuids, tokens, long numbers): `1` under `/orders` and `1`
+ * under `/pages` are not the same thing. A name already taken on a parameter's branch is left.
+ */
+function nameByIdentity(template: TemplateNode, segmented: readonly { segments: string[] }[]): void {
+  const values = new Map<TemplateParam, Set<string>>();
+  const branch = new Map<TemplateParam, TemplateParam[]>();
+  walkParams(template, [], branch);
+  for (const { segments } of segmented) {
+    let node: TemplateNode | undefined = template;
+    for (const segment of segments) {
+      const literal: TemplateNode | undefined = node?.literals.get(segment);
+      if (literal || !node?.param) {
+        node = literal;
+        continue;
+      }
+      const param = node.param;
+      const value = splitExtension(decodeSegment(segment))[0];
+      if (param.source === 'ids' && isDistinctive(value)) {
+        let set = values.get(param);
+        if (!set) values.set(param, (set = new Set()));
+        if (set.size < IDENTITY_VALUES) set.add(value);
+      }
+      node = param.node;
+    }
+  }
+  // The owner of a value: a listed collection first, then any collection, the one with most values.
+  const rank = (p: TemplateParam) => (p.listed ? 2 : p.item !== null ? 1 : 0);
+  const owners = new Map<string, TemplateParam>();
+  const candidates = [...values.keys()]
+    .filter((p) => rank(p) > 0)
+    .sort((a, b) => rank(b) - rank(a) || values.get(b)!.size - values.get(a)!.size || compareText(a.name, b.name));
+  for (const param of candidates) for (const value of values.get(param)!) if (!owners.has(value)) owners.set(value, param);
+  for (const [param, set] of values) {
+    let owner: TemplateParam | undefined;
+    for (const value of set) if ((owner = owners.get(value))) break;
+    if (!owner || owner === param || owner.name === param.name || rank(owner) <= rank(param)) continue;
+    const taken = branch.get(param)!.some((other) => other !== param && other.name === owner.name);
+    if (taken) continue;
+    param.reason += `; named {${owner.name}}: the same values are {${owner.name}} elsewhere`;
+    param.name = owner.name;
+  }
+}
+
+/** Every parameter with the parameters above and below it on its branches. */
+function walkParams(node: TemplateNode, above: TemplateParam[], branch: Map<TemplateParam, TemplateParam[]>): TemplateParam[] {
+  const below: TemplateParam[] = [];
+  for (const child of node.literals.values()) below.push(...walkParams(child, above, branch));
+  if (node.param) {
+    const param = node.param;
+    const under = walkParams(param.node, [...above, param], branch);
+    branch.set(param, [...above, ...under]);
+    below.push(param, ...under);
+  }
+  return below;
+}
+
+/** A value that identifies one thing wherever it appears: not a small number, a word or a date. */
+function isDistinctive(value: string): boolean {
+  const cls = classifySegment(value);
+  if (cls.kind === 'integer') return value.length >= 6;
+  return cls.kind !== 'word' && cls.kind !== 'date' && cls.kind !== 'datetime' && cls.noun === undefined;
+}
 
 /**
  * The names for a word parameter right after a word parameter that a plural collection named

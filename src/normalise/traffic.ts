@@ -77,12 +77,13 @@ export function assetKind(exchange: Exchange): string | null {
   if (isAuthRedirect(exchange)) return null;
   const dest = headerValue(exchange, 'sec-fetch-dest');
   if (STATIC_DESTINATIONS.has(dest)) return 'static-asset';
+  // A script or style is one whoever loads it (jQuery's getScript sends X-Requested-With too).
+  const media = responseMediaType(exchange);
+  if (media === 'text/css' || media.includes('javascript') || /^(image|font|audio|video)\//.test(media)) return 'static-asset';
   if (isScripted(exchange, dest)) return null;
   if (type === 'document' || type === 'iframe') return 'document';
   if (dest === 'document' || dest === 'iframe' || dest === 'frame' || headerValue(exchange, 'sec-fetch-mode') === 'navigate') return 'document';
-  const media = responseMediaType(exchange);
   if (media === 'text/html' || media === 'application/xhtml+xml') return isHtmlFragment(exchange) ? null : 'document';
-  if (media === 'text/css' || media.includes('javascript') || /^(image|font|audio|video)\//.test(media)) return 'static-asset';
   if (STATIC_EXTENSIONS.test(exchange.url.path)) return 'static-asset';
   if (media === '' && DOCUMENT_EXTENSIONS.test(exchange.url.path)) return 'document';
   return null;

@@ -630,13 +630,34 @@ const cases: Case[] = [
       'PUT /_matrix/client/v3/rooms/!AbCdEfGh:example.org/send/m.room.message/m1700000000000.0',
       'GET /_matrix/client/v3/rooms/!AbCdEfGh:example.org/members',
     ],
-    expected: ['PUT /_matrix/client/v3/rooms/{room_id}/send/m.room.message/{id}', 'GET /_matrix/client/v3/rooms/{room_id}/members'],
+    expected: ['PUT /_matrix/client/v3/rooms/{room_id}/send/m.room.message/{transaction_id}', 'GET /_matrix/client/v3/rooms/{room_id}/members'],
   },
   {
     api: 'matrix',
     name: 'event and user ids',
     lines: ['GET /_matrix/client/v3/profile/@alice:example.org', 'GET /_matrix/client/v3/rooms/!AbCdEfGh:example.org/event/$Qw8rTy5uIo2pAs4dFg6hJk'],
-    expected: ['GET /_matrix/client/v3/profile/{profile_id}', 'GET /_matrix/client/v3/rooms/{room_id}/event/{event_id}'],
+    expected: ['GET /_matrix/client/v3/profile/{user_id}', 'GET /_matrix/client/v3/rooms/{room_id}/event/{event_id}'],
+  },
+  // One id, one name: the collection that lists the ids names them everywhere.
+  {
+    api: 'drf',
+    name: 'the same article ids under another collection keep the article name',
+    lines: [
+      'GET /api/articles/',
+      `GET /api/articles/${UUIDS[0]}/`,
+      `GET /api/articles/${UUIDS[1]}/`,
+      `POST /api/bookmarks/${UUIDS[0]}/`,
+      `POST /api/bookmarks/${UUIDS[1]}/`,
+      `POST /api/rate/${UUIDS[2]}/`,
+      `GET /api/articles/${UUIDS[2]}/`,
+    ],
+    expected: ['GET /api/articles/', 'GET /api/articles/{article_id}/', 'POST /api/bookmarks/{article_id}/', 'POST /api/rate/{article_id}/'],
+  },
+  {
+    api: 'rest',
+    name: 'small numbers shared by chance do not rename',
+    lines: ['GET /api/orders', 'GET /api/orders/1', 'GET /api/orders/2', 'GET /api/pages/1', 'GET /api/pages/2'],
+    expected: ['GET /api/orders', 'GET /api/orders/{order_id}', 'GET /api/pages/{page_id}'],
   },
   // Values that say what they are.
   {

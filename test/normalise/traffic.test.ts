@@ -186,6 +186,11 @@ describe('selectTraffic: what is left out by default', () => {
       { method: 'POST', path: '/chat', resourceType: 'fetch', requestHeaders: [h('RSC', '1')], requestJson: ['x'] },
       null,
     ],
+    [
+      'a script loaded by XHR (jQuery getScript)',
+      { path: '/assets/menu.js', resourceType: null, responseMediaType: 'application/javascript', requestHeaders: [h('X-Requested-With', 'XMLHttpRequest')] },
+      'static-asset',
+    ],
     ["mitmproxy's own page", { host: 'mitm.it', path: '/' }, 'recorder'],
     ['a connectivity check', { host: 'connectivitycheck.gstatic.com', path: '/generate_204', status: 204 }, 'connectivity-check'],
     ['a RUM beacon on a first-party host', { host: 'rum-openway.example-monitor.com', method: 'POST', path: '/v1/write/rum', requestJson: [1] }, 'telemetry'],
