@@ -191,10 +191,21 @@ function leftOutView(model: ApiModel, esc: Escaper): Pick<ReferenceView, 'leftOu
   const { leftOut = [], telemetry = [], trackers = [] } = model.traffic;
   return {
     leftOut: leftOut.length
-      ? leftOut.map((l) => ({ reason: esc.cellText(l.reason), what: esc.cellText(REASONS[l.reason] ?? ''), count: l.count, examples: l.examples.map((e) => esc.cellCode(e)) }))
+      ? leftOut.map((l) => ({
+          reason: esc.cellText(l.reason),
+          what: esc.cellText(REASONS[l.reason] ?? ''),
+          count: l.count,
+          examples: l.examples.map((e) => esc.cellCode(e)),
+        }))
       : null,
     telemetry: telemetry.length
-      ? telemetry.map((t) => ({ method: esc.cellCode(t.method), host: esc.cellCode(t.host), path: esc.cellCode(t.path), count: t.count, body: esc.cellText(t.body) }))
+      ? telemetry.map((t) => ({
+          method: esc.cellCode(t.method),
+          host: esc.cellCode(t.host),
+          path: esc.cellCode(t.path),
+          count: t.count,
+          body: esc.cellText(t.body),
+        }))
       : null,
     trackers: trackers.length ? trackers.map((t) => ({ host: esc.code(t.host), count: t.count })) : null,
   };

@@ -94,7 +94,8 @@ describe('hostile values in every string of the model', () => {
     const hostHeadings = model.hosts.length > 1 ? model.hosts.length : 0;
     expect(structure.headings.filter((h) => h.level === 3)).toHaveLength(model.endpoints.length + hostHeadings);
     expect(structure.headings.filter((h) => h.level !== 1 && h.level !== 2 && h.level !== 3)).toEqual([]);
-    expect(structure.rules).toBe(1 + model.endpoints.length);
+    // One rule under the overview, one before each endpoint, one before the "Left out" section.
+    expect(structure.rules).toBe(1 + model.endpoints.length + ((model.traffic.leftOut ?? []).length > 0 ? 1 : 0));
 
     for (const table of structure.tables) {
       expect(table.rows.every((cells) => cells === table.header)).toBe(true);

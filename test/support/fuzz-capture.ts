@@ -152,7 +152,8 @@ export function expectSoundMarkdown(markdown: string, model: ApiModel): void {
   expect(structure.html).toEqual([]);
   expect(structure.headings.filter((h) => h.level === 1).length).toBe(1);
   expect(structure.headings.filter((h) => h.level === 3).length).toBe(model.endpoints.length + (model.hosts.length > 1 ? model.hosts.length : 0));
-  expect(structure.rules).toBe(1 + model.endpoints.length);
+  // One rule under the overview, one before each endpoint, one before the "Left out" section.
+  expect(structure.rules).toBe(1 + model.endpoints.length + ((model.traffic.leftOut ?? []).length > 0 ? 1 : 0));
   for (const table of structure.tables) {
     expect(table.rows.filter((cells) => cells !== table.header)).toEqual([]);
     expect(table.parsedRows).toBe(table.rows.length);
