@@ -223,3 +223,39 @@ function readDecimal(text: string, start: number): { value: number; end: number 
   if (decimals < 4 || decimals > 10 || isDigit(text.charCodeAt(k)) || (text.charCodeAt(k) === 46 && isDigit(text.charCodeAt(k + 1)))) return null;
   return { value: Number(text.slice(start, k)), end: k };
 }
+
+/**
+ * A card, phone or IBAN number written in groups that starts with the word at `start` (or the
+ * bracket before it, not before `floor`), when it runs past the word (one written without spaces
+ * is a single word, judged by values.ts).
+ */
+export function groupedNumber(text: string, start: number, end: number, c: number, floor: number): { kind: string; start: number; end: number } | null {
+  if (c === 43 /* + */) return spanOf('phone', start, end, phoneGroupEnd(text, start));
+  if (end - start === 3 && start - 1 >= floor && text.charCodeAt(start - 1) === 40 /* ( */) {
+    const phone = spanOf('phone', start - 1, end, bracketedPhoneEnd(text, start - 1));
+    if (phone !== null) return phone;
+  }
+  if (end - start >= 3 && end - start <= 6 && c >= 50 && c <= 54 && isDigitRun(text, start, end)) return spanOf('card', start, end, cardGroupEnd(text, start));
+  if ((c === 45 || (c >= 48 && c <= 57)) && start >= floor) {
+    const pair = coordinatePairEnd(text, start);
+    if (pair !== -1) return { kind: 'location', start, end: pair };
+  }
+  if (c === 48 /* 0 */ && start >= floor) {
+    const national = nationalPhoneEnd(text, start);
+    if (national !== -1 && national >= end) return { kind: 'phone', start, end: national };
+  }
+  if (isIbanStart(text, start, end)) return spanOf('iban', start, end, ibanGroupEnd(text, start));
+  return null;
+}
+
+function spanOf(kind: string, start: number, wordEnd: number, found: number): { kind: string; start: number; end: number } | null {
+  return found > wordEnd ? { kind, start, end: found } : null;
+}
+
+function isDigitRun(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
