@@ -13,7 +13,7 @@ const PERSONAL_KEY =
 /** Last words that describe rather than hold: `email_verified`, `phone_type`. */
 const DESCRIBING =
   /(verified|type|enabled|required|label|placeholder|format|count|visible|status|confirmed|optin|consent|prefix|hint|field|mask|policy|template|domain|provider|changed|at|sent|pending|exists)$/;
-/** An email; not `git@github.com:owner/repo` (an SSH remote, whose user is the service's). */
+/** An email; not an SSH remote such as `git@host.example:owner/repo` (its user is the service's). */
 const EMAIL = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24}(?![:\w])/g;
 const PHONE = /\+[1-9]\d{9,14}\b/g;
 
