@@ -64,10 +64,11 @@ export function ingestEntry(raw: unknown, entry: number, source: string, report:
     return bounded.payload;
   };
 
+  const requestHeaders = readPairs(request.headers);
   const requestMessage: Message = {
-    headers: readPairs(request.headers),
+    headers: requestHeaders,
     cookies: readPairs(request.cookies),
-    body: isObject(request.postData) ? decode(readPostData(request.postData), '/request/postData') : null,
+    body: isObject(request.postData) ? decode(readPostData(request.postData, requestHeaders), '/request/postData') : null,
   };
   const content = isObject(response.content) ? response.content : null;
   const responseBody = (content ? decode(readContent(content), '/response/content') : null) ?? declaredOnly(content, readPairs(response.headers));
@@ -141,9 +142,15 @@ function rawText(body: RawBody): string | null {
   return body.encoding === 'base64' ? Buffer.from(body.text, 'base64').toString('utf8') : body.text;
 }
 
-function readPostData(postData: Record<string, unknown>): RawBody {
+/**
+ * The request's media type is its `Content-Type` header when one was sent: that is what the server
+ * received. `postData.mimeType` is the recorder's label and can differ (Insomnia writes its editor
+ * mode, `application/graphql`, for a body it sends as `application/json`).
+ */
+function readPostData(postData: Record<string, unknown>, headers: readonly { name: string; value: string }[]): RawBody {
+  const sent = headers.find((h) => h.name.toLowerCase() === 'content-type')?.value;
   return {
-    mimeType: typeof postData.mimeType === 'string' ? postData.mimeType : '',
+    mimeType: sent || (typeof postData.mimeType === 'string' ? postData.mimeType : ''),
     text: typeof postData.text === 'string' ? postData.text : null,
     encoding: typeof postData.encoding === 'string' ? postData.encoding : null,
     params: Array.isArray(postData.params) ? postData.params.filter(isObject).map(readParam) : null,
