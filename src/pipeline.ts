@@ -33,6 +33,7 @@ import { type Credential, CredentialSurvey } from './normalise/credentials.js';
 import { LeftOutAccumulator } from './normalise/left-out.js';
 import { minimiseExchange } from './normalise/minimise.js';
 import { createTrafficFilter } from './normalise/traffic.js';
+import { FilterUsage } from './normalise/unmatched.js';
 import { responseShape } from './normalise/trie.js';
 import { type Options, type ResolvedOptions, resolveOptions } from './options.js';
 import { createRedactor, type Redactor, unredactedSummary } from './redact/index.js';
@@ -164,17 +165,20 @@ async function shape(captures: readonly Capture[], ctx: Context, gate: Gate, set
   const shapes = new Map<string, Payload>();
   const survey = new CredentialSurvey();
   const sent: Credential[][] = [];
+  const usage = new FilterUsage(ctx.options);
   for (const capture of captures) {
     const entries: number[] = [];
     const tick = ticker(2, capture.label, settings);
     for await (const exchange of capture.exchanges()) {
       tick.step();
+      usage.observe(exchange.url.host, exchange.url.path);
       const reason = skipReason(exchange);
       if (reason !== null) {
         skipped[reason] = (skipped[reason] ?? 0) + 1;
         leftOut.add(reason, exchange);
         continue;
       }
+      usage.observeKept(exchange.url.host, exchange.url.path);
       entries.push(exchange.entry);
       kept.push(pathSample(exchange, exchange.url.path, shapes));
       sent.push(survey.add(exchange));
@@ -187,6 +191,12 @@ async function shape(captures: readonly Capture[], ctx: Context, gate: Gate, set
   // Templating's diagnostics quote paths: they leave through the gate.
   const { groups: templated, apiRoots } = templatePaths(kept, { ...ctx, report: (d) => ctx.report(gate.diagnostic(d)) });
   const groups = templated.map((group) => showGroup(group, gate));
+  const prefixes = groups.length > 0 ? [] : usage.seenPrefixes().map((p) => ({ host: p.host, path: gate.path(p.path) }));
+  for (const d of usage.finish(
+    groups.map((g) => ({ host: g.host, path: g.path })),
+    prefixes,
+  ))
+    ctx.report(d);
   const position = new Map<PathSample, number>(kept.map((sample, i) => [sample, i]));
   const groupOf = new Int32Array(kept.length).fill(-1);
   templated.forEach((group, g) => {

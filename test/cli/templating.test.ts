@@ -50,6 +50,28 @@ describe('templating options', () => {
     expect(headings(io)).toEqual(['GET /v1/items/{item_id}']);
   });
 
+  it('a filter or hint that matches nothing is a warning naming the nearest endpoints', async () => {
+    const io = memoryIo({ 'c.har': capture });
+    expect(await runCli(['c.har', '--exclude', '/v1/widget/*', '--hint', '/post/{post_id}'], io)).toBe(0);
+    const stderr = io.err.join('');
+    expect(stderr).toContain('--exclude "/v1/widget/*" matched no request, so it changed nothing; nearest: api.example.com/v1/widgets/clock');
+    expect(stderr).toContain('--hint "/post/{post_id}" matched no API request, so it changed nothing; nearest: api.example.com/v1/post/hello');
+    expect(stderr).toContain('[hint-unmatched]');
+  });
+
+  it('an exclude copied from the reference drops that endpoint', async () => {
+    const io = memoryIo({ 'c.har': capture });
+    expect(await runCli(['c.har', '--exclude', '/v1/items/{item_id}'], io)).toBe(0);
+    expect(headings(io).filter((h) => h.includes('items'))).toEqual([]);
+    expect(io.err.join('')).not.toContain('filter-unmatched');
+  });
+
+  it('an include that matches nothing names paths the capture has', async () => {
+    const io = memoryIo({ 'c.har': capture });
+    expect(await runCli(['c.har', '--include', '/v2/post/**'], io)).toBe(1);
+    expect(io.err.join('')).toMatch(/--include "\/v2\/post\/\*\*" matched no request, so it changed nothing; nearest: api\.example\.com\/v1\/post/);
+  });
+
   it('groups several hosts into sections', async () => {
     const io = memoryIo({ 'c.har': capture });
     expect(await runCli(['c.har'], io)).toBe(0);

@@ -254,6 +254,12 @@ describe('globs', () => {
     ['/api/?', '/api/x', true],
     ['/v1.0/*', '/v1x0/a', false],
     ['/a+b/(c)', '/a+b/(c)', true],
+    ['/users/{user_id}/posts', '/users/42/posts', true],
+    ['/users/{user_id}/posts', '/users/posts', false],
+    ['/users/{user_id}', '/users/42/posts', false],
+    ['/files/{name}.json', '/files/{name}.json', true],
+    ['/files/{name}.json', '/files/a.json', false],
+    ['/q/{not a name}', '/q/x', false],
   ])('%s ~ %s = %s', (glob, path, expected) => {
     expect(compileGlob(glob).test(path)).toBe(expected);
   });
