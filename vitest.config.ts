@@ -7,6 +7,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    // Whole-run setups (a CLI run over samples/) take seconds; a loaded machine must not fail them.
+    hookTimeout: 60_000,
     // test/infer/retention.test.ts measures the heap after a full collection (global.gc).
     execArgv: ['--expose-gc'],
   },

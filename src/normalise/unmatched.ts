@@ -82,22 +82,19 @@ export class FilterUsage {
     for (const h of this.hosts) {
       if (h.matched) continue;
       const hosts = [...this.seenHosts].sort();
-      out.push(warning('filter-unmatched', `${h.flag} "${h.text}" matched no request; hosts in the capture: ${list(hosts.slice(0, 5), hosts.length)}`));
+      const message = `${h.flag} "${h.text}" matched no request; hosts in the capture: ${list(hosts.slice(0, 5), hosts.length)}`;
+      out.push({ severity: 'warning', code: 'filter-unmatched', message });
     }
     for (const g of [...this.globs, ...this.hints]) {
       if (g.matched) continue;
-      const code = g.flag === '--hint' ? 'hint-unmatched' : 'filter-unmatched';
-      const scope = g.flag === '--hint' ? 'no API request' : 'no request';
       const near = nearest(g.text, candidates);
       const tail = near.length > 0 ? `; nearest: ${near.join(', ')}` : '';
-      out.push(warning(code, `${g.flag} "${g.text}" matched ${scope}, so it changed nothing${tail}`));
+      if (g.flag === '--hint') {
+        out.push({ severity: 'warning', code: 'hint-unmatched', message: `${g.flag} "${g.text}" matched no API request, so it changed nothing${tail}` });
+      } else out.push({ severity: 'warning', code: 'filter-unmatched', message: `${g.flag} "${g.text}" matched no request, so it changed nothing${tail}` });
     }
     return out;
   }
-}
-
-function warning(code: string, message: string): Diagnostic {
-  return { severity: 'warning', code, message };
 }
 
 function list(items: readonly string[], total: number): string {
