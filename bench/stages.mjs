@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Where a har2api run spends its time, by stage: runs bench/har2api.mjs once under the V8 CPU
+// Where a har2api run spends its time, by stage: runs bench/har2api.mjs once (on the unbundled
+// dist/cli/main.js, whose file paths name the stages) under the V8 CPU
 // profiler and gives each sample's time to the stage of the nearest frame that names one (a
 // JSON.parse called by ingest is ingest's; a regex run by redaction is redaction's). Module
 // loading and garbage collection are stages of their own, as the profile sees them.
@@ -99,7 +100,10 @@ export function stagesOfProfile(profile) {
 export function profileStages(file) {
   const dir = mkdtempSync(join(tmpdir(), 'har2api-prof-'));
   try {
-    const run = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, 'bench/har2api.mjs', file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const run = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, 'bench/har2api.mjs', file, 'dist/cli/main.js'], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    });
     if (run.status !== 0) throw new Error(`profiled run failed: ${run.stderr}`);
     const name = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
     return stagesOfProfile(JSON.parse(readFileSync(join(dir, name), 'utf8')));

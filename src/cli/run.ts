@@ -133,6 +133,11 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
   const readErrors: Har2ApiError[] = [];
   const paths = await expandInputs(args.har, io, (message) => diagnostics.push({ severity: 'warning', code: 'folder-unreadable', message }));
   const labels = inputLabels(paths);
+  // The pipeline's modules start loading now, so compiling them overlaps reading the captures
+  // (the read waits on the disk, the compile on the CPU) instead of following it. A run whose
+  // inputs all fail never awaits it.
+  const pipeline = import('../pipeline.js');
+  pipeline.catch(() => undefined);
   const sizes = await Promise.all(paths.map(async (path) => (path === '-' ? 0 : ((await io.statPath(path))?.size ?? 0))));
   const progress = createProgress(
     io,
@@ -170,9 +175,9 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
   let built: BuildResult | undefined;
   let outputs: Awaited<ReturnType<typeof renderOutputs>> = [];
   try {
-    // Loaded here, after the flags are read: `--help`, `--version` and usage errors never need
-    // the pipeline's modules.
-    const { buildModel } = await import('../pipeline.js');
+    // Loaded once the flags are read and the inputs found: `--help`, `--version`, usage errors
+    // and missing files never need the pipeline's modules.
+    const { buildModel } = await pipeline;
     try {
       built = await buildModel(inputs, options, { onProgress: (p) => progress.pass(p) });
     } catch (error) {
