@@ -34,6 +34,11 @@ export interface ApiModel {
   endpoints: Endpoint[];
   traffic: TrafficSummary;
   redaction: RedactionSummary;
+  /**
+   * Values a request sent that first appeared in an earlier response of the capture (flows.ts
+   * matches raw values; only names and counts are kept). Sorted by consumer, input, producer.
+   */
+  links: Link[];
 }
 
 export interface Source {
@@ -57,6 +62,87 @@ export interface Host {
   apiRoot: string;
   endpoints: number;
   observed: number;
+  /** Where requests go: scheme, host and API root, `https://chatgpt.com/backend-api`. */
+  baseUrl: string;
+  /** The credentials this host's requests carried, where they came from and who needs which. */
+  auth: HostAuth;
+}
+
+/**
+ * Authentication of one host, from the per-endpoint `auth` lists and what the capture showed
+ * about each credential (never a value): who issued it, a JWT's claim names and lifetime.
+ */
+export interface HostAuth {
+  /** Sorted by type, then name. */
+  credentials: Credential[];
+  /** Request headers that echo a cookie (anti-CSRF double submit), by header name. */
+  csrf: CsrfPair[];
+  /**
+   * Credentials sent together on every request of an endpoint form one requirement; each lists
+   * its endpoints (keys). Sorted by the number of endpoints, descending, then credentials.
+   */
+  requirements: HostRequirement[];
+}
+
+export interface Credential {
+  type: AuthScheme['type'];
+  in: AuthScheme['in'];
+  /** Header, query or cookie name as sent (`authorization`, `__Secure-next-auth.session-token`). */
+  name: string;
+  /** Shell variable the curl examples read it from: `BEARER_TOKEN`. */
+  variable: string;
+  /** Requests that carried it, and on how many endpoints. */
+  seen: number;
+  endpoints: number;
+  /** When the value was a JWT: its claim names (sorted) and `exp - iat` in seconds. */
+  jwt?: { claims: string[]; lifetime?: { min: number; max: number } };
+  /** Responses that handed the value out (a body field, a header, a `Set-Cookie` name). */
+  issuedBy: Issuer[];
+}
+
+export interface Issuer {
+  /** Endpoint key of the response. */
+  endpoint: string;
+  /** `set-cookie` (the cookie of that name was set), `body` (a JSON field), `header`. */
+  via: 'set-cookie' | 'body' | 'header';
+  /** Cookie name, JSON field path or header name. */
+  name: string;
+  /** Times it was handed out. */
+  seen: number;
+}
+
+export interface CsrfPair {
+  header: string;
+  cookie: string;
+  /** Requests where the header carried exactly the cookie's value. */
+  seen: number;
+}
+
+/** One set of credentials sent together (an endpoint's `authRequirements` entry) and the endpoints that sent it. */
+export interface HostRequirement {
+  /** `in name` of each credential (`header authorization`, `cookie sid`), sorted; empty: requests that sent none. */
+  credentials: string[];
+  /** Endpoint keys, in model order. */
+  endpoints: string[];
+}
+
+/** Where a request value goes or where a response value came from. */
+export interface LinkEnd {
+  /** Endpoint key. */
+  endpoint: string;
+  /** Requests: `path`, `query`, `header`, `cookie`, `body`; responses: `body`, `header`, `cookie` (Set-Cookie). */
+  in: 'path' | 'query' | 'header' | 'cookie' | 'body';
+  /** Parameter, header or cookie name, or a JSON field path (`items[].id`). */
+  name: string;
+}
+
+export interface Link {
+  from: LinkEnd;
+  to: LinkEnd;
+  /** Requests of `to.endpoint` whose `to.name` carried a value this producer gave first. */
+  seen: number;
+  /** Requests of `to.endpoint` whose `to.name` carried a distinctive value at all. */
+  of: number;
 }
 
 export interface Endpoint {
@@ -91,6 +177,10 @@ export interface Endpoint {
   responses: Response[];
   /** GraphQL operations seen on this endpoint (a single `POST /graphql`), by name. */
   graphql?: GraphqlOperation[];
+  /** The resource the endpoint belongs to (first meaningful path segment after the API root). */
+  resource: string;
+  /** One real request, redacted, to build runnable examples from (the first successful one). */
+  example?: RequestExample;
   /** WebSocket messages exchanged on this endpoint (`_webSocketMessages`). */
   websocket?: MessageStream;
 }
@@ -199,6 +289,35 @@ export interface Response {
   seen: number;
   /** One per media type and kind, as for request bodies. */
   bodies: Body[];
+  /** Headers that matter to a client (rate limits, pagination, caching, `Location` …), by name. */
+  headers?: ResponseHeader[];
+  /** Names of the cookies the responses set, with how often. */
+  cookies?: { name: string; seen: number }[];
+}
+
+export interface ResponseHeader {
+  /** Lower-case name. */
+  name: string;
+  /** What it is for: `rate-limit`, `pagination`, `caching`, `location`, `download`. */
+  kind: string;
+  seen: number;
+  /** One observed value, after redaction. */
+  example?: Shown;
+}
+
+/** One observed request as sent, after redaction (every value through the gate): enough to build a curl command. */
+export interface RequestExample {
+  /** Status the recorded response had. */
+  status: number;
+  /** The concrete path as sent (redacted), without the query. */
+  path: Shown;
+  query: { name: string; value: Shown }[];
+  /** Notable request headers (auth, content type, custom) with redacted values; no cookie. */
+  headers: { name: string; value: Shown }[];
+  /** Names of the cookies sent. */
+  cookies: string[];
+  /** The body, when one was sent that can be sent again: JSON on one line or text, or form fields one by one. */
+  body?: { mediaType: string; text?: Shown; fields?: { name: string; value: Shown }[] };
 }
 
 export interface GraphqlOperation {

@@ -26,7 +26,10 @@ import { Har2ApiError, isHar2ApiError } from './errors.js';
 import type { Exchange, Payload } from './exchange.js';
 import { type Capture, type InputFile, openCapture } from './ingest/index.js';
 import { createEndpointAccumulator, type ShownGroup } from './infer/endpoint.js';
+import { createFlowObserver, type FlowFacts } from './infer/flows/observe.js';
 import { createGate, type Gate } from './infer/gate.js';
+import { describeHostAuth } from './infer/host-auth.js';
+import { assignResources } from './infer/resource.js';
 import { type ApiModel, type Endpoint, type Host, MODEL_VERSION, type TrafficSummary } from './model.js';
 import { type EndpointGroup, type PathSample, templatePaths } from './normalise/templates.js';
 import { type Credential, CredentialSurvey } from './normalise/credentials.js';
@@ -74,7 +77,7 @@ export async function buildModel(inputs: readonly InputFile[], options: Options 
 
   const { captures, window } = await survey(inputs, ctx, redactor, settings, diagnostics);
   const shaped = await shape(captures, ctx, gate, settings);
-  const endpoints = await describe(captures, shaped, gate, settings);
+  const { endpoints, flows } = await describe(captures, shaped, gate, settings);
 
   const skipped = mergeCounts([...captures.map((c) => c.skipped), shaped.skipped]);
   const sources = captures.map((c) => c.source);
@@ -83,10 +86,11 @@ export async function buildModel(inputs: readonly InputFile[], options: Options 
     title: resolved.title ?? deriveTitle(endpoints),
     sources,
     window,
-    hosts: describeHosts(endpoints, shaped.schemes, shaped.apiRoots),
+    hosts: describeHosts(endpoints, shaped.schemes, shaped.apiRoots, flows),
     endpoints,
     traffic: { entries: sources.reduce((n, s) => n + s.entries, 0), used: shaped.kept.length, skipped, ...withIngestReasons(shaped.left, skipped) },
     redaction: redactor ? { ...redactor.summary(), report: gate.report() } : unredactedSummary(),
+    links: flows.links,
   };
   if (endpoints.length === 0) ctx.report({ severity: 'warning', code: 'no-endpoints', message: noEndpointsMessage(model, resolved) });
   return { model, diagnostics };
@@ -265,8 +269,12 @@ function pathSample(exchange: Exchange, path: string, shapes: Map<string, Payloa
  * endpoint's accumulator, which keeps bounded evidence, shows what it keeps through the gate,
  * and lets the exchange go.
  */
-async function describe(captures: readonly Capture[], shaped: Shaped, gate: Gate, settings: RunSettings): Promise<Endpoint[]> {
-  const accumulators = shaped.groups.map((group) => createEndpointAccumulator(group, gate));
+async function describe(captures: readonly Capture[], shaped: Shaped, gate: Gate, settings: RunSettings): Promise<{ endpoints: Endpoint[]; flows: FlowFacts }> {
+  const resources = assignResources(shaped.groups, shaped.apiRoots);
+  const accumulators = shaped.groups.map((group, g) => createEndpointAccumulator(group, gate, resources[g]));
+  const flowEndpoints = shaped.groups.map((g) => ({ key: `${g.method} ${g.host} ${g.path}`, host: g.host, pathParams: g.pathParams }));
+  // Flows compare the original values and keep only names and counts (infer/flows/observe.ts).
+  const flows = createFlowObserver();
   let seq = 0;
   for (const [c, capture] of captures.entries()) {
     const entries = shaped.keptEntries[c]!;
@@ -278,12 +286,13 @@ async function describe(captures: readonly Capture[], shaped: Shaped, gate: Gate
       next++;
       const credentials = shaped.credentials[seq]!;
       const group = shaped.groupOf[seq++]!;
+      flows.observe(exchange, flowEndpoints[group]!);
       accumulators[group]!.add(minimiseExchange(exchange), credentials);
     }
   }
   const endpoints: Endpoint[] = [];
   for (const accumulator of accumulators) endpoints.push(await accumulator.finish());
-  return endpoints;
+  return { endpoints, flows: flows.finish() };
 }
 
 /** Counts exchanges and reports progress every thousand, and once more at the end of the pass. */
@@ -306,21 +315,35 @@ function widen(window: ApiModel['window'], time: string | null): void {
   if (window.end === null || time > window.end) window.end = time;
 }
 
-function describeHosts(endpoints: readonly Endpoint[], schemes: ReadonlyMap<string, Set<string>>, apiRoots: Readonly<Record<string, string>>): Host[] {
+function describeHosts(
+  endpoints: readonly Endpoint[],
+  schemes: ReadonlyMap<string, Set<string>>,
+  apiRoots: Readonly<Record<string, string>>,
+  flows: FlowFacts,
+): Host[] {
   const hosts = new Map<string, Host>();
   for (const endpoint of endpoints) {
+    const seen = [...(schemes.get(endpoint.host) ?? [])].sort();
+    const apiRoot = apiRoots[endpoint.host] ?? '';
     const host = hosts.get(endpoint.host) ?? {
       name: endpoint.host,
-      schemes: [...(schemes.get(endpoint.host) ?? [])].sort(),
-      apiRoot: apiRoots[endpoint.host] ?? '',
+      schemes: seen,
+      apiRoot,
       endpoints: 0,
       observed: 0,
+      baseUrl: `${baseScheme(seen)}://${endpoint.host}${apiRoot}`,
+      auth: describeHostAuth(endpoint.host, endpoints, flows),
     };
     host.endpoints++;
     host.observed += endpoint.observed;
     hosts.set(endpoint.host, host);
   }
   return [...hosts.values()].sort((a, b) => b.observed - a.observed || (a.name < b.name ? -1 : 1));
+}
+
+/** `https` when the host was reached over TLS (also for `wss`) or the scheme is unknown, else `http`. */
+function baseScheme(schemes: readonly string[]): string {
+  return schemes.length === 0 || schemes.some((s) => s === 'https' || s === 'wss') ? 'https' : 'http';
 }
 
 function deriveTitle(endpoints: readonly Endpoint[]): string {

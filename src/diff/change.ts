@@ -26,7 +26,9 @@ export type ChangeArea =
   | 'response-body'
   | 'response-field'
   | 'event'
-  | 'operation';
+  | 'operation'
+  /** Where a request value comes from: the response of an earlier call (the model's links). */
+  | 'flow';
 
 export type ChangeKind =
   | 'added'
@@ -48,7 +50,9 @@ export type ChangeKind =
   | 'enum-values-removed'
   | 'format-changed'
   /** An object with named fields on one side, a map (`{key}`) on the other. */
-  | 'shape-changed';
+  | 'shape-changed'
+  /** A request value now comes from another call's response. */
+  | 'source-changed';
 
 export interface ChangedEndpoint {
   method: string;

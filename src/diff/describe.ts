@@ -28,6 +28,7 @@ const NOUNS: Record<ChangeArea, string> = {
   'response-field': 'response field',
   event: 'event kind',
   operation: 'GraphQL operation',
+  flow: 'value',
 };
 
 export function describeChange(change: Found, style: Style): string {
@@ -57,6 +58,10 @@ export function describeChange(change: Found, style: Style): string {
     change.subject === '' && (change.area === 'request-field' || change.area === 'response-field') ? 'body' : `${NOUNS[change.area]} ${quote(change.subject)}`;
   const what = isBody ? 'body' : noun;
   const values = (old?: string, next?: string) => `${old !== undefined ? text(old) : '?'} → ${next !== undefined ? text(next) : '?'}`;
+  if (change.area === 'flow') {
+    if (change.kind === 'added') return `${what} now comes from ${text(change.new ?? '')}`;
+    if (change.kind === 'not-observed') return `${what} no longer seen coming from ${text(change.old ?? '')}`;
+  }
   switch (change.kind) {
     case 'added':
       return `${what} added${aside(change.new)}`;
@@ -90,5 +95,7 @@ export function describeChange(change: Found, style: Style): string {
       return `${what}: ${values(change.old, change.new)}`;
     case 'path-changed':
       return `${what}: ${values(change.old, change.new)}`;
+    case 'source-changed':
+      return `${what} now comes from ${text(change.new ?? '')} (was ${text(change.old ?? '')})`;
   }
 }

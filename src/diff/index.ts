@@ -10,6 +10,7 @@ import { compareMethods, compareText } from '../order.js';
 import { type Change, DIFF_VERSION, type DiffSide, endpointLabel, type LevelCounts, LEVELS, levelRank, type ModelDiff } from './change.js';
 import { PLAIN, describeChange } from './describe.js';
 import { diffEndpointPair, foundAdded, foundMissing, hostTraffic } from './endpoint.js';
+import { diffFlows } from './flows.js';
 import { fingerprintChange } from './fingerprint.js';
 import type { Found } from './found.js';
 import { erasedKey, matchEndpoints } from './match.js';
@@ -22,7 +23,10 @@ export interface DiffOptions {
 export function diffModels(before: ApiModel, after: ApiModel, options: DiffOptions = {}): ModelDiff {
   const { pairs, added, missing } = matchEndpoints(before.endpoints, after.endpoints);
   const changes: Change[] = [];
-  for (const pair of pairs) for (const found of diffEndpointPair(pair)) changes.push(toChange(found, pair.after));
+  for (const pair of pairs) {
+    for (const found of diffEndpointPair(pair)) changes.push(toChange(found, pair.after));
+    for (const found of diffFlows(before, after, pair)) changes.push(toChange(found, pair.after));
+  }
   for (const endpoint of added) changes.push(toChange(foundAdded(endpoint), endpoint));
   const oldTraffic = hostTraffic(before);
   const newTraffic = hostTraffic(after);

@@ -14,6 +14,8 @@ import { BodiesAccumulator } from './bodies.js';
 import type { Gate } from './gate.js';
 import { GraphqlAccumulator } from './graphql.js';
 import { AuthAccumulator, HeadersAccumulator, QueryParamsAccumulator } from './params.js';
+import { RequestExampleAccumulator } from './request-example.js';
+import { ResponseHeadersAccumulator } from './response-headers.js';
 import { WebSocketAccumulator } from './websocket.js';
 
 /** An endpoint group as the gate shows it: the path and the path parameters' examples redacted. */
@@ -33,12 +35,14 @@ export interface EndpointAccumulator {
  * `group` as the gate showed it (path and path-parameter examples); exchanges arrive with their
  * original values, and every value the endpoint keeps goes through `gate`.
  */
-export function createEndpointAccumulator(group: ShownGroup, gate: Gate): EndpointAccumulator {
+export function createEndpointAccumulator(group: ShownGroup, gate: Gate, resource = ''): EndpointAccumulator {
   // Only these fields are captured: a group passed with its exchanges must not be held by them.
   const { method, host, path, pathParams } = group;
   let observed = 0;
   const statusCounts: Record<string, number> = {};
   const byStatus = new Map<number, BodiesAccumulator>();
+  const headersByStatus = new Map<number, ResponseHeadersAccumulator>();
+  const example = new RequestExampleAccumulator(group, gate);
   const queryParams = new QueryParamsAccumulator(gate);
   const headers = new HeadersAccumulator(gate);
   const auth = new AuthAccumulator(gate);
@@ -57,7 +61,11 @@ export function createEndpointAccumulator(group: ShownGroup, gate: Gate): Endpoi
         if (!responseBodies) byStatus.set(status, (responseBodies = new BodiesAccumulator({ gate, place: 'response.body' })));
         // A 101 switches protocols: what follows is the WebSocket's, not a body.
         if (status !== 101) addPayload(responseBodies, exchange.response.body);
+        let responseHeaders = headersByStatus.get(status);
+        if (!responseHeaders) headersByStatus.set(status, (responseHeaders = new ResponseHeadersAccumulator(gate)));
+        responseHeaders.add(exchange);
       }
+      example.add(exchange);
       queryParams.add(exchange);
       headers.add(exchange, credentials);
       auth.add(credentials);
@@ -68,7 +76,7 @@ export function createEndpointAccumulator(group: ShownGroup, gate: Gate): Endpoi
     async finish() {
       const responses: Response[] = [];
       for (const status of [...byStatus.keys()].sort((a, b) => a - b)) {
-        responses.push({ status, seen: statusCounts[status]!, bodies: await byStatus.get(status)!.finish() });
+        responses.push({ status, seen: statusCounts[status]!, bodies: await byStatus.get(status)!.finish(), ...headersByStatus.get(status)!.finish() });
       }
       const endpoint: Endpoint = {
         key: `${method} ${host} ${path}`,
@@ -83,7 +91,10 @@ export function createEndpointAccumulator(group: ShownGroup, gate: Gate): Endpoi
         ...auth.finish(),
         requestBodies: await requestBodies.finish(),
         responses,
+        resource,
       };
+      const request = example.finish();
+      if (request) endpoint.example = request;
       const operations = await graphql.finish();
       if (operations) endpoint.graphql = operations;
       const stream = await webSocket.finish();

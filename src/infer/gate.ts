@@ -83,6 +83,13 @@ export interface Gate {
    * fitted to the parameter's kind and pattern, and left out when it cannot fit.
    */
   pathExample(value: string, parent: string, param: Pick<PathParam, 'kind' | 'regex'>): Shown | undefined;
+  /**
+   * A concrete request path for a runnable example: parameter segments as `pathExample` (the
+   * template's `{name}` where no example fits), the rest from the shown `template`.
+   */
+  requestPath(path: string, template: string, params: readonly PathParam[]): Shown;
+  /** Shown JSON on one line (a request body to send). */
+  compact(value: ShownJson): Shown;
   /** Our words around captured ones (a diagnostic, a templating reason): URLs, paths and words are judged. */
   message(text: string): string;
   diagnostic(diagnostic: Diagnostic): Diagnostic;
@@ -268,6 +275,8 @@ export function createGate(redactor: Redactor | null): Gate {
       return show(redacted);
     },
     path: pathSegments,
+    requestPath: (path, template, params) => requestPath(gate, path, template, params),
+    compact: (value) => show(JSON.stringify(value)),
     pathExample(value, parent, param) {
       const path = `/${parent}/${value}`;
       const redacted = redactUrlPath(path, base);
@@ -296,6 +305,22 @@ export function createGate(redactor: Redactor | null): Gate {
     },
   };
   return gate;
+}
+
+/** Segments under a `{name}` of the template shown as that parameter's examples are; the others are the template's (already shown). */
+function requestPath(gate: Gate, path: string, template: string, params: readonly PathParam[]): Shown {
+  const sent = path.split('/');
+  const shape = template.split('/');
+  if (sent.length !== shape.length) return show(gate.path(template));
+  return show(
+    shape
+      .map((segment, i) => {
+        if (!(segment.startsWith('{') && segment.endsWith('}'))) return segment;
+        const param = params.find((p) => p.name === segment.slice(1, -1)) ?? { kind: 'opaque' as const, regex: undefined };
+        return gate.pathExample(sent[i]!, shape[i - 1] ?? '', param) ?? segment;
+      })
+      .join('/'),
+  );
 }
 
 /** With redaction off, the gate shows every value as it is (the user asked for it). */
@@ -332,6 +357,8 @@ function openGate(): Gate {
     fileName: (name) => show(name),
     path: (template) => template,
     pathExample: (value) => show(value),
+    requestPath: (path, template, params) => requestPath(gate, path, template, params),
+    compact: (value) => show(JSON.stringify(value)),
     message: (value) => value,
     diagnostic: (d) => d,
     fit: (example, schema) => fitScalar(example, schema),

@@ -41,13 +41,15 @@ export function checkModel(value: unknown, label: string): ApiModel {
   }
   const problem = modelProblem(value);
   if (problem) throw new Har2ApiError('E_MODEL', `not a valid har2api model: ${problem}`, label);
-  return value as unknown as ApiModel;
+  // Models saved before links were recorded read as having none.
+  return (Array.isArray(value.links) ? value : { ...value, links: [] }) as unknown as ApiModel;
 }
 
 function modelProblem(model: Record<string, unknown>): string | null {
   if (!Array.isArray(model.sources) || !model.sources.every((s) => isRecord(s) && typeof s.file === 'string')) return '/sources must list files';
   if (!isRecord(model.window)) return '/window must be an object';
   if (!Array.isArray(model.endpoints)) return '/endpoints must be an array';
+  if (model.links !== undefined && !Array.isArray(model.links)) return '/links must be an array';
   for (const [i, endpoint] of model.endpoints.entries()) {
     const problem = endpointProblem(endpoint);
     if (problem) return `/endpoints/${i}${problem}`;

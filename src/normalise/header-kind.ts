@@ -1,5 +1,6 @@
 /**
- * Which request headers are notable: auth, content type, and custom ones (`x-…`, `…-token`).
+ * Which request headers are notable: auth, content type, and custom ones (`x-…`, `…-token`); and
+ * which response headers matter to a client (rate limits, pagination, caching, `Location` …).
  * Minimising an exchange keeps only these (minimise.ts), and inference describes only these
  * (infer/params.ts), so the two always agree on what a reference can show.
  */
@@ -36,5 +37,15 @@ export function headerKind(name: string): HeaderKind | null {
   if (NOISE_HEADERS.has(name) || name.startsWith(':') || name.startsWith('sec-')) return null;
   if (MAYBE_CREDENTIAL.test(name)) return 'custom';
   if (name.startsWith('x-') || name.startsWith('oai-') || name.endsWith('-token') || name.endsWith('-key')) return 'custom';
+  return null;
+}
+
+/** What a response header is for, or null when it does not matter to a client. */
+export function responseHeaderKind(name: string): string | null {
+  if (name === 'retry-after' || /(?:^|-)rate-?limit/.test(name)) return 'rate-limit';
+  if (name === 'link' || name === 'content-range' || /^x-(?:total|next|prev|page|per-page|pagination|cursor|has-more)/.test(name)) return 'pagination';
+  if (name === 'etag' || name === 'last-modified' || name === 'cache-control' || name === 'expires') return 'caching';
+  if (name === 'location' || name === 'content-location') return 'location';
+  if (name === 'content-disposition') return 'download';
   return null;
 }

@@ -1,12 +1,13 @@
 /**
  * Drops what no output ever shows before an exchange is redacted and described: response
- * headers and cookies, the redirect URL, status text, the URL fragment, request headers other
+ * headers other than those a client needs (responseHeaderKind), cookie values, the redirect URL, status text, the URL fragment, request headers other
  * than the notable ones (auth, content type, custom `x-` headers) and cookie values (the
  * reference shows cookie names only). What is not carried cannot leak, and redaction is spared
  * rewriting values nobody reads. Secrets are learned from the full exchange before this runs.
  */
 import type { Exchange, NameValue } from '../exchange.js';
-import { headerKind } from './header-kind.js';
+import { responseCookies } from './cookies.js';
+import { headerKind, responseHeaderKind } from './header-kind.js';
 
 export function minimiseExchange(exchange: Exchange): Exchange {
   const { request, response } = exchange;
@@ -14,7 +15,14 @@ export function minimiseExchange(exchange: Exchange): Exchange {
     ...exchange,
     url: exchange.url.fragment === '' ? exchange.url : { ...exchange.url, fragment: '' },
     request: { headers: notableHeaders(request.headers), cookies: cookieNames(request.cookies), body: request.body },
-    response: { headers: NONE, cookies: NONE, body: response.body, status: response.status, statusText: '', redirectURL: '' },
+    response: {
+      headers: clientHeaders(response.headers),
+      cookies: cookieNames(responseCookies(exchange)),
+      body: response.body,
+      status: response.status,
+      statusText: '',
+      redirectURL: '',
+    },
   };
 }
 
@@ -24,6 +32,12 @@ function notableHeaders(headers: readonly NameValue[]): NameValue[] {
   const kept: NameValue[] = [];
   for (const header of headers) if (headerKind(header.name.toLowerCase()) !== null) kept.push(header);
   return kept.length === headers.length ? (headers as NameValue[]) : kept;
+}
+
+function clientHeaders(headers: readonly NameValue[]): NameValue[] {
+  const kept: NameValue[] = [];
+  for (const header of headers) if (responseHeaderKind(header.name.toLowerCase()) !== null) kept.push(header);
+  return kept.length === 0 ? NONE : kept;
 }
 
 function cookieNames(cookies: readonly NameValue[]): NameValue[] {

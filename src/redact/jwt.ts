@@ -8,6 +8,8 @@
 export interface JwtInfo {
   /** Sorted claim names, shortened to their last path part (`https://x/profile` → `profile`). */
   claims: string[];
+  /** `exp - iat` in seconds, when the payload has both as numbers (how long the token lives). */
+  lifetime?: number;
 }
 
 const MAX_JWT = 64 * 1024;
@@ -26,7 +28,10 @@ export function readJwt(value: string): JwtInfo | null {
   if (!header || (typeof header.alg !== 'string' && typeof header.enc !== 'string' && typeof header.typ !== 'string')) return null;
   if (parts.length === 5 || parts[1] === '') return { claims: [] };
   const payload = decodeJsonObject(parts[1]!);
-  return { claims: payload ? claimNames(payload) : [] };
+  if (!payload) return { claims: [] };
+  const { exp, iat } = payload;
+  const lifetime = typeof exp === 'number' && typeof iat === 'number' && exp >= iat ? Math.round(exp - iat) : undefined;
+  return { claims: claimNames(payload), ...(lifetime !== undefined ? { lifetime } : {}) };
 }
 
 function claimNames(payload: Record<string, unknown>): string[] {

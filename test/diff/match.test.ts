@@ -23,6 +23,7 @@ function endpoint(method: string, path: string, kind: IdKind = 'integer', patter
     auth: [],
     requestBodies: [],
     responses: [],
+    resource: segments[0] ?? '',
   };
 }
 

@@ -23,6 +23,7 @@ export function makeEndpoint(spec: Partial<Endpoint> & { method?: string; path?:
     auth: [],
     requestBodies: [],
     responses: spec.responses ?? [{ status: 200, seen: observed, bodies: [] }],
+    resource: spec.resource ?? (path.split('/').find((s) => s !== '' && !s.startsWith('{')) || '(root)'),
     ...spec,
   };
 }
@@ -39,7 +40,15 @@ export function makeBody(spec: Partial<Body> = {}): Body {
 export function makeModel(endpoints: Endpoint[], extra: Partial<ApiModel> = {}): ApiModel {
   const hosts = new Map<string, Host>();
   for (const e of endpoints) {
-    const host = hosts.get(e.host) ?? { name: e.host, schemes: ['https'], apiRoot: '', endpoints: 0, observed: 0 };
+    const host = hosts.get(e.host) ?? {
+      name: e.host,
+      schemes: ['https'],
+      apiRoot: '',
+      endpoints: 0,
+      observed: 0,
+      baseUrl: `https://${e.host}`,
+      auth: { credentials: [], csrf: [], requirements: [] },
+    };
     host.endpoints++;
     host.observed += e.observed;
     hosts.set(e.host, host);
@@ -53,6 +62,7 @@ export function makeModel(endpoints: Endpoint[], extra: Partial<ApiModel> = {}):
     endpoints,
     traffic: { entries: endpoints.length, used: endpoints.length, skipped: {} },
     redaction: { enabled: true, total: 0, byKind: {}, byPlace: {}, report: [] },
+    links: [],
     ...extra,
   };
 }

@@ -1,0 +1,76 @@
+/**
+ * One real request per endpoint, for runnable examples: the first successful one, else the
+ * first. Read from the original exchange and shown through the gate: the concrete path (its
+ * parameter segments redacted as path examples are), query values, the notable headers (auth,
+ * content type, custom), the names of the cookies and a body up to a bound (JSON on one line,
+ * form fields one by one, short text). Bodies that cannot be replayed from the capture
+ * (multipart: file contents are never kept; binary) are left out.
+ */
+import type { Exchange } from '../exchange.js';
+import type { RequestExample } from '../model.js';
+import { requestCookies } from '../normalise/cookies.js';
+import { headerKind } from '../normalise/header-kind.js';
+import type { ShownGroup } from './endpoint.js';
+import type { Gate } from './gate.js';
+
+/** Bodies longer than this are not kept: an example is for reading and pasting. */
+const MAX_BODY = 16 * 1024;
+
+export class RequestExampleAccumulator {
+  private example: RequestExample | null = null;
+  private successful = false;
+
+  constructor(
+    private readonly group: Pick<ShownGroup, 'path' | 'pathParams'>,
+    private readonly gate: Gate,
+  ) {}
+
+  add(exchange: Exchange): void {
+    const status = exchange.response.status;
+    const ok = status >= 200 && status <= 399;
+    if (this.example !== null && (this.successful || !ok)) return;
+    this.example = this.exampleOf(exchange);
+    this.successful = ok;
+  }
+
+  finish(): RequestExample | undefined {
+    return this.example ?? undefined;
+  }
+
+  private exampleOf(exchange: Exchange): RequestExample {
+    const gate = this.gate;
+    const headers: RequestExample['headers'] = [];
+    for (const h of exchange.request.headers) {
+      const name = h.name.toLowerCase();
+      if (name === 'cookie' || headerKind(name) === null) continue;
+      headers.push({ name, value: gate.header(name, h.value) });
+    }
+    const names = exchange.url.query.map((q) => q.name);
+    const body = this.bodyOf(exchange);
+    return {
+      status: exchange.response.status,
+      path: gate.requestPath(exchange.url.path, this.group.path, this.group.pathParams),
+      query: exchange.url.query.map((q) => ({ name: gate.name(q.name, 'url.query'), value: gate.value(q.value, q.name, 'query', names, 'url.query') })),
+      headers,
+      cookies: [...new Set(requestCookies(exchange).map((c) => gate.cookieName(c.name)))],
+      ...(body ? { body } : {}),
+    };
+  }
+
+  private bodyOf(exchange: Exchange): RequestExample['body'] | undefined {
+    const body = exchange.request.body;
+    if (body === null || body.size > MAX_BODY) return undefined;
+    const { content, mediaType } = body;
+    const gate = this.gate;
+    if (content.kind === 'json') return { mediaType: mediaType || 'application/json', text: gate.compact(gate.json(content.value, 'request.body')) };
+    if (content.kind === 'form') {
+      const names = content.fields.map((f) => f.name);
+      return {
+        mediaType: mediaType || 'application/x-www-form-urlencoded',
+        fields: content.fields.map((f) => ({ name: gate.name(f.name, 'request.body'), value: gate.value(f.value, f.name, 'form', names, 'request.body') })),
+      };
+    }
+    if (content.kind === 'text') return { mediaType: mediaType || 'text/plain', text: gate.text(content.text, 'request.body') };
+    return undefined;
+  }
+}
