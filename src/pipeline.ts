@@ -322,6 +322,12 @@ function describeHosts(
   flows: FlowFacts,
 ): Host[] {
   const hosts = new Map<string, Host>();
+  const byHost = new Map<string, Endpoint[]>();
+  for (const endpoint of endpoints) {
+    const list = byHost.get(endpoint.host);
+    if (list) list.push(endpoint);
+    else byHost.set(endpoint.host, [endpoint]);
+  }
   for (const endpoint of endpoints) {
     const seen = [...(schemes.get(endpoint.host) ?? [])].sort();
     const apiRoot = apiRoots[endpoint.host] ?? '';
@@ -332,7 +338,7 @@ function describeHosts(
       endpoints: 0,
       observed: 0,
       baseUrl: `${baseScheme(seen)}://${endpoint.host}${apiRoot}`,
-      auth: describeHostAuth(endpoint.host, endpoints, flows),
+      auth: describeHostAuth(endpoint.host, byHost.get(endpoint.host)!, flows),
     };
     host.endpoints++;
     host.observed += endpoint.observed;

@@ -11,8 +11,8 @@ import { compareText } from '../order.js';
 import { shellName } from '../shell-name.js';
 import type { FlowFacts } from './flows/observe.js';
 
-export function describeHostAuth(host: string, endpoints: readonly Endpoint[], facts: FlowFacts): HostAuth {
-  const mine = endpoints.filter((e) => e.host === host);
+/** `endpoints`: the host's own. */
+export function describeHostAuth(host: string, mine: readonly Endpoint[], facts: FlowFacts): HostAuth {
   const found = new Map<string, Credential>();
   for (const endpoint of mine) {
     for (const auth of endpoint.auth) {

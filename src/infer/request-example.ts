@@ -42,7 +42,8 @@ export class RequestExampleAccumulator {
     const headers: RequestExample['headers'] = [];
     for (const h of exchange.request.headers) {
       const name = h.name.toLowerCase();
-      if (name === 'cookie' || headerKind(name) === null) continue;
+      // A header too long to paste is left out rather than cut (a cut secret may not be recognised).
+      if (name === 'cookie' || headerKind(name) === null || h.value.length > MAX_BODY) continue;
       headers.push({ name, value: gate.header(name, h.value) });
     }
     const names = exchange.url.query.map((q) => q.name);

@@ -15,18 +15,28 @@ export interface ResourcePath {
 /** One resource name per path, in input order. `apiRoots` by host (`` when none). */
 export function assignResources(paths: readonly ResourcePath[], apiRoots: Readonly<Record<string, string>>): string[] {
   const segmentsOf = paths.map((p) => meaningfulSegments(stripRoot(p.path, apiRoots[p.host] ?? '')));
+  const byHost = new Map<string, string[][]>();
+  paths.forEach((p, i) => {
+    const list = byHost.get(p.host);
+    if (list) list.push(segmentsOf[i]!);
+    else byHost.set(p.host, [segmentsOf[i]!]);
+  });
   const depthByHost = new Map<string, number>();
-  for (const host of new Set(paths.map((p) => p.host))) {
-    const mine = segmentsOf.filter((_, i) => paths[i]!.host === host);
+  for (const [host, mine] of byHost) {
     let depth = 0;
     // Deeper while all share one segment there and some path goes further.
-    while (mine.length > 1 && new Set(mine.map((s) => s[depth] ?? '')).size === 1 && mine.some((s) => s.length > depth + 1)) depth++;
+    while (mine.length > 1 && sharedAt(mine, depth) && mine.some((s) => s.length > depth + 1)) depth++;
     depthByHost.set(host, depth);
   }
   return segmentsOf.map((segments, i) => {
     const depth = depthByHost.get(paths[i]!.host)!;
     return segments[Math.min(depth, segments.length - 1)] ?? '(root)';
   });
+}
+
+function sharedAt(list: readonly string[][], depth: number): boolean {
+  const first = list[0]![depth] ?? '';
+  return list.every((s) => (s[depth] ?? '') === first);
 }
 
 function stripRoot(path: string, root: string): string {

@@ -19,7 +19,9 @@ const MAX_EXAMPLE = 200;
  * numbers (`page=2`), before the value is shown through the gate: a redirect's query or fragment carries codes, states and tokens that belong to one
  * session, and a reader needs only to know they are there.
  */
-function exampleOf(kind: string, value: string): string {
+function exampleOf(kind: string, whole: string): string {
+  // Only the head is shown; reading a huge value whole would cost more than it shows.
+  const value = whole.slice(0, MAX_EXAMPLE * 4);
   const shown =
     kind === 'location' || kind === 'pagination'
       ? value.replace(/([?&#][^=&#\s>]*=)([^&#\s>;]*)/g, (_, name: string, v: string) => `${name}${/^\d{1,6}$/.test(v) ? v : '…'}`)
