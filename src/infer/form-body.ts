@@ -20,15 +20,7 @@ export class FormBody implements BodyDetail {
 
   add(content: ContentOf<'form'>): void {
     const { gate, place } = this.at;
-    this.fields.addSample(content.fields, false, (pair, pairs) =>
-      gate.value(
-        pair.value,
-        pair.name,
-        'form',
-        pairs.map((p) => p.name),
-        place,
-      ),
-    );
+    this.fields.addSample(content.fields, false, (pair, pairs) => gate.value(pair.value, pair.name, 'form', pairs, place));
     if (this.richest === null || content.fields.length > this.richest.length) this.richest = content.fields;
   }
 

@@ -24,6 +24,7 @@ import { redactCookie } from '../redact/cookies.js';
 import { redactFileName } from '../redact/file-name.js';
 import { redactHeader } from '../redact/headers.js';
 import type { Redactor } from '../redact/index.js';
+import type { NameScope } from '../redact/names.js';
 import { redactJson } from '../redact/json.js';
 import { PLACEHOLDER_PATTERN } from '../redact/placeholders.js';
 import { atPlace, type Scope } from '../redact/scope.js';
@@ -54,8 +55,12 @@ export interface Gate {
   printJson(value: ShownJson, schema: JsonSchema | undefined, maxChars?: number, maxLines?: number): Shown;
   /** NDJSON lines, each redacted and fitted to the line schema, one per line, cut. */
   printLines(values: readonly Json[], schema: JsonSchema | undefined, place: string): Shown;
-  /** A value sent under a name, with the names sent beside it. */
-  value(value: string, name: string, context: NamedContext, siblings: readonly string[], place: string): Shown;
+  /**
+   * A value sent under a name, with the pairs sent beside it. Pass the same `siblings` array for
+   * every value of one request: what the siblings say is worked out once per array, so showing
+   * every value of a request with n pairs costs O(n), not O(n²).
+   */
+  value(value: string, name: string, context: NamedContext, siblings: readonly { name: string }[], place: string): Shown;
   /** Enum members of a named value; undefined when redaction replaces any. */
   namedEnum(values: readonly string[], name: string, context: NamedContext, place: string): Shown[] | undefined;
   /** A parameter, field or part name (a name can be the secret: `?<token>`). */
@@ -122,6 +127,15 @@ export function createGate(redactor: Redactor | null): Gate {
   const base = redactor.scope;
   const findings = new Map<string, number>();
   const scopes = new Map<string, Scope>();
+  // What a request's pairs say about each other (a person's name beside an email), once per array and place.
+  const siblingScopes = new WeakMap<readonly { name: string }[], Map<Scope, NameScope>>();
+  const siblingsIn = (siblings: readonly { name: string }[], scope: Scope): NameScope => {
+    let byScope = siblingScopes.get(siblings);
+    if (!byScope) siblingScopes.set(siblings, (byScope = new Map()));
+    let found = byScope.get(scope);
+    if (!found) byScope.set(scope, (found = siblingsOf(siblings, scope)));
+    return found;
+  };
   const at = (place: string): Scope => {
     let scope = scopes.get(place);
     if (!scope) scopes.set(place, (scope = atPlace(base, place)));
@@ -211,7 +225,7 @@ export function createGate(redactor: Redactor | null): Gate {
     },
     value(value, name, context, siblings, place) {
       const scope = at(place);
-      const redacted = redactValue(value, scope, name, context, siblingsOf(siblings.map(named), scope));
+      const redacted = redactValue(value, scope, name, context, siblingsIn(siblings, scope));
       note(place, `${context === 'query' ? 'query' : 'field'}.${name}`, redacted);
       return show(redacted);
     },
@@ -249,10 +263,9 @@ export function createGate(redactor: Redactor | null): Gate {
       return printable === undefined ? undefined : show(printable);
     },
     form(fields, schema, place) {
-      const names = fields.map((f) => f.name);
       const lines = fields.map((field) => {
         const property = schema.properties?.[field.name];
-        const value = gate.value(field.value, field.name, 'form', names, place);
+        const value = gate.value(field.value, field.name, 'form', fields, place);
         const fitted = property ? fitText(value, property) : value;
         return `${gate.name(field.name, place)}=${fitted}`;
       });
@@ -316,7 +329,7 @@ function requestPath(gate: Gate, path: string, template: string, params: readonl
     shape
       .map((segment, i) => {
         if (!(segment.startsWith('{') && segment.endsWith('}'))) return segment;
-        const param = params.find((p) => p.name === segment.slice(1, -1)) ?? { kind: 'opaque' as const, regex: undefined };
+        const param = params.find((p) => p.name === segment.slice(1, -1)) ?? { kind: 'token' as const };
         return gate.pathExample(sent[i]!, shape[i - 1] ?? '', param) ?? segment;
       })
       .join('/'),
@@ -375,10 +388,6 @@ function cookieNames(header: string, shown: (name: string) => string): string {
     .filter(Boolean)
     .map((name) => `${shown(name!)}=…`)
     .join('; ');
-}
-
-function named(name: string): { name: string } {
-  return { name };
 }
 
 function join(path: string, key: string): string {

@@ -26,11 +26,12 @@ export function describeHostAuth(host: string, mine: readonly Endpoint[], facts:
   }
   const credentials = [...found.values()].sort((a, b) => compareText(a.type, b.type) || compareText(a.name, b.name));
   const variables = new Set<string>();
+  const keys = new Set(mine.map((e) => e.key));
   for (const credential of credentials) {
     credential.variable = claimVariable(variableName(credential), variables);
     const jwt = facts.credentials.get(`${credential.in} ${credential.in === 'header' ? credential.name.toLowerCase() : credential.name}`);
     if (jwt) credential.jwt = { claims: jwt.claims, ...(jwt.lifetime ? { lifetime: jwt.lifetime } : {}) };
-    credential.issuedBy = issuers(credential, mine, facts);
+    credential.issuedBy = issuers(credential, keys, facts);
   }
   return { credentials, csrf: facts.csrf.get(host) ?? [], requirements: requirements(mine) };
 }
@@ -40,7 +41,7 @@ function credentialKey(auth: Pick<AuthScheme, 'type' | 'in' | 'name'>): string {
 }
 
 /** Set-Cookie of the cookie's name anywhere in the capture, and links into the credential. */
-function issuers(credential: Credential, endpoints: readonly Endpoint[], facts: FlowFacts): Issuer[] {
+function issuers(credential: Credential, keys: ReadonlySet<string>, facts: FlowFacts): Issuer[] {
   const out = new Map<string, Issuer>();
   const add = (issuer: Issuer): void => {
     const key = `${issuer.endpoint}\u0000${issuer.via}\u0000${issuer.name}`;
@@ -50,7 +51,6 @@ function issuers(credential: Credential, endpoints: readonly Endpoint[], facts: 
   };
   if (credential.in === 'cookie')
     for (const [endpoint, seen] of facts.setCookies.get(credential.name) ?? []) add({ endpoint, via: 'set-cookie', name: credential.name, seen });
-  const keys = new Set(endpoints.map((e) => e.key));
   for (const link of facts.links) {
     if (!keys.has(link.to.endpoint) || !feeds(link, credential)) continue;
     // A cookie set by Set-Cookie is already counted above.
@@ -71,18 +71,20 @@ function feeds(link: Link, credential: Credential): boolean {
  * requests went both ways is under both), and the endpoints some of whose requests sent none.
  */
 function requirements(endpoints: readonly Endpoint[]): HostRequirement[] {
-  const groups = new Map<string, HostRequirement>();
+  const groups = new Map<string, { credentials: string[]; endpoints: Set<string> }>();
   const add = (credentials: string[], endpoint: string): void => {
     const key = credentials.join('\u0000');
-    const group = groups.get(key) ?? { credentials, endpoints: [] };
-    if (!group.endpoints.includes(endpoint)) group.endpoints.push(endpoint);
-    groups.set(key, group);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { credentials, endpoints: new Set() }));
+    group.endpoints.add(endpoint);
   };
   for (const endpoint of endpoints) {
     for (const requirement of authRequirementsOf(endpoint)) add(requirement.schemes.map(authSchemeKey).sort(compareText), endpoint.key);
     if (unauthenticatedRequests(endpoint) > 0) add([], endpoint.key);
   }
-  return [...groups.values()].sort((a, b) => b.endpoints.length - a.endpoints.length || compareText(a.credentials.join(' '), b.credentials.join(' ')));
+  return [...groups.values()]
+    .map(({ credentials, endpoints }): HostRequirement => ({ credentials, endpoints: [...endpoints] }))
+    .sort((a, b) => b.endpoints.length - a.endpoints.length || compareText(a.credentials.join(' '), b.credentials.join(' ')));
 }
 
 /** `BEARER_TOKEN`, `X_API_KEY`, `NEXT_AUTH_SESSION_TOKEN` (from `__Secure-next-auth.session-token`). */

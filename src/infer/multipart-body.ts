@@ -32,14 +32,7 @@ export class MultipartBody implements BodyDetail {
         if (!this.fileNames.get(name)) this.fileNames.set(name, gate.fileName(detachText(part.fileName)));
       } else if (part.value !== null) {
         values.add(part.value, this.parts.samples);
-        if (entry.example === undefined && part.value !== '')
-          entry.example = gate.value(
-            part.value,
-            part.name,
-            'form',
-            content.parts.map((p) => p.name),
-            place,
-          );
+        if (entry.example === undefined && part.value !== '') entry.example = gate.value(part.value, part.name, 'form', content.parts, place);
       }
       const type = essence(part.contentType);
       if (type) {

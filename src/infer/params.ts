@@ -22,15 +22,7 @@ export class QueryParamsAccumulator {
 
   add(exchange: Exchange): void {
     const gate = this.gate;
-    this.named.addSample(exchange.url.query, false, (pair, pairs) =>
-      gate.value(
-        pair.value,
-        pair.name,
-        'query',
-        pairs.map((p) => p.name),
-        'url.query',
-      ),
-    );
+    this.named.addSample(exchange.url.query, false, (pair, pairs) => gate.value(pair.value, pair.name, 'query', pairs, 'url.query'));
   }
 
   finish(): Param[] {

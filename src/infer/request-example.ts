@@ -15,6 +15,12 @@ import type { Gate } from './gate.js';
 
 /** Bodies longer than this are not kept: an example is for reading and pasting. */
 const MAX_BODY = 16 * 1024;
+/**
+ * A request with a longer URL or more query pairs or form fields is no example to paste: another
+ * request of the endpoint is taken, or none. This also bounds the work per exchange.
+ */
+const MAX_URL = 8 * 1024;
+const MAX_PAIRS = 64;
 
 export class RequestExampleAccumulator {
   private example: RequestExample | null = null;
@@ -29,6 +35,7 @@ export class RequestExampleAccumulator {
     const status = exchange.response.status;
     const ok = status >= 200 && status <= 399;
     if (this.example !== null && (this.successful || !ok)) return;
+    if (!pasteable(exchange)) return;
     this.example = this.exampleOf(exchange);
     this.successful = ok;
   }
@@ -46,12 +53,12 @@ export class RequestExampleAccumulator {
       if (name === 'cookie' || headerKind(name) === null || h.value.length > MAX_BODY) continue;
       headers.push({ name, value: gate.header(name, h.value) });
     }
-    const names = exchange.url.query.map((q) => q.name);
+    const query = exchange.url.query;
     const body = this.bodyOf(exchange);
     return {
       status: exchange.response.status,
       path: gate.requestPath(exchange.url.path, this.group.path, this.group.pathParams),
-      query: exchange.url.query.map((q) => ({ name: gate.name(q.name, 'url.query'), value: gate.value(q.value, q.name, 'query', names, 'url.query') })),
+      query: query.map((q) => ({ name: gate.name(q.name, 'url.query'), value: gate.value(q.value, q.name, 'query', query, 'url.query') })),
       headers,
       cookies: [...new Set(requestCookies(exchange).map((c) => gate.cookieName(c.name)))],
       ...(body ? { body } : {}),
@@ -65,13 +72,23 @@ export class RequestExampleAccumulator {
     const gate = this.gate;
     if (content.kind === 'json') return { mediaType: mediaType || 'application/json', text: gate.compact(gate.json(content.value, 'request.body')) };
     if (content.kind === 'form') {
-      const names = content.fields.map((f) => f.name);
+      const fields = content.fields;
       return {
         mediaType: mediaType || 'application/x-www-form-urlencoded',
-        fields: content.fields.map((f) => ({ name: gate.name(f.name, 'request.body'), value: gate.value(f.value, f.name, 'form', names, 'request.body') })),
+        fields: content.fields.map((f) => ({ name: gate.name(f.name, 'request.body'), value: gate.value(f.value, f.name, 'form', fields, 'request.body') })),
       };
     }
     if (content.kind === 'text') return { mediaType: mediaType || 'text/plain', text: gate.text(content.text, 'request.body') };
     return undefined;
   }
+}
+
+function pasteable(exchange: Exchange): boolean {
+  const { url } = exchange;
+  const body = exchange.request.body;
+  if (url.query.length > MAX_PAIRS || url.path.length > MAX_URL) return false;
+  let length = url.path.length;
+  for (const q of url.query) length += q.name.length + q.value.length + 2;
+  if (length > MAX_URL) return false;
+  return !(body?.content.kind === 'form' && body.content.fields.length > MAX_PAIRS);
 }

@@ -43,6 +43,8 @@ export function curlCommand(endpoint: Endpoint, host: Host): CurlCommand | null 
     const credential = credentialIn(host, 'header', header.name);
     args.push(`-H ${words(`${header.name}: ${variables.fill(header.value, () => header.name, credential)}`)}`);
   }
+  // curl sends a body as a form unless told otherwise; the recorded media type says what it was.
+  if (body && !example.headers.some((h) => h.name === 'content-type')) args.push(`-H ${words(`content-type: ${body.mediaType}`)}`);
   const cookies = example.cookies.map((name) => credentialIn(host, 'cookie', name)).filter((c): c is Credential => c !== undefined);
   if (cookies.length > 0) args.push(`-b ${words(cookies.map((c) => `${c.name}=${variables.use(c.variable, `cookie ${c.name}`, true)}`).join('; '))}`);
   if (body?.text !== undefined) args.push(`--data-raw ${words(variables.fill(body.text, (kind) => kind))}`);

@@ -85,8 +85,8 @@ describe('placeholders fit their schema', () => {
 describe('named values, headers, text', () => {
   it('judges a value by its name and the names sent with it', () => {
     const g = gate();
-    expect(g.value('Jane Roe', 'name', 'form', ['name', 'email'], 'request.body')).not.toBe('Jane Roe');
-    expect(g.value('Settings', 'name', 'form', ['name', 'icon'], 'request.body')).toBe('Settings');
+    expect(g.value('Jane Roe', 'name', 'form', [{ name: 'name' }, { name: 'email' }], 'request.body')).not.toBe('Jane Roe');
+    expect(g.value('Settings', 'name', 'form', [{ name: 'name' }, { name: 'icon' }], 'request.body')).toBe('Settings');
   });
 
   it('keeps an authorization scheme and shows cookie headers by name only', () => {
