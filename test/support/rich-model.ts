@@ -68,6 +68,7 @@ export function richModel(): ApiModel {
     method: 'GET',
     host: 'second.example',
     path: '/things/{thing_id}',
+    resource: 'things',
     observed: 5,
     statusCounts: { '200': 3, '404': 1, '500': 1 },
     pathParams: [{ name: 'thing_id', position: 1, kind: 'integer', pattern: 'integer', distinct: 3, example: shown('42'), reason: 'values are identifiers' }],
@@ -110,6 +111,17 @@ export function richModel(): ApiModel {
   delete (second.responses[1]!.bodies[0] as Partial<Body>).example;
   const multipart = extra.requestBodies[0]!;
   multipart.parts!.push({ name: 'note', seen: 0, file: false, contentTypes: [], schema: { type: 'string' }, example: shown('hello') });
-  const hosts = [...model.hosts, { name: 'second.example', schemes: ['https'], apiRoot: '', endpoints: 1, observed: 5 }];
+  const hosts = [
+    ...model.hosts,
+    {
+      name: 'second.example',
+      schemes: ['https'],
+      apiRoot: '',
+      endpoints: 1,
+      observed: 5,
+      baseUrl: 'https://second.example',
+      auth: { credentials: [], csrf: [], requirements: [] },
+    },
+  ];
   return { ...model, hosts, endpoints: [...model.endpoints, extra, second] };
 }
