@@ -83,6 +83,7 @@ describe('architecture', () => {
     ['quicktype-core', 'infer/quicktype'],
     ['har-validator', 'ingest/har-validator'],
     ['fast-glob', 'cli/inputs'],
+    ['yaml', 'yaml'],
   ])('only one adapter file imports %s', (library, adapter) => {
     expect(files.filter((f) => f.imports.some((i) => i.specifier === library)).map((f) => f.path)).toEqual([adapter]);
   });

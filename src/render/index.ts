@@ -5,17 +5,20 @@
 import type { ApiModel } from '../model.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
-import { renderOpenApi } from './openapi/document.js';
+import { buildCatalog } from './openapi/catalog.js';
+import { buildOpenApi, renderOpenApi } from './openapi/document.js';
 import type { ReferenceTemplates } from './templates.js';
 import { renderTypes } from './types.js';
+import { toYaml } from '../yaml.js';
 
-export const FORMATS = ['markdown', 'json', 'openapi', 'types', 'html'] as const;
+export const FORMATS = ['markdown', 'json', 'openapi', 'openapi-yaml', 'types', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export const OUTPUT_FILES: Record<Format, string> = {
   markdown: 'reference.md',
   json: 'model.json',
   openapi: 'openapi.json',
+  'openapi-yaml': 'openapi.yaml',
   types: 'types.ts',
   html: 'reference.html',
 };
@@ -43,6 +46,9 @@ async function renderFormat(model: ApiModel, format: Format, templates: Referenc
       return `${JSON.stringify(model, null, 2)}\n`;
     case 'openapi':
       return renderOpenApi(model);
+    case 'openapi-yaml':
+      // The same document as openapi.json, written as YAML.
+      return toYaml(buildOpenApi(model, (await buildCatalog(model)).catalog));
     case 'types':
       return renderTypes(model);
     case 'html':

@@ -38,9 +38,10 @@ const RULES = {
   'no-enum-type-mismatch': 'error',
 } as const;
 
-export async function lintOpenApi(document: string): Promise<LintResult> {
+/** `name` says how the text is read: `openapi.yaml` as YAML. */
+export async function lintOpenApi(document: string, name = 'openapi.json'): Promise<LintResult> {
   const config = await createConfig({ extends: ['recommended'], rules: RULES });
-  const problems = await lintFromString({ source: document, absoluteRef: resolve('openapi.json'), config });
+  const problems = await lintFromString({ source: document, absoluteRef: resolve(name), config });
   const describe = (p: (typeof problems)[number]) => `${p.ruleId}: ${p.message} at ${p.location.map((l) => l.pointer).join(', ')}`;
   return {
     errors: problems.filter((p) => p.severity === 'error').map(describe),
