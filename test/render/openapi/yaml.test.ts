@@ -22,8 +22,8 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 async function spectralErrors(text: string, yaml: boolean): Promise<string[]> {
   const spectral = new Spectral();
   spectral.setRuleset({ extends: [[spectralRulesets.oas as RulesetDefinition, 'recommended']] });
-  const parser = yaml ? spectralParsers.Yaml : spectralParsers.Json;
-  const results = await spectral.run(new Document(text, parser, yaml ? 'openapi.yaml' : 'openapi.json'));
+  const document = yaml ? new Document(text, spectralParsers.Yaml, 'openapi.yaml') : new Document(text, spectralParsers.Json, 'openapi.json');
+  const results = await spectral.run(document);
   return results.filter((r) => r.severity === 0).map((r) => `${r.code} at ${r.path.join('.')}: ${r.message}`);
 }
 
