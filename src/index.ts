@@ -37,6 +37,7 @@ export { FORMATS, OUTPUT_FILES, type Format, type OutputFile } from './render/in
 export { loadTemplates } from './load/templates.js';
 export type { ReferenceTemplates, Templates } from './render/templates.js';
 export { loadSide, type LoadedSide } from './load/side.js';
+export { applyOverlays, parseOverlay, readOverlay, starterOverlay, type Overlay, type OverlayAction } from './overlay/index.js';
 export type { InputFile } from './ingest/index.js';
 export type { Options } from './options.js';
 export type { Diagnostic, Severity, Place } from './diagnostics.js';

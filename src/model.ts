@@ -183,6 +183,27 @@ export interface Endpoint {
   example?: RequestExample;
   /** WebSocket messages exchanged on this endpoint (`_webSocketMessages`). */
   websocket?: MessageStream;
+  /** Words a person added with an overlay (`--overlay`); never from a capture. */
+  notes?: EndpointNotes;
+}
+
+/**
+ * What an OpenAPI Overlay said about an endpoint's operation: written by a person, not observed,
+ * so it is plain text (not `Shown`) and every format shows it as text, never as markup.
+ */
+export interface EndpointNotes {
+  summary?: string;
+  description?: string;
+  /** Tags added to the operation, in the overlay's order. */
+  tags?: string[];
+  /** Parameter descriptions, by where the parameter travels and its name in the model. */
+  parameters?: ParameterNote[];
+}
+
+export interface ParameterNote {
+  in: 'path' | 'query' | 'header';
+  name: string;
+  description: string;
 }
 
 export type IdKind = 'integer' | 'uuid' | 'ulid' | 'objectid' | 'hex' | 'prefixed' | 'token' | 'date' | 'datetime' | 'email' | 'word' | 'hint';

@@ -84,6 +84,7 @@ describe('architecture', () => {
     ['har-validator', 'ingest/har-validator'],
     ['fast-glob', 'cli/inputs'],
     ['yaml', 'yaml'],
+    ['jsonpath-rfc9535', 'overlay/jsonpath'],
   ])('only one adapter file imports %s', (library, adapter) => {
     expect(files.filter((f) => f.imports.some((i) => i.specifier === library)).map((f) => f.path)).toEqual([adapter]);
   });

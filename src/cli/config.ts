@@ -32,6 +32,7 @@ const KEY_NAMES: Record<string, string> = {
   redactKeys: 'redact-key',
   redactPatterns: 'redact-pattern',
   keepKeys: 'keep-key',
+  overlays: 'overlay',
 };
 
 /** Flags that make no sense in a file. */
@@ -49,6 +50,8 @@ export interface Settings {
   label: string;
   /** By flag name, checked against the parser's options. */
   values: Record<string, unknown>;
+  /** The folder the settings file is in (an overlay beside it is found there). */
+  folder: string;
 }
 
 /**
@@ -73,11 +76,11 @@ export async function findSettings(explicit: string | boolean | undefined, input
     return null;
   }
   const value = (parsed as { har2api?: unknown } | null)?.har2api;
-  return value === undefined ? null : { label: 'package.json#har2api', values: checkSettings(value, 'package.json#har2api', known) };
+  return value === undefined ? null : { label: 'package.json#har2api', values: checkSettings(value, 'package.json#har2api', known), folder: io.cwd };
 }
 
 /** The folder of the first capture argument (a folder itself, or a file's or glob's folder). */
-async function captureFolder(inputs: readonly string[], io: Io): Promise<string | null> {
+export async function captureFolder(inputs: readonly string[], io: Io): Promise<string | null> {
   const first = inputs.find((input) => input !== '-');
   if (first === undefined) return null;
   const path = resolve(io.cwd, first);
@@ -103,7 +106,7 @@ async function readSettingsFile(path: string, io: Io, known: KnownOptions, expli
     // Never V8's message: it quotes bytes of the file.
     throw new Har2ApiError('E_USAGE', `cannot use ${what}: ${describeJsonError((error as Error).message, text, 'config')}`, label);
   }
-  return { label, values: checkSettings(parsed, label, known) };
+  return { label, values: checkSettings(parsed, label, known), folder: dirname(absolute) };
 }
 
 /** The settings by flag name; an unknown key or a wrong type is a usage error naming the file. */

@@ -16,7 +16,9 @@ import type { BuildResult } from '../pipeline.js';
 import { FORMATS, type Format, renderOutputs } from '../render/index.js';
 import { redactionLine, redactionReport } from '../render/redaction-text.js';
 import { COMPLETIONS_FLAG, printCompletionScript, printCompletions } from './completion.js';
-import { parseWithSettings } from './config.js';
+import { parseWithSettings, type Settings } from './config.js';
+import { findOverlays, OVERLAY_FILE } from './overlays.js';
+import { applyOverlays, starterOverlay } from '../overlay/index.js';
 import { parser as diffParser, runDiff } from './diff.js';
 import { unifiedDiff } from './unified-diff.js';
 import { expandInputs, inputLabels, readInput, refuseOutputsOverInputs } from './inputs.js';
@@ -30,7 +32,7 @@ import { createParser, knownOptions, withConventions } from './yargs.js';
 
 export { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './usage.js';
 
-const VALUE_FLAGS = new Set(['-o', '--out', '-f', '--format', '--title', '--templates', ...SELECTION_VALUE_FLAGS]);
+const VALUE_FLAGS = new Set(['-o', '--out', '-f', '--format', '--title', '--templates', '--overlay', '--write-overlay', ...SELECTION_VALUE_FLAGS]);
 
 interface ConvertArgs extends SelectionFlags {
   har: string[];
@@ -38,6 +40,8 @@ interface ConvertArgs extends SelectionFlags {
   format: string[];
   title?: string;
   templates?: string;
+  overlay?: (string | boolean)[] | boolean;
+  writeOverlay?: string;
   check: boolean;
   explain: boolean;
   redactionReport: boolean;
@@ -67,6 +71,16 @@ export function parser(argv: readonly string[]) {
     .option('templates', {
       type: 'string',
       describe: 'Folder of custom templates (reference.md.hbs, body.md.hbs, reference.html.hbs, …) replacing the shipped ones',
+    })
+    .option('overlay', {
+      type: 'string',
+      array: true,
+      describe: `OpenAPI Overlay 1.0 file whose summaries, descriptions, tags and parameter descriptions every format shows; repeatable (default: ${OVERLAY_FILE} beside the settings file or the captures; --no-overlay: none)`,
+    })
+    .option('write-overlay', {
+      type: 'string',
+      nargs: 1,
+      describe: 'Write a starter overlay listing every operation and parameter to this file (- for stdout) instead of the reference',
     })
     .option('check', { type: 'boolean', default: false, describe: 'Regenerate in memory; exit 1 if the files in --out differ (for CI)' });
   return withConventions(
@@ -116,10 +130,10 @@ async function runConvert(argv: readonly string[], io: Io): Promise<number> {
     return EXIT_OK;
   }
   if (parsed.settings && !parsed.args.quiet) io.stderr(`har2api: settings from ${parsed.settings.label}\n`);
-  return convert({ ...parsed.args, har: harArgs(parsed.args) }, io);
+  return convert({ ...parsed.args, har: harArgs(parsed.args) }, parsed.settings, io);
 }
 
-async function convert(args: ConvertArgs, io: Io): Promise<number> {
+async function convert(args: ConvertArgs, settings: Settings | null, io: Io): Promise<number> {
   const formats = checkFormats(args.format);
   const toStdout = args.out === '-';
   if (toStdout && formats.length !== 1) throw new UsageError('--out - writes one format to stdout; pick one with --format');
@@ -127,6 +141,14 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
 
   const selection = selectionOptions(args);
   const templates = args.templates !== undefined ? await customTemplates(args.templates, io) : loadTemplates();
+  const starter = args.writeOverlay;
+  if (starter !== undefined && args.check) throw new UsageError('--write-overlay writes a file; it cannot be used with --check');
+  if (starter !== undefined && starter !== '-' && (await io.statPath(resolve(io.cwd, starter)))) {
+    throw new UsageError(`--write-overlay ${starter}: the file exists; it may hold your words, so it is never overwritten (choose another name)`);
+  }
+  // A starter lists what the captures hold, not what an overlay already says.
+  const { overlays, found } = starter !== undefined ? { overlays: [], found: null } : await findOverlays(args.overlay, settings, args.har, io);
+  if (found && !args.quiet) io.stderr(`har2api: overlay from ${found}\n`);
 
   const diagnostics: Diagnostic[] = [];
   const inputs: InputFile[] = [];
@@ -185,7 +207,11 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
       if (!isHar2ApiError(error)) throw error;
       readErrors.push(error, ...error.others);
     }
-    if (built && built.model.endpoints.length > 0) {
+    if (built && overlays.length > 0) {
+      const overlaid = applyOverlays(built.model, overlays);
+      built = { ...built, model: overlaid.model, diagnostics: [...built.diagnostics, ...overlaid.diagnostics] };
+    }
+    if (built && built.model.endpoints.length > 0 && starter === undefined) {
       progress.step(`rendering ${formats.join(', ')}`);
       outputs = await renderOutputs(built.model, formats, templates);
     }
@@ -210,6 +236,7 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
   }
   const failed = diagnostics.filter((d) => d.severity === 'error').length;
 
+  if (starter !== undefined) return writeStarter(starterOverlay(model), starter, paths, io, args.quiet, failed);
   if (toStdout) {
     io.stdout(outputs[0]!.content);
     if (!args.quiet && model.redaction.enabled) io.stderr(`${redactionLine(model.redaction)}\n`);
@@ -229,6 +256,17 @@ async function convert(args: ConvertArgs, io: Io): Promise<number> {
     const redacted = model.redaction.enabled ? `, ${model.redaction.total} value(s) redacted` : ', redaction off';
     io.stderr(`har2api: wrote ${written} (${model.endpoints.length} endpoint(s) from ${model.traffic.used} of ${model.traffic.entries} entries${redacted})\n`);
     if (model.redaction.enabled) io.stderr(`${redactionLine(model.redaction)}\n`);
+  }
+  return failed > 0 ? EXIT_FAILED : EXIT_OK;
+}
+
+async function writeStarter(text: string, file: string, inputs: readonly string[], io: Io, quiet: boolean, failed: number): Promise<number> {
+  if (file === '-') io.stdout(text);
+  else {
+    const path = resolve(io.cwd, file);
+    refuseOutputsOverInputs([path], inputs);
+    await io.writeFilesAtomically([{ path, content: text }]);
+    if (!quiet) io.stderr(`har2api: wrote ${file}, a starter overlay; fill in the texts, then run without --write-overlay\n`);
   }
   return failed > 0 ? EXIT_FAILED : EXIT_OK;
 }

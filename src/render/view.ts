@@ -9,7 +9,7 @@
  * hold values for running text; `example` blocks are whole fenced or preformatted examples.
  */
 import { authRequirementsOf, unauthenticatedRequests } from '../auth-requirements.js';
-import type { ApiModel, AuthScheme, Endpoint, Host, HeaderParam, Param, PathParam } from '../model.js';
+import type { ApiModel, AuthScheme, Endpoint, Host, HeaderParam, Param, ParameterNote, PathParam } from '../model.js';
 import { Anchors } from './anchors.js';
 import type { Escaper } from './escaper.js';
 import { schemaRows, typeLabel } from './schema-rows.js';
@@ -95,6 +95,18 @@ export interface EndpointView {
   resource: string;
   /** Text: method, path, parameter, header, field, event and operation names, for a search box. */
   search: string;
+  /** What a person wrote about the endpoint in an overlay; null when nothing. */
+  notes: NotesView | null;
+}
+
+/** An overlay's words (text, escaped): never markup, whoever wrote the overlay. */
+export interface NotesView {
+  summary: string | null;
+  /** The description's paragraphs (split at blank lines), each one line of text. */
+  paragraphs: string[];
+  tags: string[];
+  /** Which parameter tables have a description (a column to show). */
+  parameters: { path: boolean; query: boolean; header: boolean };
 }
 
 export interface AuthView {
@@ -108,6 +120,8 @@ export interface AuthView {
 
 export interface PathParamRow {
   name: string;
+  /** Text from an overlay, or null. */
+  description: string | null;
   pattern: string;
   distinct: number;
   example: string | null;
@@ -115,6 +129,8 @@ export interface PathParamRow {
 
 export interface ParamRow {
   name: string;
+  /** Text from an overlay, or null. */
+  description: string | null;
   type: string;
   required: boolean;
   seen: number;
@@ -258,9 +274,9 @@ function endpointView(endpoint: Endpoint, apiRoot: string, anchors: Anchors, esc
     method: esc.text(endpoint.method),
     path: esc.code(endpoint.path),
     auth: authView(endpoint, esc),
-    pathParams: endpoint.pathParams.map((p) => pathParamRow(p, esc)),
-    queryParams: endpoint.queryParams.map((p) => paramRow(p, esc)),
-    headers: endpoint.headers.map((h) => headerRow(h, esc)),
+    pathParams: endpoint.pathParams.map((p) => pathParamRow(p, noteOf(endpoint, 'path', p.name), esc)),
+    queryParams: endpoint.queryParams.map((p) => paramRow(p, noteOf(endpoint, 'query', p.name), esc)),
+    headers: endpoint.headers.map((h) => headerRow(h, noteOf(endpoint, 'header', h.name), esc)),
     requestBodies: endpoint.requestBodies.map((b) =>
       bodyView(b, endpoint.requestBodies.length > 1 || b.seen < endpoint.observed ? endpoint.observed : null, esc),
     ),
@@ -277,7 +293,28 @@ function endpointView(endpoint: Endpoint, apiRoot: string, anchors: Anchors, esc
     statuses: statuses(endpoint, esc.code),
     resource: esc.text(resourceOf(endpoint.path, apiRoot)),
     search: esc.text(searchWords(endpoint).join(' ').toLowerCase()),
+    notes: notesView(endpoint, esc),
   };
+}
+
+function notesView(endpoint: Endpoint, esc: Escaper): NotesView | null {
+  const notes = endpoint.notes;
+  if (!notes) return null;
+  const described = (where: ParameterNote['in']) => (notes.parameters ?? []).some((n) => n.in === where);
+  return {
+    summary: notes.summary !== undefined ? esc.text(notes.summary) : null,
+    paragraphs: (notes.description ?? '')
+      .split(/\r?\n\s*\r?\n/)
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .map((p) => esc.text(p)),
+    tags: (notes.tags ?? []).map((t) => esc.code(t)),
+    parameters: { path: described('path'), query: described('query'), header: described('header') },
+  };
+}
+
+function noteOf(endpoint: Endpoint, where: ParameterNote['in'], name: string): string | undefined {
+  return endpoint.notes?.parameters?.find((n) => n.in === where && n.name === name)?.description;
 }
 
 /** Credentials sent together form a requirement; OpenAPI `security` reads the same requirements. */
@@ -290,18 +327,20 @@ function authView(endpoint: Endpoint, esc: Escaper): AuthView | null {
   return { requirements, alternatives: requirements.length > 1, none: unauthenticatedRequests(endpoint) };
 }
 
-function pathParamRow(p: PathParam, esc: Escaper): PathParamRow {
+function pathParamRow(p: PathParam, description: string | undefined, esc: Escaper): PathParamRow {
   return {
     name: esc.cellCode(p.name),
+    description: description !== undefined ? esc.text(description) : null,
     pattern: esc.cellText(p.pattern),
     distinct: p.distinct,
     example: p.example !== undefined ? esc.cellCode(p.example) : null,
   };
 }
 
-function paramRow(p: Param, esc: Escaper): ParamRow {
+function paramRow(p: Param, description: string | undefined, esc: Escaper): ParamRow {
   return {
     name: esc.cellCode(p.name),
+    description: description !== undefined ? esc.text(description) : null,
     type: esc.cellText(typeLabel(p.schema)),
     required: p.required,
     seen: p.seen,
@@ -310,8 +349,8 @@ function paramRow(p: Param, esc: Escaper): ParamRow {
   };
 }
 
-function headerRow(h: HeaderParam, esc: Escaper): HeaderRow {
-  return { ...paramRow(h, esc), kind: esc.cellText(h.kind) };
+function headerRow(h: HeaderParam, description: string | undefined, esc: Escaper): HeaderRow {
+  return { ...paramRow(h, description, esc), kind: esc.cellText(h.kind) };
 }
 
 /** What a search box matches an endpoint by: its method and path and the names of everything it sends and returns. */
@@ -325,5 +364,7 @@ function searchWords(endpoint: Endpoint): string[] {
     for (const part of body.parts ?? []) words.push(part.name);
   }
   for (const operation of endpoint.graphql ?? []) words.push(operation.name);
+  if (endpoint.notes?.summary) words.push(endpoint.notes.summary);
+  words.push(...(endpoint.notes?.tags ?? []));
   return words;
 }

@@ -10,6 +10,7 @@ import { compareText } from '../../order.js';
 import { buildCatalog, catalogSchemas, type SchemaCatalog } from './catalog.js';
 import { mergeOperations } from './merge-hosts.js';
 import { UniqueNames } from './names.js';
+import { withNotes } from './notes.js';
 import { buildOperation } from './operation.js';
 import { TEMPLATE_EXPRESSION, templateNames } from './parameters.js';
 import { securitySchemes } from './security.js';
@@ -36,6 +37,7 @@ export function buildOpenApi(model: ApiModel, catalog: SchemaCatalog = catalogSc
     // A WebSocket is reached at ws(s)://, also on a host whose other calls are https.
     const socket = webSocketServer(endpoint, model.hosts);
     if (socket && socket.url !== servers.get(endpoint.host)?.url) operation.servers = [socket];
+    operation = withNotes(operation, endpoint);
     const { key, names } = paths.keyFor(endpoint.path);
     operation = renamePathParameters(operation, names);
     const method = endpoint.method.toLowerCase();

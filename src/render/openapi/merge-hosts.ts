@@ -9,7 +9,9 @@ import { mergeContent, mergeResponses } from './operation.js';
 import type { Operation, Parameter, SchemaObject } from './spec.js';
 
 export function mergeOperations(a: Operation, b: Operation): Operation {
-  const merged: Operation = { ...a, description: `${a.description ?? ''}\n\n${b.description ?? ''}`.trim() };
+  // One overlay note on the shared operation reaches both endpoints: said once.
+  const description = a.description === b.description ? (a.description ?? '') : `${a.description ?? ''}\n\n${b.description ?? ''}`.trim();
+  const merged: Operation = { ...a, description };
   merged.servers = [...(a.servers ?? []), ...(b.servers ?? [])];
   const tags = [...new Set([...(a.tags ?? []), ...(b.tags ?? [])])];
   if (tags.length > 0) merged.tags = tags;
