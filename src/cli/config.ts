@@ -36,7 +36,7 @@ const KEY_NAMES: Record<string, string> = {
 };
 
 /** Flags that make no sense in a file. */
-const NOT_SETTINGS = new Set(['help', 'version', 'config', 'check']);
+const NOT_SETTINGS = new Set(['help', 'version', 'config', 'check', 'write-overlay']);
 
 /** The option names and types a command's parser knows (see `optionsOf` in yargs.ts). */
 export interface KnownOptions {
