@@ -7,7 +7,6 @@
  */
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { Overlay } from '../overlay/index.js';
-import { parseOverlay } from '../overlay/overlay.js';
 import { captureFolder, type Settings } from './config.js';
 import { describeFsError, type Io } from './io.js';
 import { UsageError } from './usage.js';
@@ -46,5 +45,7 @@ async function readOverlayFile(path: string, io: Io, label: string): Promise<Ove
   } catch (error) {
     throw new UsageError(`overlay ${label}: cannot read it (${describeFsError(error)})`);
   }
+  // The YAML and JSONPath libraries load only when there is an overlay.
+  const { parseOverlay } = await import('../overlay/overlay.js');
   return parseOverlay(text, label);
 }

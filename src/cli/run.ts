@@ -18,7 +18,6 @@ import { redactionLine, redactionReport } from '../render/redaction-text.js';
 import { COMPLETIONS_FLAG, printCompletionScript, printCompletions } from './completion.js';
 import { parseWithSettings, type Settings } from './config.js';
 import { findOverlays, OVERLAY_FILE } from './overlays.js';
-import { applyOverlays, starterOverlay } from '../overlay/index.js';
 import { parser as diffParser, runDiff } from './diff.js';
 import { unifiedDiff } from './unified-diff.js';
 import { expandInputs, inputLabels, readInput, refuseOutputsOverInputs } from './inputs.js';
@@ -208,6 +207,7 @@ async function convert(args: ConvertArgs, settings: Settings | null, io: Io): Pr
       readErrors.push(error, ...error.others);
     }
     if (built && overlays.length > 0) {
+      const { applyOverlays } = await import('../overlay/index.js');
       const overlaid = applyOverlays(built.model, overlays);
       built = { ...built, model: overlaid.model, diagnostics: [...built.diagnostics, ...overlaid.diagnostics] };
     }
@@ -236,7 +236,7 @@ async function convert(args: ConvertArgs, settings: Settings | null, io: Io): Pr
   }
   const failed = diagnostics.filter((d) => d.severity === 'error').length;
 
-  if (starter !== undefined) return writeStarter(starterOverlay(model), starter, paths, io, args.quiet, failed);
+  if (starter !== undefined) return writeStarter((await import('../overlay/index.js')).starterOverlay(model), starter, paths, io, args.quiet, failed);
   if (toStdout) {
     io.stdout(outputs[0]!.content);
     if (!args.quiet && model.redaction.enabled) io.stderr(`${redactionLine(model.redaction)}\n`);

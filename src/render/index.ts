@@ -9,7 +9,6 @@ import { buildCatalog } from './openapi/catalog.js';
 import { buildOpenApi, renderOpenApi } from './openapi/document.js';
 import type { ReferenceTemplates } from './templates.js';
 import { renderTypes } from './types.js';
-import { toYaml } from '../yaml.js';
 
 export const FORMATS = ['markdown', 'json', 'openapi', 'openapi-yaml', 'types', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -46,9 +45,11 @@ async function renderFormat(model: ApiModel, format: Format, templates: Referenc
       return `${JSON.stringify(model, null, 2)}\n`;
     case 'openapi':
       return renderOpenApi(model);
-    case 'openapi-yaml':
-      // The same document as openapi.json, written as YAML.
+    case 'openapi-yaml': {
+      // The same document as openapi.json, written as YAML (the library loads only when asked for).
+      const { toYaml } = await import('../yaml.js');
       return toYaml(buildOpenApi(model, (await buildCatalog(model)).catalog));
+    }
     case 'types':
       return renderTypes(model);
     case 'html':

@@ -44,7 +44,9 @@ describe('value flags given twice', () => {
       [['diff', 'a.har', 'b.har'], valueFlags(diffParser([]))],
     ] as const) {
       const long = [...flags].filter(
-        (f) => f.startsWith('--') && !['--format', '--host', '--include', '--exclude', '--hint', '--redact-key', '--redact-pattern', '--keep-key', '--overlay'].includes(f),
+        (f) =>
+          f.startsWith('--') &&
+          !['--format', '--host', '--include', '--exclude', '--hint', '--redact-key', '--redact-pattern', '--keep-key', '--overlay'].includes(f),
       );
       expect(long.length).toBeGreaterThanOrEqual(3);
       for (const flag of long) {
