@@ -115,13 +115,40 @@ describe.skipIf(!existsSync(CHROMIUM))('reference.html in Chromium', () => {
     await page.context().close();
   }, 60_000);
 
+  it('copies an example with its button: exactly the example text', async () => {
+    const { page, errors, requests } = await open(sample, 'copy.html');
+    // Record what the page hands the clipboard (headless Chromium has no clipboard to read back).
+    await page.evaluate(() => {
+      Object.defineProperty(navigator, 'clipboard', {
+        value: { writeText: async (text: string) => void ((globalThis as unknown as { __copied?: string }).__copied = text) },
+      });
+    });
+    const buttons = page.locator('main button.copy');
+    expect(await buttons.count()).toBeGreaterThan(0);
+    const button = buttons.first();
+    const expected = await button.locator('xpath=..').locator('pre').first().textContent();
+    await button.click();
+    expect(await page.evaluate(() => (globalThis as unknown as { __copied?: string }).__copied)).toBe(expected);
+    expect(await button.textContent()).toBe('Copied');
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
   it('runs no script from a hostile capture and keeps its structure', async () => {
-    const model = poison(sample);
+    // Overlay notes are text a person wrote; hostile ones are escaped like captured values.
+    const noted: ApiModel = {
+      ...sample,
+      endpoints: sample.endpoints.map((e) => ({ ...e, notes: { summary: 'summary', description: 'one\n\ntwo', tags: ['tag'] } })),
+    };
+    const model = poison(noted);
     const { page, errors, requests } = await open(model, 'hostile.html');
     expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('script').count()).toBe(1);
     expect(await page.locator('main img, main svg, main style, main a[href^="http"]').count()).toBe(0);
     expect(await page.locator('details.endpoint').count()).toBe(model.endpoints.length);
+    // Summary, description (one paragraph once poisoned) and tags.
+    expect(await page.locator('main p.note').count()).toBe(model.endpoints.length * 3);
     // Hover and click everything a mouseover handler could hide behind.
     await page.locator('main td').first().hover();
     expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
