@@ -27,8 +27,8 @@ export interface ReferenceView {
   hosts: HostView[];
   multiHost: boolean;
   endpointCount: number;
-  /** What was left out, by reason (cells escaped): reason, what it means, count, example URLs. */
-  leftOut: { reason: string; what: string; count: number; examples: string[] }[] | null;
+  /** What was left out, by reason (cells escaped): the reason's code (its words are the templates'), count, example URLs. */
+  leftOut: { reason: string; count: number; examples: string[] }[] | null;
   /** First-party telemetry by call (cells escaped). */
   telemetry: { method: string; host: string; path: string; count: number; body: string }[] | null;
   /** Third-party trackers by host. */
@@ -188,28 +188,12 @@ export function buildReferenceView(model: ApiModel, esc: Escaper): ReferenceView
   };
 }
 
-/** What each reason for leaving traffic out means, for the reader of the "Left out" table. */
-const REASONS: Record<string, string> = {
-  'static-asset': 'scripts, styles, images, fonts, media',
-  document: 'pages loaded by navigation',
-  'rsc-navigation': 'Next.js page navigations (React Server Components)',
-  'cors-preflight': 'CORS preflight requests',
-  telemetry: 'analytics, monitoring and tracking',
-  'connectivity-check': 'operating-system or browser connectivity checks',
-  recorder: "the recording tool's own traffic",
-  'host-filter': 'not a host asked for (--host)',
-  'path-filter': 'excluded by --include/--exclude',
-  'invalid-url': 'no absolute URL',
-  'non-http-url': 'not an http(s) or ws(s) URL',
-};
-
 function leftOutView(model: ApiModel, esc: Escaper): Pick<ReferenceView, 'leftOut' | 'telemetry' | 'trackers'> {
   const { leftOut = [], telemetry = [], trackers = [] } = model.traffic;
   return {
     leftOut: leftOut.length
       ? leftOut.map((l) => ({
           reason: esc.cellText(l.reason),
-          what: esc.cellText(REASONS[l.reason] ?? ''),
           count: l.count,
           examples: l.examples.map((e) => esc.cellCode(e)),
         }))
