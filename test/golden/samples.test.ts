@@ -6,7 +6,9 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildModel, renderOutputs } from '../../src/index.js';
+import { applyOverlays, buildModel, parseOverlay, renderOutputs } from '../../src/index.js';
+
+const OVERLAY = 'samples/har2api.overlay.yaml';
 
 const samples = readdirSync('samples')
   .filter((f) => f.endsWith('.har'))
@@ -19,7 +21,10 @@ describe('golden: samples/ → out/', () => {
 
   it('regenerates out/reference.md, model.json, openapi.json, types.ts and reference.html byte for byte', async () => {
     const inputs = samples.map((file) => ({ label: file, text: readFileSync(`samples/${file}`, 'utf8') }));
-    const { model } = await buildModel(inputs);
+    const built = await buildModel(inputs);
+    // As `npm start` does: the overlay beside the samples adds its words to every format.
+    const { model, diagnostics } = applyOverlays(built.model, [parseOverlay(readFileSync(OVERLAY, 'utf8'), OVERLAY)]);
+    expect(diagnostics).toEqual([]);
     const outputs = await renderOutputs(model, ['markdown', 'json', 'openapi', 'types', 'html']);
     expect(outputs.map((o) => o.name).sort()).toEqual(['model.json', 'openapi.json', 'reference.html', 'reference.md', 'types.ts']);
     for (const output of outputs) {
