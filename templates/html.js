@@ -41,6 +41,23 @@
       button.textContent = 'Copy';
     }, 1500);
   };
+  // Every preformatted block gets a copy button: examples carry theirs in the template; any
+  // other (a curl request, a block of a custom template) gets one here, in the same box.
+  for (const pre of document.querySelectorAll('main pre')) {
+    let box = pre.parentElement;
+    if (box.querySelector(':scope > button.copy')) continue;
+    if (!box.classList.contains('example')) {
+      box = document.createElement('div');
+      box.className = 'example';
+      pre.replaceWith(box);
+      box.append(pre);
+    }
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'copy';
+    button.textContent = 'Copy';
+    box.prepend(button);
+  }
   for (const button of document.querySelectorAll('button.copy')) {
     button.addEventListener('click', () => {
       const text = button.parentElement.querySelector('pre').textContent;

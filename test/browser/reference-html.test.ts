@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderOutputs } from '../../src/index.js';
+import { loadTemplates, type ReferenceTemplates, renderOutputs } from '../../src/index.js';
 import type { ApiModel } from '../../src/model.js';
 import { schemaRows } from '../../src/render/schema-rows.js';
 
@@ -71,8 +71,8 @@ describe.skipIf(!existsSync(CHROMIUM))('reference.html in Chromium', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function open(model: ApiModel, name: string): Promise<Opened> {
-    const [html] = await renderOutputs(model, ['html']);
+  async function open(model: ApiModel, name: string, templates: ReferenceTemplates = loadTemplates()): Promise<Opened> {
+    const [html] = await renderOutputs(model, ['html'], templates);
     const file = join(dir, name);
     writeFileSync(file, html!.content);
     const context = await browser.newContext({ offline: true });
@@ -119,7 +119,7 @@ describe.skipIf(!existsSync(CHROMIUM))('reference.html in Chromium', () => {
     const { page, errors, requests } = await open(sample, 'copy.html');
     // Record what the page hands the clipboard (headless Chromium has no clipboard to read back).
     await page.evaluate(() => {
-      Object.defineProperty(navigator, 'clipboard', {
+      Object.defineProperty((globalThis as unknown as { navigator: object }).navigator, 'clipboard', {
         value: { writeText: async (text: string) => void ((globalThis as unknown as { __copied?: string }).__copied = text) },
       });
     });
@@ -132,6 +132,19 @@ describe.skipIf(!existsSync(CHROMIUM))('reference.html in Chromium', () => {
     expect(await button.textContent()).toBe('Copied');
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  it('gives every preformatted block a copy button, also one a template wrote without it', async () => {
+    const shipped = loadTemplates();
+    const bare = shipped.html!.partials.body!.replace('<div class="example"><button type="button" class="copy">Copy</button>{{example}}</div>', '{{example}}');
+    expect(bare).not.toBe(shipped.html!.partials.body);
+    const templates = { ...shipped, html: { ...shipped.html!, partials: { ...shipped.html!.partials, body: bare } } };
+    const { page, errors } = await open(sample, 'bare.html', templates);
+    const blocks = await page.locator('main pre').count();
+    expect(blocks).toBeGreaterThan(0);
+    expect(await page.locator('main .example > button.copy + pre').count()).toBe(blocks);
+    expect(errors).toEqual([]);
     await page.context().close();
   }, 60_000);
 
