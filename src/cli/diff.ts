@@ -56,7 +56,7 @@ export function parser(argv: readonly string[]) {
             .positional('new', { type: 'string', describe: 'The later capture(s) or model' }),
         )
         .option('format', { alias: 'f', type: 'string', choices: DIFF_FORMATS, default: 'markdown', describe: 'Changelog format' })
-        .option('out', { alias: 'o', type: 'string', default: '-', describe: 'Write the changelog to this file (default: stdout)' })
+        .option('out', { alias: 'o', type: 'string', nargs: 1, default: '-', describe: 'Write the changelog to this file (default: stdout)' })
         .option('fail-on', { type: 'string', choices: FAIL_ON, describe: 'Exit 1 when there is a change at this level or above (any: any change)' })
         .option('ignore', { type: 'string', describe: 'File of fingerprints (one per line, # comments) to leave out' })
         .option('templates', { type: 'string', describe: 'Folder of custom templates (changelog.md.hbs) replacing the shipped one' }),

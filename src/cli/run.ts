@@ -57,7 +57,7 @@ export function parser(argv: readonly string[]) {
       '$0 <har...> [options]\n$0 diff <old> <new> [options]   what changed between two captures (har2api diff --help)\n\nTurn HAR captures into an API reference (Markdown, JSON model, OpenAPI 3.1, TypeScript types).',
     )
     .command('$0 <har..>', false, (y) => y.positional('har', { type: 'string', array: true, describe: 'HAR files, directories, globs, or - for stdin' }))
-    .option('out', { alias: 'o', type: 'string', default: 'out', describe: 'Output folder (- writes a single format to stdout)' })
+    .option('out', { alias: 'o', type: 'string', nargs: 1, default: 'out', describe: 'Output folder (- writes a single format to stdout)' })
     .option('format', {
       alias: 'f',
       type: 'string',

@@ -101,10 +101,11 @@ describe('har2api command line', () => {
     expect(JSON.parse(io.files.get('/virtual/docs/model.json')!).endpoints).toHaveLength(1);
   });
 
-  it('writes one format to stdout with --out -', async () => {
+  it.each([[['-o', '-']], [['--out', '-']], [['--out=-']]])('writes one format to stdout with %j', async (flags) => {
     const io = memoryIo({ 'c.har': capture });
-    expect(await runCli(['c.har', '-o', '-', '-f', 'json'], io)).toBe(0);
+    expect(await runCli(['c.har', ...flags, '-f', 'json'], io)).toBe(0);
     expect(JSON.parse(io.out.join('')).modelVersion).toBe(1);
+    expect([...io.files.keys()].filter((path) => path.startsWith('/virtual/out/'))).toEqual([]);
   });
 
   it('reads a capture from stdin', async () => {
