@@ -34,6 +34,7 @@ import { type ApiModel, type Endpoint, type Host, MODEL_VERSION, type TrafficSum
 import { type EndpointGroup, type PathSample, templatePaths } from './normalise/templates.js';
 import { type Credential, CredentialSurvey } from './normalise/credentials.js';
 import { LeftOutAccumulator } from './normalise/left-out.js';
+import { ListedIds } from './normalise/listed-ids.js';
 import { minimiseExchange } from './normalise/minimise.js';
 import { createTrafficFilter } from './normalise/traffic.js';
 import { FilterUsage } from './normalise/unmatched.js';
@@ -168,6 +169,7 @@ async function shape(captures: readonly Capture[], ctx: Context, gate: Gate, set
   const leftOut = new LeftOutAccumulator();
   const shapes = new Map<string, Payload>();
   const survey = new CredentialSurvey();
+  const listed = new ListedIds();
   const sent: Credential[][] = [];
   const usage = new FilterUsage(ctx.options);
   for (const capture of captures) {
@@ -185,6 +187,7 @@ async function shape(captures: readonly Capture[], ctx: Context, gate: Gate, set
       usage.observeKept(exchange.url.host, exchange.url.path);
       entries.push(exchange.entry);
       kept.push(pathSample(exchange, exchange.url.path, shapes));
+      listed.add(exchange);
       sent.push(survey.add(exchange));
       let set = schemes.get(exchange.url.host);
       if (!set) schemes.set(exchange.url.host, (set = new Set()));
@@ -193,7 +196,7 @@ async function shape(captures: readonly Capture[], ctx: Context, gate: Gate, set
     keptEntries.push(entries);
   }
   // Templating's diagnostics quote paths: they leave through the gate.
-  const { groups: templated, apiRoots } = templatePaths(kept, { ...ctx, report: (d) => ctx.report(gate.diagnostic(d)) });
+  const { groups: templated, apiRoots } = templatePaths(kept, { ...ctx, report: (d) => ctx.report(gate.diagnostic(d)) }, listed);
   const groups = templated.map((group) => showGroup(group, gate));
   const prefixes = groups.length > 0 ? [] : usage.seenPrefixes().map((p) => ({ host: p.host, path: gate.path(p.path) }));
   for (const d of usage.finish(
@@ -215,11 +218,11 @@ async function shape(captures: readonly Capture[], ctx: Context, gate: Gate, set
 function showLeftOut(left: ReturnType<LeftOutAccumulator['finish']>, gate: Gate): Shaped['left'] {
   const url = (hostPath: string) => {
     const slash = hostPath.indexOf('/');
-    return slash === -1 ? hostPath : `${hostPath.slice(0, slash)}${gate.path(hostPath.slice(slash))}`;
+    return slash === -1 ? hostPath : `${hostPath.slice(0, slash)}${gate.urlPath(hostPath.slice(slash))}`;
   };
   return {
     leftOut: left.leftOut.map((tally) => ({ ...tally, examples: tally.examples.map(url) })),
-    telemetry: left.telemetry.map((call) => ({ ...call, path: gate.path(call.path) })),
+    telemetry: left.telemetry.map((call) => ({ ...call, path: gate.urlPath(call.path) })),
     trackers: left.trackers,
   };
 }

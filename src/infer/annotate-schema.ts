@@ -83,7 +83,7 @@ export function annotateSchema(schema: JsonSchema, node: FieldNode | undefined, 
 function shownExample(node: FieldNode, view: SchemaView): ShownScalar | undefined {
   if (node.shown !== undefined) return node.shown;
   if (node.example === undefined) return undefined;
-  return view.gate.jsonLeaf(node.example, view.place, view.path, node.exampleSiblings ?? []);
+  return view.gate.jsonLeaf(node.example, view.place, view.path, node.exampleSiblings ?? {});
 }
 
 function deeper(view: SchemaView, key: string): SchemaView {
@@ -146,7 +146,7 @@ function annotateString(out: JsonSchema, node: FieldNode, nullable: boolean, vie
   if (format !== undefined) out.format = format;
   const values = enumValues(node.enumCounts, node.stringSamples);
   // An enum member the gate would replace is no member to show: the field keeps its type only.
-  const shown = values && format === undefined ? view.gate.jsonEnum(values, view.place, view.path, node.exampleSiblings ?? []) : undefined;
+  const shown = values && format === undefined ? view.gate.jsonEnum(values, view.place, view.path, node.exampleSiblings ?? {}) : undefined;
   if (shown) out.enum = nullable ? [...shown, null] : shown;
 }
 

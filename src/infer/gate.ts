@@ -25,12 +25,12 @@ import { redactFileName } from '../redact/file-name.js';
 import { redactHeader } from '../redact/headers.js';
 import type { Redactor } from '../redact/index.js';
 import type { NameScope } from '../redact/names.js';
-import { redactJson } from '../redact/json.js';
+import { kindBySiblings, redactJson } from '../redact/json.js';
 import { PLACEHOLDER_PATTERN } from '../redact/placeholders.js';
 import { atPlace, type Scope } from '../redact/scope.js';
 import { redactText } from '../redact/text.js';
 import { redactParamName, redactUrlPath, redactUrlText } from '../redact/url.js';
-import { redactValue, siblingsOf } from '../redact/value.js';
+import { kindByShape, namedSiblingShapes, redactValue, type SiblingShapes, siblingsOf } from '../redact/value.js';
 import { detachText } from './detach-text.js';
 import { jsonExample, textExample, truncateExample } from './example.js';
 import { FORMAT_URI, stringFormats } from './string-format.js';
@@ -40,15 +40,28 @@ export type ShownJson = ShownScalar | ShownJson[] | { [key: string]: ShownJson }
 /** Named values sent together: query parameters, form fields, multipart parts. */
 export type NamedContext = 'query' | 'form';
 
+/** The record around a JSON field shown on its own: its other keys, with scalar values (others null). */
+export type SiblingValues = { readonly [key: string]: Json };
+
+/** A named value sent beside another (its value when known). */
+export interface NamedSibling {
+  name: string;
+  value?: string | null;
+}
+
 export interface Gate {
   /** False with `--no-redact`: values are then shown as they are. */
   readonly redacting: boolean;
   /** A JSON value redacted as a whole, every key with its path and siblings; `keyPath` are the keys above it. */
   json(value: Json, place: string, keyPath?: readonly string[]): ShownJson;
-  /** One JSON scalar, found under `keyPath` among `siblings` (the keys of the object holding it). */
-  jsonLeaf(value: string | number | boolean, place: string, keyPath: readonly string[], siblings: readonly string[]): ShownScalar;
+  /**
+   * One JSON scalar, found under `keyPath` in a record with `siblings` (the other keys of the
+   * object holding it, with their values where they are scalars): `name` beside `email` is a
+   * person's, a value shaped like a redacted sibling phone is a phone.
+   */
+  jsonLeaf(value: string | number | boolean, place: string, keyPath: readonly string[], siblings: SiblingValues): ShownScalar;
   /** Enum members of a string field; undefined when redaction replaces any (a placeholder is no member). */
-  jsonEnum(values: readonly string[], place: string, keyPath: readonly string[], siblings: readonly string[]): Shown[] | undefined;
+  jsonEnum(values: readonly string[], place: string, keyPath: readonly string[], siblings: SiblingValues): Shown[] | undefined;
   /** A JSON key that is data (an email, a token as a property name). */
   key(key: string, place: string): string;
   /** A redacted JSON value printed as the reference prints examples, placeholders fitted to `schema`. */
@@ -56,11 +69,12 @@ export interface Gate {
   /** NDJSON lines, each redacted and fitted to the line schema, one per line, cut. */
   printLines(values: readonly Json[], schema: JsonSchema | undefined, place: string): Shown;
   /**
-   * A value sent under a name, with the pairs sent beside it. Pass the same `siblings` array for
+   * A value sent under a name, with the pairs sent beside it (their values, where known, say what
+   * a value shaped like a redacted sibling phone or name is). Pass the same `siblings` array for
    * every value of one request: what the siblings say is worked out once per array, so showing
    * every value of a request with n pairs costs O(n), not O(n²).
    */
-  value(value: string, name: string, context: NamedContext, siblings: readonly { name: string }[], place: string): Shown;
+  value(value: string, name: string, context: NamedContext, siblings: readonly NamedSibling[], place: string): Shown;
   /** Enum members of a named value; undefined when redaction replaces any. */
   namedEnum(values: readonly string[], name: string, context: NamedContext, place: string): Shown[] | undefined;
   /** A parameter, field or part name (a name can be the secret: `?<token>`). */
@@ -81,8 +95,14 @@ export interface Gate {
   sse(events: readonly SseEvent[], place: string): Shown;
   /** A multipart file name: replaced but for its extension. */
   fileName(name: string): Shown;
-  /** A path template's literal segments (the `{name}` segments are ours). */
+  /**
+   * A path template's literal segments (the `{name}` segments are ours), shown as templating
+   * decided them: a value that only a parameter's name made a secret (`?key=sticker2`) never
+   * changes a literal segment; a segment's own shape or a personal value found elsewhere does.
+   */
   path(template: string): string;
+  /** A path as it was sent (a left-out example), every segment judged. */
+  urlPath(path: string): string;
   /**
    * A path parameter's example, judged with the literal segment before it; a placeholder is
    * fitted to the parameter's kind and pattern, and left out when it cannot fit.
@@ -129,6 +149,16 @@ export function createGate(redactor: Redactor | null): Gate {
   const scopes = new Map<string, Scope>();
   // What a request's pairs say about each other (a person's name beside an email), once per array and place.
   const siblingScopes = new WeakMap<readonly { name: string }[], Map<Scope, NameScope>>();
+  const siblingShapes = new WeakMap<readonly NamedSibling[], Map<string, SiblingShapes>>();
+  /** The shapes of the personal phones, names and addresses among a request's pairs, once per array (value.ts). */
+  const shapesIn = (siblings: readonly NamedSibling[], context: NamedContext, scope: Scope): SiblingShapes => {
+    let byScope = siblingShapes.get(siblings);
+    if (!byScope) siblingShapes.set(siblings, (byScope = new Map()));
+    const key = `${context}\u0000${scope.place}`;
+    let found = byScope.get(key);
+    if (found === undefined) byScope.set(key, (found = namedSiblingShapes(siblings, context, scope)));
+    return found;
+  };
   const siblingsIn = (siblings: readonly { name: string }[], scope: Scope): NameScope => {
     let byScope = siblingScopes.get(siblings);
     if (!byScope) siblingScopes.set(siblings, (byScope = new Map()));
@@ -175,9 +205,16 @@ export function createGate(redactor: Redactor | null): Gate {
     noteJson(value, redacted, place, keyPath.join('.'));
     return show(redacted);
   };
-  const leaf = (value: string | number | boolean, place: string, keyPath: readonly string[], siblings: readonly string[]): ShownScalar => {
+  const leaf = (value: string | number | boolean, place: string, keyPath: readonly string[], siblings: SiblingValues): ShownScalar => {
     if (typeof value === 'boolean') return value;
-    const redacted = unwrap(redactJson(wrap(value, keyPath, siblings), at(place)), keyPath);
+    const scope = at(place);
+    let redacted = unwrap(redactJson(wrap(value, keyPath, Object.keys(siblings)), scope), keyPath);
+    if (redacted === value && typeof value === 'string') {
+      // Shown without its record: the record's values still say what it is (json.ts `kindBySiblings`).
+      const key = keyPath[keyPath.length - 1] ?? '';
+      const kind = kindBySiblings(key, value, siblings, scope, keyPath.length > 1 ? keyPath[keyPath.length - 2]! : null);
+      if (kind !== null) redacted = scope.tags.tag(kind, value, place);
+    }
     if (typeof redacted === 'string') {
       note(place, keyPath.join('.'), redacted);
       return show(redacted);
@@ -190,7 +227,7 @@ export function createGate(redactor: Redactor | null): Gate {
     return show(redacted);
   };
   const pathSegments = (template: string): string => {
-    const redacted = redactUrlPath(template, base);
+    const redacted = base.tags.strictly(() => redactUrlPath(template, base));
     if (redacted === template) return template;
     // `{name}` segments are ours: only literal segments take what redaction changed.
     const before = template.split('/');
@@ -225,7 +262,11 @@ export function createGate(redactor: Redactor | null): Gate {
     },
     value(value, name, context, siblings, place) {
       const scope = at(place);
-      const redacted = redactValue(value, scope, name, context, siblingsIn(siblings, scope));
+      let redacted = redactValue(value, scope, name, context, siblingsIn(siblings, scope));
+      if (redacted === value) {
+        const kind = kindByShape(name, value, shapesIn(siblings, context, scope), scope);
+        if (kind !== null) redacted = scope.tags.tag(kind, value, place);
+      }
       note(place, `${context === 'query' ? 'query' : 'field'}.${name}`, redacted);
       return show(redacted);
     },
@@ -290,6 +331,11 @@ export function createGate(redactor: Redactor | null): Gate {
     path: pathSegments,
     requestPath: (path, template, params) => requestPath(gate, path, template, params),
     compact: (value) => show(JSON.stringify(value)),
+    urlPath(path) {
+      const redacted = redactUrlPath(path, base);
+      if (redacted !== path) note('url.path', '(path)', redacted);
+      return redacted;
+    },
     pathExample(value, parent, param) {
       const path = `/${parent}/${value}`;
       const redacted = redactUrlPath(path, base);
@@ -369,6 +415,7 @@ function openGate(): Gate {
     sse: (events) => show(truncateExample(sseText(events), 2000, 30)),
     fileName: (name) => show(name),
     path: (template) => template,
+    urlPath: (path) => path,
     pathExample: (value) => show(value),
     requestPath: (path, template, params) => requestPath(gate, path, template, params),
     compact: (value) => show(JSON.stringify(value)),

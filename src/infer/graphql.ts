@@ -47,7 +47,7 @@ export class GraphqlAccumulator {
     // The name is judged as the body sends it, beside `query` and `variables`.
     const shown = [...this.byName.keys()].map((name) => ({
       name,
-      shown: String(this.gate.jsonLeaf(name, 'request.body', ['operationName'], ['query', 'variables'])),
+      shown: String(this.gate.jsonLeaf(name, 'request.body', ['operationName'], { query: null, variables: null })),
     }));
     for (const { name, shown: shownName } of shown.sort((a, b) => (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0))) {
       const entry = this.byName.get(name)!;

@@ -41,6 +41,8 @@ export const MAX_DEPTH = 48;
 export const MAX_NODES = 20_000;
 const MAX_EXAMPLE_CHARS = 200;
 const MAX_SIBLINGS = 64;
+/** Sibling strings longer than this are no phone, name or address part: not kept as context. */
+const MAX_SIBLING_CHARS = 128;
 
 export type Scalar = string | number | boolean;
 
@@ -67,8 +69,8 @@ export interface FieldNode {
   enumCounts: EnumCounts | null;
   /** First non-null scalar, a non-empty string preferred; strings cut to 200 characters. Raw: shown only through the gate. */
   example?: Scalar;
-  /** The keys of the object that held `example` (its siblings: context for the gate). */
-  exampleSiblings?: string[];
+  /** The object that held `example`: its keys and scalar values (its siblings: context for the gate). Raw. */
+  exampleSiblings?: { [key: string]: Json };
   /** The example as the gate showed it, taken from the redacted representative sample. */
   shown?: ShownScalar;
   /** Properties of plain objects, by key. */
@@ -278,12 +280,25 @@ export class JsonObserver {
       const example = next.example;
       const skeleton = this.visit(value[key]!, next, depth + 1);
       // The gate judges an example with its siblings (`name` beside `email`), as in the body.
-      if (next.example !== example) next.exampleSiblings = Object.keys(value).slice(0, MAX_SIBLINGS);
+      if (next.example !== example) next.exampleSiblings = siblingValues(value);
       if (skeleton !== NOTHING) (kept ??= []).push([key, skeleton]);
     }
     // fromEntries defines own properties, so a captured `__proto__` key stays plain data.
     return kept ? Object.fromEntries(kept) : fresh ? {} : NOTHING;
   }
+}
+
+/** The keys of a record with their scalar values (strings cut), objects and arrays as null. */
+function siblingValues(record: { [key: string]: Json }): { [key: string]: Json } {
+  const out: { [key: string]: Json } = {};
+  let n = 0;
+  for (const key in record) {
+    if (n++ >= MAX_SIBLINGS) break;
+    const v = record[key]!;
+    const value = typeof v === 'string' ? (v.length > MAX_SIBLING_CHARS ? '' : detachText(v)) : v !== null && typeof v === 'object' ? null : v;
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
 }
 
 function cloneFieldNode(node: FieldNode): FieldNode {

@@ -11,7 +11,8 @@
  *     calls to the host with a value that is reused:
  *     a value that changes on every call is a nonce or a signature (`sec-websocket-key`,
  *     `x-signature`), which no client can copy;
- *   - CSRF tokens are never credentials: they pair with a session, they do not make one.
+ *   - CSRF tokens are never credentials: they pair with a session, they do not make one; nor
+ *     are anti-bot proofs (sentinel, proof, turnstile, captcha, challenge, attestation tokens).
  *
  * Credentials sent on the same request are one requirement (all of them are needed); the
  * accumulator (infer/params.ts) groups them so.
@@ -21,6 +22,7 @@ import type { Exchange, NameValue } from '../exchange.js';
 import type { AuthScheme } from '../model.js';
 import { hasCredentialPrefix, looksLikeToken } from '../redact/entropy.js';
 import { readJwt } from '../redact/jwt.js';
+import { isWordValue } from '../redact/names.js';
 import { decodeBase64Text } from '../redact/text.js';
 
 /** A credential as one request sent it: its scheme, without the value. */
@@ -44,8 +46,16 @@ const SESSION_COOKIE = /sess|sid|token|auth|jwt|login/i;
  * header is one when it is also sent on most calls to the host, like a header of no telling name.
  */
 const CREDENTIAL_NAME = /(?:^|[-_.])(?:api[-_]?key|apikey|key|token|secret|session|jwt|bearer|credentials?|password|pass)(?:$|[-_.])/i;
-/** CSRF tokens, nonces, signatures, request ids: sent with a credential, never one. */
-const NOT_CREDENTIAL = /csrf|xsrf|nonce|signature|sign$|request[-_]?id|trace|idempotency|captcha|turnstile|proof|device|client[-_]?id|locale|timezone/i;
+/**
+ * CSRF tokens, nonces, signatures, request ids: sent with a credential, never one. Anti-bot
+ * proofs too (`openai-sentinel-proof-token`, turnstile, captcha, challenge and attestation
+ * tokens): a challenge script mints one per request or per few requests to show a browser is
+ * there; it says nothing about who calls, expires in minutes, and a client cannot copy it from a
+ * reference, so naming it as authentication would send readers after the wrong thing. They stay
+ * visible as request headers (their values redacted).
+ */
+const NOT_CREDENTIAL =
+  /csrf|xsrf|nonce|signature|sign$|request[-_]?id|trace|idempotency|captcha|turnstile|proof|sentinel|challenge|attestation|device|client[-_]?id|locale|timezone/i;
 /** Browser and protocol headers: never credentials, whatever their value looks like. */
 const PROTOCOL_HEADER =
   /^(?::|sec-|accept|content-|if-|cache-|access-control-|x-forwarded-|x-real-ip|x-b3-|traceparent|tracestate|baggage|sentry-|user-agent|referer|origin|host$|connection|cookie$|pragma|priority|range|te$|upgrade|dnt|x-requested-with)/i;
@@ -94,7 +104,8 @@ function nameSaysCredential(name: string): boolean {
 export function isCredentialShaped(value: string): boolean {
   if (value.length < 8 || value.length > 16384) return false;
   if (/\s/.test(value) || /^(?:\d+|true|false|null|undefined)$/i.test(value)) return false;
-  if (/^[a-z]+(?:[-_][a-z]+)*$/.test(value)) return false;
+  // Words, also with a short number (`sticker2`, `page-10`): a config value, not a key.
+  if (isWordValue(value)) return false;
   return readJwt(value) !== null || !isEncodedText(value);
 }
 

@@ -25,6 +25,7 @@ import { compareMethods, compareText } from '../order.js';
 import { detectApiRoot } from './api-root.js';
 import { matchesHost } from './glob.js';
 import { type PathHint, parseHint } from './hints.js';
+import { isDistinctiveId, ListedIds } from './listed-ids.js';
 import { itemNoun, paramName } from './names.js';
 import { type SegmentClass, classifySegment, dropMatrixValues, splitExtension } from './segments.js';
 import { type Child, type ParamSource, type RulePosition, decideByHint, decideByIds, decideByWords, sortChildren } from './template-rules.js';
@@ -87,7 +88,7 @@ interface Position extends RulePosition {
 }
 
 /** Groups exchanges into endpoints: same method, host and path template. */
-export function templatePaths<T extends PathSample>(exchanges: readonly T[], ctx: Context): Templated<T> {
+export function templatePaths<T extends PathSample>(exchanges: readonly T[], ctx: Context, listed: ListedIds = new ListedIds()): Templated<T> {
   const hints = parseHints(ctx);
   const byHost = new Map<string, T[]>();
   for (const exchange of exchanges) {
@@ -99,7 +100,7 @@ export function templatePaths<T extends PathSample>(exchanges: readonly T[], ctx
   const apiRoots: Record<string, string> = {};
   for (const host of [...byHost.keys()].sort()) {
     const hostHints = hints.filter((h) => h.host === null || matchesHost(host, [h.host]));
-    const result = templateHost(host, byHost.get(host)!, hostHints, ctx);
+    const result = templateHost(host, byHost.get(host)!, hostHints, ctx, listed);
     groups.push(...result.groups);
     apiRoots[host] = result.apiRoot;
   }
@@ -121,6 +122,7 @@ function templateHost<T extends PathSample>(
   exchanges: readonly T[],
   hints: readonly PathHint[],
   ctx: Context,
+  listed: ListedIds,
 ): { groups: EndpointGroup<T>[]; apiRoot: string } {
   const trie = emptyNode();
   const segmented = exchanges.map((exchange) => ({ exchange, segments: splitPath(exchange.url.path) }));
@@ -143,7 +145,7 @@ function templateHost<T extends PathSample>(
     host,
     ctx,
   );
-  nameByIdentity(template, segmented);
+  nameByIdentity(template, segmented, (value) => listed.nounsOf(host, value));
   return { groups: groupExchanges(host, segmented, template), apiRoot: root.length > 0 ? `/${root.join('/')}` : '' };
 }
 
@@ -238,13 +240,16 @@ const EMPTY: TemplateNode = { literals: new Map(), param: null };
 const IDENTITY_VALUES = 1000;
 
 /**
- * One id, one name: when the same identifier values fill parameters at several positions
- * (`/articles/{article_id}/` and `/bookmarks/{bookmark_id}/` holding the same uuids), the
- * parameters take the name of the one a plural collection named, the resource the ids belong
- * to. Only distinctive values count (uuids, tokens, long numbers): `1` under `/orders` and `1`
+ * One id, one name, from the resource the id identifies:
+ *   1. a parameter whose values a collection listed in its responses (`GET /articles` answering
+ *      `[{"id": …}]`, listed-ids.ts) is named after it: `/bookmarks/{article_id}/`;
+ *   2. when the same identifier values fill parameters at several positions
+ *      (`/articles/{article_id}/` and `/bookmarks/{bookmark_id}/` holding the same uuids), the
+ *      parameters take the name of the one a plural collection named.
+ * Only distinctive values count (uuids, tokens, long numbers): `1` under `/orders` and `1`
  * under `/pages` are not the same thing. A name already taken on a parameter's branch is left.
  */
-function nameByIdentity(template: TemplateNode, segmented: readonly { segments: string[] }[]): void {
+function nameByIdentity(template: TemplateNode, segmented: readonly { segments: string[] }[], listedAs: (value: string) => string[]): void {
   const values = new Map<TemplateParam, Set<string>>();
   const branch = new Map<TemplateParam, TemplateParam[]>();
   walkParams(template, [], branch);
@@ -258,7 +263,7 @@ function nameByIdentity(template: TemplateNode, segmented: readonly { segments: 
       }
       const param = node.param;
       const value = splitExtension(decodeSegment(segment))[0];
-      if (param.source === 'ids' && isDistinctive(value)) {
+      if (param.source === 'ids' && isDistinctiveId(value)) {
         let set = values.get(param);
         if (!set) values.set(param, (set = new Set()));
         if (set.size < IDENTITY_VALUES) set.add(value);
@@ -266,6 +271,7 @@ function nameByIdentity(template: TemplateNode, segmented: readonly { segments: 
       node = param.node;
     }
   }
+  for (const [param, set] of values) nameByListing(param, set, branch.get(param)!, listedAs);
   // The owner of a value: a listed collection first, then any collection, the one with most values.
   const rank = (p: TemplateParam) => (p.listed ? 2 : p.item !== null ? 1 : 0);
   const owners = new Map<string, TemplateParam>();
@@ -297,11 +303,21 @@ function walkParams(node: TemplateNode, above: TemplateParam[], branch: Map<Temp
   return below;
 }
 
-/** A value that identifies one thing wherever it appears: not a small number, a word or a date. */
-function isDistinctive(value: string): boolean {
-  const cls = classifySegment(value);
-  if (cls.kind === 'integer') return value.length >= 6;
-  return cls.kind !== 'word' && cls.kind !== 'date' && cls.kind !== 'datetime' && cls.noun === undefined;
+/**
+ * The name of the collection that listed most of a parameter's values (its own parent first on a
+ * tie): `/bookmarks/{x}` holding ids that `GET /articles` answered is `{article_id}`.
+ */
+function nameByListing(param: TemplateParam, values: ReadonlySet<string>, branch: readonly TemplateParam[], listedAs: (value: string) => string[]): void {
+  const counts = new Map<string, number>();
+  for (const value of values) for (const noun of listedAs(value)) counts.set(noun, (counts.get(noun) ?? 0) + 1);
+  if (counts.size === 0) return;
+  const [noun] = [...counts].sort(([a, m], [b, n]) => n - m || Number(b === param.item) - Number(a === param.item) || compareText(a, b))[0]!;
+  const name = `${noun}_id`;
+  if (noun === param.item || name === param.name || branch.some((other) => other !== param && other.name === name)) return;
+  param.reason += `; named {${name}}: its values are the ids that a ${noun} listing answered`;
+  param.name = name;
+  // It now names what the listing names: the collection is its owner for the rule below.
+  param.item = noun;
 }
 
 /**

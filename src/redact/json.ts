@@ -86,6 +86,26 @@ function redactSameShaped(record: { [key: string]: Json }, shapes: ReadonlyMap<s
   return record;
 }
 
+/**
+ * The kind a record gives `value` under `key` by its siblings' values alone: a sibling that a
+ * rule makes a personal phone, name or address, with the same shape (siblings.ts). Nothing is
+ * tagged here; the gate asks this for a field shown on its own (infer/gate.ts).
+ */
+export function kindBySiblings(key: string, value: string, record: { readonly [key: string]: Json }, scope: Scope, parent: string | null): string | null {
+  if (isIdName(key) || isDescribingKey(key) || scope.tags.issued(value)) return null;
+  const shape = valueShape(value);
+  if (shape === null) return null;
+  let personSiblings = false;
+  for (const k in record) if (scope.cache.isPersonSibling(k)) personSiblings = true;
+  for (const k in record) {
+    const v = record[k];
+    if (k === key || typeof v !== 'string' || v === '' || valueShape(v) !== shape) continue;
+    const rule = keyInfo(k, scope, personSiblings, parent).rule;
+    if (rule !== null && isSiblingKind(rule.kind) && ruleApplies(rule, v)) return rule.kind;
+  }
+  return null;
+}
+
 /** A new object with the first `count` properties of `value`, in order. */
 function copyFirst(value: { [key: string]: Json }, count: number): { [key: string]: Json } {
   const out: { [key: string]: Json } = {};

@@ -3,11 +3,14 @@
  * before any body is scanned, so the same value echoed elsewhere (a session cookie printed into
  * an HTML page, a token repeated in an error message, a hex id that no shape rule would catch)
  * is recognised there too. Only the cheap, structured places are read: cookies, credential
- * headers, query and fragment parameters, form fields.
+ * headers, query and fragment parameters, form fields, and the keys of JSON bodies
+ * (learn-json.ts). Personal values found there (a name, a phone, an address) are remembered as
+ * phrases, redacted wherever they recur (phrases.ts).
  */
 import type { Exchange, Message, NameValue } from '../exchange.js';
 import { authorizationCredential } from './headers.js';
-import { type NameContext, ruleApplies } from './names.js';
+import { learnJson, remember } from './learn-json.js';
+import { isWordValue, type NameContext, ruleApplies } from './names.js';
 import type { RunCache } from './scope.js';
 import type { Placeholders } from './placeholders.js';
 
@@ -15,7 +18,8 @@ export function rememberSecrets(exchanges: readonly Exchange[], tags: Placeholde
   const pairs = (list: readonly NameValue[], context: NameContext): void => {
     for (const { name, value } of list) {
       const found = value === '' ? null : cache.nameRule(name, context);
-      if (found && ruleApplies(found, value)) tags.remember(found.kind, value);
+      // A word under a `key` name (`?key=sticker2`) is the name's guess: it never changes a path template (infer/gate.ts).
+      if (found && ruleApplies(found, value)) remember(found.kind, value, tags, found.tier === 'credential' && isWordValue(value));
     }
   };
   const addCookieName = (name: string): void => {
@@ -47,7 +51,10 @@ export function rememberSecrets(exchanges: readonly Exchange[], tags: Placeholde
         for (const line of header.value.split('\n')) rememberCookie(line.split(';')[0] ?? '');
     }
     pairs(m.headers, 'header');
-    if (m.body?.content.kind === 'form') pairs(m.body.content.fields, 'form');
+    const content = m.body?.content;
+    if (content?.kind === 'form') pairs(content.fields, 'form');
+    else if (content?.kind === 'json' || content?.kind === 'jsonp') learnJson(content.value, tags, cache);
+    else if (content?.kind === 'ndjson') for (const value of content.values) learnJson(value, tags, cache);
   };
   for (const exchange of exchanges) {
     message(exchange.request);

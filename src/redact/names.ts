@@ -669,6 +669,14 @@ export function couldBeCredential(value: string): boolean {
   return true;
 }
 
+/**
+ * A word, also with a short number (`theme`, `dark-mode`, `sticker2`, `page-10`): under a
+ * `key` or `token` name it is a setting, and only the name calls it a secret.
+ */
+export function isWordValue(value: string): boolean {
+  return value.length <= 64 && /^[a-z]+(?:[-_][a-z]+)*[-_]?\d{0,3}$/.test(value);
+}
+
 /** Whether a name rule applies to this value (see `NameRule.tier`). */
 export function ruleApplies(found: NameRule, value: string): boolean {
   if (value === '') return false;

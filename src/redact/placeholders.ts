@@ -40,6 +40,15 @@ export class Placeholders {
   /** Known secrets: digest → kind, and the lengths worth hashing a word for. */
   readonly #known = new Map<number, string>();
   readonly #knownLengths = new Set<number>();
+  /** Known values that are only a name's guess (a word under `key`): never shown changed in a path template. */
+  readonly #guesses = new Set<number>();
+  #strict = false;
+  /** Personal values (phrases.ts): digest → kind, and per first-word digest the phrase lengths. */
+  readonly #phrases = new Map<number, string>();
+  readonly #heads = new Map<number, Set<number>>();
+  readonly #headLengths = new Set<number>();
+  /** Lengths of personal values in scripts written without spaces (`陈静怡`). */
+  readonly #joinedLengths = new Set<number>();
   readonly #wholes = new Set<number>();
   readonly #memos = new Map<string, Map<number, { output: string; kinds: string[] }>>();
   #memoSize = 0;
@@ -132,13 +141,90 @@ export class Placeholders {
     return text.charCodeAt(0) === 60 && this.#issued.has(text);
   }
 
-  /** Remembers a value found by name or position, so later free text can be checked for it. */
-  remember(kind: string, value: string): void {
+  /**
+   * Remembers a value found by name or position, so later free text can be checked for it.
+   * `guess`: only the name said so (a word under a `key` name, names.ts `isWordValue`), not the value's shape.
+   */
+  remember(kind: string, value: string, guess = false): void {
     if (value.length < KNOWN_MIN_LENGTH || value.length > MAX_KNOWN_LENGTH) return;
     const digest = this.#hash(value);
-    if (this.#known.has(digest) || !worthRemembering(value)) return;
+    if (this.#known.has(digest)) {
+      if (!guess) this.#guesses.delete(digest);
+      return;
+    }
+    if (!worthRemembering(value)) return;
     this.#known.set(digest, kind);
     this.#knownLengths.add(value.length);
+    if (guess) this.#guesses.add(digest);
+  }
+
+  /**
+   * `show()` with guesses forgotten: a path template's literal segments are shown as templating
+   * decided them, never changed by a value that only a parameter's name made a secret.
+   */
+  strictly<T>(show: () => T): T {
+    const outer = this.#strict;
+    this.#strict = true;
+    try {
+      return show();
+    } finally {
+      this.#strict = outer;
+    }
+  }
+
+  /**
+   * Remembers a personal value (a name, phone, address … found by its key, its record or its
+   * shape) as a phrase of one or more words, so it is redacted wherever it recurs (phrases.ts).
+   * Returns whether it was remembered (values too short or too plain to recognise are not).
+   */
+  rememberPhrase(kind: string, value: string): boolean {
+    const phrase = value.trim();
+    if (!worthRememberingAsPhrase(phrase)) return false;
+    const digest = this.#hash(phrase);
+    if (this.#phrases.has(digest)) return true;
+    if (this.#phrases.size >= MAX_PHRASES) return false;
+    this.#phrases.set(digest, kind);
+    if (isJoinedScript(phrase)) {
+      this.#joinedLengths.add(phrase.length);
+      return true;
+    }
+    const space = firstSpace(phrase);
+    const head = space === -1 ? phrase : phrase.slice(0, space);
+    const headDigest = this.#hash(head);
+    let lengths = this.#heads.get(headDigest);
+    if (lengths === undefined) this.#heads.set(headDigest, (lengths = new Set()));
+    lengths.add(phrase.length);
+    this.#headLengths.add(head.length);
+    if (head.length > this.maxHeadLength) this.maxHeadLength = head.length;
+    return true;
+  }
+
+  /** The longest first word of a remembered phrase. */
+  maxHeadLength = 0;
+
+  /** Whether any personal phrase was remembered (so text is worth checking for them). */
+  get remembersPhrases(): boolean {
+    return this.#phrases.size > 0;
+  }
+
+  /** Whether a remembered phrase starts with a word of this length: a cheap test before hashing. */
+  mayStartPhrase(headLength: number): boolean {
+    return this.#headLengths.has(headLength);
+  }
+
+  /** The lengths of remembered phrases whose first word is `head`, or undefined. */
+  phraseLengths(head: string): ReadonlySet<number> | undefined {
+    return this.#heads.get(this.#hash(head));
+  }
+
+  /** Lengths of remembered phrases in scripts written without spaces. */
+  get joinedLengths(): ReadonlySet<number> {
+    return this.#joinedLengths;
+  }
+
+  /** The kind of a remembered phrase equal to `text`, or null. */
+  recallPhrase(text: string): string | null {
+    return this.#phrases.get(this.#hash(text)) ?? null;
   }
 
   /** True the second time a compound value (a whole `Cookie` header) is offered to `remember`. */
@@ -162,8 +248,53 @@ export class Placeholders {
   /** The kind of a remembered secret equal to `word`, or null. Cheap for most words. */
   recall(word: string): string | null {
     if (this.#known.size === 0 || !this.#knownLengths.has(word.length)) return null;
-    return this.#known.get(this.#hash(word)) ?? null;
+    const digest = this.#hash(word);
+    if (this.#strict && this.#guesses.has(digest)) return null;
+    return this.#known.get(digest) ?? null;
   }
+}
+
+const MAX_PHRASES = 200_000;
+const MIN_PHRASE = 5;
+const MAX_PHRASE = 200;
+
+/**
+ * Personal values worth looking for elsewhere: long enough, and not a word of the language (a
+ * lower-case word such as `support` under `username` would match every sentence): a value with
+ * a digit, a capital, a space between words or a letter outside ASCII. Runs of digits need 6.
+ */
+function worthRememberingAsPhrase(value: string): boolean {
+  if (value.length > MAX_PHRASE) return false;
+  if (isJoinedScript(value)) return value.length >= 2;
+  if (value.length < MIN_PHRASE) return false;
+  let digits = 0;
+  let upper = false;
+  let space = false;
+  let letters = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c >= 65 && c <= 90) {
+      upper = true;
+      letters++;
+    } else if ((c >= 97 && c <= 122) || c >= 128) letters++;
+    else if (c === 32) space = true;
+    else if (c < 32) return false;
+  }
+  if (letters === 0) return digits >= 6;
+  return digits > 0 || upper || space || /[^\x00-\x7f]/.test(value);
+}
+
+/** Han, Kana, Hangul, Thai: scripts that write names inside a run of text without spaces. */
+const JOINED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\u30fc\u00b7\u30fb]+$/u;
+
+export function isJoinedScript(value: string): boolean {
+  return value.length <= 32 && value.charCodeAt(0) >= 0x0e00 && JOINED.test(value);
+}
+
+function firstSpace(value: string): number {
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) <= 32) return i;
+  return -1;
 }
 
 function sortedRecord(counts: ReadonlyMap<string, number>): Record<string, number> {

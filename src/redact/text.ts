@@ -55,6 +55,7 @@ import {
 } from './labels.js';
 import { type NameRule, isBareName, ruleApplies } from './names.js';
 import { redactPrivateKeys } from './private-keys.js';
+import { redactPhrases } from './phrases.js';
 import { findProseSpans, mayHoldProse } from './prose.js';
 import { redactPatterns } from './rules.js';
 import type { Scope } from './scope.js';
@@ -102,7 +103,9 @@ const MAY_HOLD_ANYTHING = /[0-9@:=%&#?+/_~\\<-]|[A-Z][a-z]*[A-Z]|[a-z.,] [A-Z]|[
  */
 export function redactText(text: string, scope: Scope, noEntropy = false, prose = true): string {
   const patterns = scope.cache.rules.redactPatterns;
-  const own = patterns.length === 0 ? text : redactPatterns(text, patterns, (match) => scope.tags.tag('custom', match, scope.place));
+  const custom = patterns.length === 0 ? text : redactPatterns(text, patterns, (match) => scope.tags.tag('custom', match, scope.place));
+  // Personal values found elsewhere in the capture (phrases.ts), before anything else reads the words.
+  const own = scope.tags.remembersPhrases ? redactPhrases(custom, scope) : custom;
   const delimiter = own.length >= 12 ? csvDelimiter(own) : 0;
   const columns = delimiter === 0 ? own : redactCsvColumns(own, delimiter, scope);
   if (columns.length < 6 || !MAY_HOLD_ANYTHING.test(columns)) {

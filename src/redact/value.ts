@@ -8,6 +8,7 @@ import { redactJson } from './json.js';
 import { keptValue } from './rules.js';
 import { MAX_DEPTH, type Scope, deeper } from './scope.js';
 import { redactText } from './text.js';
+import { isDescribingKey, isSiblingKind, valueShape } from './siblings.js';
 import { classifyValue } from './values.js';
 import type { Json } from '../exchange.js';
 
@@ -28,6 +29,36 @@ export function redactValue(value: string, scope: Scope, name: string | null, co
 export function siblingsOf(items: readonly { name: string }[], scope: Scope): NameScope {
   for (const item of items) if (scope.cache.isPersonSibling(item.name)) return { personSiblings: true };
   return {};
+}
+
+/** Shapes of the personal phones, names and addresses among named values sent together → their kind. */
+export type SiblingShapes = ReadonlyMap<string, string> | null;
+
+/**
+ * What named values sent together say about a value shaped like one of them: the shapes of the
+ * values a rule makes a personal phone, name or address (`from_number` beside `to_number`,
+ * siblings.ts). Worked out once per request; nothing is tagged here.
+ */
+export function namedSiblingShapes(siblings: readonly { name: string; value?: string | null }[], context: NameContext, scope: Scope): SiblingShapes {
+  let shapes: Map<string, string> | null = null;
+  let around: NameScope | null = null;
+  for (const sibling of siblings) {
+    const v = sibling.value;
+    if (v === undefined || v === null || v === '') continue;
+    around ??= siblingsOf(siblings, scope);
+    const rule = scope.cache.nameRule(sibling.name, context, around);
+    if (rule === null || !isSiblingKind(rule.kind) || !ruleApplies(rule, v)) continue;
+    const shape = valueShape(v);
+    if (shape !== null) (shapes ??= new Map()).set(shape, rule.kind);
+  }
+  return shapes;
+}
+
+/** The kind `shapes` give a value under `name` that its own rules left alone, or null. */
+export function kindByShape(name: string, value: string, shapes: SiblingShapes, scope: Scope): string | null {
+  if (shapes === null || isIdName(name) || isDescribingKey(name) || scope.tags.issued(value)) return null;
+  const shape = valueShape(value);
+  return shape === null ? null : (shapes.get(shape) ?? null);
 }
 
 /** The placeholder for a value found by its name; a recognised shape (JWT …) names the kind. */

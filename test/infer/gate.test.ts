@@ -20,7 +20,40 @@ describe('the gate judges a JSON value with its context', () => {
     ['an array element under a personal key', EMAIL, ['emails', '[]'], [], true],
     ['a status word stays', 'finished', ['status'], ['status'], false],
   ])('%s', (_label, value, keyPath, siblings, replaced) => {
+    const shown = gate().jsonLeaf(value, 'response.body', keyPath, Object.fromEntries(siblings.map((k) => [k, null])));
+    expect(shown !== value).toBe(replaced);
+  });
+
+  // A field shown on its own (not in the representative sample) is judged with its record's values.
+  it.each<[string, string, string[], Record<string, Json>, boolean]>([
+    ['a phone beside a redacted phone', '650 555 0199', ['relay'], { to_number: '415 555 0100', status: 'queued' }, true],
+    ['a national number beside a redacted msisdn', '6505550199', ['alt'], { msisdn: '4155550123' }, true],
+    ['a name beside a redacted full name', 'Bo Quist', ['spouse'], { full_name: 'Ada Quist', type: 'Home Owner' }, true],
+    ['an address line beside a redacted street', 'Kade 14', ['line_b'], { street: 'Kade 12' }, true],
+    ['a describing key keeps its value', 'Home Owner', ['type'], { full_name: 'Ada Quist' }, false],
+    ['an id keeps its value', '4155550123', ['order_id'], { msisdn: '4155550199' }, false],
+    ['a different shape stays', 'queued', ['status'], { to_number: '+1 415 555 0100' }, false],
+    ['no personal sibling: nothing to compare', 'Bo Quist', ['title'], { note: 'Seen Twice' }, false],
+  ])('%s', (_label, value, keyPath, siblings, replaced) => {
     const shown = gate().jsonLeaf(value, 'response.body', keyPath, siblings);
+    expect(shown !== value).toBe(replaced);
+  });
+
+  it.each<[string, string, string, { name: string; value?: string }[], boolean]>([
+    ['a query value beside a redacted phone', '415 555 0172', 'relay', [{ name: 'to_number', value: '415 555 0199' }], true],
+    [
+      'a form field beside a redacted name',
+      'Bo Quist',
+      'spouse',
+      [
+        { name: 'first_name', value: 'Ada' },
+        { name: 'full_name', value: 'Ada Quist' },
+      ],
+      true,
+    ],
+    ['a sibling without its value says nothing', 'Bo Quist', 'spouse', [{ name: 'full_name' }], false],
+  ])('%s', (_label, value, name, siblings, replaced) => {
+    const shown = gate().value(value, name, 'form', [{ name, value }, ...siblings], 'request.body');
     expect(shown !== value).toBe(replaced);
   });
 
@@ -34,8 +67,8 @@ describe('the gate judges a JSON value with its context', () => {
 
   it('drops an enum whose member it would replace, keeps one it would not', () => {
     const g = gate();
-    expect(g.jsonEnum(['asc', 'desc'], 'response.body', ['order'], [])).toEqual(['asc', 'desc']);
-    expect(g.jsonEnum([EMAIL, 'asc'], 'response.body', ['order'], [])).toBeUndefined();
+    expect(g.jsonEnum(['asc', 'desc'], 'response.body', ['order'], {})).toEqual(['asc', 'desc']);
+    expect(g.jsonEnum([EMAIL, 'asc'], 'response.body', ['order'], {})).toBeUndefined();
   });
 
   it('shows a key that is data through the gate', () => {
@@ -55,7 +88,7 @@ describe('placeholders fit their schema', () => {
     ['a nullable number', { type: ['number', 'null'] }, 0],
   ])('%s', (_label, schema, expected) => {
     const g = gate();
-    const shown = g.jsonLeaf(EMAIL, 'response.body', ['contact'], []);
+    const shown = g.jsonLeaf(EMAIL, 'response.body', ['contact'], {});
     expect(shown).toBe('<email:1>');
     expect(g.fit(shown, schema)).toEqual(expected);
   });
@@ -63,7 +96,7 @@ describe('placeholders fit their schema', () => {
   it('keeps what was not redacted of a URL and makes it valid', () => {
     const g = gate();
     const url = `https://files.example.net/doc.pdf?user=${EMAIL}&v=2`;
-    const fitted = g.fit(g.jsonLeaf(url, 'response.body', ['download_url'], []), { type: 'string', format: 'uri' });
+    const fitted = g.fit(g.jsonLeaf(url, 'response.body', ['download_url'], {}), { type: 'string', format: 'uri' });
     expect(fitted).toMatch(/^https:\/\/files\.example\.net\/doc\.pdf\?user=email-1&v=2$/);
   });
 
@@ -105,7 +138,7 @@ describe('named values, headers, text', () => {
 
   it('shows every value as it is with redaction off', () => {
     const open = createGate(null);
-    expect(open.jsonLeaf(EMAIL, 'response.body', ['email'], [])).toBe(EMAIL);
+    expect(open.jsonLeaf(EMAIL, 'response.body', ['email'], {})).toBe(EMAIL);
     expect(open.value(EMAIL, 'email', 'query', [], 'url.query')).toBe(EMAIL);
     expect(open.report()).toEqual([]);
   });

@@ -3,9 +3,10 @@
  * visibly, where the folder is absent). Every expectation is derived from the capture at run
  * time, never written down from it: paths keep the trailing slash they were sent with, no
  * literal segment of a documented path is id-shaped, every XHR/fetch/WebSocket/event-stream
- * call of the application is documented or listed as left out for a reason, the left-out counts
- * add up, credential headers sent on every call to a host are named, and OpenAPI security
- * says what the model's requirements say.
+ * call (each one) maps to a documented endpoint or is left out for a listed reason that is not
+ * page or asset, the left-out counts add up, every credential-shaped header sent, reused, on most
+ * calls to a host is in its Auth data, no identifier value is named two ways, and OpenAPI
+ * security says what the model's requirements say.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -13,8 +14,13 @@ import { isHar2ApiError } from '../../src/errors.js';
 import { buildModel, renderOutputs } from '../../src/index.js';
 import { decodeCaptureBytes } from '../../src/ingest/decode.js';
 import type { ApiModel } from '../../src/model.js';
-import { classifySegment, isIdentifier } from '../../src/normalise/segments.js';
-import { decodeSegment } from '../../src/normalise/templates.js';
+import { openCapture } from '../../src/ingest/index.js';
+import { isDistinctiveId, ListedIds } from '../../src/normalise/listed-ids.js';
+import { classifySegment, isIdentifier, splitExtension } from '../../src/normalise/segments.js';
+import { decodeSegment, splitPath, templatePaths } from '../../src/normalise/templates.js';
+import { createTrafficFilter } from '../../src/normalise/traffic.js';
+import type { Exchange } from '../../src/exchange.js';
+import { testContext } from '../support/exchange.js';
 
 const APPS = '../shared/corpus-apps';
 const captures = existsSync(APPS)
@@ -40,6 +46,39 @@ async function load(file: string): Promise<{ model: ApiModel; entries: RawEntry[
   }
   const entries = (JSON.parse(decodeCaptureBytes(bytes, file)) as { log: { entries: RawEntry[] } }).log.entries;
   return { model, entries };
+}
+
+/** Requests a page's script made: XHR, fetch, WebSocket, event stream (by any signal the capture has). */
+function isScripted(exchange: Exchange): boolean {
+  const type = (exchange.resourceType ?? '').toLowerCase();
+  if (['xhr', 'fetch', 'websocket', 'eventsource'].includes(type)) return true;
+  if (exchange.url.scheme === 'ws' || exchange.url.scheme === 'wss' || exchange.response.status === 101) return true;
+  return exchange.response.headers.some((h) => h.name.toLowerCase() === 'content-type' && h.value.toLowerCase().startsWith('text/event-stream'));
+}
+
+/** `/a/{id}/b.json` as a regular expression over sent paths. */
+function templateRegex(template: string): RegExp {
+  const pattern = template
+    .split(/(\{[^}/]+\}|<[^>/]+>)/)
+    .map((part) =>
+      (part.startsWith('{') && part.endsWith('}')) || (part.startsWith('<') && part.endsWith('>')) ? '[^/]+' : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'),
+    )
+    .join('');
+  return new RegExp(`^${pattern}$`);
+}
+
+/**
+ * A header a person would call a credential: `authorization`, or a name with key, token, secret,
+ * session or auth in it, with a value of 8+ characters that is not a plain word or number.
+ * Protocol headers, CSRF tokens and anti-bot proofs (`*-sentinel-*`, `*-proof-*`, turnstile,
+ * captcha) are not: they are sent with a credential, never one (README, Authentication).
+ */
+function isCredentialHeader(name: string, value: string): boolean {
+  if (name.startsWith(':') || name.startsWith('sec-') || name === 'cookie') return false;
+  if (/csrf|xsrf|sentinel|proof|turnstile|captcha|challenge|nonce|signature/.test(name)) return false;
+  if (name !== 'authorization' && !/key|token|secret|session|auth|jwt/.test(name)) return false;
+  if (/[-_]id$/.test(name)) return false;
+  return value.length >= 8 && !/\s/.test(value.replace(/^(bearer|basic) /i, '')) && !/^[a-z]+$|^\d+$/.test(value);
 }
 
 describe(`real application captures${captures.length ? '' : ` (${APPS} absent: skipped)`}`, () => {
@@ -84,6 +123,94 @@ describe(`real application captures${captures.length ? '' : ` (${APPS} absent: s
         if (sent) expect(calls.every((e) => e.auth.some((a) => a.name.toLowerCase() === name))).toBe(true);
       }
     }
+  });
+
+  it.each(captures)('%s: every XHR/fetch/WebSocket/event-stream call is documented, or left out for a reason that is not page or asset', async (file) => {
+    const loaded = await load(file);
+    if (!loaded) return;
+    const { model } = loaded;
+    const ctx = testContext();
+    const capture = openCapture({ label: file, text: decodeCaptureBytes(readFileSync(`${APPS}/${file}`), file) }, ctx);
+    const skip = createTrafficFilter(ctx.options);
+    const templates = model.endpoints.map((e) => ({ method: e.method, host: e.host, path: templateRegex(e.path) }));
+    const listed = new Set((model.traffic.leftOut ?? []).map((l) => l.reason));
+    const unaccounted: string[] = [];
+    for await (const exchange of capture.exchanges()) {
+      if (!isScripted(exchange)) continue;
+      const reason = skip(exchange);
+      const where = `#${exchange.entry} ${exchange.method} ${reason ?? 'kept'}`;
+      if (reason === null) {
+        const documented = templates.some((t) => t.method === exchange.method && t.host === exchange.url.host && t.path.test(exchange.url.path));
+        if (!documented) unaccounted.push(`${where}: no documented endpoint`);
+      } else if (reason === 'document' || reason === 'static-asset' || !listed.has(reason)) unaccounted.push(where);
+    }
+    expect(unaccounted).toEqual([]);
+  });
+
+  it.each(captures)('%s: every credential-shaped header sent on most calls of a host is in its Auth data', async (file) => {
+    const loaded = await load(file);
+    if (!loaded) return;
+    const { model } = loaded;
+    const ctx = testContext();
+    const capture = openCapture({ label: file, text: decodeCaptureBytes(readFileSync(`${APPS}/${file}`), file) }, ctx);
+    const skip = createTrafficFilter(ctx.options);
+    const calls = new Map<string, number>();
+    const sent = new Map<string, string[]>();
+    for await (const exchange of capture.exchanges()) {
+      if (skip(exchange) !== null) continue;
+      const host = exchange.url.host;
+      calls.set(host, (calls.get(host) ?? 0) + 1);
+      for (const header of exchange.request.headers) {
+        const name = header.name.toLowerCase();
+        if (!isCredentialHeader(name, header.value)) continue;
+        const key = `${host} ${name}`;
+        if (!sent.has(key)) sent.set(key, []);
+        sent.get(key)!.push(header.value);
+      }
+    }
+    const missing: string[] = [];
+    for (const [key, values] of sent) {
+      const [host, name] = key.split(' ') as [string, string];
+      const distinct = new Set(values).size;
+      // Most calls, and reused: a value new on every call is a nonce or a proof, never a credential.
+      if (values.length * 2 <= calls.get(host)! || (values.length >= 3 && distinct >= values.length)) continue;
+      const named = model.endpoints.some((e) => e.host === host && e.auth.some((a) => a.name.toLowerCase() === name));
+      if (!named) missing.push(key);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it.each(captures)('%s: one id, one name (no identifier value fills parameters of two names)', async (file) => {
+    const ctx = testContext();
+    const capture = openCapture({ label: file, text: decodeCaptureBytes(readFileSync(`${APPS}/${file}`), file) }, ctx);
+    const skip = createTrafficFilter(ctx.options);
+    const kept: Exchange[] = [];
+    const listed = new ListedIds();
+    try {
+      for await (const exchange of capture.exchanges()) {
+        if (skip(exchange) !== null) continue;
+        kept.push(exchange);
+        listed.add(exchange);
+      }
+    } catch (error) {
+      if (isHar2ApiError(error)) return;
+      throw error;
+    }
+    const names = new Map<string, Set<string>>();
+    for (const group of templatePaths(kept, ctx, listed).groups) {
+      for (const exchange of group.exchanges) {
+        const segments = splitPath(exchange.url.path);
+        for (const param of group.pathParams) {
+          const value = splitExtension(decodeSegment(segments[param.position] ?? ''))[0];
+          if (!isDistinctiveId(value)) continue;
+          let set = names.get(`${group.host} ${value}`);
+          if (!set) names.set(`${group.host} ${value}`, (set = new Set()));
+          set.add(param.name);
+        }
+      }
+    }
+    const twoWays = [...names.values()].filter((set) => set.size > 1).map((set) => [...set].sort().join(' = '));
+    expect(twoWays).toEqual([]);
   });
 
   it.each(captures)('%s: OpenAPI security matches the Auth requirements on every operation', async (file) => {

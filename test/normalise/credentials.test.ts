@@ -98,6 +98,13 @@ describe('credential detection', () => {
     ],
     ['a query `token` with a JWT', [call([], [], [{ name: 'token', value: JWT }])], ['apiKey query token']],
     ['a query `key` naming a preference', [call([], [], [{ name: 'key', value: 'theme' }])], []],
+    ['a query `key` naming a config word with a number', [call([], [], [{ name: 'key', value: 'sticker2' }])], []],
+    // Anti-bot proofs: minted per request by a challenge script, sent beside the session; no client can copy one.
+    ['an anti-bot proof header reused on every call', times(4, () => call([{ name: 'openai-sentinel-proof-token', value: TOKEN }])), []],
+    ['a sentinel requirements token', times(4, () => call([{ name: 'x-sentinel-requirements-token', value: TOKEN }])), []],
+    ['a turnstile token', times(4, () => call([{ name: 'cf-turnstile-response', value: TOKEN }])), []],
+    ['a challenge answer', times(4, () => call([{ name: 'x-challenge-token', value: TOKEN }])), []],
+    ['an attestation token', times(4, () => call([{ name: 'x-app-attestation', value: TOKEN }])), []],
     ['an empty `api_key`', [call([], [], [{ name: 'api_key', value: '' }])], []],
   ])('%s', (_label, calls, expected) => {
     expect(credentialsOf(calls)).toEqual(expected);
@@ -125,6 +132,9 @@ describe('credential shape', () => {
     ['12345678', false],
     ['true', false],
     ['dark-mode-enabled', false],
+    ['sticker2', false],
+    ['page-10', false],
+    ['k3j4h5g6', true],
     ['two words here', false],
     ['short', false],
   ])('%s → %s', (value, expected) => {
