@@ -17,6 +17,7 @@ import { isApiWord, isVersionSegment } from './vocabulary.js';
 const IDS_PER_LISTING = 200;
 const IDS_PER_COLLECTION = 2000;
 const MAX_COLLECTIONS = 500;
+const MAX_NOUNS = 10_000;
 /** Record keys whose value is the record's own id. */
 const ID_KEYS = ['id', 'uuid', '_id', 'guid'];
 
@@ -29,14 +30,18 @@ export interface ListingSample {
 export class ListedIds {
   /** `host noun` → ids listed. */
   readonly #ids = new Map<string, Set<string>>();
+  /** The noun of a path's last segment, by segment (the same collections are listed again and again). */
+  readonly #nouns = new Map<string, string | null>();
 
   /** Reads one exchange: a successful GET of a plural collection with a JSON list of records. */
   add(exchange: ListingSample): void {
     const { status, body } = exchange.response;
     if (exchange.method !== 'GET' || status < 200 || status > 299 || body?.content.kind !== 'json' || body.content.value === undefined) return;
-    const noun = collectionNoun(exchange.url.path);
+    const value = body.content.value;
+    if (value === null || typeof value !== 'object') return;
+    const noun = this.#nounOf(exchange.url.path);
     if (noun === null) return;
-    const records = recordsOf(body.content.value);
+    const records = recordsOf(value);
     if (records === null) return;
     const key = `${exchange.url.host} ${noun}`;
     let ids = this.#ids.get(key);
@@ -47,8 +52,19 @@ export class ListedIds {
     const n = Math.min(records.length, IDS_PER_LISTING);
     for (let i = 0; i < n && ids.size < IDS_PER_COLLECTION; i++) {
       const id = ownId(records[i]!);
-      if (id !== null && isDistinctiveId(id)) ids.add(id);
+      if (id !== null && !ids.has(id) && isDistinctiveId(id)) ids.add(id);
     }
+  }
+
+  #nounOf(path: string): string | null {
+    const end = path.length > 1 && path.charCodeAt(path.length - 1) === 47 ? path.length - 1 : path.length;
+    const last = path.slice(path.lastIndexOf('/', end - 1) + 1, end);
+    let noun = this.#nouns.get(last);
+    if (noun === undefined) {
+      noun = collectionNoun(`/${last}`);
+      if (this.#nouns.size < MAX_NOUNS) this.#nouns.set(last, noun);
+    }
+    return noun;
   }
 
   /** The nouns of the collections of `host` that listed `value` (`article` for `/articles`). */

@@ -11,7 +11,7 @@
  * shapes (emails, phones, IBANs) are found wherever they recur by the same context-free rules.
  */
 import type { Json } from '../exchange.js';
-import { type NameRule, isContextualKey, ruleApplies } from './names.js';
+import { type NameRule, ruleApplies } from './names.js';
 import { isSecretKind } from './rules.js';
 import type { RunCache } from './scope.js';
 import { isDescribingKey, isSiblingKind, valueShape } from './siblings.js';
@@ -33,6 +33,8 @@ function walk(value: Json, forced: string | null, depth: number, tags: Placehold
     return;
   }
   if (Array.isArray(value)) {
+    // A list of scalars under no personal key holds nothing to learn (lists are of one kind).
+    if (forced === null && (value.length === 0 || value[0] === null || typeof value[0] !== 'object')) return;
     const n = Math.min(value.length, MAX_ITEMS);
     for (let i = 0; i < n; i++) {
       const item = value[i]!;
@@ -49,46 +51,70 @@ function walkRecord(record: { [key: string]: Json }, forced: string | null, dept
     for (const k in record) walk(record[k]!, forced, depth + 1, tags, cache);
     return;
   }
+  // One lookup per key; a bare `name` or `id` waits until the record's other keys are known.
   let personSiblings = false;
-  for (const k in record) if (cache.isPersonSibling(k)) personSiblings = true;
+  let contextual: string[] | null = null;
   let shapes: Map<string, string> | null = null;
   for (const k in record) {
-    const v = record[k]!;
-    const rule = ruleOf(k, cache, personSiblings, parent);
-    if (v !== null && typeof v === 'object') {
-      if (rule?.subtree) walk(v, rule.kind, depth + 1, tags, cache);
-      else if (Array.isArray(v)) walk(v, null, depth + 1, tags, cache);
-      else walkRecord(v, null, depth + 1, tags, cache, k);
-      continue;
-    }
-    // A `credential` rule is the name's guess (`"sid": "SM…"` is a message id): a token recurring
-    // elsewhere is found by its own shape there, so the guess is not spread.
-    if (rule === null || rule.tier === 'credential' || typeof v !== 'string' || v === '' || !ruleApplies(rule, v)) continue;
-    remember(rule.kind, v, tags);
-    if (isSiblingKind(rule.kind)) {
-      const shape = valueShape(v);
-      if (shape !== null) (shapes ??= new Map()).set(shape, rule.kind);
-    }
+    const info = cache.learnInfo(k);
+    if (info.sibling) personSiblings = true;
+    if (info.contextual) (contextual ??= []).push(k);
+    else shapes = learnField(k, record[k]!, info.rule, depth, tags, cache, shapes);
   }
+  if (contextual !== null)
+    for (const k of contextual) shapes = learnField(k, record[k]!, cache.contextualRule(k, personSiblings, parent), depth, tags, cache, shapes);
   if (shapes === null) return;
   // A record holding a personal phone, name or address holds the same kind in same-shaped siblings (siblings.ts).
   for (const k in record) {
     const v = record[k]!;
-    if (typeof v !== 'string' || isIdName(k) || isDescribingKey(k)) continue;
+    if (typeof v !== 'string' || v.length > 128 || v.startsWith('http') || isIdName(k) || isDescribingKey(k)) continue;
     const shape = valueShape(v);
     const kind = shape === null ? undefined : shapes.get(shape);
     if (kind !== undefined) remember(kind, v, tags);
   }
 }
 
-function ruleOf(key: string, cache: RunCache, personSiblings: boolean, parent: string | null): NameRule | null {
-  if ((personSiblings || parent !== null) && isContextualKey(key)) return cache.nameRule(key, 'json', { personSiblings, parent });
-  const cached = cache.cachedKeyInfo(key);
-  return cached !== undefined ? cached.rule : cache.nameRule(key, 'json');
+/** One field of a record; returns the record's personal shapes so far. */
+function learnField(
+  key: string,
+  value: Json,
+  rule: NameRule | null,
+  depth: number,
+  tags: Placeholders,
+  cache: RunCache,
+  shapes: Map<string, string> | null,
+): Map<string, string> | null {
+  if (value !== null && typeof value === 'object') {
+    if (rule?.subtree) walk(value, rule.kind, depth + 1, tags, cache);
+    else if (Array.isArray(value)) walk(value, null, depth + 1, tags, cache);
+    else walkRecord(value, null, depth + 1, tags, cache, key);
+    return shapes;
+  }
+  // A `credential` rule is the name's guess (`"sid": "SM…"` is a message id): a token recurring
+  // elsewhere is found by its own shape there, so the guess is not spread.
+  if (rule === null || rule.tier === 'credential' || typeof value !== 'string' || value === '' || !ruleApplies(rule, value)) return shapes;
+  remember(rule.kind, value, tags);
+  if (!isSiblingKind(rule.kind)) return shapes;
+  const shape = valueShape(value);
+  if (shape !== null) (shapes ??= new Map()).set(shape, rule.kind);
+  return shapes;
 }
 
-/** A secret as a known secret (a guess when only a credential-like name said so); anything else as a personal phrase. */
+/**
+ * A secret as a known secret (a guess when only a credential-like name said so); anything else
+ * as a personal phrase.
+ */
 export function remember(kind: string, value: string, tags: Placeholders, guess = false): void {
   if (isSecretKind(kind)) tags.remember(kind, value, guess);
-  else tags.rememberPhrase(kind, value);
+  else if (!foundByShape(kind, value)) tags.rememberPhrase(kind, value);
+}
+
+/**
+ * Emails and URLs are found wherever they recur by their own shape (an email anywhere; a URL's
+ * personal parts, such as a gravatar hash, by theirs), so remembering them would cost pass 1 a
+ * hash per avatar of every message for nothing.
+ */
+function foundByShape(kind: string, value: string): boolean {
+  if (kind === 'email') return value.includes('@');
+  return value.startsWith('https://') || value.startsWith('http://');
 }

@@ -179,9 +179,10 @@ export class Placeholders {
    */
   rememberPhrase(kind: string, value: string): boolean {
     const phrase = value.trim();
-    if (!worthRememberingAsPhrase(phrase)) return false;
+    if (phrase.length > MAX_PHRASE) return false;
     const digest = this.#hash(phrase);
     if (this.#phrases.has(digest)) return true;
+    if (!worthRememberingAsPhrase(phrase)) return false;
     if (this.#phrases.size >= MAX_PHRASES) return false;
     this.#phrases.set(digest, kind);
     if (isJoinedScript(phrase)) {

@@ -3,7 +3,17 @@
  * redacted (for the summary), how many encodings deep the value is, and per-run caches. Built
  * once per run by `createRedactor` (index.ts); nothing here outlives the run.
  */
-import { type NameContext, type NameRule, type NameScope, classifyName, isBareId, isBareName, isPersonSibling, normaliseName } from './names.js';
+import {
+  type NameContext,
+  type NameRule,
+  type NameScope,
+  classifyName,
+  isBareId,
+  isBareName,
+  isContextualKey,
+  isPersonSibling,
+  normaliseName,
+} from './names.js';
 import { isSecretKind, NO_RULES, type RedactionRules } from './rules.js';
 import type { KeyInfo } from './json.js';
 import type { Placeholders } from './placeholders.js';
@@ -17,6 +27,13 @@ const USER_RULE: NameRule = { kind: 'custom', tier: 'always', subtree: true };
 const MAX_CACHED_CLEAN = 100_000;
 /** Only keys up to this length are remembered as clean. */
 const MAX_CLEAN_LENGTH = 64;
+
+/** A JSON key as pass 1 reads it: its rule, whether it makes a bare `name` beside it a person's, whether its rule depends on the record (`name`, `id`). */
+export interface LearnInfo {
+  readonly rule: NameRule | null;
+  readonly sibling: boolean;
+  readonly contextual: boolean;
+}
 
 export interface Scope {
   readonly tags: Placeholders;
@@ -38,6 +55,9 @@ export class RunCache {
   readonly #keys = new Map<string, KeyInfo>();
   readonly #kept = new Map<string, boolean>();
   readonly #ids = new Map<string, NameRule | null>();
+  readonly #learn = new Map<string, LearnInfo>();
+  readonly #namesBeside = new Map<string, Map<string, NameRule | null>>();
+  readonly #namesUnder = new Map<string, Map<string, NameRule | null>>();
   /** Names of the cookies seen in the capture: `name=` in free text is followed by a cookie value. */
   readonly cookieNames = new Set<string>();
   /** The user's own rules (rules.ts). */
@@ -104,6 +124,37 @@ export class RunCache {
 
   cacheKeyInfo(name: string, info: KeyInfo): void {
     if (this.#keys.size < MAX_CACHED_NAMES) this.#keys.set(name, info);
+  }
+
+  /** Pass 1's view of a JSON key, in one lookup (learn-json.ts). */
+  learnInfo(key: string): LearnInfo {
+    let info = this.#learn.get(key);
+    if (info === undefined) {
+      const contextual = isContextualKey(key);
+      info = { rule: contextual ? null : this.nameRule(key, 'json'), sibling: this.isPersonSibling(key), contextual };
+      if (this.#learn.size < MAX_CACHED_NAMES) this.#learn.set(key, info);
+    }
+    return info;
+  }
+
+  /**
+   * The rule for a bare `name` or `id` in a record, cached per surroundings (pass 1 reads
+   * thousands of records alike): an `id` by its parent (`device.id`), a `name` by its parent and
+   * whether a personal key sits beside it.
+   */
+  contextualRule(key: string, personSiblings: boolean, parent: string | null): NameRule | null {
+    if (isBareId(key)) return parent === null ? this.nameRule(key, 'json') : this.nameRule(key, 'json', { parent });
+    if (!personSiblings && parent === null) return this.nameRule(key, 'json');
+    const table = personSiblings ? this.#namesBeside : this.#namesUnder;
+    const at = parent ?? '';
+    let byKey = table.get(at);
+    if (byKey === undefined) {
+      if (table.size >= MAX_CACHED_NAMES) return this.nameRule(key, 'json', { personSiblings, parent });
+      table.set(at, (byKey = new Map()));
+    }
+    let found = byKey.get(key);
+    if (found === undefined) byKey.set(key, (found = this.nameRule(key, 'json', { personSiblings, parent })));
+    return found;
   }
 
   /** Whether a key (`email`, `phone` …) makes a sibling `name` a person's name. */
