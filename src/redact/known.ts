@@ -7,7 +7,7 @@
  * (learn-json.ts). Personal values found there (a name, a phone, an address) are remembered as
  * phrases, redacted wherever they recur (phrases.ts).
  */
-import type { Exchange, Message, NameValue } from '../exchange.js';
+import type { Content, Exchange, Message, NameValue } from '../exchange.js';
 import { authorizationCredential } from './headers.js';
 import { learnJson, remember } from './learn-json.js';
 import { isWordValue, type NameContext, ruleApplies } from './names.js';
@@ -51,15 +51,20 @@ export function rememberSecrets(exchanges: readonly Exchange[], tags: Placeholde
         for (const line of header.value.split('\n')) rememberCookie(line.split(';')[0] ?? '');
     }
     pairs(m.headers, 'header');
-    const content = m.body?.content;
-    if (content?.kind === 'form') pairs(content.fields, 'form');
-    else if (content?.kind === 'json' || content?.kind === 'jsonp') learnJson(content.value, tags, cache);
-    else if (content?.kind === 'ndjson') for (const value of content.values) learnJson(value, tags, cache);
+    if (m.body) learnContent(m.body.content);
+  };
+  // Bodies that hold JSON: its keys say which values are personal (learn-json.ts).
+  const learnContent = (content: Content): void => {
+    if (content.kind === 'form') pairs(content.fields, 'form');
+    else if (content.kind === 'json' || content.kind === 'jsonp') learnJson(content.value, tags, cache);
+    else if (content.kind === 'ndjson') for (const value of content.values) learnJson(value, tags, cache);
+    else if (content.kind === 'sse') for (const event of content.events) if (event.json !== undefined) learnJson(event.json, tags, cache);
   };
   for (const exchange of exchanges) {
     message(exchange.request);
     message(exchange.response);
     pairs(exchange.url.query, 'query');
+    for (const frame of exchange.webSocket) learnContent(frame.content);
   }
 }
 

@@ -25,8 +25,8 @@ describe('JsonObserver', () => {
     // A field the representative lacks keeps the first value seen (raw: the gate shows it later).
     expect(observation.root.children?.get('list')?.items).toMatchObject({ example: 1 });
     expect(observation.root.children?.get('list')?.items?.shown).toBeUndefined();
-    // Its siblings are kept for the gate (`name` beside `email` is a person's name).
-    expect(observation.root.children?.get('s')?.exampleSiblings).toEqual(['a', 's']);
+    // Its siblings are kept for the gate with their scalar values (`name` beside `email` is a person's name; a phone beside a redacted phone is one).
+    expect(observation.root.children?.get('s')?.exampleSiblings).toEqual({ a: 1, s: 'x' });
   });
 
   it('has no representative before a sample', () => {

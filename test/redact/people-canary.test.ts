@@ -38,6 +38,24 @@ describe('the people canary', () => {
     for (const p of canary.planted) expect([p.kind, findLeaks([{ name: 'har', text: canary.har }], [p]).length > 0]).toEqual([p.kind, true]);
   });
 
+  it('covers what issue 13 asks: free text, CSV, connection strings, device ids, coordinates, path segments, addresses of 3+ countries, names in 4+ scripts', () => {
+    const kinds = canary.planted.map((p) => p.kind.toLowerCase());
+    for (const word of ['prose', 'csv', 'connection string', 'device', 'coordinates', 'path segment'])
+      expect([word, kinds.some((k) => k.includes(word)) || canary.planted.some((p) => p.place.includes(word))]).toEqual([word, true]);
+    const countries = new Set(
+      kinds
+        .filter((k) => k.includes('address'))
+        .map((k) => /^(uk|us|french|german|dutch|italian|spanish|japanese)\b/.exec(k)?.[1])
+        .filter(Boolean),
+    );
+    expect(countries.size).toBeGreaterThanOrEqual(3);
+    const scripts = ['Latin', 'Han', 'Cyrillic', 'Greek', 'Hangul', 'Arabic', 'Hebrew', 'Devanagari', 'Thai'].filter((script) =>
+      canary.planted.some((p) => p.kind.includes('name') && new RegExp(`^[\\p{Script=${script}}\\s.'-]+$`, 'u').test(p.value)),
+    );
+    expect(scripts.length).toBeGreaterThanOrEqual(4);
+    expect(canary.planted.filter((p) => p.place === 'url.path').length).toBeGreaterThanOrEqual(3);
+  });
+
   it('has its values in 25+ places (body kinds, headers, path, query, prose in several scripts …)', () => {
     const places = new Set(canary.planted.map((p) => `${p.place}: ${p.kind.split(' ').slice(-2).join(' ')}`));
     expect(new Set(canary.planted.map((p) => p.place)).size).toBeGreaterThanOrEqual(10);

@@ -59,6 +59,24 @@ describe('a personal value found once is redacted where it recurs', () => {
       harEntry({ method: 'POST', url: `${API}/v1/signup`, form: [['full_name', 'Pelagia Strunk']], json: { id: 8 } }),
     ],
     ['a name in a joined script', '虞婉清', harEntry({ url: `${API}/v1/staff`, json: { employeeName: '虞婉清' } })],
+    [
+      'a name in a WebSocket frame',
+      'Thaddeus Prunell',
+      harEntry({
+        url: 'wss://api.recur.test/socket',
+        status: 101,
+        resourceType: 'websocket',
+        webSocket: [{ type: 'receive', opcode: 1, data: JSON.stringify({ type: 'presence', user: { display_name: 'Thaddeus Prunell' } }) }],
+      }),
+    ],
+    [
+      'a name in an event stream',
+      'Marisol Quenby',
+      harEntry({
+        url: `${API}/v1/stream`,
+        content: { mimeType: 'text/event-stream', text: `data: ${JSON.stringify({ sender_name: 'Marisol Quenby', delta: 'hi' })}\n\n` },
+      }),
+    ],
   ])('%s', async (_label, value, first) => {
     const outputs = await outputsOf([first, ...recurrences(value)]);
     expect(findLeaks(outputs, [{ id: 'v', kind: 'recurring', value }]).map((l) => `${l.where} (${l.form})`)).toEqual([]);

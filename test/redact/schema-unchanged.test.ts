@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildModel, loadTemplates, renderOutputs } from '../../src/index.js';
 import { buildCanaryCapture } from '../fixtures/canary-capture.js';
+import { buildPeopleCanary } from '../fixtures/people-canary.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const APPS = resolve(ROOT, '../shared/corpus-apps');
@@ -63,19 +64,20 @@ function captures(): Capture[] {
     .filter((name) => name.endsWith('.har'))
     .map((name) => ({ label: name, text: readFileSync(join(ROOT, 'samples', name), 'utf8') }));
   const canary = { label: 'canary.har', text: buildCanaryCapture().har };
+  const people = { label: 'people.har', text: buildPeopleCanary().har };
   const apps = existsSync(APPS)
     ? readdirSync(APPS)
         .filter((name) => name.endsWith('.har'))
         .map((name) => ({ label: name, text: readFileSync(join(APPS, name), 'utf8') }))
     : [];
-  return [...samples, canary, ...apps];
+  return [...samples, canary, people, ...apps];
 }
 
 describe('redaction changes no type or format', () => {
   const all = captures();
 
   it('reads the samples, the canary capture and corpus-apps', () => {
-    expect(all.length).toBeGreaterThanOrEqual(existsSync(APPS) ? 15 : 2);
+    expect(all.length).toBeGreaterThanOrEqual(existsSync(APPS) ? 16 : 3);
   });
 
   it.each(all.map((c) => [c.label, c] as const))(
@@ -98,6 +100,7 @@ describe('redaction changes no type or format', () => {
 
   it('some capture has values redacted, so the comparison is not vacuous', async () => {
     expect((await facts(all.find((c) => c.label === 'canary.har')!, true)).redacted).toBeGreaterThan(50);
+    expect((await facts(all.find((c) => c.label === 'people.har')!, true)).redacted).toBeGreaterThan(100);
   });
 
   it('the projections see a changed type or format', () => {

@@ -1,5 +1,5 @@
 /**
- * The OpenAPI documents generated from the samples and from the canary capture pass Spectral's
+ * The OpenAPI documents generated from the samples and from the canary captures pass Spectral's
  * `spectral:oas` ruleset with no error: in particular every example is valid for its schema
  * (`oas3-valid-media-example`, `oas3-valid-schema-example`), placeholders included.
  */
@@ -11,6 +11,7 @@ import spectralRulesets from '@stoplight/spectral-rulesets';
 import { describe, expect, it } from 'vitest';
 import { buildModel, loadTemplates, renderOutputs } from '../../../src/index.js';
 import { buildCanaryCapture } from '../../fixtures/canary-capture.js';
+import { buildPeopleCanary } from '../../fixtures/people-canary.js';
 
 const { Document, Spectral } = spectralCore;
 /** The ruleset as `extends` takes it: the package's typing of `oas` and of `extends` disagree by a `null`. */
@@ -44,6 +45,10 @@ describe('spectral:oas', () => {
 
   it('no error in the OpenAPI document of the canary capture', async () => {
     expect(await lint(await openapiOf('canary.har', buildCanaryCapture().har))).toEqual([]);
+  }, 60_000);
+
+  it('no error in the OpenAPI document of the people canary', async () => {
+    expect(await lint(await openapiOf('people.har', buildPeopleCanary().har))).toEqual([]);
   }, 60_000);
 
   // Real captures, read in place; one no usable document comes from (an LFS pointer, no API traffic) is named, not linted.
