@@ -1,14 +1,14 @@
 /**
- * The pipeline. Each capture is read three times, so that no pass needs the others' data in
- * memory and a capture of any size runs with flat memory (a big file is streamed again each time;
- * a small one is parsed once and replayed from memory):
+ * The pipeline. Each capture is read twice, so that no pass needs the other's data in memory
+ * and a capture of any size runs with flat memory (a big file is streamed again; a small one is
+ * parsed once and replayed from memory, a long text re-ingested from its parsed entries):
  *
  *   1. survey:   ingest ─> learn secrets (from every entry) · capture window
- *   2. shape:    select API traffic ─> keep method, path, status, response keys
- *                ─> template paths (over all captures at once, on the original paths)
+ *                ─> select API traffic ─> keep method, path, status, response keys
+ *   2. shape:    template paths (over all captures at once, on the original paths)
  *                ─> show templates, path examples and templating's diagnostics through the gate
- *   3. describe: drop what no output shows ─> infer, endpoint by endpoint, on the original
- *                values ─[gate]─> ApiModel
+ *   3. describe: read again only the entries kept ─> drop what no output shows ─> infer,
+ *                endpoint by endpoint, on the original values ─[gate]─> ApiModel
  *
  * Redaction happens at one gate into the model (infer/gate.ts), after pass 1 has learned every
  * secret: each value the model keeps (an example, an enum member, a path-parameter example, a
@@ -56,7 +56,10 @@ export interface RunSettings {
 }
 
 export interface Progress {
-  /** 1 reads and checks the captures, 2 templates paths, 3 redacts and describes endpoints. */
+  /**
+   * 1 reads and checks the captures and selects API traffic, 2 selects again (only after a
+   * capture failed part-way), 3 reads the kept entries again and describes endpoints.
+   */
   pass: 1 | 2 | 3;
   file: string;
   /** Exchanges of this file done in this pass. */
@@ -76,8 +79,8 @@ export async function buildModel(inputs: readonly InputFile[], options: Options 
   const redactor = resolved.redact ? createRedactor(settings.redactionKey ?? randomBytes(32), resolveRedactionRules(resolved)) : null;
   const gate = createGate(redactor);
 
-  const { captures, window } = await survey(inputs, ctx, redactor, settings, diagnostics);
-  const shaped = await shape(captures, ctx, gate, settings);
+  const { captures, window, selected } = await survey(inputs, ctx, redactor, settings, diagnostics);
+  const shaped = await shape(captures, selected, ctx, gate, settings);
   const { endpoints, flows } = await describe(captures, shaped, gate, settings);
 
   const skipped = mergeCounts([...captures.map((c) => c.skipped), shaped.skipped]);
@@ -97,36 +100,47 @@ export async function buildModel(inputs: readonly InputFile[], options: Options 
   return { model, diagnostics };
 }
 
-/** Pass 1: read every capture once (validating, counting), learn its secrets, find the window. */
+/**
+ * Pass 1: read every capture once (validating, counting), learn its secrets, find the window,
+ * and select its API traffic. Selection is left undone (null) when a capture failed part-way
+ * after some of its exchanges were selected: shape then selects again from the usable captures.
+ */
 async function survey(
   inputs: readonly InputFile[],
   ctx: Context,
   redactor: Redactor | null,
   settings: RunSettings,
   diagnostics: Diagnostic[],
-): Promise<{ captures: Capture[]; window: ApiModel['window'] }> {
+): Promise<{ captures: Capture[]; window: ApiModel['window']; selected: Selection | null }> {
   const captures: Capture[] = [];
   const window: ApiModel['window'] = { start: null, end: null };
   const errors: Har2ApiError[] = [];
+  let selection: Selection | null = createSelection(ctx.options);
   for (const input of inputs) {
     const capture = openCapture(input, ctx);
     const tick = ticker(1, input.label, settings);
     // A capture's window only counts once the whole file has proved usable.
     const own: ApiModel['window'] = { start: null, end: null };
+    const selecting = selection?.capture();
+    let yielded = false;
     try {
       for await (const exchange of capture.exchanges()) {
+        yielded = true;
         redactor?.learn(exchange);
         widen(own, exchange.startedAt);
+        selecting?.add(exchange);
         tick.step();
       }
       tick.end();
       if (capture.source.entries === 0)
         throw new Har2ApiError('E_EMPTY', 'the capture has no entries (log.entries is empty); record some traffic first', input.label);
       captures.push(capture);
+      selecting?.end();
       widen(window, own.start);
       widen(window, own.end);
     } catch (error) {
       if (!isHar2ApiError(error)) throw error;
+      if (yielded) selection = null;
       errors.push(error);
       diagnostics.push({ severity: 'error', code: error.code, message: error.message });
     }
@@ -136,7 +150,7 @@ async function survey(
     first!.others = others;
     throw first!;
   }
-  return { captures, window };
+  return { captures, window, selected: selection };
 }
 
 interface Shaped {
@@ -156,45 +170,83 @@ interface Shaped {
   left: Pick<TrafficSummary, 'leftOut' | 'telemetry' | 'trackers'>;
 }
 
-/**
- * Pass 2: select API traffic and template paths over every kept exchange, on the original paths
- * (a redaction guess must never make a template); then show the templates through the gate.
- */
-async function shape(captures: readonly Capture[], ctx: Context, gate: Gate, settings: RunSettings): Promise<Shaped> {
-  const skipReason = createTrafficFilter(ctx.options);
-  const kept: PathSample[] = [];
-  const keptEntries: number[][] = [];
-  const schemes = new Map<string, Set<string>>();
-  const skipped: Record<string, number> = {};
-  const leftOut = new LeftOutAccumulator();
+/** API traffic selected from the captures, reduced to what templating and describing need. */
+interface Selection {
+  /** Starts a capture; its exchanges count once `end` says the whole capture was usable. */
+  capture(): { add(exchange: Exchange): void; end(): void };
+  kept: PathSample[];
+  keptEntries: number[][];
+  schemes: Map<string, Set<string>>;
+  skipped: Record<string, number>;
+  leftOut: LeftOutAccumulator;
+  survey: CredentialSurvey;
+  sent: Credential[][];
+  usage: FilterUsage;
+  listed: ListedIds;
+}
+
+function createSelection(options: ResolvedOptions): Selection {
+  const skipReason = createTrafficFilter(options);
   const shapes = new Map<string, Payload>();
-  const survey = new CredentialSurvey();
-  const listed = new ListedIds();
-  const sent: Credential[][] = [];
-  const usage = new FilterUsage(ctx.options);
-  for (const capture of captures) {
-    const entries: number[] = [];
-    const tick = ticker(2, capture.label, settings);
-    for await (const exchange of capture.exchanges()) {
-      tick.step();
-      usage.observe(exchange.url.host, exchange.url.path);
-      const reason = skipReason(exchange);
-      if (reason !== null) {
-        skipped[reason] = (skipped[reason] ?? 0) + 1;
-        leftOut.add(reason, exchange);
-        continue;
+  const selection: Selection = {
+    kept: [],
+    keptEntries: [],
+    schemes: new Map(),
+    skipped: {},
+    leftOut: new LeftOutAccumulator(),
+    survey: new CredentialSurvey(),
+    sent: [],
+    usage: new FilterUsage(options),
+    listed: new ListedIds(),
+    capture() {
+      const entries: number[] = [];
+      return {
+        add(exchange) {
+          selection.usage.observe(exchange.url.host, exchange.url.path);
+          const reason = skipReason(exchange);
+          if (reason !== null) {
+            selection.skipped[reason] = (selection.skipped[reason] ?? 0) + 1;
+            selection.leftOut.add(reason, exchange);
+            return;
+          }
+          selection.usage.observeKept(exchange.url.host, exchange.url.path);
+          entries.push(exchange.entry);
+          selection.kept.push(pathSample(exchange, exchange.url.path, shapes));
+          selection.listed.add(exchange);
+          selection.sent.push(selection.survey.add(exchange));
+          let set = selection.schemes.get(exchange.url.host);
+          if (!set) selection.schemes.set(exchange.url.host, (set = new Set()));
+          set.add(exchange.url.scheme);
+        },
+        end() {
+          selection.keptEntries.push(entries);
+        },
+      };
+    },
+  };
+  return selection;
+}
+
+/**
+ * Pass 2: template paths over every kept exchange, on the original paths (a redaction guess
+ * must never make a template); then show the templates through the gate. The selection comes
+ * from pass 1; only when a capture failed part-way is it made again, from a read of the others.
+ */
+async function shape(captures: readonly Capture[], selected: Selection | null, ctx: Context, gate: Gate, settings: RunSettings): Promise<Shaped> {
+  let selection = selected;
+  if (selection === null) {
+    selection = createSelection(ctx.options);
+    for (const capture of captures) {
+      const tick = ticker(2, capture.label, settings);
+      const selecting = selection.capture();
+      for await (const exchange of capture.exchanges()) {
+        tick.step();
+        selecting.add(exchange);
       }
-      usage.observeKept(exchange.url.host, exchange.url.path);
-      entries.push(exchange.entry);
-      kept.push(pathSample(exchange, exchange.url.path, shapes));
-      listed.add(exchange);
-      sent.push(survey.add(exchange));
-      let set = schemes.get(exchange.url.host);
-      if (!set) schemes.set(exchange.url.host, (set = new Set()));
-      set.add(exchange.url.scheme);
+      selecting.end();
     }
-    keptEntries.push(entries);
   }
+  const { kept, keptEntries, schemes, skipped, leftOut, survey, sent, usage, listed } = selection;
   // Templating's diagnostics quote paths: they leave through the gate.
   const { groups: templated, apiRoots } = templatePaths(kept, { ...ctx, report: (d) => ctx.report(gate.diagnostic(d)) }, listed);
   const groups = templated.map((group) => showGroup(group, gate));
@@ -283,7 +335,7 @@ async function describe(captures: readonly Capture[], shaped: Shaped, gate: Gate
     const entries = shaped.keptEntries[c]!;
     let next = 0;
     const tick = ticker(3, capture.label, settings);
-    for await (const exchange of capture.exchanges()) {
+    for await (const exchange of capture.exchanges(entries)) {
       tick.step();
       if (next >= entries.length || exchange.entry !== entries[next]) continue;
       next++;

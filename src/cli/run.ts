@@ -9,6 +9,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { Har2ApiError, isHar2ApiError } from '../errors.js';
+import { handOver } from '../ingest/hand-over.js';
 import type { InputFile } from '../ingest/index.js';
 import { loadTemplates } from '../load/templates.js';
 import type { Options } from '../options.js';
@@ -170,7 +171,9 @@ async function convert(args: ConvertArgs, settings: Settings | null, io: Io): Pr
     const before = offset;
     offset += sizes[i]!;
     try {
-      inputs.push(await readInput(path, io, (bytes, label) => progress.bytes(before + bytes, label), labels.get(path)));
+      // Handed over: the pipeline frees a capture's text once it is parsed (a 200 MB capture's
+      // text is 200 MB or more that would otherwise live through the whole run).
+      inputs.push(handOver(await readInput(path, io, (bytes, label) => progress.bytes(before + bytes, label), labels.get(path))));
     } catch (error) {
       if (!isHar2ApiError(error)) throw error;
       readErrors.push(error);

@@ -1,11 +1,12 @@
 /**
- * A capture the pipeline can read more than once. The pipeline passes over the exchanges several
- * times (learn secrets, template paths, then redact and infer), and a capture too big to hold
- * in memory is simply streamed again each time, so memory stays flat whatever its size.
+ * A capture the pipeline can read more than once: first to learn secrets and template paths,
+ * then to describe the endpoints kept. A capture too big to hold in memory is simply streamed
+ * again, so memory stays flat whatever its size.
  *
  * The first read reports diagnostics, checks the HAR schema and counts; later reads are silent
- * and yield the same exchanges in the same order. Text and read-once streams (stdin) keep their
- * exchanges in memory after the first read.
+ * and yield the same exchanges in the same order, only those of the entries asked for (`only`).
+ * Text and read-once streams (stdin) keep their exchanges in memory after the first read; a
+ * long text keeps its parsed entries instead, and ingests the ones asked for again.
  */
 import type { Context } from '../context.js';
 import { Har2ApiError } from '../errors.js';
@@ -20,40 +21,76 @@ import { splitHarStream } from './stream.js';
 
 export interface Capture {
   readonly label: string;
-  /** The exchanges in capture order. The first complete read fills `source` and `skipped`. */
-  exchanges(): AsyncIterable<Exchange>;
+  /**
+   * The exchanges in capture order. The first complete read fills `source` and `skipped`. A later
+   * read with `only` (entry indices, ascending) yields just those entries' exchanges, and lets
+   * go of every other entry for good: the reads after it see no more than it did.
+   */
+  exchanges(only?: readonly number[]): AsyncIterable<Exchange>;
   readonly source: Source;
   /** Entries that could not be used, by reason. */
   readonly skipped: Record<string, number>;
 }
 
-export function openCapture(input: InputFile, ctx: Context): Capture {
+/**
+ * Up to this many characters of text, a capture keeps its exchanges after the first read; a
+ * longer one keeps its parsed entries and ingests those asked for again. Exchanges hold their
+ * bodies parsed, about two and a half times the text: a 200 MB capture's came to 500 MB, above
+ * the parsed document the first read needs anyway. Ingesting again costs about a sixth of a
+ * run, paid only where memory matters more.
+ */
+export const KEEP_EXCHANGES_MAX_CHARS = 128 * 1024 * 1024;
+
+/** `keepExchangesMaxChars` is for tests: the limit above which a text keeps its parsed entries. */
+export function openCapture(input: InputFile, ctx: Context, keepExchangesMaxChars = KEEP_EXCHANGES_MAX_CHARS): Capture {
   const source: Source = { file: input.label, creator: null, harVersion: null, entries: 0 };
   const skipped: Record<string, number> = {};
   let kept: Exchange[] | null = null;
+  let raw: (unknown | null)[] | null = null;
   let read = false;
+  /** The entries a streamed capture's later reads yield, once a read has narrowed them. */
+  let asked: readonly number[] | undefined;
+  const silent = (): void => {};
 
   async function* first(): AsyncGenerator<Exchange> {
     const keep: Exchange[] | null = 'open' in input ? null : [];
-    kept = keep;
+    const store: RawStore = { entries: null };
     let index = 0;
-    for await (const raw of rawEntries(input, source, ctx)) {
-      const result = ingestEntry(raw, index++, input.label, ctx.report);
+    for await (const entry of rawEntries(input, source, ctx, store, keepExchangesMaxChars)) {
+      const result = ingestEntry(entry, index++, input.label, ctx.report);
       if (result.ok) {
-        keep?.push(result.exchange);
+        if (store.entries === null) keep?.push(result.exchange);
         yield result.exchange;
       } else skipped[result.reason] = (skipped[result.reason] ?? 0) + 1;
     }
     source.entries = index;
+    raw = store.entries;
+    kept = raw === null ? keep : null;
     read = true;
   }
 
-  async function* again(open: () => AsyncIterable<Uint8Array>): AsyncGenerator<Exchange> {
-    const silent: Context = { ...ctx, report: () => {} };
+  async function* ingestAgain(entries: (unknown | null)[], only: readonly number[] | undefined): AsyncGenerator<Exchange> {
+    if (only !== undefined) forget(entries, only);
+    for (const index of only ?? entries.keys()) {
+      const entry = entries[index];
+      if (entry === null || entry === undefined) continue;
+      const result = ingestEntry(entry, index, input.label, silent);
+      if (result.ok) yield result.exchange;
+    }
+  }
+
+  async function* again(open: () => AsyncIterable<Uint8Array>, only: readonly number[] | undefined): AsyncGenerator<Exchange> {
     let index = 0;
+    let next = 0;
     for await (const item of splitHarStream(unwrapHarStream(open(), input.label), input.label)) {
       if (item.type !== 'entry') continue;
-      const result = ingestEntry(JSON.parse(item.text), index++, input.label, silent.report);
+      const at = index++;
+      // Entries not asked for are not even parsed.
+      if (only !== undefined) {
+        if (next >= only.length || only[next] !== at) continue;
+        next++;
+      }
+      const result = ingestEntry(JSON.parse(item.text), at, input.label, silent);
       if (result.ok) yield result.exchange;
     }
   }
@@ -62,10 +99,15 @@ export function openCapture(input: InputFile, ctx: Context): Capture {
     label: input.label,
     source,
     skipped,
-    exchanges() {
+    exchanges(only) {
       if (!read) return first();
-      if (kept !== null) return iterate(kept);
-      return again((input as { open: () => AsyncIterable<Uint8Array> }).open);
+      if (raw !== null) return ingestAgain(raw, only);
+      if (kept !== null) {
+        if (only !== undefined) kept = narrow(kept, only);
+        return iterate(kept);
+      }
+      if (only !== undefined) asked = only;
+      return again((input as { open: () => AsyncIterable<Uint8Array> }).open, asked);
     },
   };
 }
@@ -74,20 +116,54 @@ async function* iterate(exchanges: readonly Exchange[]): AsyncGenerator<Exchange
   yield* exchanges;
 }
 
+/** The exchanges of the entries in `only` (ascending), in order. */
+function narrow(exchanges: readonly Exchange[], only: readonly number[]): Exchange[] {
+  const narrowed: Exchange[] = [];
+  let next = 0;
+  for (const exchange of exchanges) {
+    while (next < only.length && only[next]! < exchange.entry) next++;
+    if (next < only.length && only[next] === exchange.entry) narrowed.push(exchange);
+  }
+  return narrowed;
+}
+
+/** Lets go of every raw entry not in `only` (ascending), so it can be collected. */
+function forget(entries: (unknown | null)[], only: readonly number[]): void {
+  let next = 0;
+  for (let i = 0; i < entries.length; i++) {
+    if (next < only.length && only[next] === i) next++;
+    else entries[i] = null;
+  }
+}
+
+/** Where the first read of a long text leaves its parsed entries, for the later reads. */
+interface RawStore {
+  entries: (unknown | null)[] | null;
+}
+
 /**
  * The raw `log.entries` items of a capture, with its schema checked on the way: the whole
  * document at once for text, entry by entry for a stream (where a broken entry is fatal, as a
  * broken file is). A stream's start is checked, and a JSONP wrapper taken off, as for text.
  */
-async function* rawEntries(input: InputFile, source: Source, ctx: Context): AsyncGenerator<unknown> {
-  if ('text' in input) {
-    const { log, document } = parseHarText(input.text, input.label);
+async function* rawEntries(input: InputFile, source: Source, ctx: Context, store: RawStore, keepExchangesMaxChars: number): AsyncGenerator<unknown> {
+  if ('text' in input || 'takeText' in input) {
+    let text: string | null = 'text' in input ? input.text : input.takeText();
+    const long = text.length > keepExchangesMaxChars;
+    const { log, document } = parseHarText(text, input.label);
+    // Nothing here names the text any more: it can be collected (see InputFile's `takeText`).
+    text = null;
     source.creator = log.creator;
     source.harVersion = log.version;
     for (const d of await validateHarSchema(document, input.label)) ctx.report(d);
+    const entries = log.entries;
+    if (long) {
+      store.entries = entries;
+      yield* entries;
+      return;
+    }
     // The parsed document is ours: letting go of each raw entry once read lets its body text be
     // collected while ingest goes on, instead of the whole document living to the end.
-    const entries = log.entries;
     for (let i = 0; i < entries.length; i++) {
       const raw = entries[i];
       entries[i] = null;

@@ -28,6 +28,15 @@ export type InputFile =
       label: string;
       text: string;
     }
+  | {
+      label: string;
+      /**
+       * The text handed over once: the pipeline calls this once, on its first read, and keeps no
+       * reference to the string, so a capture's text is freed as soon as it is parsed instead of
+       * living as long as the caller's array (the CLI reads files this way: ingest/hand-over.ts).
+       */
+      takeText: () => string;
+    }
   | { label: string; chunks: AsyncIterable<Uint8Array> }
   | { label: string; open: () => AsyncIterable<Uint8Array> };
 

@@ -42,6 +42,7 @@ export async function loadSide(inputs: readonly InputFile[], options: Options = 
 /** All of an input as text (a model file, an ignore list: small files, read whole). */
 export async function textOf(input: InputFile): Promise<string> {
   if ('text' in input) return input.text;
+  if ('takeText' in input) return input.takeText();
   const chunks: Uint8Array[] = [];
   for await (const chunk of 'open' in input ? input.open() : input.chunks) chunks.push(chunk);
   return Buffer.concat(chunks).toString('utf8');
@@ -54,6 +55,7 @@ const SNIFF_BYTES = 256;
  * and, when it is a capture, handed on with those bytes put back, still streaming.
  */
 async function classify(input: InputFile): Promise<{ model: ApiModel } | { capture: InputFile }> {
+  if ('takeText' in input) return classify({ label: input.label, text: input.takeText() });
   if ('text' in input) {
     const model = modelOf(input.label, input.text);
     return model ? { model } : { capture: input };
