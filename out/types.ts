@@ -26,14 +26,14 @@ export type PostFConversationEvent = PostFConversationDeltaEvent | PostFConversa
  * (application/json), inferred from 1 sample(s).
  */
 export interface GetBeaconsHomeResponse {
-    beacon_ui_response?: BeaconUiResponse;
+    beacon_ui_response?: BeaconUiResponse | null;
 }
 
 export interface BeaconUiResponse {
-    action_items?: ActionItem[];
-    beacon_id?:    string;
-    beacon_name?:  string;
-    type?:         string;
+    action_items?: ActionItem[] | null;
+    beacon_id?:    null | string;
+    beacon_name?:  null | string;
+    type?:         null | string;
 }
 
 export interface ActionItem {
@@ -41,9 +41,9 @@ export interface ActionItem {
      * Only null was observed: the type is unknown.
      */
     icon_url?: unknown;
-    id?:       string;
-    text?:     string;
-    type?:     string;
+    id?:       null | string;
+    text?:     null | string;
+    type?:     null | string;
 }
 
 /**
@@ -51,55 +51,55 @@ export interface ActionItem {
  * 200 (application/json), inferred from 3 sample(s).
  */
 export interface GetConversationResponse {
-    conversation_id:    string;
-    create_time:        number;
-    current_node:       string;
-    default_model_slug: string;
-    is_archived:        boolean;
-    mapping:            { [key: string]: Mapping };
-    safe_urls:          unknown[];
-    title:              string;
-    update_time:        number;
+    conversation_id:    null | string;
+    create_time:        number | null;
+    current_node:       null | string;
+    default_model_slug: null | string;
+    is_archived:        boolean | null;
+    mapping:            { [key: string]: Mapping } | null;
+    safe_urls:          unknown[] | null;
+    title:              null | string;
+    update_time:        number | null;
 }
 
 export interface Mapping {
-    children: string[];
-    id:       string;
+    children: string[] | null;
+    id:       null | string;
     message:  MappingMessage | null;
     parent:   null | string;
 }
 
 export interface MappingMessage {
-    author: PurpleAuthor;
+    author: PurpleAuthor | null;
     /**
      * Only null was observed: the type is unknown.
      */
     channel:     unknown;
-    content:     PurpleContent;
+    content:     PurpleContent | null;
     create_time: number | null;
-    id:          string;
-    metadata:    PurpleMetadata;
-    recipient:   string;
-    status:      string;
-    weight:      number;
+    id:          null | string;
+    metadata:    PurpleMetadata | null;
+    recipient:   null | string;
+    status:      null | string;
+    weight:      number | null;
 }
 
 export interface PurpleAuthor {
-    metadata: { [key: string]: unknown };
+    metadata: { [key: string]: unknown } | null;
     /**
      * Only null was observed: the type is unknown.
      */
     name: unknown;
-    role: string;
+    role: null | string;
 }
 
 export interface PurpleContent {
-    content_type: string;
-    parts:        string[];
+    content_type: null | string;
+    parts:        string[] | null;
 }
 
 export interface PurpleMetadata {
-    is_visually_hidden_from_conversation?: boolean;
+    is_visually_hidden_from_conversation?: boolean | null;
 }
 
 /**
@@ -107,12 +107,12 @@ export interface PurpleMetadata {
  * 404 (application/json), inferred from 1 sample(s).
  */
 export interface GetConversationResponse404 {
-    detail?: Detail;
+    detail?: Detail | null;
 }
 
 export interface Detail {
-    code?:    string;
-    message?: string;
+    code?:    null | string;
+    message?: null | string;
 }
 
 /**
@@ -121,7 +121,7 @@ export interface Detail {
  * (application/json), inferred from 3 sample(s).
  */
 export interface GetConversationStreamStatusResponse {
-    status: string;
+    status: null | string;
 }
 
 /**
@@ -129,28 +129,28 @@ export interface GetConversationStreamStatusResponse {
  * (application/json), inferred from 3 sample(s).
  */
 export interface GetConversationsResponse {
-    has_missing_conversations: boolean;
-    items:                     GetConversationsResponseItem[];
-    limit:                     number;
-    offset:                    number;
-    total:                     number;
+    has_missing_conversations: boolean | null;
+    items:                     GetConversationsResponseItem[] | null;
+    limit:                     number | null;
+    offset:                    number | null;
+    total:                     number | null;
 }
 
 export interface GetConversationsResponseItem {
-    create_time: string;
+    create_time: null | string;
     /**
      * Only null was observed: the type is unknown.
      */
     current_node: unknown;
     gizmo_id:     null | string;
-    id:           string;
-    is_archived:  boolean;
+    id:           null | string;
+    is_archived:  boolean | null;
     is_starred:   boolean | null;
     /**
      * Only null was observed: the type is unknown.
      */
     mapping:      unknown;
-    memory_scope: string;
+    memory_scope: null | string;
     /**
      * Only null was observed: the type is unknown.
      */
@@ -159,8 +159,8 @@ export interface GetConversationsResponseItem {
      * Only null was observed: the type is unknown.
      */
     snippet:     unknown;
-    title:       string;
-    update_time: string;
+    title:       null | string;
+    update_time: null | string;
 }
 
 /**
@@ -168,14 +168,14 @@ export interface GetConversationsResponseItem {
  * (application/json), inferred from 2 sample(s).
  */
 export interface GetFilesDownloadResponse {
-    creation_time?: string;
-    download_url?:  string;
-    file_name?:     string;
+    creation_time?: null | string;
+    download_url?:  null | string;
+    file_name?:     null | string;
     /**
      * Only null was observed: the type is unknown.
      */
     metadata?: unknown;
-    status?:   string;
+    status?:   null | string;
 }
 
 /**
@@ -187,25 +187,25 @@ export interface GetGizmosSnorlaxSidebarResponse {
      * Only null was observed: the type is unknown.
      */
     cursor?: unknown;
-    items?:  GetGizmosSnorlaxSidebarResponseItem[];
+    items?:  GetGizmosSnorlaxSidebarResponseItem[] | null;
 }
 
 export interface GetGizmosSnorlaxSidebarResponseItem {
-    conversations?: Conversations;
-    gizmo?:         Gizmo;
+    conversations?: Conversations | null;
+    gizmo?:         Gizmo | null;
 }
 
 export interface Conversations {
-    items?: unknown[];
+    items?: unknown[] | null;
 }
 
 export interface Gizmo {
-    display?: Display;
-    id?:      string;
+    display?: Display | null;
+    id?:      null | string;
 }
 
 export interface Display {
-    name?: string;
+    name?: null | string;
 }
 
 /**
@@ -214,16 +214,16 @@ export interface Display {
  */
 export interface GetGizmosConversationsResponse {
     cursor: null | string;
-    items:  GetGizmosConversationsResponseItem[];
+    items:  GetGizmosConversationsResponseItem[] | null;
 }
 
 export interface GetGizmosConversationsResponseItem {
-    create_time: string;
-    gizmo_id:    string;
-    id:          string;
+    create_time: null | string;
+    gizmo_id:    null | string;
+    id:          null | string;
     snippet:     null | string;
-    title:       string;
-    update_time: string;
+    title:       null | string;
+    update_time: null | string;
     /**
      * Only null was observed: the type is unknown.
      */
@@ -235,25 +235,25 @@ export interface GetGizmosConversationsResponseItem {
  * inferred from 1 sample(s).
  */
 export interface GetMeResponse {
-    amr?:              unknown[];
-    created?:          number;
-    email?:            string;
-    groups?:           unknown[];
-    id?:               string;
-    mfa_flag_enabled?: boolean;
-    name?:             string;
-    object?:           string;
-    orgs?:             Orgs;
+    amr?:              unknown[] | null;
+    created?:          number | null;
+    email?:            null | string;
+    groups?:           unknown[] | null;
+    id?:               null | string;
+    mfa_flag_enabled?: boolean | null;
+    name?:             null | string;
+    object?:           null | string;
+    orgs?:             Orgs | null;
     /**
      * Only null was observed: the type is unknown.
      */
     phone_number?: unknown;
-    picture?:      string;
+    picture?:      null | string;
 }
 
 export interface Orgs {
-    data?:   unknown[];
-    object?: string;
+    data?:   unknown[] | null;
+    object?: null | string;
 }
 
 /**
@@ -261,9 +261,9 @@ export interface Orgs {
  * (application/json), inferred from 1 sample(s).
  */
 export interface GetMemoriesResponse {
-    memories?:          unknown[];
-    memory_max_tokens?: number;
-    memory_num_tokens?: number;
+    memories?:          unknown[] | null;
+    memory_max_tokens?: number | null;
+    memory_num_tokens?: number | null;
 }
 
 /**
@@ -271,32 +271,32 @@ export interface GetMemoriesResponse {
  * inferred from 1 sample(s).
  */
 export interface GetModelsResponse {
-    categories?: Category[];
-    models?:     Model[];
+    categories?: Category[] | null;
+    models?:     Model[] | null;
 }
 
 export interface Category {
-    category?:            string;
-    default_model?:       string;
-    human_category_name?: string;
+    category?:            null | string;
+    default_model?:       null | string;
+    human_category_name?: null | string;
 }
 
 export interface Model {
-    capabilities?:     { [key: string]: unknown };
-    description?:      string;
-    max_tokens?:       number;
-    product_features?: ProductFeatures;
-    slug?:             string;
-    tags?:             string[];
-    title?:            string;
+    capabilities?:     { [key: string]: unknown } | null;
+    description?:      null | string;
+    max_tokens?:       number | null;
+    product_features?: ProductFeatures | null;
+    slug?:             null | string;
+    tags?:             string[] | null;
+    title?:            null | string;
 }
 
 export interface ProductFeatures {
-    attachments?: Attachments;
+    attachments?: Attachments | null;
 }
 
 export interface Attachments {
-    type?: string;
+    type?: null | string;
 }
 
 /**
@@ -304,8 +304,8 @@ export interface Attachments {
  * from 1 sample(s).
  */
 export interface PostBeaconsEventRequest {
-    beacon_id?:  string;
-    event_type?: string;
+    beacon_id?:  null | string;
+    event_type?: null | string;
     /**
      * Only null was observed: the type is unknown.
      */
@@ -317,8 +317,8 @@ export interface PostBeaconsEventRequest {
  * (application/json), inferred from 1 sample(s).
  */
 export interface PostBeaconsEventResponse {
-    message?: string;
-    success?: boolean;
+    message?: null | string;
+    success?: boolean | null;
 }
 
 /**
@@ -327,9 +327,9 @@ export interface PostBeaconsEventResponse {
  * (application/json), inferred from 3 sample(s).
  */
 export interface PostConversationExperimentalGenerateAutocompletionsRequest {
-    in_search_mode:  boolean;
-    input_text:      string;
-    num_completions: number;
+    in_search_mode:  boolean | null;
+    input_text:      null | string;
+    num_completions: number | null;
 }
 
 /**
@@ -338,7 +338,7 @@ export interface PostConversationExperimentalGenerateAutocompletionsRequest {
  * 200 (application/json), inferred from 3 sample(s).
  */
 export interface PostConversationExperimentalGenerateAutocompletionsResponse {
-    completions: string[];
+    completions: string[] | null;
 }
 
 /**
@@ -354,9 +354,9 @@ export interface PostConversationInitRequest {
      * Only null was observed: the type is unknown.
      */
     gizmo_id?:                unknown;
-    requested_default_model?: string;
-    system_hints?:            unknown[];
-    timezone_offset_min?:     number;
+    requested_default_model?: null | string;
+    system_hints?:            unknown[] | null;
+    timezone_offset_min?:     number | null;
 }
 
 /**
@@ -364,15 +364,15 @@ export interface PostConversationInitRequest {
  * (application/json), inferred from 1 sample(s).
  */
 export interface PostConversationInitResponse {
-    atlas_mode_enabled?: boolean;
+    atlas_mode_enabled?: boolean | null;
     /**
      * Only null was observed: the type is unknown.
      */
     banner_info?:        unknown;
-    blocked_features?:   unknown[];
-    default_model_slug?: string;
-    model_limits?:       unknown[];
-    type?:               string;
+    blocked_features?:   unknown[] | null;
+    default_model_slug?: null | string;
+    model_limits?:       unknown[] | null;
+    type?:               null | string;
 }
 
 /**
@@ -380,50 +380,50 @@ export interface PostConversationInitResponse {
  * inferred from 1 sample(s).
  */
 export interface PostFConversationRequest {
-    action?:                 string;
-    client_contextual_info?: ClientContextualInfo;
-    conversation_id?:        string;
-    conversation_mode?:      ConversationMode;
-    messages?:               MessageElement[];
-    model?:                  string;
-    parent_message_id?:      string;
-    supported_encodings?:    string[];
-    supports_buffering?:     boolean;
-    timezone?:               string;
-    timezone_offset_min?:    number;
+    action?:                 null | string;
+    client_contextual_info?: ClientContextualInfo | null;
+    conversation_id?:        null | string;
+    conversation_mode?:      ConversationMode | null;
+    messages?:               MessageElement[] | null;
+    model?:                  null | string;
+    parent_message_id?:      null | string;
+    supported_encodings?:    string[] | null;
+    supports_buffering?:     boolean | null;
+    timezone?:               null | string;
+    timezone_offset_min?:    number | null;
 }
 
 export interface ClientContextualInfo {
-    app_name?:     string;
-    is_dark_mode?: boolean;
-    page_height?:  number;
-    page_width?:   number;
-    pixel_ratio?:  number;
+    app_name?:     null | string;
+    is_dark_mode?: boolean | null;
+    page_height?:  number | null;
+    page_width?:   number | null;
+    pixel_ratio?:  number | null;
 }
 
 export interface ConversationMode {
-    kind?: string;
+    kind?: null | string;
 }
 
 export interface MessageElement {
-    author?:      FluffyAuthor;
-    content?:     FluffyContent;
-    create_time?: number;
-    id?:          string;
-    metadata?:    FluffyMetadata;
+    author?:      FluffyAuthor | null;
+    content?:     FluffyContent | null;
+    create_time?: number | null;
+    id?:          null | string;
+    metadata?:    FluffyMetadata | null;
 }
 
 export interface FluffyAuthor {
-    role?: string;
+    role?: null | string;
 }
 
 export interface FluffyContent {
-    content_type?: string;
-    parts?:        string[];
+    content_type?: null | string;
+    parts?:        string[] | null;
 }
 
 export interface FluffyMetadata {
-    selected_sources?: unknown[];
+    selected_sources?: unknown[] | null;
 }
 
 /**
@@ -431,42 +431,42 @@ export interface FluffyMetadata {
  * time(s).
  */
 export interface PostFConversationDeltaEvent {
-    c?: number;
-    o?: string;
-    p?: string;
-    v:  VClass | string;
+    c?: number | null;
+    o?: null | string;
+    p?: null | string;
+    v:  VClass | null | string;
 }
 
 export interface VClass {
-    conversation_id?: string;
-    message?:         VMessage;
+    conversation_id?: null | string;
+    message?:         VMessage | null;
 }
 
 export interface VMessage {
-    author?:      TentacledAuthor;
-    content?:     TentacledContent;
-    create_time?: number;
-    id?:          string;
-    metadata?:    TentacledMetadata;
-    status?:      string;
+    author?:      TentacledAuthor | null;
+    content?:     TentacledContent | null;
+    create_time?: number | null;
+    id?:          null | string;
+    metadata?:    TentacledMetadata | null;
+    status?:      null | string;
 }
 
 export interface TentacledAuthor {
-    metadata?: { [key: string]: unknown };
+    metadata?: { [key: string]: unknown } | null;
     /**
      * Only null was observed: the type is unknown.
      */
     name?: unknown;
-    role?: string;
+    role?: null | string;
 }
 
 export interface TentacledContent {
-    content_type?: string;
-    parts?:        string[];
+    content_type?: null | string;
+    parts?:        string[] | null;
 }
 
 export interface TentacledMetadata {
-    model_slug?: string;
+    model_slug?: null | string;
 }
 
 /**
@@ -478,17 +478,17 @@ export interface PostFConversationConversationDetailMetadataEvent {
      * Only null was observed: the type is unknown.
      */
     banner_info?:        unknown;
-    blocked_features?:   unknown[];
-    default_model_slug?: string;
-    limits_progress?:    LimitsProgress[];
-    model_limits?:       unknown[];
-    type?:               string;
+    blocked_features?:   unknown[] | null;
+    default_model_slug?: null | string;
+    limits_progress?:    LimitsProgress[] | null;
+    model_limits?:       unknown[] | null;
+    type?:               null | string;
 }
 
 export interface LimitsProgress {
-    feature_name?: string;
-    remaining?:    number;
-    reset_after?:  string;
+    feature_name?: null | string;
+    remaining?:    number | null;
+    reset_after?:  null | string;
 }
 
 /**
@@ -496,8 +496,8 @@ export interface LimitsProgress {
  * chatgpt.com/backend-api/f/conversation`, seen 1 time(s).
  */
 export interface PostFConversationMessageStreamCompleteEvent {
-    conversation_id?: string;
-    type?:            string;
+    conversation_id?: null | string;
+    type?:            null | string;
 }
 
 /**
@@ -505,9 +505,9 @@ export interface PostFConversationMessageStreamCompleteEvent {
  * chatgpt.com/backend-api/f/conversation`, seen 1 time(s).
  */
 export interface PostFConversationResumeConversationTokenEvent {
-    conversation_id?: string;
-    token?:           string;
-    type?:            string;
+    conversation_id?: null | string;
+    token?:           null | string;
+    type?:            null | string;
 }
 
 /**
@@ -515,7 +515,7 @@ export interface PostFConversationResumeConversationTokenEvent {
  * (application/json), inferred from 1 sample(s).
  */
 export interface PostSentinelChatRequirementsPrepareRequest {
-    p?: string;
+    p?: null | string;
 }
 
 /**
@@ -523,21 +523,21 @@ export interface PostSentinelChatRequirementsPrepareRequest {
  * status 200 (application/json), inferred from 1 sample(s).
  */
 export interface PostSentinelChatRequirementsPrepareResponse {
-    persona?:       string;
-    prepare_token?: string;
-    proofofwork?:   Proofofwork;
-    turnstile?:     Turnstile;
+    persona?:       null | string;
+    prepare_token?: null | string;
+    proofofwork?:   Proofofwork | null;
+    turnstile?:     Turnstile | null;
 }
 
 export interface Proofofwork {
-    difficulty?: string;
-    required?:   boolean;
-    seed?:       string;
+    difficulty?: null | string;
+    required?:   boolean | null;
+    seed?:       null | string;
 }
 
 export interface Turnstile {
-    dx?:       string;
-    required?: boolean;
+    dx?:       null | string;
+    required?: boolean | null;
 }
 
 /**
@@ -545,7 +545,7 @@ export interface Turnstile {
  * (application/json), inferred from 1 sample(s).
  */
 export interface PatchConversationRequest {
-    is_archived?: boolean;
+    is_archived?: boolean | null;
 }
 
 /**
@@ -553,5 +553,5 @@ export interface PatchConversationRequest {
  * status 200 (application/json), inferred from 1 sample(s).
  */
 export interface PatchConversationResponse {
-    success?: boolean;
+    success?: boolean | null;
 }

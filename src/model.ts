@@ -381,6 +381,8 @@ export interface JsonSchema {
   'x-seen'?: number;
   /** Only `null` was observed here, so the type is unknown (the schema allows any value). */
   'x-only-null'?: boolean;
+  /** Null was never observed, but too few values were seen to rule it out, so the schema allows it (src/evidence.ts). */
+  'x-null-unseen'?: boolean;
 }
 
 export type JsonType = 'null' | 'boolean' | 'integer' | 'number' | 'string' | 'array' | 'object';

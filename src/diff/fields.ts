@@ -38,7 +38,9 @@ export function flattenSchema(schema: JsonSchema): Map<string, FieldFacts> {
   const fields = new Map<string, FieldFacts>();
   const visit = (node: JsonSchema, path: string, parent: string | null, required: boolean, samples: number, depth: number): void => {
     if (fields.size >= MAX_FIELDS || depth > MAX_DEPTH || fields.has(path)) return;
-    const variants = node.anyOf ? node.anyOf : [node];
+    // A `null` allowed only because too few values were seen (`x-null-unseen`) is no observed null.
+    const seenOnly = node['x-null-unseen'] ? withoutUnseenNull(node) : node;
+    const variants = seenOnly.anyOf ? seenOnly.anyOf : [seenOnly];
     const own = countOf(node, 'x-samples') ?? samples;
     const facts = factsOf(variants, parent, required, parent === null ? own : samples, own);
     const seen = countOf(node, 'x-seen');
@@ -58,6 +60,14 @@ export function flattenSchema(schema: JsonSchema): Map<string, FieldFacts> {
   };
   visit(schema, '', null, true, 0, 0);
   return fields;
+}
+
+function withoutUnseenNull(node: JsonSchema): JsonSchema {
+  const out: JsonSchema = { ...node };
+  if (out.anyOf) out.anyOf = out.anyOf.filter((option) => option.type !== 'null');
+  if (Array.isArray(out.type)) out.type = out.type.filter((type) => type !== 'null');
+  if (out.enum) out.enum = out.enum.filter((value) => value !== null);
+  return out;
 }
 
 /** A count the inference put on the schema or, failing that, on its anyOf variants (summed). */

@@ -22,12 +22,14 @@
  * - integers beyond ±2^53 (64-bit ids) are `format: int64`: the wire holds a JSON number, so a
  *   string schema would reject real traffic, and the format tells clients to read it as one;
  * - `integer` narrows `number`, so it needs numbers from `MIN_REQUIRED_SAMPLES` samples: two
- *   prices of 100 and 120 do not rule out 99.5.
+ *   prices of 100 and 120 do not rule out 99.5;
+ * - a property is non-null only after `MIN_NON_NULL_VALUES` values without a null: 25 rows
+ *   without a null `aisle` do not rule out the 26th (src/evidence.ts).
  */
 import type { JsonSchema, JsonType, ShownScalar } from '../model.js';
 import type { Gate } from './gate.js';
-import { isRequired, MIN_REQUIRED_SAMPLES } from '../evidence.js';
-import { combineFieldNodes, type FieldNode, MAP_KEY } from './observe-json.js';
+import { isNeverNull, isRequired, MIN_REQUIRED_SAMPLES } from '../evidence.js';
+import { combineFieldNodes, type FieldNode, KIND_NULL, MAP_KEY } from './observe-json.js';
 import { enumValues, formatName } from './string-format.js';
 
 /** Positions with at least this many keys in all may be maps when the keys come and go. */
@@ -102,7 +104,9 @@ function annotateObject(out: JsonSchema, properties: Record<string, JsonSchema>,
     const seen = child?.values ?? 0;
     // A key can be data (an email, a token): the schema names it as the gate shows it.
     const shownKey = view.gate.key(key, view.place);
-    kept.push([shownKey, { ...annotateSchema(property, child, deeper(view, key)), 'x-seen': seen }]);
+    const annotated = annotateSchema(property, child, deeper(view, key));
+    const nullable = child && (child.kinds & KIND_NULL) === 0 && !isNeverNull(child.values) ? allowNull(annotated) : annotated;
+    kept.push([shownKey, { ...nullable, 'x-seen': seen }]);
     if (isRequired(seen, node.objects, node.objectSamples)) required.push(shownKey);
   }
   if (kept.length > 0) {
@@ -115,6 +119,23 @@ function annotateObject(out: JsonSchema, properties: Record<string, JsonSchema>,
     out.additionalProperties ??= {};
   }
   out['x-samples'] = node.objects;
+}
+
+/**
+ * The schema that also takes `null`: a field seen too few times to rule null out. Its type is
+ * still what was seen; `x-null-unseen` keeps that no null was actually observed.
+ */
+function allowNull(schema: JsonSchema): JsonSchema {
+  if (schema['x-only-null']) return schema;
+  if (schema.anyOf) {
+    if (schema.anyOf.some((option) => option.type === 'null')) return schema;
+    return { ...schema, anyOf: [...schema.anyOf, { type: 'null' }], 'x-null-unseen': true };
+  }
+  const types = typesOf(schema);
+  if (types.length === 0 || types.includes('null')) return schema;
+  const out: JsonSchema = { ...schema, type: [...types, 'null'], 'x-null-unseen': true };
+  if (schema.enum) out.enum = [...schema.enum, null];
+  return out;
 }
 
 /** What a field only ever seen as `null` is: any value, the type unknown. */

@@ -11,6 +11,7 @@ import type { Credential } from '../normalise/credentials.js';
 import type { EndpointGroup } from '../normalise/templates.js';
 import { isWebSocket } from '../normalise/traffic.js';
 import { BodiesAccumulator } from './bodies.js';
+import { selectsFields, withoutRequiredFields } from './field-selection.js';
 import type { Gate } from './gate.js';
 import { GraphqlAccumulator } from './graphql.js';
 import { AuthAccumulator, HeadersAccumulator, QueryParamsAccumulator } from './params.js';
@@ -74,9 +75,18 @@ export function createEndpointAccumulator(group: ShownGroup, gate: Gate, resourc
       webSocket.add(exchange, isWebSocket(exchange));
     },
     async finish() {
+      const query = queryParams.finish();
+      // Fields the client picks (`?select=`) are in a response because it asked for them.
+      const picked = selectsFields(query);
       const responses: Response[] = [];
       for (const status of [...byStatus.keys()].sort((a, b) => a - b)) {
-        responses.push({ status, seen: statusCounts[status]!, bodies: await byStatus.get(status)!.finish(), ...headersByStatus.get(status)!.finish() });
+        const bodies = await byStatus.get(status)!.finish();
+        responses.push({
+          status,
+          seen: statusCounts[status]!,
+          bodies: picked ? withoutRequiredFields(bodies) : bodies,
+          ...headersByStatus.get(status)!.finish(),
+        });
       }
       const endpoint: Endpoint = {
         key: `${method} ${host} ${path}`,
@@ -86,7 +96,7 @@ export function createEndpointAccumulator(group: ShownGroup, gate: Gate, resourc
         observed,
         statusCounts,
         pathParams,
-        queryParams: queryParams.finish(),
+        queryParams: query,
         headers: headers.finish(),
         ...auth.finish(),
         requestBodies: await requestBodies.finish(),

@@ -7,7 +7,7 @@
  * they are one opaque value to redaction, so their fields are never shown.
  */
 import type { Exchange, Json, NameValue } from '../exchange.js';
-import type { GraphqlOperation } from '../model.js';
+import type { GraphqlOperation, JsonSchema } from '../model.js';
 import { detachText } from './detach-text.js';
 import type { Gate } from './gate.js';
 import { JsonObserver } from './observe-json.js';
@@ -58,7 +58,8 @@ export class GraphqlAccumulator {
         operation.variables = schema;
         operation.example = example;
       }
-      if (entry.responses) operation.response = (await inferObservedSchema(entry.responses, { gate: this.gate, place: 'response.body' })).schema;
+      if (entry.responses)
+        operation.response = requireRootFields((await inferObservedSchema(entry.responses, { gate: this.gate, place: 'response.body' })).schema);
       operations.push(operation);
     }
     return operations;
@@ -73,6 +74,21 @@ export class GraphqlAccumulator {
     if (call.variables !== undefined && call.variables !== null) (entry.variables ??= new JsonObserver()).add(call.variables);
     return entry;
   }
+}
+
+/**
+ * An operation's `data` holds every root field its query selects, on every execution (a field
+ * that failed is `null`, not missing: GraphQL spec §6.3), so root fields seen in every `data`
+ * are required from the first sample on, unlike fields of a REST body.
+ */
+function requireRootFields(schema: JsonSchema): JsonSchema {
+  const data = schema.properties?.data;
+  const samples = data?.['x-samples'];
+  if (!data?.properties || typeof samples !== 'number' || samples === 0) return schema;
+  const required = Object.entries(data.properties)
+    .filter(([, field]) => field['x-seen'] === samples)
+    .map(([key]) => key);
+  return { ...schema, properties: { ...schema.properties, data: { ...data, required } } };
 }
 
 /** Per operation name: its kind, a count, and observers of its variables and of its answers. */

@@ -57,11 +57,13 @@ export function schemaRows(schema: JsonSchema, maxRows = MAX_FIELD_ROWS): { rows
 }
 
 /**
- * `string (date-time)`, `integer | null`, `object[]`, `map of object`, `unknown (only null)`: no
- * angle brackets, so no HTML. An object with no known keys (only seen empty) is an `object`.
+ * `string (date-time)`, `integer | null`, `object[]`, `map of object`, `unknown (only null)`,
+ * `string (or null)` (null not seen, too few values to rule it out): no angle brackets, so no HTML. An object with no known keys (only seen empty) is an `object`.
  */
 export function typeLabel(schema: JsonSchema): string {
   if (schema['x-only-null']) return 'unknown (only null)';
+  // Too few values to rule null out (src/evidence.ts): the type seen, and why null is allowed.
+  if (schema['x-null-unseen']) return `${typeLabel(withoutNull(schema))} (or null)`;
   if (schema.anyOf) return [...new Set(schema.anyOf.map(typeLabel))].join(' | ');
   const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
   if (types.length === 0) return 'any';
@@ -75,6 +77,15 @@ export function typeLabel(schema: JsonSchema): string {
       return type;
     })
     .join(' | ');
+}
+
+function withoutNull(schema: JsonSchema): JsonSchema {
+  const out: JsonSchema = { ...schema };
+  delete out['x-null-unseen'];
+  if (schema.anyOf) out.anyOf = schema.anyOf.filter((option) => option.type !== 'null');
+  if (Array.isArray(schema.type)) out.type = schema.type.filter((type) => type !== 'null');
+  if (schema.enum) out.enum = schema.enum.filter((value) => value !== null);
+  return out;
 }
 
 function enumOf(schema: JsonSchema): string[] | undefined {

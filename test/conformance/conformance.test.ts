@@ -17,11 +17,14 @@ import { syntheticCapture } from './synthetic-capture.js';
 const CORPORA = ['../shared/corpus', '../shared/corpus-apps'];
 const SYNTHETIC_SEEDS = [1, 2, 3];
 
-/** The targets of issue 15, measured over all captures together. */
+/**
+ * Floors over all captures together, at what inference reaches (README, Conformance: requests
+ * 99.0%, responses 100%, mutants 99.3%) less a margin of a few entries; issue 15's targets are
+ * 98% held out and 90% of mutants.
+ */
 const HELD_OUT_TARGET = 0.98;
-/** Held-out responses reach 94.9%: fields null only in the second half (README, Conformance). */
-const HELD_OUT_RESPONSE_FLOOR = 0.94;
-const MUTANT_TARGET = 0.9;
+const HELD_OUT_RESPONSE_FLOOR = 0.99;
+const MUTANT_TARGET = 0.98;
 
 function captures(): { label: string; text: () => string }[] {
   const files = [
@@ -46,7 +49,9 @@ function captures(): { label: string; text: () => string }[] {
 const results: CaptureResult[] = [];
 
 beforeAll(async () => {
-  for (const capture of captures()) {
+  // CONFORMANCE_ONLY=<part of a name> measures only the captures whose name holds it (while working on inference).
+  const only = process.env.CONFORMANCE_ONLY;
+  for (const capture of captures().filter((c) => !only || c.label.includes(only))) {
     let text: string;
     try {
       text = capture.text();
@@ -98,6 +103,13 @@ function report(all: readonly CaptureResult[]): string {
     `total | ${all.reduce((n, r) => n + r.documented, 0)} | ${held.map((t) => `${cell(t)} (${percent(t)})`).join(' | ')} | ${all.reduce((n, r) => n + r.heldOut.notCovered, 0)} | ${whole.map((t) => `${cell(t)} (${percent(t)})`).join(' | ')} | ${cell(mutants)} (${percent(mutants)})`,
     `not replayable (outside the document: cut-off bodies, odd charsets, paths the router cannot compile): ${[...held, ...whole, mutants].reduce((n, t) => n + t.unreplayable, 0)}`,
   );
+  // Why held-out entries fail and which mutants survive: what the next change to inference works from.
+  for (const [title, t] of [
+    ['held-out requests rejected', held[0]!],
+    ['held-out responses rejected', held[1]!],
+    ['mutants accepted', mutants],
+  ] as const)
+    if (t.failures.length > 0) lines.push(`${title}:`, ...t.failures.map((f) => `  ${f}`));
   return lines.join('\n');
 }
 

@@ -5,13 +5,24 @@ import { inferObservedSchema } from '../../src/infer/schema.js';
 import { fed } from '../support/accumulate.js';
 import type { JsonSchema } from '../../src/model.js';
 import { createGate } from '../../src/infer/gate.js';
+import { MIN_NON_NULL_VALUES } from '../../src/evidence.js';
+import { observed } from '../support/observed-schema.js';
 
 const uuid = (n: number) => `${String(n).padStart(8, '0')}-a771-4008-ad3a-39a946c75bf4`;
 const observe = (samples: Json[]) => fed(new JsonObserver(), samples);
 const observeJson = (samples: Json[]) => observe(samples).result();
 const inferJsonSchema = (samples: Json[]) => inferObservedSchema(observe(samples), { gate: createGate(null), place: 'response.body' });
 const schemaOf = async (samples: Json[]) => (await inferJsonSchema(samples)).schema;
-const prop = (schema: JsonSchema, ...path: string[]): JsonSchema => path.reduce<JsonSchema>((s, key) => s.properties![key]!, schema);
+/** A property as observed: without the `null` that too few values could not rule out (tested on its own below). */
+const prop = (schema: JsonSchema, ...path: string[]): JsonSchema => path.reduce<JsonSchema>((s, key) => observed(s.properties![key]!), schema);
+/** Every schema below `schema` (properties, items, map values, union members). */
+function* schemasIn(schema: JsonSchema): Generator<JsonSchema> {
+  yield schema;
+  for (const child of Object.values(schema.properties ?? {})) yield* schemasIn(child);
+  if (schema.items) yield* schemasIn(schema.items);
+  if (typeof schema.additionalProperties === 'object') yield* schemasIn(schema.additionalProperties);
+  for (const option of schema.anyOf ?? []) yield* schemasIn(option);
+}
 
 describe('inferObservedSchema: merging samples', () => {
   it('marks a field required only when every object has it, and counts the others', async () => {
@@ -45,7 +56,25 @@ describe('inferObservedSchema: merging samples', () => {
     const field = 'pinned' in schema.properties! ? prop(schema, 'pinned') : prop(schema, 'list').items!;
     expect(field.type).toBeUndefined();
     expect(field['x-only-null']).toBe(true);
-    expect(JSON.stringify(schema)).not.toContain('"null"');
+    // No field is typed only null; `null` is at most one type of several (or a union member).
+    for (const s of schemasIn(schema)) if (!(schema.anyOf ?? []).includes(s)) expect(s.type === 'null' && s !== schema).toBe(false);
+  });
+
+  it('declares a field never null only after enough values (src/evidence.ts), and says when null is only not ruled out', async () => {
+    const few = (await schemaOf(Array.from({ length: MIN_NON_NULL_VALUES - 1 }, (_, i) => ({ n: i + 1, s: 'x' })))).properties!;
+    expect(few.n!.type).toEqual(['integer', 'null']);
+    expect(few.n!['x-null-unseen']).toBe(true);
+    expect(few.s!.type).toEqual(['string', 'null']);
+    const many = (await schemaOf(Array.from({ length: MIN_NON_NULL_VALUES }, (_, i) => ({ n: i + 1, s: 'x' })))).properties!;
+    expect(many.n!.type).toBe('integer');
+    expect(many.n!['x-null-unseen']).toBeUndefined();
+    // One list with enough rows counts too: null varies from row to row.
+    const rows = prop(await schemaOf([{ rows: Array.from({ length: MIN_NON_NULL_VALUES }, () => ({ sku: 'a' })) }]), 'rows').items!;
+    expect(rows.properties!.sku!.type).toBe('string');
+    // Seen null: nullable by evidence, not by the rule.
+    const seen = (await schemaOf([{ n: 'a' }, { n: null }])).properties!;
+    expect(seen.n!.type).toEqual(['string', 'null']);
+    expect(seen.n!['x-null-unseen']).toBeUndefined();
   });
 
   it('marks integers beyond 2^53 as int64', async () => {
@@ -142,7 +171,7 @@ describe('inferObservedSchema: merging samples', () => {
   it('gives an enum only with strong evidence, counted in samples, not array elements', async () => {
     const roles = ['user', 'assistant', 'user', 'assistant', 'user', 'assistant', 'system', 'user', 'assistant', 'system'];
     const strong = await schemaOf(roles.map((role) => ({ messages: [{ role }, { role }] })));
-    expect(prop(strong, 'messages').items!.properties!.role!.enum).toEqual(['assistant', 'system', 'user']);
+    expect(prop(prop(strong, 'messages').items!, 'role').enum).toEqual(['assistant', 'system', 'user']);
     // Two requests listing 461 items between them are two samples, however many items they hold.
     const twoLists = await schemaOf([
       { list: Array.from({ length: 300 }, () => ({ s: 'open' })) },
@@ -171,10 +200,11 @@ describe('inferObservedSchema: merging samples', () => {
     expect(prop(schema, 'c', 'd').examples).toEqual([true]);
   });
 
-  it('gives the same schema for one sample and for a thousand copies of it', async () => {
+  it('gives the same schema for a few copies of a sample and for a thousand', async () => {
     const sample = { items: [{ id: uuid(1), at: '2025-12-22T03:53:19Z', n: 1 }], total: 1 };
     const strip = (s: JsonSchema): string => JSON.stringify(s, (key, value) => (key === 'x-samples' || key === 'x-seen' ? undefined : value));
-    const one = await schemaOf([sample, structuredClone(sample), structuredClone(sample)]);
+    // Enough copies for every evidence threshold (src/evidence.ts), so only the cover could differ.
+    const one = await schemaOf(Array.from({ length: MIN_NON_NULL_VALUES }, () => structuredClone(sample)));
     const many = await schemaOf(Array.from({ length: 1000 }, () => structuredClone(sample)));
     expect(strip(many)).toBe(strip(one));
     expect(many['x-samples']).toBe(1000);

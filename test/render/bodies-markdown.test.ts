@@ -57,7 +57,7 @@ describe('Markdown reference: bodies', async () => {
   };
 
   it('prints request fields with type, presence and example', () => {
-    expect(section('POST /graphql')).toContain('| `variables.verbose` | boolean | no (1/3) | `true` |');
+    expect(section('POST /graphql')).toContain('| `variables.verbose` | boolean (or null) | no (1/3) | `true` |');
   });
 
   it('lists GraphQL operations with their variables', () => {
@@ -73,15 +73,15 @@ describe('Markdown reference: bodies', async () => {
     expect(stream).toContain('Stream sentinels: `[DONE]`');
     expect(stream).toContain('**Event** `tick` (2 seen)');
     // Two events, one request: not enough samples to call `n` required, and the counts say why.
-    expect(stream).toContain('| `n` | number | no (2/2) | `1` |');
+    expect(stream).toContain('| `n` | number (or null) | unknown (2/2) | `1` |');
   });
 
   it('lists multipart parts with file names', () => {
     const upload = section('POST /upload');
     // File names go through redaction (they can name a person); the extension stays.
     // One upload: every part was there, too few samples to call them required.
-    expect(upload).toContain('| `file` | file | text/plain | no (1/1) | `<file-name:1>.txt` |');
-    expect(upload).toContain('| `title` | field (string) |  | no (1/1) | `Notes` |');
+    expect(upload).toContain('| `file` | file | text/plain | unknown (1/1) | `<file-name:1>.txt` |');
+    expect(upload).toContain('| `title` | field (string) |  | unknown (1/1) | `Notes` |');
   });
 
   it('lists WebSocket message kinds by direction and type', () => {

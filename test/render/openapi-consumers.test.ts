@@ -1,27 +1,35 @@
 /**
- * The generated OpenAPI documents and types for `samples/` and the real captures in
- * ../shared/corpus, through real consumers: the Redocly validator, openapi-typescript (an
- * importer client code uses) and the TypeScript compiler. Every component schema must be
+ * The generated OpenAPI documents and types for every capture the conformance test measures
+ * (`samples/`, the real captures in ../shared/corpus and ../shared/corpus-apps, and the synthetic
+ * shop captures), through real consumers: the Redocly validator, openapi-typescript (an importer
+ * client code uses) and the TypeScript compiler. Every component schema must be referenced and
  * declared under the same name in types.ts, and the two must accept each other's values.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeCaptureBytes } from '../../src/ingest/decode.js';
 import { buildModel, Har2ApiError, renderOutputs } from '../../src/index.js';
+import { syntheticCapture } from '../conformance/synthetic-capture.js';
 import { agreementCheck, compileTypeScript, importOpenApi, lintOpenApi, unreferencedComponents } from '../support/consumers.js';
 
-const CORPUS = '../shared/corpus';
-const captures = [
-  ...readdirSync('samples')
-    .filter((f) => f.endsWith('.har'))
-    .map((f) => `samples/${f}`),
-  ...(existsSync(CORPUS)
-    ? readdirSync(CORPUS)
-        .filter((f) => f.endsWith('.har'))
-        .sort()
-        .map((f) => `${CORPUS}/${f}`)
-    : []),
+const CORPORA = ['../shared/corpus', '../shared/corpus-apps'];
+const captures: { capture: string; text: () => string }[] = [
+  ...[
+    ...readdirSync('samples')
+      .filter((f) => f.endsWith('.har'))
+      .map((f) => `samples/${f}`),
+    ...CORPORA.flatMap((dir) =>
+      existsSync(dir)
+        ? readdirSync(dir)
+            .filter((f) => f.endsWith('.har'))
+            .sort()
+            .map((f) => `${dir}/${f}`)
+        : [],
+    ),
+  ].map((capture) => ({ capture, text: () => decodeCaptureBytes(readFileSync(capture), capture.split('/').pop()!) })),
+  ...[1, 2, 3].map((seed) => ({ capture: `synthetic-shop-${seed}.har`, text: () => syntheticCapture(seed) })),
 ];
+const CORPUS = CORPORA[0]!;
 
 interface Generated {
   capture: string;
@@ -34,13 +42,13 @@ interface Generated {
 const generated: Generated[] = [];
 
 beforeAll(async () => {
-  for (const capture of captures) {
+  for (const { capture, text } of captures) {
     const label = capture.split('/').pop()!;
     let model;
     try {
-      ({ model } = await buildModel([{ label, text: decodeCaptureBytes(readFileSync(capture), label) }]));
+      ({ model } = await buildModel([{ label, text: text() }]));
     } catch (error) {
-      // A capture refused with one clear error has nothing to check; a crash is a failure.
+      // A capture refused with one clear error (not a HAR, an LFS pointer) has nothing to check; a crash is a failure.
       if (error instanceof Har2ApiError) continue;
       throw error;
     }
@@ -51,23 +59,54 @@ beforeAll(async () => {
   }
 }, 300_000);
 
-describe(`OpenAPI and types for samples/${existsSync(CORPUS) ? ` and ${CORPUS}` : ` (${CORPUS} absent: corpus skipped)`}`, () => {
-  it('has API captures to check, including samples/ and corpus captures with bodies', () => {
+describe(`OpenAPI and types for samples/, synthetic captures${existsSync(CORPUS) ? ` and ${CORPORA.join(', ')}` : ` (${CORPUS} absent: corpus skipped)`}`, () => {
+  it('has API captures to check, including samples/, synthetic and corpus captures with bodies', () => {
     expect(generated.some((g) => g.capture.startsWith('samples/'))).toBe(true);
+    expect(generated.some((g) => g.capture.startsWith('synthetic-'))).toBe(true);
     if (existsSync(CORPUS)) expect(generated.filter((g) => g.names.length > 0).length).toBeGreaterThanOrEqual(10);
   });
 
-  it('passes the Redocly validator for every capture, every component referenced', async () => {
+  it('passes the Redocly validator for every capture with no warning, every component referenced', async () => {
     const failures: string[] = [];
     for (const g of generated) {
       const { errors, warnings } = await lintOpenApi(g.openapi);
-      // `no-unused-components` flags schemas referenced from `x-` extensions only (WebSocket, GraphQL).
-      const unexpected = [...errors, ...warnings.filter((w) => !w.startsWith('no-unused-components'))];
+      // Warnings count too: `no-unused-components` is one (a component only an `x-` extension names).
+      const unexpected = [...errors, ...warnings];
       const unreferenced = unreferencedComponents(g.openapi);
       if (unexpected.length || unreferenced.length)
         failures.push(`${g.capture}: ${[...unexpected, ...unreferenced.map((n) => `unreferenced ${n}`)].join('; ')}`);
     }
     expect(failures).toEqual([]);
+  });
+
+  it('types no field only `null` (null is at most one type of several, or one member of a union)', () => {
+    const failures: string[] = [];
+    const walk = (node: unknown, path: string, inUnion: boolean): void => {
+      if (node === null || typeof node !== 'object') return;
+      if (Array.isArray(node)) {
+        node.forEach((item, i) => walk(item, `${path}/${i}`, inUnion));
+        return;
+      }
+      const record = node as Record<string, unknown>;
+      if (record.type === 'null' && !inUnion) failures.push(path);
+      for (const [key, value] of Object.entries(record)) walk(value, `${path}/${key}`, key === 'anyOf' || key === 'oneOf');
+    };
+    for (const g of generated) {
+      const before = failures.length;
+      walk(JSON.parse(g.openapi), '', false);
+      if (failures.length > before) failures.splice(before, failures.length - before, `${g.capture}: ${failures.slice(before, before + 3).join(', ')}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('finds a component referenced only from an `x-` extension (the check can fail)', async () => {
+    const g = generated.find((x) => x.names.length > 0)!;
+    const document = JSON.parse(g.openapi) as { components: { schemas: Record<string, unknown> }; 'x-extra'?: unknown };
+    document.components.schemas.Orphan = { type: 'object' };
+    document['x-extra'] = { schema: { $ref: '#/components/schemas/Orphan' } };
+    const text = JSON.stringify(document, null, 2);
+    expect(unreferencedComponents(text)).toEqual(['Orphan']);
+    expect((await lintOpenApi(text)).errors.some((e) => e.startsWith('no-unused-components'))).toBe(true);
   });
 
   it('imports into openapi-typescript, and the types compile and agree with it', async () => {

@@ -16,10 +16,9 @@ export interface LintResult {
 
 /**
  * Redocly's `recommended` rules, with the ones about capture quality rather than validity off
- * (a capture may have no 4xx and no licence, and keeps the trailing slashes it saw) and the ones about consistency (examples fit
- * their schemas, enums fit their types) raised to errors. `no-unused-components` stays a
- * warning: WebSocket messages and GraphQL variables are referenced from `x-` extensions only,
- * which Redocly does not count; `unreferencedComponents` checks those references instead.
+ * (a capture may have no 4xx and no licence, and keeps the trailing slashes it saw) and the ones
+ * about consistency (examples fit their schemas, enums fit their types, every component is
+ * referenced from the document proper, not only from an `x-` extension) raised to errors.
  */
 const RULES = {
   'info-license': 'off',
@@ -36,6 +35,7 @@ const RULES = {
   'no-invalid-schema-examples': 'error',
   'no-schema-type-mismatch': 'error',
   'no-enum-type-mismatch': 'error',
+  'no-unused-components': 'error',
 } as const;
 
 /** `name` says how the text is read: `openapi.yaml` as YAML. */
@@ -49,10 +49,26 @@ export async function lintOpenApi(document: string, name = 'openapi.json'): Prom
   };
 }
 
-/** Component schemas that no `$ref` anywhere in the document (extensions included) points to. */
+/**
+ * Component schemas that no `$ref` outside `x-` extensions points to (a reference from an
+ * extension is no reference to any tool). Independent of Redocly's own rule, which could change.
+ */
 export function unreferencedComponents(document: string): string[] {
   const parsed = JSON.parse(document) as { components?: { schemas?: Record<string, unknown> } };
-  const refs = new Set([...document.matchAll(/"\$ref": "#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!));
+  const refs = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      node.forEach(walk);
+      return;
+    }
+    for (const [key, value] of Object.entries(node)) {
+      if (key.startsWith('x-')) continue;
+      if (key === '$ref' && typeof value === 'string' && value.startsWith('#/components/schemas/')) refs.add(decodeURIComponent(value.slice(21)));
+      else walk(value);
+    }
+  };
+  walk(parsed);
   return Object.keys(parsed.components?.schemas ?? {}).filter((name) => !refs.has(name));
 }
 

@@ -6,12 +6,19 @@
  */
 import { quicktypeTypeNameStyle } from '../../infer/quicktype.js';
 import type { ApiModel, Body, Endpoint, EventKind, GraphqlOperation, JsonSchema, Response } from '../../model.js';
+import { escapePattern } from './graphql-operations.js';
 import { camelCase, nameEndpoints, pascalCase, UniqueNames } from './names.js';
 
 export interface NamedSchema {
   name: string;
   /** The model's schema with a description of what it is and where it was seen. */
   schema: JsonSchema;
+  /**
+   * Declared in types.ts only, not a component of openapi.json: a WebSocket message is no
+   * request or response body, so nothing in OpenAPI 3.1 could reference it; the operation
+   * carries it inline in `x-websocket` instead.
+   */
+  typesOnly?: boolean;
 }
 
 /** A named union of other catalog names (all the event kinds of one stream). */
@@ -19,6 +26,8 @@ export interface NamedUnion {
   name: string;
   description: string;
   members: string[];
+  /** As `NamedSchema.typesOnly`. */
+  typesOnly?: boolean;
 }
 
 /** Names for one model `Body`. */
@@ -38,7 +47,8 @@ export interface EndpointNames {
   requestBodies: BodyNames[];
   /** Aligned with `endpoint.responses` and, within, with each response's `bodies`. */
   responses: BodyNames[][];
-  websocket?: { events: string[]; union: string };
+  /** Names in types.ts, and the schemas themselves (openapi.json holds them inline). */
+  websocket?: { events: string[]; union: string; schemas: JsonSchema[] };
   /** Aligned with `endpoint.graphql`: each operation's request and (when every one has it) response. */
   graphql?: { request: string; response?: string }[];
 }
@@ -104,16 +114,20 @@ class CatalogBuilder {
     return this.#names.claim(this.#style(candidate));
   }
 
-  addSchema(name: string, schema: JsonSchema, description: string): string {
+  addSchema(name: string, schema: JsonSchema, description: string, typesOnly = false): string {
     const claimed = this.claim(name);
-    this.schemas.push({ name: claimed, schema: describe(schema, description) });
+    this.schemas.push({ name: claimed, schema: describe(schema, description), ...(typesOnly ? { typesOnly } : {}) });
     return claimed;
   }
 
-  addUnion(name: string, members: string[], description: string): string {
+  addUnion(name: string, members: string[], description: string, typesOnly = false): string {
     const claimed = this.claim(name);
-    this.unions.push({ name: claimed, description, members });
+    this.unions.push({ name: claimed, description, members, ...(typesOnly ? { typesOnly } : {}) });
     return claimed;
+  }
+
+  schemaOf(name: string): JsonSchema {
+    return this.schemas.find((s) => s.name === name)!.schema;
   }
 }
 
@@ -155,9 +169,11 @@ function nameEndpoint(endpoint: Endpoint, base: string, catalog: CatalogBuilder)
         `${base}${eventWord(kind)}Message`,
         kind.schema ?? { type: 'string' },
         `WebSocket message ${eventLabel(kind)} on ${where}, seen ${kind.seen} time(s).`,
+        true,
       ),
     );
-    names.websocket = { events, union: catalog.addUnion(`${base}Message`, events, `Any WebSocket message seen on ${where}.`) };
+    const union = catalog.addUnion(`${base}Message`, events, `Any WebSocket message seen on ${where}.`, true);
+    names.websocket = { events, union, schemas: events.map((name) => catalog.schemaOf(name)) };
   }
   if (operations.length > 0) {
     names.graphql = operations.map((op) => {
@@ -182,7 +198,7 @@ function graphqlRequest(op: GraphqlOperation): JsonSchema {
     type: 'object',
     properties: {
       // The name as a pattern: an anchored literal tells the operations apart like a constant.
-      ...(named ? { operationName: { type: 'string', pattern: `^${op.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$` } } : {}),
+      ...(named ? { operationName: { type: 'string', pattern: `^${escapePattern(op.name)}$` } } : {}),
       query: { type: 'string' },
       variables: op.variables ?? { type: 'object', additionalProperties: {} },
     },

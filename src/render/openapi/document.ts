@@ -88,8 +88,10 @@ export function buildOpenApi(model: ApiModel, catalog: SchemaCatalog = catalogSc
 
 function componentSchemas(catalog: SchemaCatalog): Record<string, SchemaObject> {
   const entries: [string, SchemaObject][] = [
-    ...catalog.schemas.map(({ name, schema }): [string, SchemaObject] => [name, schema]),
-    ...catalog.unions.map(({ name, description, members }): [string, SchemaObject] => [name, { description, anyOf: members.map(schemaRef) } as SchemaObject]),
+    ...catalog.schemas.filter((s) => !s.typesOnly).map(({ name, schema }): [string, SchemaObject] => [name, schema]),
+    ...catalog.unions
+      .filter((u) => !u.typesOnly)
+      .map(({ name, description, members }): [string, SchemaObject] => [name, { description, anyOf: members.map(schemaRef) } as SchemaObject]),
   ];
   return Object.fromEntries(entries.sort(([a], [b]) => compareText(a, b)));
 }

@@ -7,9 +7,10 @@ import type { Endpoint } from '../../model.js';
 import { statusMix } from '../status-mix.js';
 import type { EndpointNames } from './catalog.js';
 import { bodiesContent, mergeMediaTypes } from './content.js';
+import { describePerOperation } from './graphql-operations.js';
 import { operationParameters } from './parameters.js';
 import { operationSecurity, type SecurityCatalog } from './security.js';
-import type { MediaType, Operation, RequestBody, ResponseObject, SchemaObject } from './spec.js';
+import type { MediaType, Operation, RequestBody, ResponseObject } from './spec.js';
 import { schemaRef } from './spec.js';
 
 export function buildOperation(endpoint: Endpoint, names: EndpointNames, security: SecurityCatalog): Operation {
@@ -27,15 +28,16 @@ export function buildOperation(endpoint: Endpoint, names: EndpointNames, securit
   operation['x-endpoint'] = endpoint.key;
   operation['x-observed'] = endpoint.observed;
   if (names.websocket && endpoint.websocket) {
-    const { events, union } = names.websocket;
+    // Inline: OpenAPI has no place that could reference a message schema (catalog.ts, `typesOnly`).
+    const { events, schemas } = names.websocket;
     operation['x-websocket'] = {
       messages: endpoint.websocket.messages,
-      schema: schemaRef(union),
       events: endpoint.websocket.events.map((kind, i) => ({
         event: kind.event,
         ...(kind.type !== undefined ? { type: kind.type } : {}),
         seen: kind.seen,
-        schema: schemaRef(events[i]!),
+        typesName: events[i]!,
+        schema: schemas[i]!,
       })),
     };
   }
@@ -48,26 +50,9 @@ export function buildOperation(endpoint: Endpoint, names: EndpointNames, securit
       request: schemaRef(graphql[i]!.request),
       ...(graphql[i]!.response ? { response: schemaRef(graphql[i]!.response!) } : {}),
     }));
-    describePerOperation(operation, graphql);
+    describePerOperation(operation, graphql, endpoint.graphql);
   }
   return operation;
-}
-
-/**
- * A GraphQL endpoint's JSON bodies as one of its operations: the request body is any one
- * operation's request, a success response any one operation's response (when every operation's
- * was seen), each a component of its own, so tools show the operations apart.
- */
-function describePerOperation(operation: Operation, graphql: NonNullable<EndpointNames['graphql']>): void {
-  const requests = { anyOf: graphql.map((g) => schemaRef(g.request)) } as SchemaObject;
-  const json = operation.requestBody?.content['application/json'];
-  if (json) json.schema = requests;
-  if (graphql.some((g) => !g.response)) return;
-  const responses = { anyOf: graphql.map((g) => schemaRef(g.response!)) } as SchemaObject;
-  for (const [status, response] of Object.entries(operation.responses)) {
-    const body = response.content?.['application/json'];
-    if (/^2\d\d$/.test(status) && body) body.schema = responses;
-  }
 }
 
 function buildRequestBody(endpoint: Endpoint, names: EndpointNames): RequestBody | undefined {
