@@ -20,7 +20,7 @@ const BODY_KINDS = new Set(['json', 'form', 'multipart', 'sse', 'ndjson', 'jsonp
  * language of JSON examples, and boolean enum values (data, but not strings that can be renamed).
  */
 // Type labels are vocabulary too: `map of string`, `unknown (only null)` (schema-rows.ts).
-const VIEW_WORDS = new Set([...JSON_TYPES, 'any', 'map', 'of', 'enum', 'key', 'json', 'true', 'false', 'unknown', 'only']);
+const VIEW_WORDS = new Set([...JSON_TYPES, 'any', 'map', 'of', 'enum', 'key', 'json', 'true', 'false', 'unknown', 'only', 'or']);
 
 /**
  * Every captured string (and every data key) becomes `値1`, `値2` …: no ASCII letter left. Media
