@@ -30,7 +30,7 @@ export function curlCommand(endpoint: Endpoint, host: Host): CurlCommand | null 
     .map((segment, i) => variables.fill(segment, (kind) => endpoint.pathParams.find((p) => p.position === i - 1)?.name ?? kind))
     .join('/');
   const query = example.query
-    .map((q) => `${encodeURIComponent(q.name)}=${variables.fill(q.value, () => q.name, credentialIn(host, 'query', q.name), encodeURIComponent)}`)
+    .map((q) => `${encodeQuery(q.name)}=${variables.fill(q.value, () => q.name, credentialIn(host, 'query', q.name), encodeQuery)}`)
     .join('&');
   const args: string[] = [];
   const method = endpoint.method;
@@ -38,18 +38,34 @@ export function curlCommand(endpoint: Endpoint, host: Host): CurlCommand | null 
   if (method === 'HEAD') args.push('-I');
   else if (!((method === 'GET' && !body) || (method === 'POST' && body))) args.push(`-X ${quote(method)}`);
   args.push(words(`${origin}${path}${query ? `?${query}` : ''}`));
+  // A header that echoes a cookie (anti-CSRF double submit) reads the same variable as the cookie.
+  const echoed = new Map<string, string>();
   for (const header of example.headers) {
     if (LEFT_OUT_HEADERS.has(header.name)) continue;
     const credential = credentialIn(host, 'header', header.name);
-    args.push(`-H ${words(`${header.name}: ${variables.fill(header.value, () => header.name, credential)}`)}`);
+    const filled = variables.fill(header.value, () => header.name, credential);
+    const pair = host.auth.csrf.find((p) => p.header === header.name);
+    const variable = filled.split(MARK)[1];
+    if (pair && variable !== undefined && filled === `${MARK}${variable}${MARK}`) echoed.set(pair.cookie, variable);
+    args.push(`-H ${words(`${header.name}: ${filled}`)}`);
   }
   // curl sends a body as a form unless told otherwise; the recorded media type says what it was.
   if (body && !example.headers.some((h) => h.name === 'content-type')) args.push(`-H ${words(`content-type: ${body.mediaType}`)}`);
-  const cookies = example.cookies.map((name) => credentialIn(host, 'cookie', name)).filter((c): c is Credential => c !== undefined);
-  if (cookies.length > 0) args.push(`-b ${words(cookies.map((c) => `${c.name}=${variables.use(c.variable, `cookie ${c.name}`, true)}`).join('; '))}`);
+  const cookies = example.cookies.flatMap((name) => {
+    const credential = credentialIn(host, 'cookie', name);
+    if (credential) return [`${name}=${variables.use(credential.variable, `cookie ${name}`, true)}`];
+    const variable = echoed.get(name);
+    return variable !== undefined ? [`${name}=${MARK}${variable}${MARK}`] : [];
+  });
+  if (cookies.length > 0) args.push(`-b ${words(cookies.join('; '))}`);
   if (body?.text !== undefined) args.push(`--data-raw ${words(variables.fill(body.text, (kind) => kind))}`);
   for (const field of body?.fields ?? []) args.push(`--data-urlencode ${words(`${field.name}=${variables.fill(field.value, () => field.name)}`)}`);
   return { command: `curl ${args.join(' \\\n  ')}`, variables: variables.list() };
+}
+
+/** A lone surrogate (a broken capture) cannot be percent-encoded: it is sent as U+FFFD. */
+function encodeQuery(text: string): string {
+  return encodeURIComponent(text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'));
 }
 
 function credentialIn(host: Host, where: Credential['in'], name: string): Credential | undefined {

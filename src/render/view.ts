@@ -14,8 +14,23 @@ import { Anchors } from './anchors.js';
 import type { Escaper } from './escaper.js';
 import { schemaRows, typeLabel } from './schema-rows.js';
 import { type BodyView, bodyView, graphqlView, websocketView } from './view-body.js';
+import {
+  type CurlView,
+  curlView,
+  type EndpointIndex,
+  type HostAuthView,
+  type InputView,
+  inputsView,
+  hostAuthView,
+  linksByConsumer,
+  type ResponseHeaderView,
+  requirementVariables,
+  responseHeadersView,
+} from './view-client.js';
 
 export type { BodyView } from './view-body.js';
+export type { Lifetime } from './lifetime.js';
+export type { CredentialView, CurlView, EndpointRef, HostAuthView, InputView, RequirementView, ResponseHeaderView } from './view-client.js';
 
 export interface ReferenceView {
   title: string;
@@ -26,6 +41,8 @@ export interface ReferenceView {
   redaction: { enabled: boolean; total: number; kinds: Counted[]; places: Counted[] };
   hosts: HostView[];
   multiHost: boolean;
+  /** Anchor of the Authentication section; null when no host's requests carried a credential. */
+  authAnchor: string | null;
   endpointCount: number;
   /** What was left out, by reason (cells escaped): the reason's code (its words are the templates'), count, example URLs. */
   leftOut: { reason: string; count: number; examples: string[] }[] | null;
@@ -46,6 +63,10 @@ export interface HostView {
   anchor: string | null;
   /** Code; null when the host has no common API root. */
   apiRoot: string | null;
+  /** Code: where requests go (`https://chatgpt.com/backend-api`). */
+  baseUrl: string;
+  /** The credentials the host's requests carried; null when none. */
+  auth: HostAuthView | null;
   index: IndexRow[];
   /** The host's endpoints by resource (the first literal path segment after the API root), for a sidebar. */
   resources: ResourceGroup[];
@@ -82,6 +103,10 @@ export interface EndpointView {
   path: string;
   /** The credentials, when any was seen. */
   auth: AuthView | null;
+  /** Where the inputs came from: values an earlier response of the capture handed out. */
+  inputs: InputView[];
+  /** A runnable request; null when no request could be kept as an example. */
+  curl: CurlView | null;
   pathParams: PathParamRow[];
   queryParams: ParamRow[];
   headers: HeaderRow[];
@@ -111,7 +136,7 @@ export interface NotesView {
 
 export interface AuthView {
   /** Credentials sent together (all needed); several requirements are alternatives. */
-  requirements: { schemes: { type: string; in: string; name: string }[]; seen: number }[];
+  requirements: { schemes: { type: string; in: string; name: string; variable: string | null }[]; seen: number }[];
   /** There is more than one requirement. */
   alternatives: boolean;
   /** Requests that sent no credential. */
@@ -151,23 +176,35 @@ export interface ResponseView {
   /** Not every request got this status. */
   partial: boolean;
   bodies: BodyView[];
+  /** Headers that matter to a client (rate limits, pagination, caching, `Location` …). */
+  headers: ResponseHeaderView[];
+  /** Code each: names of the cookies set. */
+  cookies: string[];
 }
 
 export function buildReferenceView(model: ApiModel, esc: Escaper): ReferenceView {
   // Every heading claims its anchor in document order (see templates/reference.md.hbs).
   const anchors = new Anchors();
   anchors.claim(model.title);
+  const authAnchor = model.hosts.some((h) => (h.auth?.credentials.length ?? 0) > 0) ? anchors.claim('Authentication') : null;
   anchors.claim('Endpoints');
   const multiHost = model.hosts.length > 1;
-  const hosts = model.hosts.map((host) =>
-    hostView(
-      host,
-      model.endpoints.filter((e) => e.host === host.name),
-      multiHost,
-      anchors,
-      esc,
+  const byHost = model.hosts.map((host) => model.endpoints.filter((e) => e.host === host.name));
+  const hosts = model.hosts.map((host, h) => hostView(host, byHost[h]!, multiHost, anchors, esc));
+  // Sections refer to each other (who issued a token, where an input came from) once every anchor is known.
+  const index: EndpointIndex = new Map(
+    byHost.flatMap((endpoints, h) =>
+      endpoints.map((e, i): [string, { label: string; anchor: string }] => [e.key, { label: `${e.method} ${e.path}`, anchor: hosts[h]!.endpoints[i]!.anchor }]),
     ),
   );
+  const links = linksByConsumer(model);
+  model.hosts.forEach((host, h) => {
+    const view = hosts[h]!;
+    view.auth = hostAuthView(host, index, esc);
+    byHost[h]!.forEach((endpoint, i) => {
+      view.endpoints[i]!.inputs = inputsView(links.get(endpoint.key) ?? [], index, esc);
+    });
+  });
   const counted = (record: Record<string, number>): Counted[] => Object.entries(record).map(([name, count]) => ({ name: esc.text(name), count }));
   return {
     title: esc.text(model.title),
@@ -183,6 +220,7 @@ export function buildReferenceView(model: ApiModel, esc: Escaper): ReferenceView
     },
     hosts,
     multiHost,
+    authAnchor,
     endpointCount: model.endpoints.length,
     ...leftOutView(model, esc),
   };
@@ -213,11 +251,14 @@ function leftOutView(model: ApiModel, esc: Escaper): Pick<ReferenceView, 'leftOu
 
 function hostView(host: Host, endpoints: Endpoint[], multiHost: boolean, anchors: Anchors, esc: Escaper): HostView {
   const anchor = multiHost ? anchors.claim(`Host ${host.name}`) : null;
-  const views = endpoints.map((endpoint) => endpointView(endpoint, host.apiRoot, anchors, esc));
+  const views = endpoints.map((endpoint) => endpointView(endpoint, host, anchors, esc));
   return {
     name: esc.code(host.name),
     anchor,
     apiRoot: host.apiRoot ? esc.code(host.apiRoot) : null,
+    // A saved model from before base URLs has none: the host over https is what it was reached at.
+    baseUrl: esc.code(host.baseUrl ?? `https://${host.name}${host.apiRoot}`),
+    auth: null,
     index: endpoints.map((e, i) => ({
       endpoint: esc.cellCode(`${e.method} ${e.path}`),
       anchor: views[i]!.anchor,
@@ -250,14 +291,17 @@ function statuses(endpoint: Endpoint, span: (status: string) => string): StatusC
   return Object.entries(endpoint.statusCounts).map(([status, count]) => ({ status: span(status), count }));
 }
 
-function endpointView(endpoint: Endpoint, apiRoot: string, anchors: Anchors, esc: Escaper): EndpointView {
+function endpointView(endpoint: Endpoint, host: Host, anchors: Anchors, esc: Escaper): EndpointView {
   const heading = `${endpoint.method} ${endpoint.path}`;
+  const apiRoot = host.apiRoot;
   return {
     heading: esc.code(heading),
     anchor: anchors.claim(heading),
     method: esc.text(endpoint.method),
     path: esc.code(endpoint.path),
-    auth: authView(endpoint, esc),
+    auth: authView(endpoint, host, esc),
+    inputs: [],
+    curl: curlView(endpoint, host, esc),
     pathParams: endpoint.pathParams.map((p) => pathParamRow(p, noteOf(endpoint, 'path', p.name), esc)),
     queryParams: endpoint.queryParams.map((p) => paramRow(p, noteOf(endpoint, 'query', p.name), esc)),
     headers: endpoint.headers.map((h) => headerRow(h, noteOf(endpoint, 'header', h.name), esc)),
@@ -272,6 +316,7 @@ function endpointView(endpoint: Endpoint, apiRoot: string, anchors: Anchors, esc
       of: endpoint.observed,
       partial: r.seen !== endpoint.observed,
       bodies: r.bodies.map((b) => bodyView(b, r.bodies.length > 1 || b.seen < r.seen ? r.seen : null, esc)),
+      ...responseHeadersView(r, esc),
     })),
     observed: endpoint.observed,
     statuses: statuses(endpoint, esc.code),
@@ -302,10 +347,14 @@ function noteOf(endpoint: Endpoint, where: ParameterNote['in'], name: string): s
 }
 
 /** Credentials sent together form a requirement; OpenAPI `security` reads the same requirements. */
-function authView(endpoint: Endpoint, esc: Escaper): AuthView | null {
+function authView(endpoint: Endpoint, host: Host, esc: Escaper): AuthView | null {
   if (endpoint.auth.length === 0) return null;
-  const requirements = authRequirementsOf(endpoint).map((r) => ({
-    schemes: r.schemes.map((a: AuthScheme) => ({ type: esc.text(a.type), in: esc.text(a.in), name: esc.code(a.name) })),
+  const variables = requirementVariables(endpoint, host);
+  const requirements = authRequirementsOf(endpoint).map((r, i) => ({
+    schemes: r.schemes.map((a: AuthScheme, j) => {
+      const variable = variables[i]?.[j];
+      return { type: esc.text(a.type), in: esc.text(a.in), name: esc.code(a.name), variable: variable?.startsWith('$') ? esc.code(variable) : null };
+    }),
     seen: r.seen,
   }));
   return { requirements, alternatives: requirements.length > 1, none: unauthenticatedRequests(endpoint) };

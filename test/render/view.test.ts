@@ -70,7 +70,10 @@ describe('the presentation view', () => {
 
   it('leaves every word of the Markdown to the templates', async () => {
     const [markdown] = await renderOutputs(model, ['markdown'], rewritten(loadTemplates()));
-    const words = new Set(markdown!.content.match(/[A-Za-z]+/g) ?? []);
+    // A curl example is code the view builds (a command line, not a label); the Authentication
+    // section's anchor is the slug of the shipped heading, as every other anchor is.
+    const prose = markdown!.content.replace(/^```sh\n[\s\S]*?^```$/gm, '').replaceAll('#authentication', '');
+    const words = new Set(prose.match(/[A-Za-z]+/g) ?? []);
     const mediaTypes = new Set(
       JSON.stringify(model)
         .match(/"mediaType":"[^"]*"/g)!

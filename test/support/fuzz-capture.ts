@@ -9,6 +9,7 @@ import { expect } from 'vitest';
 import { decodeCaptureBytes } from '../../src/ingest/decode.js';
 import { buildModel, type Diagnostic, Har2ApiError, renderOutputs } from '../../src/index.js';
 import type { ApiModel } from '../../src/model.js';
+import { curlCommand } from '../../src/render/curl.js';
 import { visible } from '../../src/render/escape.js';
 import { harEntry } from './har.js';
 import { parseStructure } from './markdown-structure.js';
@@ -165,7 +166,7 @@ export function expectSoundMarkdown(markdown: string, model: ApiModel): void {
   );
 }
 
-/** Every example the reference shows in a fence: bodies, their event kinds, GraphQL variables, WebSocket messages. */
+/** Every example the reference shows in a fence: bodies, their event kinds, GraphQL variables, WebSocket messages, curl requests. */
 export function fencedExamples(model: ApiModel): string[] {
   const examples: string[] = [];
   const add = (example: string | undefined): void => void (example !== undefined && examples.push(example));
@@ -176,6 +177,8 @@ export function fencedExamples(model: ApiModel): string[] {
     }
     for (const operation of endpoint.graphql ?? []) if (operation.variables !== undefined) add(operation.example);
     for (const event of endpoint.websocket?.events ?? []) add(event.example);
+    const host = model.hosts.find((h) => h.name === endpoint.host);
+    if (host) add(curlCommand(endpoint, host)?.command);
   }
   return examples;
 }

@@ -3,14 +3,14 @@
  * security alternatives, and the evidence (`x-observed`, `x-seen`) that backs each claim.
  */
 import { STATUS_CODES } from 'node:http';
-import type { Endpoint } from '../../model.js';
+import type { Endpoint, Response } from '../../model.js';
 import { statusMix } from '../status-mix.js';
 import type { EndpointNames } from './catalog.js';
 import { bodiesContent, mergeMediaTypes } from './content.js';
 import { describePerOperation } from './graphql-operations.js';
 import { operationParameters } from './parameters.js';
 import { operationSecurity, type SecurityCatalog } from './security.js';
-import type { MediaType, Operation, RequestBody, ResponseObject } from './spec.js';
+import type { HeaderObject, MediaType, Operation, RequestBody, ResponseObject } from './spec.js';
 import { schemaRef } from './spec.js';
 
 export function buildOperation(endpoint: Endpoint, names: EndpointNames, security: SecurityCatalog): Operation {
@@ -76,6 +76,8 @@ function buildResponses(endpoint: Endpoint, names: EndpointNames): Record<string
     const content = bodiesContent(response.bodies, names.responses[i] ?? []);
     const reason = valid ? (STATUS_CODES[response.status] ?? `Status ${response.status}`) : `No valid HTTP status recorded (${response.status})`;
     const object: ResponseObject = { description: `${reason}. Seen ${response.seen} of ${endpoint.observed} time(s).` };
+    const headers = responseHeaders(response);
+    if (headers) object.headers = headers;
     if (Object.keys(content).length > 0) object.content = content;
     object['x-seen'] = response.seen;
     responses[key] = responses[key] ? mergeResponses(responses[key], object) : object;
@@ -87,6 +89,34 @@ function buildResponses(endpoint: Endpoint, names: EndpointNames): Record<string
   return responses;
 }
 
+/**
+ * The response headers that matter to a client (rate limits, pagination, caching, `Location`,
+ * `Content-Disposition`), with a redacted example, and `Set-Cookie` naming the cookies set.
+ */
+function responseHeaders(response: Response): Record<string, HeaderObject> | undefined {
+  const out: Record<string, HeaderObject> = {};
+  for (const h of response.headers ?? []) {
+    // OpenAPI ignores a Content-Type response header; the media types say it.
+    if (h.name === 'content-type') continue;
+    out[h.name] = {
+      description: `${HEADER_KINDS[h.kind] ?? h.kind}. Seen on ${h.seen} of ${response.seen} response(s).`,
+      schema: { type: 'string' },
+      ...(h.example !== undefined ? { example: h.example } : {}),
+    };
+  }
+  if (response.cookies?.length)
+    out['set-cookie'] = { description: `Sets the cookie(s) ${response.cookies.map((c) => `\`${c.name}\``).join(', ')}.`, schema: { type: 'string' } };
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+const HEADER_KINDS: Record<string, string> = {
+  'rate-limit': 'Rate limit',
+  pagination: 'Pagination',
+  caching: 'Caching',
+  location: 'Where the result is',
+  download: 'Download file name',
+};
+
 /** Any media type, any body: what an unobserved response may hold. */
 const UNKNOWN_CONTENT: Record<string, MediaType> = { '*/*': { schema: {} } };
 
@@ -95,6 +125,7 @@ export function mergeResponses(a: ResponseObject, b: ResponseObject): ResponseOb
   // Two unobserved defaults (no evidence on either) are one.
   if (a['x-seen'] === undefined && b['x-seen'] === undefined && a.description === b.description) return a;
   const merged: ResponseObject = { ...a, description: `${a.description} ${b.description}` };
+  if (a.headers || b.headers) merged.headers = { ...b.headers, ...a.headers };
   const content = mergeContent(a.content, b.content);
   if (content) merged.content = content;
   merged['x-seen'] = ((a['x-seen'] as number) ?? 0) + ((b['x-seen'] as number) ?? 0);

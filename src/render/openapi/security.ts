@@ -4,8 +4,9 @@
  * were. Credentials a request sent together are one requirement (AND), different sets are
  * alternatives (OR); the capture cannot tell which of them the server actually checks.
  */
-import { authRequirementsOf, unauthenticatedRequests } from '../../auth-requirements.js';
-import type { ApiModel, AuthScheme, Endpoint } from '../../model.js';
+import { authRequirementsOf, authSchemeKey, unauthenticatedRequests } from '../../auth-requirements.js';
+import type { ApiModel, AuthScheme, Credential, Endpoint } from '../../model.js';
+import { lifetimeView } from '../lifetime.js';
 import { UniqueNames } from './names.js';
 import type { SecurityScheme } from './spec.js';
 
@@ -34,9 +35,12 @@ export function securitySchemes(model: ApiModel): SecurityCatalog {
   const schemes: Record<string, SecurityScheme> = {};
   const names = new Map<string, string>();
   const unique = new UniqueNames();
+  const credentials = hostCredentials(model);
   for (const [key, { auth, seen, endpoints, jwt }] of [...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const name = unique.claim(schemeName(auth));
-    const description = `Seen on ${seen} request(s) to ${endpoints} endpoint(s).`;
+    const description = [`Seen on ${seen} request(s) to ${endpoints} endpoint(s).`, ...credentialFacts(credentials.get(authSchemeKey(auth)) ?? [], model)].join(
+      ' ',
+    );
     schemes[name] =
       auth.type === 'bearer' || auth.type === 'basic'
         ? { type: 'http', scheme: auth.type, ...(jwt ? { bearerFormat: 'JWT' } : {}), description }
@@ -59,6 +63,52 @@ export function operationSecurity(endpoint: Endpoint, catalog: SecurityCatalog):
   );
   if (unauthenticatedRequests(endpoint) > 0) alternatives.push({});
   return alternatives;
+}
+
+/** The hosts' Authentication data by credential (`header authorization`), from every host that saw it. */
+function hostCredentials(model: ApiModel): Map<string, Credential[]> {
+  const out = new Map<string, Credential[]>();
+  for (const host of model.hosts)
+    for (const credential of host.auth?.credentials ?? []) {
+      const key = authSchemeKey(credential);
+      out.set(key, [...(out.get(key) ?? []), credential]);
+    }
+  return out;
+}
+
+/** What the capture showed about a credential, in words: examples' variable, JWT claims and lifetime, who issued it. */
+function credentialFacts(credentials: readonly Credential[], model: ApiModel): string[] {
+  const facts: string[] = [];
+  const first = credentials[0];
+  if (!first) return facts;
+  facts.push(`The examples read it from \`$${first.variable}\`.`);
+  const jwt = credentials.find((c) => c.jwt)?.jwt;
+  if (jwt) {
+    const lifetime = jwt.lifetime ? lifetimeView(jwt.lifetime) : null;
+    const unit = lifetime ? (lifetime.unit.days ? 'day(s)' : lifetime.unit.hours ? 'hour(s)' : lifetime.unit.minutes ? 'minute(s)' : 'second(s)') : '';
+    const span = lifetime ? ` lifetime (exp - iat) ${lifetime.min}${lifetime.range ? `–${lifetime.max}` : ''} ${unit};` : '';
+    facts.push(`A JWT:${span} claims ${jwt.claims.map((c) => `\`${c}\``).join(', ')}.`);
+  }
+  const issuers = credentials.flatMap((c) => c.issuedBy);
+  if (issuers.length > 0)
+    facts.push(`Issued by ${issuers.map((i) => `\`${endpointLabel(i.endpoint, model)}\` (${i.via} \`${i.name}\`, ${i.seen}×)`).join(', ')}.`);
+  // An OAuth 2 token response (RFC 6749 §5.1) names its field `access_token`: that endpoint is the token URL.
+  const tokenUrls = [...new Set(issuers.filter((i) => i.via === 'body' && i.name === 'access_token').map((i) => endpointUrl(i.endpoint, model)))];
+  if (tokenUrls.length > 0) facts.push(`OAuth 2 token URL: ${tokenUrls.map((u) => `\`${u}\``).join(', ')}.`);
+  return facts;
+}
+
+function endpointUrl(key: string, model: ApiModel): string {
+  const endpoint = model.endpoints.find((e) => e.key === key);
+  if (!endpoint) return key;
+  const host = model.hosts.find((h) => h.name === endpoint.host);
+  const origin = host?.baseUrl ? host.baseUrl.slice(0, host.baseUrl.length - host.apiRoot.length) : `https://${endpoint.host}`;
+  return `${origin}${endpoint.path}`;
+}
+
+function endpointLabel(key: string, model: ApiModel): string {
+  const endpoint = model.endpoints.find((e) => e.key === key);
+  return endpoint ? `${endpoint.method} ${endpoint.path}` : key;
 }
 
 /** Component names allow `[A-Za-z0-9._-]` only. */

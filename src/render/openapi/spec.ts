@@ -76,7 +76,14 @@ export interface RequestBody extends Extensions {
 
 export interface ResponseObject extends Extensions {
   description: string;
+  headers?: Record<string, HeaderObject>;
   content?: Record<string, MediaType>;
+}
+
+export interface HeaderObject extends Extensions {
+  description?: string;
+  schema: SchemaObject;
+  example?: unknown;
 }
 
 export interface MediaType extends Extensions {
