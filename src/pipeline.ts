@@ -28,6 +28,7 @@ import { type Capture, type InputFile, openCapture } from './ingest/index.js';
 import { createEndpointAccumulator, type ShownGroup } from './infer/endpoint.js';
 import { createFlowObserver, type FlowFacts } from './infer/flows/observe.js';
 import { createGate, type Gate } from './infer/gate.js';
+import { CookieContents } from './infer/request-example.js';
 import { describeHostAuth } from './infer/host-auth.js';
 import { assignResources } from './infer/resource.js';
 import { type ApiModel, type Endpoint, type Host, MODEL_VERSION, type TrafficSummary } from './model.js';
@@ -168,6 +169,8 @@ interface Shaped {
   credentials: Credential[][];
   /** What selection left out, shown through the gate. */
   left: Pick<TrafficSummary, 'leftOut' | 'telemetry' | 'trackers'>;
+  /** The values every request of the capture sent inside cookies (request examples leave out query values that echo one). */
+  cookies: CookieContents;
 }
 
 /** API traffic selected from the captures, reduced to what templating and describing need. */
@@ -183,6 +186,8 @@ interface Selection {
   sent: Credential[][];
   usage: FilterUsage;
   listed: ListedIds;
+  /** The values every request sent inside cookies, kept or not (request examples leave out query values that echo one). */
+  cookies: CookieContents;
 }
 
 function createSelection(options: ResolvedOptions): Selection {
@@ -198,11 +203,13 @@ function createSelection(options: ResolvedOptions): Selection {
     sent: [],
     usage: new FilterUsage(options),
     listed: new ListedIds(),
+    cookies: new CookieContents(),
     capture() {
       const entries: number[] = [];
       return {
         add(exchange) {
           selection.usage.observe(exchange.url.host, exchange.url.path);
+          selection.cookies.remember(exchange);
           const reason = skipReason(exchange);
           if (reason !== null) {
             selection.skipped[reason] = (selection.skipped[reason] ?? 0) + 1;
@@ -246,7 +253,7 @@ async function shape(captures: readonly Capture[], selected: Selection | null, c
       selecting.end();
     }
   }
-  const { kept, keptEntries, schemes, skipped, leftOut, survey, sent, usage, listed } = selection;
+  const { kept, keptEntries, schemes, skipped, leftOut, survey, sent, usage, listed, cookies } = selection;
   // Templating's diagnostics quote paths: they leave through the gate.
   const { groups: templated, apiRoots } = templatePaths(kept, { ...ctx, report: (d) => ctx.report(gate.diagnostic(d)) }, listed);
   const groups = templated.map((group) => showGroup(group, gate));
@@ -263,7 +270,7 @@ async function shape(captures: readonly Capture[], selected: Selection | null, c
   });
   const credentials = sent.map((candidates, i) => survey.credentialsOf(kept[i]!.url.host, candidates));
   const left = showLeftOut(leftOut.finish(schemes.keys()), gate);
-  return { kept, keptEntries, groupOf, groups, apiRoots, schemes, skipped, credentials, left };
+  return { kept, keptEntries, groupOf, groups, apiRoots, schemes, skipped, credentials, left, cookies };
 }
 
 /** Left-out evidence as the model shows it: example URLs and telemetry paths through the gate. */
@@ -326,7 +333,7 @@ function pathSample(exchange: Exchange, path: string, shapes: Map<string, Payloa
  */
 async function describe(captures: readonly Capture[], shaped: Shaped, gate: Gate, settings: RunSettings): Promise<{ endpoints: Endpoint[]; flows: FlowFacts }> {
   const resources = assignResources(shaped.groups, shaped.apiRoots);
-  const accumulators = shaped.groups.map((group, g) => createEndpointAccumulator(group, gate, resources[g]));
+  const accumulators = shaped.groups.map((group, g) => createEndpointAccumulator(group, gate, resources[g], shaped.cookies));
   const flowEndpoints = shaped.groups.map((g) => ({ key: `${g.method} ${g.host} ${g.path}`, host: g.host, pathParams: g.pathParams }));
   // Flows compare the original values and keep only names and counts (infer/flows/observe.ts).
   const flows = createFlowObserver();

@@ -15,7 +15,7 @@ import { selectsFields, withoutRequiredFields } from './field-selection.js';
 import type { Gate } from './gate.js';
 import { GraphqlAccumulator } from './graphql.js';
 import { AuthAccumulator, HeadersAccumulator, QueryParamsAccumulator } from './params.js';
-import { RequestExampleAccumulator } from './request-example.js';
+import { CookieContents, RequestExampleAccumulator } from './request-example.js';
 import { ResponseHeadersAccumulator } from './response-headers.js';
 import { WebSocketAccumulator } from './websocket.js';
 
@@ -36,14 +36,14 @@ export interface EndpointAccumulator {
  * `group` as the gate showed it (path and path-parameter examples); exchanges arrive with their
  * original values, and every value the endpoint keeps goes through `gate`.
  */
-export function createEndpointAccumulator(group: ShownGroup, gate: Gate, resource = ''): EndpointAccumulator {
+export function createEndpointAccumulator(group: ShownGroup, gate: Gate, resource = '', cookies = new CookieContents()): EndpointAccumulator {
   // Only these fields are captured: a group passed with its exchanges must not be held by them.
   const { method, host, path, pathParams } = group;
   let observed = 0;
   const statusCounts: Record<string, number> = {};
   const byStatus = new Map<number, BodiesAccumulator>();
   const headersByStatus = new Map<number, ResponseHeadersAccumulator>();
-  const example = new RequestExampleAccumulator(group, gate);
+  const example = new RequestExampleAccumulator(group, gate, cookies);
   const queryParams = new QueryParamsAccumulator(gate);
   const headers = new HeadersAccumulator(gate);
   const auth = new AuthAccumulator(gate);

@@ -29,6 +29,7 @@ export class RequestExampleAccumulator {
   constructor(
     private readonly group: Pick<ShownGroup, 'path' | 'pathParams'>,
     private readonly gate: Gate,
+    private readonly cookies: CookieContents = new CookieContents(),
   ) {}
 
   add(exchange: Exchange): void {
@@ -53,7 +54,10 @@ export class RequestExampleAccumulator {
       if (name === 'cookie' || headerKind(name) === null || h.value.length > MAX_BODY) continue;
       headers.push({ name, value: gate.header(name, h.value) });
     }
-    const query = exchange.url.query;
+    // A value the capture also sent inside a cookie (a tracker's `id=<uuid>` cookie echoed as
+    // `?vtid=<uuid>`) is that cookie's content: left out of the example, as cookie values are.
+    this.cookies.remember(exchange);
+    const query = exchange.url.query.filter((q) => !this.cookies.has(q.value));
     const body = this.bodyOf(exchange);
     return {
       status: exchange.response.status,
@@ -80,6 +84,30 @@ export class RequestExampleAccumulator {
     }
     if (content.kind === 'text') return { mediaType: mediaType || 'text/plain', text: gate.text(content.text, 'request.body') };
     return undefined;
+  }
+}
+
+/** Cookie contents remembered at most; a capture with more is judged on the first ones. */
+const MAX_COOKIE_CONTENTS = 100_000;
+
+/**
+ * The values sent inside cookies so far in the capture (one per run, shared by every endpoint):
+ * whole, and as the parts of `k=v:k2=v2` or `a&b` values; 8+ characters. Read from original
+ * exchanges; never shown, only asked whether a value is one.
+ */
+export class CookieContents {
+  private readonly values = new Set<string>();
+
+  remember(exchange: Exchange): void {
+    for (const cookie of requestCookies(exchange)) {
+      if (cookie.value.length > MAX_URL) continue;
+      for (const part of [cookie.value, ...cookie.value.split(/[:&|;,]/).map((p) => p.slice(p.indexOf('=') + 1))])
+        if (part.length >= 8 && this.values.size < MAX_COOKIE_CONTENTS) this.values.add(part);
+    }
+  }
+
+  has(value: string): boolean {
+    return this.values.has(value);
   }
 }
 
