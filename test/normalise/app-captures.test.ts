@@ -47,7 +47,13 @@ describe('synthetic application captures', () => {
     for (const [key, line] of Object.entries(capture.auth!)) {
       const endpoint = model.endpoints.find((e) => `${e.method} ${e.host} ${erasePath(e.path)}` === key)!;
       const section = markdown!.content.split(`### \`${endpoint.method} ${endpoint.path}\``)[1]!.split('\n---')[0]!;
-      expect(section).toContain(`**Auth**: ${line}`);
+      // The Auth line names each credential by the variable the Authentication section gives it.
+      const credentials = model.hosts.find((h) => h.name === endpoint.host)!.auth.credentials;
+      const byVariable = line.replace(/\w+ \((header|cookie|query) `([^`]+)`\)/g, (_all, where: string, name: string) => {
+        const credential = credentials.find((c) => c.in === where && c.name.toLowerCase() === name.toLowerCase());
+        return credential ? `\`$${credential.variable}\`` : _all;
+      });
+      expect(section).toContain(`**Auth**: ${byVariable}`);
     }
   });
 
