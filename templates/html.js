@@ -24,6 +24,7 @@
     }
     for (const link of links) link.parentElement.hidden = !visible.has(link.dataset.endpoint);
     for (const group of document.querySelectorAll('#sidebar details.resource')) group.hidden = !group.querySelector('li:not([hidden])');
+    for (const group of document.querySelectorAll('main section.resource')) group.hidden = !group.querySelector('details.endpoint:not([hidden])');
     count.textContent = words.length ? `${shown} of ${endpoints.length} endpoint(s)` : '';
   };
   search.addEventListener('input', filter);

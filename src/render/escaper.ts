@@ -3,7 +3,12 @@
  * what a value is (inline code, text, a table cell, a whole example); the escaper decides how
  * that is written safely in Markdown or in HTML.
  */
-import { cellCode, cellText, code, fence, oneLine, text, visible } from './escape.js';
+import { cellCode, cellText, code, escapeHtml, fence, oneLine, text, visible } from './escape.js';
+import type { Flow } from './flow.js';
+import { mermaidSequence } from './flow-mermaid.js';
+import { flowSvg } from './flow-svg.js';
+
+export { escapeHtml } from './escape.js';
 
 export interface Escaper {
   /** Inline code in running text or a heading. */
@@ -16,14 +21,11 @@ export interface Escaper {
   cellText(value: string): string;
   /** A whole example, kept as captured (line breaks included); `language` is `json` or empty. */
   block(value: string, language: string): string;
+  /** The main flow as a whole diagram: a Mermaid block in Markdown, an inline SVG in HTML. */
+  flow(flow: Flow): string;
 }
 
-export const markdownEscaper: Escaper = { code, text, cellCode, cellText, block: fence };
-
-/** `&`, `<`, `>`, `"` and `'` as entities: safe in element content and in quoted attributes. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+export const markdownEscaper: Escaper = { code, text, cellCode, cellText, block: fence, flow: (flow) => fence(mermaidSequence(flow), 'mermaid') };
 
 /** One line: line breaks and tabs as single spaces, as in the Markdown. */
 function flat(value: string): string {
@@ -43,4 +45,5 @@ export const htmlEscaper: Escaper = {
   cellText: (value) => htmlText(oneLine(value)),
   block: (value, language) =>
     `<pre${language ? ` data-language="${escapeHtml(language)}"` : ''}><code>${escapeHtml(visible(value.replace(/\r\n?/g, '\n')))}</code></pre>`,
+  flow: flowSvg,
 };

@@ -12,6 +12,8 @@ import { authRequirementsOf, unauthenticatedRequests } from '../auth-requirement
 import type { ApiModel, AuthScheme, Endpoint, Host, HeaderParam, Param, ParameterNote, PathParam } from '../model.js';
 import { Anchors } from './anchors.js';
 import type { Escaper } from './escaper.js';
+import { buildFlow } from './flow.js';
+import { groupByResource } from './resource-groups.js';
 import { schemaRows, typeLabel } from './schema-rows.js';
 import { type BodyView, bodyView, graphqlView, websocketView } from './view-body.js';
 import {
@@ -39,6 +41,8 @@ export interface ReferenceView {
   window: { start: string; end: string } | null;
   traffic: { endpoints: number; used: number; entries: number; skipped: Counted[] };
   redaction: { enabled: boolean; total: number; kinds: Counted[]; places: Counted[] };
+  /** The capture's main flow as one diagram (Mermaid or SVG, by format); null when no call fed another. */
+  flow: FlowView | null;
   hosts: HostView[];
   multiHost: boolean;
   /** Anchor of the Authentication section; null when no host's requests carried a credential. */
@@ -50,6 +54,15 @@ export interface ReferenceView {
   telemetry: { method: string; host: string; path: string; count: number; body: string }[] | null;
   /** Third-party trackers by host. */
   trackers: { host: string; count: number }[] | null;
+}
+
+export interface FlowView {
+  /** The whole diagram, ready to place: a fenced Mermaid block, or an inline SVG. */
+  diagram: string;
+  /** Calls in the flow, and how many the diagram shows (it is kept short). */
+  calls: number;
+  shown: number;
+  cut: boolean;
 }
 
 export interface Counted {
@@ -67,16 +80,25 @@ export interface HostView {
   baseUrl: string;
   /** The credentials the host's requests carried; null when none. */
   auth: HostAuthView | null;
+  /** Every endpoint, in resource order (as `resources` lists them). */
   index: IndexRow[];
-  /** The host's endpoints by resource (the first literal path segment after the API root), for a sidebar. */
+  /** The host's endpoints by resource (`Endpoint.resource`), sorted by name; inside one, by path, then method. */
   resources: ResourceGroup[];
+  /** Every endpoint, in resource order. */
   endpoints: EndpointView[];
 }
 
 export interface ResourceGroup {
-  /** Text: `conversation`, or `/` for endpoints at the root. */
+  /** Text: `conversation`, or `(root)` for endpoints without a literal segment. */
   name: string;
-  endpoints: { anchor: string; method: string; path: string }[];
+  /** Code: the same name for headings. */
+  code: string;
+  /** Code cell: the same name for the index. */
+  cell: string;
+  /** The group's heading anchor. */
+  anchor: string;
+  index: IndexRow[];
+  endpoints: EndpointView[];
 }
 
 export interface IndexRow {
@@ -186,10 +208,18 @@ export function buildReferenceView(model: ApiModel, esc: Escaper): ReferenceView
   // Every heading claims its anchor in document order (see templates/reference.md.hbs).
   const anchors = new Anchors();
   anchors.claim(model.title);
+  const flow = buildFlow(model);
+  if (flow) anchors.claim('Flow');
   const authAnchor = model.hosts.some((h) => (h.auth?.credentials.length ?? 0) > 0) ? anchors.claim('Authentication') : null;
   anchors.claim('Endpoints');
   const multiHost = model.hosts.length > 1;
-  const byHost = model.hosts.map((host) => model.endpoints.filter((e) => e.host === host.name));
+  // Each host's endpoints in the order its view lists them: by resource, then path, then method.
+  const byHost = model.hosts.map((host) =>
+    groupByResource(
+      model.endpoints.filter((e) => e.host === host.name),
+      host.apiRoot,
+    ).flatMap((g) => g.endpoints),
+  );
   const hosts = model.hosts.map((host, h) => hostView(host, byHost[h]!, multiHost, anchors, esc));
   // Sections refer to each other (who issued a token, where an input came from) once every anchor is known.
   const index: EndpointIndex = new Map(
@@ -218,6 +248,7 @@ export function buildReferenceView(model: ApiModel, esc: Escaper): ReferenceView
       kinds: counted(model.redaction.byKind),
       places: counted(model.redaction.byPlace),
     },
+    flow: flow ? { diagram: esc.flow(flow), calls: flow.calls, shown: flow.shown, cut: flow.shown < flow.calls } : null,
     hosts,
     multiHost,
     authAnchor,
@@ -249,9 +280,27 @@ function leftOutView(model: ApiModel, esc: Escaper): Pick<ReferenceView, 'leftOu
   };
 }
 
+/** Headings claim anchors in document order: the host, then each resource followed by its endpoints. */
 function hostView(host: Host, endpoints: Endpoint[], multiHost: boolean, anchors: Anchors, esc: Escaper): HostView {
   const anchor = multiHost ? anchors.claim(`Host ${host.name}`) : null;
-  const views = endpoints.map((endpoint) => endpointView(endpoint, host, anchors, esc));
+  const resources = groupByResource(endpoints, host.apiRoot).map(({ name, endpoints: members }): ResourceGroup => {
+    // The heading is the name alone, so a template's label around it cannot move the anchor.
+    const heading = anchors.claim(name);
+    const views = members.map((endpoint) => endpointView(endpoint, host, name, anchors, esc));
+    return {
+      name: esc.text(name),
+      code: esc.code(name),
+      cell: esc.cellCode(name),
+      anchor: heading,
+      index: members.map((e, i) => ({
+        endpoint: esc.cellCode(`${e.method} ${e.path}`),
+        anchor: views[i]!.anchor,
+        observed: e.observed,
+        statuses: statuses(e, esc.cellCode),
+      })),
+      endpoints: views,
+    };
+  });
   return {
     name: esc.code(host.name),
     anchor,
@@ -259,41 +308,18 @@ function hostView(host: Host, endpoints: Endpoint[], multiHost: boolean, anchors
     // A saved model from before base URLs has none: the host over https is what it was reached at.
     baseUrl: esc.code(host.baseUrl ?? `https://${host.name}${host.apiRoot}`),
     auth: null,
-    index: endpoints.map((e, i) => ({
-      endpoint: esc.cellCode(`${e.method} ${e.path}`),
-      anchor: views[i]!.anchor,
-      observed: e.observed,
-      statuses: statuses(e, esc.cellCode),
-    })),
-    resources: resourceGroups(endpoints, views, host.apiRoot),
-    endpoints: views,
+    index: resources.flatMap((r) => r.index),
+    resources,
+    endpoints: resources.flatMap((r) => r.endpoints),
   };
-}
-
-function resourceGroups(endpoints: Endpoint[], views: EndpointView[], apiRoot: string): ResourceGroup[] {
-  const groups = new Map<string, ResourceGroup>();
-  endpoints.forEach((endpoint, i) => {
-    const name = resourceOf(endpoint.path, apiRoot);
-    const group = groups.get(name) ?? { name: views[i]!.resource, endpoints: [] };
-    group.endpoints.push({ anchor: views[i]!.anchor, method: views[i]!.method, path: views[i]!.path });
-    groups.set(name, group);
-  });
-  return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, group]) => group);
-}
-
-/** The first path segment after the API root that is not a parameter: `/backend-api/conversation/{id}` is `conversation`. */
-function resourceOf(path: string, apiRoot: string): string {
-  const rest = apiRoot && path.startsWith(apiRoot) ? path.slice(apiRoot.length) : path;
-  return rest.split('/').find((segment) => segment !== '' && !segment.startsWith('{')) ?? '/';
 }
 
 function statuses(endpoint: Endpoint, span: (status: string) => string): StatusCount[] {
   return Object.entries(endpoint.statusCounts).map(([status, count]) => ({ status: span(status), count }));
 }
 
-function endpointView(endpoint: Endpoint, host: Host, anchors: Anchors, esc: Escaper): EndpointView {
+function endpointView(endpoint: Endpoint, host: Host, resource: string, anchors: Anchors, esc: Escaper): EndpointView {
   const heading = `${endpoint.method} ${endpoint.path}`;
-  const apiRoot = host.apiRoot;
   return {
     heading: esc.code(heading),
     anchor: anchors.claim(heading),
@@ -320,7 +346,7 @@ function endpointView(endpoint: Endpoint, host: Host, anchors: Anchors, esc: Esc
     })),
     observed: endpoint.observed,
     statuses: statuses(endpoint, esc.code),
-    resource: esc.text(resourceOf(endpoint.path, apiRoot)),
+    resource: esc.text(resource),
     search: esc.text(searchWords(endpoint).join(' ').toLowerCase()),
     notes: notesView(endpoint, esc),
   };

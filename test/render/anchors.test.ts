@@ -23,13 +23,28 @@ describe('reference index links', () => {
   it('lead to distinct headings when the same METHOD /path is on two hosts', () => {
     const model = makeModel([makeEndpoint({ host: 'a.example.com', path: '/api/config' }), makeEndpoint({ host: 'b.example.com', path: '/api/config' })]);
     const markdown = renderMarkdown(model, loadTemplates());
-    expect(links(markdown)).toEqual(['get-apiconfig', 'get-apiconfig-1']);
+    expect(links(markdown)).toEqual(['api', 'get-apiconfig', 'api-1', 'get-apiconfig-1']);
     const headings = parseStructure(markdown).headings.map((h) => h.text);
     expect(headings.filter((h) => h === 'GET /api/config')).toHaveLength(2);
   });
 
   it('skip an anchor the title already takes', () => {
     const markdown = renderMarkdown(makeModel([makeEndpoint({ path: '/items' })], { title: 'GET /items' }), loadTemplates());
-    expect(links(markdown)).toEqual(['get-items-1']);
+    expect(links(markdown)).toEqual(['items', 'get-items-1']);
+  });
+
+  it('land on a heading each: resources and their endpoints, one host or several', () => {
+    const model = makeModel([
+      makeEndpoint({ path: '/users/{user_id}', resource: 'users' }),
+      makeEndpoint({ method: 'DELETE', path: '/users/{user_id}', resource: 'users' }),
+      makeEndpoint({ path: '/orders', resource: 'orders' }),
+      makeEndpoint({ host: 'b.example.com', path: '/users', resource: 'users' }),
+      makeEndpoint({ path: '/flow', resource: 'flow' }),
+    ]);
+    const markdown = renderMarkdown(model, loadTemplates());
+    const claimed = new Anchors();
+    const anchors = parseStructure(markdown).headings.map((h) => claimed.claim(h.text));
+    expect(links(markdown).length).toBe(model.endpoints.length + 4);
+    for (const link of links(markdown)) expect(anchors).toContain(link);
   });
 });

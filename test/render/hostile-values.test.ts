@@ -92,9 +92,10 @@ describe('hostile values in every string of the model', () => {
     expect(structure.headings.filter((h) => h.level === 1)).toHaveLength(1);
     expect(structure.headings.filter((h) => h.level === 1)[0]!.text).toBe(visible(model.title.replace(/[\r\n\t]+/g, ' ')).trim());
     const hostHeadings = model.hosts.length > 1 ? model.hosts.length : 0;
-    expect(structure.headings.filter((h) => h.level === 3)).toHaveLength(model.endpoints.length + hostHeadings);
+    const resourceHeadings = new Set(model.endpoints.map((e) => `${e.host}\u0000${e.resource}`)).size;
+    expect(structure.headings.filter((h) => h.level === 3)).toHaveLength(model.endpoints.length + hostHeadings + resourceHeadings);
     expect(structure.headings.filter((h) => h.level !== 1 && h.level !== 2 && h.level !== 3)).toEqual([]);
-    // One rule under the overview, one before each endpoint, one before the "Left out" section.
+    // One rule under the overview, one before each resource and each endpoint but a resource's first, one before the "Left out" section.
     expect(structure.rules).toBe(1 + model.endpoints.length + ((model.traffic.leftOut ?? []).length > 0 ? 1 : 0));
 
     for (const table of structure.tables) {
@@ -102,7 +103,11 @@ describe('hostile values in every string of the model', () => {
       expect(table.parsedRows).toBe(table.rows.length);
     }
     const expectedFences = fencedExamples(model).map((e) => `${visible(e.replace(/\r\n?/g, '\n'))}\n`);
-    expect(structure.fences.map((f) => f.content).sort()).toEqual(expectedFences.sort());
+    // The flow diagram is one fence more, whole whatever the names in it.
+    const [diagrams, examples] = [structure.fences.filter((f) => f.info === 'mermaid'), structure.fences.filter((f) => f.info !== 'mermaid')];
+    expect(diagrams).toHaveLength(model.links.length > 0 ? 1 : 0);
+    for (const diagram of diagrams) expect(diagram.content.split('\n')[0]).toBe('sequenceDiagram');
+    expect(examples.map((f) => f.content).sort()).toEqual(expectedFences.sort());
   });
 
   it('never evaluates template syntax found in values', async () => {

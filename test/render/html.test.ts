@@ -36,13 +36,25 @@ describe('the HTML reference', () => {
 
   it('holds what the Markdown holds: endpoint headings, table rows and examples', async () => {
     const { html, markdown } = await render(model);
-    const mdHeadings = [...markdown.matchAll(/^### `(.+)`$/gm)].map((m) => m[1]);
+    const mdHeadings = [...markdown.matchAll(/^### `(.+ .+)`$/gm)].map((m) => m[1]);
     const htmlHeadings = [...html.matchAll(/<summary><h3><code>(.+?)<\/code><\/h3><\/summary>/g)].map((m) => m[1]);
     expect(htmlHeadings).toHaveLength(model.endpoints.length);
     expect(htmlHeadings.map((h) => h!.replace(/&#123;/g, '{'))).toEqual(mdHeadings);
     const mdRows = markdown.split('\n').filter((line) => line.startsWith('| ') && !/^\| [A-Z][a-z ]+ \|/.test(line)).length;
     expect(html.match(/<tr><td>/g)).toHaveLength(mdRows);
-    expect(html.match(/<pre/g)!.length).toBe(markdown.match(/^```+\w*$/gm)!.length / 2);
+    // Every fenced example is a <pre>; the Mermaid block is the flow diagram's SVG instead.
+    const mermaid = markdown.match(/^```+mermaid$/gm)?.length ?? 0;
+    expect(mermaid).toBe(model.links.length > 0 ? 1 : 0);
+    expect(html.match(/<pre/g)!.length).toBe(markdown.match(/^```+\w*$/gm)!.length / 2 - mermaid);
+    expect(html.match(/<svg [^>]*class="flow-diagram"/g)?.length ?? 0).toBe(mermaid);
+  });
+
+  it('groups the index and the endpoints by resource, as the Markdown does', async () => {
+    const { html, markdown } = await render(model);
+    const mdResources = [...markdown.matchAll(/^### `([^ `]+)`$/gm)].map((m) => m[1]);
+    const htmlResources = [...html.matchAll(/<h3 class="resource"><code>(.+?)<\/code><\/h3>/g)].map((m) => m[1]);
+    expect(mdResources.length).toBeGreaterThan(1);
+    expect(htmlResources).toEqual(mdResources);
   });
 
   it('is byte-deterministic', async () => {
@@ -63,7 +75,11 @@ describe('the HTML reference', () => {
     const { html } = await render(poison(model));
     expect(html.match(/<script/gi)).toHaveLength(1);
     expect(html.match(/<\/script/gi)).toHaveLength(1);
-    expect(html).not.toMatch(/<(img|svg)\b/i);
+    // The one SVG is the flow diagram, made of shapes and escaped text only.
+    const diagrams = html.match(/<svg [^>]*class="flow-diagram"[\s\S]*?<\/svg>/g) ?? [];
+    expect(diagrams).toHaveLength(1);
+    expect(new Set(diagrams[0]!.match(/<[a-z]+/gi))).toEqual(new Set(['<svg', '<desc', '<line', '<rect', '<text', '<polygon']));
+    expect(html.replace(diagrams[0]!, '')).not.toMatch(/<(img|svg)\b/i);
     expect(html).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
     expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
   });

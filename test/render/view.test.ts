@@ -20,7 +20,10 @@ const BODY_KINDS = new Set(['json', 'form', 'multipart', 'sse', 'ndjson', 'jsonp
  * language of JSON examples, and boolean enum values (data, but not strings that can be renamed).
  */
 // Type labels are vocabulary too: `map of string`, `unknown (only null)` (schema-rows.ts).
-const VIEW_WORDS = new Set([...JSON_TYPES, 'any', 'map', 'of', 'enum', 'key', 'json', 'true', 'false', 'unknown', 'only', 'or']);
+// The flow diagram is one piece the view writes: Mermaid's syntax (`sequenceDiagram`, `participant P0 as`)
+// and the client's participant (render/flow-mermaid.ts).
+const DIAGRAM_WORDS = ['mermaid', 'sequenceDiagram', 'participant', 'P', 'as', 'Client'];
+const VIEW_WORDS = new Set([...JSON_TYPES, 'any', 'map', 'of', 'enum', 'key', 'json', 'true', 'false', 'unknown', 'only', 'or', ...DIAGRAM_WORDS]);
 
 /**
  * Every captured string (and every data key) becomes `値1`, `値2` …: no ASCII letter left. Media

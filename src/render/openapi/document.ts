@@ -14,6 +14,7 @@ import { withNotes } from './notes.js';
 import { buildOperation } from './operation.js';
 import { TEMPLATE_EXPRESSION, templateNames } from './parameters.js';
 import { securitySchemes } from './security.js';
+import { resourceTags } from './tags.js';
 import { HTTP_METHODS, type HttpMethod, type OpenApiDocument, type Operation, type PathItem, type SchemaObject, schemaRef, type Server } from './spec.js';
 
 export async function renderOpenApi(model: ApiModel): Promise<string> {
@@ -24,16 +25,15 @@ export function buildOpenApi(model: ApiModel, catalog: SchemaCatalog = catalogSc
   const security = securitySchemes(model);
   const servers = new Map(model.hosts.map((host) => [host.name, serverOf(host)]));
   const multiHost = model.hosts.length > 1;
+  const tags = resourceTags(model);
   const paths = new PathKeys();
   const items = new Map<string, PathItem>();
   const extra = new Map<string, Record<string, Operation>>();
 
   for (const endpoint of model.endpoints) {
     let operation = buildOperation(endpoint, catalog.endpoints.get(endpoint.key)!, security);
-    if (multiHost) {
-      operation.servers = [servers.get(endpoint.host) ?? { url: `https://${endpoint.host}` }];
-      operation.tags = [endpoint.host];
-    }
+    operation.tags = [tags.byEndpoint.get(endpoint.key)!];
+    if (multiHost) operation.servers = [servers.get(endpoint.host) ?? { url: `https://${endpoint.host}` }];
     // A WebSocket is reached at ws(s)://, also on a host whose other calls are https.
     const socket = webSocketServer(endpoint, model.hosts);
     if (socket && socket.url !== servers.get(endpoint.host)?.url) operation.servers = [socket];
@@ -64,7 +64,7 @@ export function buildOpenApi(model: ApiModel, catalog: SchemaCatalog = catalogSc
   };
   // No hosts (no endpoints): OpenAPI's default server, spelled out because linters want one.
   if (document.servers?.length === 0) document.servers = [{ url: '/' }];
-  if (multiHost) document.tags = model.hosts.map((h) => ({ name: h.name, description: `${h.endpoints} endpoint(s), ${h.observed} request(s) observed.` }));
+  if (tags.tags.length > 0) document.tags = tags.tags;
   for (const key of [...new Set([...items.keys(), ...extra.keys()])].sort(compareText)) {
     const item = items.get(key) ?? {};
     const ordered: PathItem = {};

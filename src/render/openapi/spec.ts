@@ -30,9 +30,14 @@ export interface OpenApiDocument extends Extensions {
   openapi: '3.1.0';
   info: { title: string; version: string; description?: string };
   servers?: Server[];
-  tags?: { name: string; description?: string }[];
+  tags?: Tag[];
   paths: Record<string, PathItem>;
   components: { schemas?: Record<string, SchemaObject>; securitySchemes?: Record<string, SecurityScheme> };
+}
+
+export interface Tag {
+  name: string;
+  description?: string;
 }
 
 export interface Server {

@@ -383,12 +383,34 @@ describe('paths', () => {
     expect(op.requestBody!.required).toBeUndefined();
   });
 
-  it('gives each operation its host as server and tag when there are several hosts', async () => {
+  it('gives each operation its host as server, and its host and resource as tag, when there are several hosts', async () => {
     const document = await expectValid(
       makeModel([makeEndpoint({ host: 'a.example.com', observed: 3 }), makeEndpoint({ host: 'b.example.com', path: '/other' })]),
     );
     expect(document.servers!.map((s) => s.url)).toEqual(['https://a.example.com', 'https://b.example.com']);
-    expect(operation(document, '/other')).toMatchObject({ servers: [{ url: 'https://b.example.com' }], tags: ['b.example.com'] });
+    expect(operation(document, '/other')).toMatchObject({ servers: [{ url: 'https://b.example.com' }], tags: ['b.example.com: other'] });
+    expect(document.tags!.map((t) => t.name)).toEqual(['a.example.com: items', 'b.example.com: other']);
+  });
+
+  it('tags each operation with its resource, and lists the tags sorted with a description', async () => {
+    const document = await expectValid(
+      makeModel([
+        makeEndpoint({ path: '/users/{user_id}', resource: 'users' }),
+        makeEndpoint({ method: 'DELETE', path: '/users/{user_id}', resource: 'users' }),
+        makeEndpoint({ path: '/orders', resource: 'orders', observed: 2 }),
+        makeEndpoint({ path: '/{id}', resource: '' }),
+      ]),
+    );
+    expect(operation(document, '/users/{user_id}', 'get').tags).toEqual(['users']);
+    expect(operation(document, '/users/{user_id}', 'delete').tags).toEqual(['users']);
+    expect(operation(document, '/orders').tags).toEqual(['orders']);
+    // A model saved before resources were recorded: a path without a literal segment is `(root)`.
+    expect(operation(document, '/{id}').tags).toEqual(['(root)']);
+    expect(document.tags).toEqual([
+      { name: '(root)', description: '1 endpoint(s), 1 request(s) observed.' },
+      { name: 'orders', description: '1 endpoint(s), 2 request(s) observed.' },
+      { name: 'users', description: '2 endpoint(s), 2 request(s) observed.' },
+    ]);
   });
 
   it('uses one key for templates OpenAPI considers identical, renaming the parameters', async () => {

@@ -2,7 +2,9 @@
  * The OpenAPI documents generated from the samples and from the canary captures pass Spectral's
  * `spectral:oas` ruleset with no error: in particular every example is valid for its schema
  * (`oas3-valid-media-example`, `oas3-valid-schema-example`), placeholders included; and with no
- * unused component (`oas3-unused-component`, a warning in the ruleset).
+ * unused component (`oas3-unused-component`, a warning in the ruleset). And its tag rules have
+ * nothing to say: every operation has a resource tag that the document lists, sorted and
+ * described (`operation-tags`, `operation-tag-defined`, `openapi-tags`, `tag-description` …).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -20,13 +22,22 @@ type RulesetDefinition = Exclude<Parameters<InstanceType<typeof Spectral>['setRu
 const ROOT = resolve(import.meta.dirname, '../../..');
 const APPS = resolve(ROOT, '../shared/corpus-apps');
 
+/** The ruleset's tag rules, whatever their severity: `tag-description` and `openapi-tags-alphabetical` are off in `recommended`. */
+const TAG_RULES = ['operation-tags', 'operation-tag-defined', 'openapi-tags', 'openapi-tags-uniqueness', 'openapi-tags-alphabetical', 'tag-description'];
+
+/** Errors, and any finding of a tag rule. */
 async function lint(text: string): Promise<string[]> {
   const spectral = new Spectral();
-  spectral.setRuleset({ extends: [[spectralRulesets.oas as RulesetDefinition, 'recommended']] });
+  spectral.setRuleset({
+    extends: [[spectralRulesets.oas as RulesetDefinition, 'recommended']],
+    rules: { 'tag-description': 'warn', 'openapi-tags-alphabetical': 'warn' },
+  });
   const results = await spectral.run(new Document(text, spectralParsers.Json, 'openapi.json'));
-  // Severity 0 is an error; warnings (missing contact, tags) are the user's to add, but an unused
-  // component is ours: every schema the document declares must be referenced from it.
-  return results.filter((r) => r.severity === 0 || r.code === 'oas3-unused-component').map((r) => `${r.code} at ${r.path.join('.')}: ${r.message}`);
+  // Severity 0 is an error; warnings (missing contact) are the user's to add, but an unused
+  // component is ours (every schema the document declares must be referenced from it), and so are tags.
+  return results
+    .filter((r) => r.severity === 0 || r.code === 'oas3-unused-component' || TAG_RULES.includes(String(r.code)))
+    .map((r) => `${r.code} at ${r.path.join('.')}: ${r.message}`);
 }
 
 async function openapiOf(label: string, text: string): Promise<string> {
@@ -69,6 +80,21 @@ describe('spectral:oas', () => {
     },
     60_000,
   );
+
+  it('finds operations without tags and tags the document does not list (the check can fail)', async () => {
+    const document = JSON.parse(readFileSync(join(ROOT, 'out', 'openapi.json'), 'utf8')) as {
+      tags: { name: string; description?: string }[];
+      paths: Record<string, Record<string, { tags?: string[] }>>;
+    };
+    const [first, second] = Object.values(document.paths).flatMap((item) => Object.values(item));
+    delete first!.tags;
+    second!.tags = ['not listed'];
+    delete document.tags[0]!.description;
+    const codes = (await lint(JSON.stringify(document))).map((e) => e.split(' ')[0]);
+    expect(codes).toContain('operation-tags');
+    expect(codes).toContain('operation-tag-defined');
+    expect(codes).toContain('tag-description');
+  }, 60_000);
 
   it('finds an example that does not fit its schema (the check can fail)', async () => {
     const document = JSON.parse(readFileSync(join(ROOT, 'out', 'openapi.json'), 'utf8')) as { paths: Record<string, Record<string, unknown>> };
