@@ -2,8 +2,10 @@
  * reference.html in a real browser (Debian's Chromium, driven by playwright-core), opened from
  * `file://` with the network off: the sample reference and a reference whose every captured
  * string is hostile (HTML, script, `</script>`, event handlers, bidi controls). No console error,
- * no request, every endpoint heading there, the filter finds an endpoint by a field name, and no
- * injected script runs. Skips, visibly, where /usr/bin/chromium is missing (.ci/run installs it).
+ * no request, every endpoint heading there, the filter finds an endpoint by a field name, the flow
+ * diagram is drawn with every participant and message, and no injected script runs. Skips,
+ * visibly, where /usr/bin/chromium is missing (.ci/run installs it). `UPDATE_SCREENSHOT=1` writes
+ * the sample page's screenshot to docs/reference-html.png (the README shows it).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +15,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTemplates, type ReferenceTemplates, renderOutputs } from '../../src/index.js';
 import type { ApiModel } from '../../src/model.js';
+import { buildFlow } from '../../src/render/flow.js';
 import { schemaRows } from '../../src/render/schema-rows.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -96,7 +99,17 @@ describe.skipIf(!existsSync(CHROMIUM))('reference.html in Chromium', () => {
   it('shows the sample reference with no error and no request, every endpoint heading, and filters by a field name', async () => {
     const { page, errors, requests } = await open(sample, 'sample.html');
     const headings = await page.locator('details.endpoint > summary h3').allTextContents();
-    expect(headings).toEqual(sample.endpoints.map((e) => `${e.method} ${e.path}`));
+    expect([...headings].sort()).toEqual(sample.endpoints.map((e) => `${e.method} ${e.path}`).sort());
+
+    // The flow diagram: drawn, on screen, with every participant and message of the model's flow.
+    const flow = buildFlow(sample)!;
+    const diagram = page.locator('#flow svg.flow-diagram');
+    expect(await diagram.count()).toBe(1);
+    expect(await diagram.isVisible()).toBe(true);
+    const box = (await diagram.boundingBox())!;
+    expect(box.width).toBeGreaterThan(100);
+    expect(await diagram.locator('text').allTextContents()).toEqual([...flow.participants, ...flow.messages.map((m) => m.text)]);
+    expect(await diagram.locator('line.call, line.reply').count()).toBe(flow.messages.length);
 
     // A response field that only one endpoint has: the filter keeps that endpoint and hides the rest.
     const fieldsOf = (i: number) =>
@@ -109,7 +122,7 @@ describe.skipIf(!existsSync(CHROMIUM))('reference.html in Chromium', () => {
     expect(shown).toEqual([`${sample.endpoints[index]!.method} ${sample.endpoints[index]!.path}`]);
     expect(await page.locator('#search-count').textContent()).toBe(`1 of ${sample.endpoints.length} endpoint(s)`);
 
-    await page.screenshot({ path: join(dir, 'sample.png') });
+    await page.screenshot({ path: process.env.UPDATE_SCREENSHOT ? 'docs/reference-html.png' : join(dir, 'sample.png') });
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
     await page.context().close();
@@ -158,7 +171,16 @@ describe.skipIf(!existsSync(CHROMIUM))('reference.html in Chromium', () => {
     const { page, errors, requests } = await open(model, 'hostile.html');
     expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('script').count()).toBe(1);
-    expect(await page.locator('main img, main svg, main style, main a[href^="http"]').count()).toBe(0);
+    expect(await page.locator('main img, main svg:not(.flow-diagram), main style, main a[href^="http"]').count()).toBe(0);
+    // The flow diagram is there, its hostile names as text only.
+    expect(await page.locator('#flow svg.flow-diagram').count()).toBe(1);
+    expect(await page.locator('#flow svg *').evaluateAll((nodes) => [...new Set(nodes.map((n) => n.tagName))].sort())).toEqual([
+      'desc',
+      'line',
+      'polygon',
+      'rect',
+      'text',
+    ]);
     expect(await page.locator('details.endpoint').count()).toBe(model.endpoints.length);
     // Summary, description (one paragraph once poisoned) and tags.
     expect(await page.locator('main p.note').count()).toBe(model.endpoints.length * 3);
