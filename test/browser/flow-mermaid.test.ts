@@ -83,9 +83,11 @@ describe.skipIf(!existsSync(CHROMIUM))('the Markdown flow diagram in the mermaid
         try {
           await mermaid.parse(source);
           const { svg } = await mermaid.render(id, source);
-          const holder = document.createElement('div');
+          // The page's DOM (the tests are type-checked without the DOM library).
+          type Holder = { innerHTML: string; querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }> };
+          const holder = (globalThis as unknown as { document: { createElement(tag: string): Holder } }).document.createElement('div');
           holder.innerHTML = svg;
-          const texts = [...holder.querySelectorAll('text')].map((t) => t.textContent ?? '');
+          const texts = Array.from(holder.querySelectorAll('text'), (t) => t.textContent ?? '');
           return { error: null, text: texts.join('\n') };
         } catch (error) {
           return { error: String((error as Error).message ?? error), text: '' };
