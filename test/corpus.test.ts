@@ -14,7 +14,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/run.js';
 import type { ApiModel } from '../src/model.js';
-import { parseStructure } from './support/markdown-structure.js';
+import { level3Headings, parseStructure } from './support/markdown-structure.js';
 import { memoryIo } from './support/memory-io.js';
 
 const CORPUS = '../shared/corpus';
@@ -137,7 +137,7 @@ describe.skipIf(files.length === 0)(`corpus (${CORPUS})`, () => {
 
     const structure = parseStructure(result.markdown!);
     expect(structure.html).toEqual([]);
-    expect(structure.headings.filter((h) => h.level === 3).length).toBe(model.endpoints.length + (model.hosts.length > 1 ? model.hosts.length : 0));
+    expect(structure.headings.filter((h) => h.level === 3).length).toBe(level3Headings(model));
     for (const table of structure.tables) {
       expect(table.rows.every((cells) => cells === table.header)).toBe(true);
       expect(table.parsedRows).toBe(table.rows.length);

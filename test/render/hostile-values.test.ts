@@ -10,7 +10,7 @@ import type { ApiModel } from '../../src/model.js';
 import { renderOutputs } from '../../src/index.js';
 import { visible } from '../../src/render/escape.js';
 import { fencedExamples } from '../support/fuzz-capture.js';
-import { parseStructure } from '../support/markdown-structure.js';
+import { level3Headings, parseStructure } from '../support/markdown-structure.js';
 import { richModel } from '../support/rich-model.js';
 
 const HOSTILE = [
@@ -91,9 +91,7 @@ describe('hostile values in every string of the model', () => {
     expect(structure.html).toEqual([]);
     expect(structure.headings.filter((h) => h.level === 1)).toHaveLength(1);
     expect(structure.headings.filter((h) => h.level === 1)[0]!.text).toBe(visible(model.title.replace(/[\r\n\t]+/g, ' ')).trim());
-    const hostHeadings = model.hosts.length > 1 ? model.hosts.length : 0;
-    const resourceHeadings = new Set(model.endpoints.map((e) => `${e.host}\u0000${e.resource}`)).size;
-    expect(structure.headings.filter((h) => h.level === 3)).toHaveLength(model.endpoints.length + hostHeadings + resourceHeadings);
+    expect(structure.headings.filter((h) => h.level === 3)).toHaveLength(level3Headings(model));
     expect(structure.headings.filter((h) => h.level !== 1 && h.level !== 2 && h.level !== 3)).toEqual([]);
     // One rule under the overview, one before each resource and each endpoint but a resource's first, one before the "Left out" section.
     expect(structure.rules).toBe(1 + model.endpoints.length + ((model.traffic.leftOut ?? []).length > 0 ? 1 : 0));

@@ -12,7 +12,8 @@ import type { ApiModel } from '../../src/model.js';
 import { curlCommand } from '../../src/render/curl.js';
 import { visible } from '../../src/render/escape.js';
 import { harEntry } from './har.js';
-import { parseStructure } from './markdown-structure.js';
+import { level3Headings, parseStructure } from './markdown-structure.js';
+import { buildFlow } from '../../src/render/flow.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -152,14 +153,21 @@ export function expectSoundMarkdown(markdown: string, model: ApiModel): void {
   const structure = parseStructure(markdown);
   expect(structure.html).toEqual([]);
   expect(structure.headings.filter((h) => h.level === 1).length).toBe(1);
-  expect(structure.headings.filter((h) => h.level === 3).length).toBe(model.endpoints.length + (model.hosts.length > 1 ? model.hosts.length : 0));
-  // One rule under the overview, one before each endpoint, one before the "Left out" section.
+  expect(structure.headings.filter((h) => h.level === 3).length).toBe(level3Headings(model));
+  // One rule under the overview, one before each resource and each endpoint but a resource's first, one before the "Left out" section.
   expect(structure.rules).toBe(1 + model.endpoints.length + ((model.traffic.leftOut ?? []).length > 0 ? 1 : 0));
   for (const table of structure.tables) {
     expect(table.rows.filter((cells) => cells !== table.header)).toEqual([]);
     expect(table.parsedRows).toBe(table.rows.length);
   }
-  expect(structure.fences.map((f) => f.content).sort()).toEqual(
+  // The flow diagram is one fence more (test/browser renders it with mermaid).
+  expect(structure.fences.filter((f) => f.info === 'mermaid')).toHaveLength(buildFlow(model) ? 1 : 0);
+  expect(
+    structure.fences
+      .filter((f) => f.info !== 'mermaid')
+      .map((f) => f.content)
+      .sort(),
+  ).toEqual(
     fencedExamples(model)
       .map((e) => `${visible(e.replace(/\r\n?/g, '\n'))}\n`)
       .sort(),

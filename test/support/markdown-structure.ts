@@ -22,6 +22,15 @@ export interface MarkdownStructure {
 
 const md = new MarkdownIt({ html: true, linkify: false });
 
+/**
+ * Level-3 headings the reference template gives a model: one per endpoint, one per resource of a
+ * host (`### \`resource\``), and one per host when there are several.
+ */
+export function level3Headings(model: { hosts: unknown[]; endpoints: { host: string; resource?: string }[] }): number {
+  const resources = new Set(model.endpoints.map((e) => `${e.host}\u0000${e.resource}`)).size;
+  return model.endpoints.length + resources + (model.hosts.length > 1 ? model.hosts.length : 0);
+}
+
 export function parseStructure(markdown: string): MarkdownStructure {
   const tokens = md.parse(markdown, {});
   const lines = markdown.split('\n');
