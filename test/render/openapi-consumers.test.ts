@@ -130,4 +130,21 @@ describe(`OpenAPI and types for samples/, synthetic captures${existsSync(CORPUS)
     expect(Object.keys(files).length).toBeGreaterThan(0);
     expect(compileTypeScript(files)).toEqual([]);
   });
+
+  it('finds types.ts and openapi.json disagreeing on one field, or a field typed only null (the checks can fail)', async () => {
+    // A string property of types.ts declared as a number instead: the agreement check must not compile.
+    const property = /^(\s+\w+\??:\s+(?:null \| )?)string;$/m;
+    const g = generated.find((x) => x.capture.startsWith('samples/') && property.test(x.types))!;
+    const changed = g.types.replace(property, '$1number;');
+    const files = { 'x/types.ts': changed, 'x/openapi.ts': await importOpenApi(g.openapi), 'x/check.ts': agreementCheck(g.names) };
+    expect(compileTypeScript(files).length).toBeGreaterThan(0);
+    expect(ONLY_NULL_PROPERTY.test(changed.replace(/^(\s+\w+\??:\s+)(?:null \| )?number;$/m, '$1null;'))).toBe(true);
+  });
+
+  it('declares no property of types.ts as only `null`', () => {
+    expect(generated.filter((g) => ONLY_NULL_PROPERTY.test(g.types)).map((g) => g.capture)).toEqual([]);
+  });
 });
+
+/** A property declared `name: null;` (or `name?: null;`) in types.ts. */
+const ONLY_NULL_PROPERTY = /^\s+[\w"]+\??:\s+null;$/m;
