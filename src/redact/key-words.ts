@@ -213,6 +213,23 @@ const NAME_QUALIFIERS = new Set([
   'victim',
   'officer',
   'physician',
+  // People by the role they act in: `operatorName`, `approver_name`, `staff_name`.
+  'operator',
+  'staff',
+  'worker',
+  'approver',
+  'submitter',
+  'uploader',
+  'editor',
+  'modifier',
+  'clerk',
+  'cashier',
+  'nurse',
+  'instructor',
+  'tutor',
+  'advisor',
+  'technician',
+  'courier',
   'nurse',
 ]);
 
