@@ -8,14 +8,9 @@
  * must be rejected (schemas that say nothing would accept them). Prints the rates; README,
  * "Conformance", has the numbers and how to reproduce them.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeCaptureBytes } from '../../src/ingest/decode.js';
 import { type CaptureResult, measureCapture, type Tally } from './replay.js';
-import { syntheticCapture } from './synthetic-capture.js';
-
-const CORPORA = ['../shared/corpus', '../shared/corpus-apps'];
-const SYNTHETIC_SEEDS = [1, 2, 3];
+import { measuredCaptures } from '../support/measured-captures.js';
 
 /**
  * Floors over all captures together, at what inference reaches (README, Conformance: requests
@@ -26,32 +21,12 @@ const HELD_OUT_TARGET = 0.98;
 const HELD_OUT_RESPONSE_FLOOR = 0.99;
 const MUTANT_TARGET = 0.98;
 
-function captures(): { label: string; text: () => string }[] {
-  const files = [
-    ...readdirSync('samples')
-      .filter((f) => f.endsWith('.har'))
-      .map((f) => `samples/${f}`),
-    ...CORPORA.flatMap((dir) =>
-      existsSync(dir)
-        ? readdirSync(dir)
-            .filter((f) => f.endsWith('.har'))
-            .sort()
-            .map((f) => `${dir}/${f}`)
-        : [],
-    ),
-  ];
-  return [
-    ...files.map((file) => ({ label: file.split('/').pop()!, text: () => decodeCaptureBytes(readFileSync(file), file) })),
-    ...SYNTHETIC_SEEDS.map((seed) => ({ label: `synthetic-shop-${seed}.har`, text: () => syntheticCapture(seed) })),
-  ];
-}
-
 const results: CaptureResult[] = [];
 
 beforeAll(async () => {
   // CONFORMANCE_ONLY=<part of a name> measures only the captures whose name holds it (while working on inference).
   const only = process.env.CONFORMANCE_ONLY;
-  for (const capture of captures().filter((c) => !only || c.label.includes(only))) {
+  for (const capture of measuredCaptures().filter((c) => !only || c.label.includes(only))) {
     let text: string;
     try {
       text = capture.text();

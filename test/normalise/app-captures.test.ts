@@ -9,6 +9,7 @@ import { erasePath } from '../../src/diff/match.js';
 import type { ApiModel } from '../../src/model.js';
 import { buildModel, renderOutputs } from '../../src/index.js';
 import { type AppCapture, appCaptures } from '../support/app-captures.js';
+import { securityPairs } from '../support/openapi-security.js';
 import { seeded } from '../support/random.js';
 
 const SEEDS = [1, 2, 3];
@@ -60,31 +61,9 @@ describe('synthetic application captures', () => {
   it.each(cases)('%s: OpenAPI security says what the Auth line says', async (_name, capture) => {
     const model = await modelOf(capture);
     const [openapi] = await renderOutputs(model, ['openapi']);
-    const document = JSON.parse(openapi!.content) as {
-      paths: Record<string, Record<string, { security?: Record<string, string[]>[]; 'x-endpoint'?: string }>>;
-      components: { securitySchemes?: Record<string, { name?: string; scheme?: string }> };
-    };
-    const schemes = document.components.securitySchemes ?? {};
-    for (const item of Object.values(document.paths)) {
-      for (const operation of Object.values(item)) {
-        const endpoint = model.endpoints.find((e) => e.key === operation['x-endpoint'])!;
-        const fromOpenApi = (operation.security ?? [])
-          .filter((r) => Object.keys(r).length > 0)
-          .map((r) =>
-            Object.keys(r)
-              .map((n) => (schemes[n]!.name ?? 'authorization').toLowerCase())
-              .sort()
-              .join('+'),
-          );
-        const fromModel = (endpoint.authRequirements ?? []).map((r) =>
-          r.schemes
-            .map((s) => s.split(' ')[1]!.toLowerCase())
-            .sort()
-            .join('+'),
-        );
-        expect(fromOpenApi).toEqual(fromModel);
-      }
-    }
+    const pairs = securityPairs(model, openapi!.content);
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const { endpoint, fromOpenApi, fromModel } of pairs) expect({ endpoint, security: fromOpenApi }).toEqual({ endpoint, security: fromModel });
   });
 
   it('names the WebSocket server wss and documents the connection without its nonce', async () => {

@@ -21,6 +21,7 @@ import { decodeSegment, splitPath, templatePaths } from '../../src/normalise/tem
 import { createTrafficFilter } from '../../src/normalise/traffic.js';
 import type { Exchange } from '../../src/exchange.js';
 import { testContext } from '../support/exchange.js';
+import { securityPairs } from '../support/openapi-security.js';
 
 const APPS = '../shared/corpus-apps';
 const captures = existsSync(APPS)
@@ -218,31 +219,7 @@ describe(`real application captures${captures.length ? '' : ` (${APPS} absent: s
     if (!loaded || loaded.model.endpoints.length === 0) return;
     const { model } = loaded;
     const [openapi] = await renderOutputs(model, ['openapi']);
-    const document = JSON.parse(openapi!.content) as {
-      paths: Record<string, Record<string, { security?: Record<string, string[]>[]; 'x-endpoint'?: string }>>;
-      components: { securitySchemes?: Record<string, { name?: string }> };
-    };
-    const schemes = document.components.securitySchemes ?? {};
-    for (const item of Object.values(document.paths)) {
-      for (const operation of Object.values(item)) {
-        if (!operation['x-endpoint']) continue;
-        const endpoint = model.endpoints.find((e) => e.key === operation['x-endpoint'])!;
-        const fromOpenApi = (operation.security ?? [])
-          .filter((r) => Object.keys(r).length > 0)
-          .map((r) =>
-            Object.keys(r)
-              .map((n) => (schemes[n]!.name ?? 'authorization').toLowerCase())
-              .sort()
-              .join('+'),
-          );
-        const fromModel = (endpoint.authRequirements ?? []).map((r) =>
-          r.schemes
-            .map((s) => s.split(' ')[1]!.toLowerCase())
-            .sort()
-            .join('+'),
-        );
-        expect(fromOpenApi).toEqual(fromModel);
-      }
-    }
+    for (const { endpoint, fromOpenApi, fromModel } of securityPairs(model, openapi!.content))
+      expect({ endpoint, security: fromOpenApi }).toEqual({ endpoint, security: fromModel });
   });
 });

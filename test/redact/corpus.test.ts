@@ -12,6 +12,7 @@ import { decodeCaptureBytes } from '../../src/ingest/decode.js';
 import { buildModel, FORMATS, Har2ApiError, renderOutputs } from '../../src/index.js';
 import { findLeaks, type Planted } from './leak-check.js';
 import { personalValuesOf } from './personal-values.js';
+import { plantedValues, rawHarEntries } from './raw-har.js';
 
 const CORPUS = '../shared/corpus';
 const APPS = '../shared/corpus-apps';
@@ -51,22 +52,13 @@ interface RawPair {
 
 /** Cookie values and credentials found in a raw HAR, 8+ characters (shorter ones are words). */
 export function secretsOf(text: string): Planted[] {
-  let document: unknown;
-  try {
-    document = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    return [];
-  }
-  const entries = (document as { log?: { entries?: unknown } }).log?.entries;
-  if (!Array.isArray(entries)) return [];
-  const found = new Map<string, string>();
-  const add = (kind: string, value: unknown): void => {
-    if (typeof value !== 'string') return;
+  const found = plantedValues('S', (value) => {
     const trimmed = value.trim().replace(/^"(.*)"$/, '$1');
-    if (trimmed.length >= 8 && !found.has(trimmed)) found.set(trimmed, kind);
-  };
+    return trimmed.length >= 8 ? trimmed : null;
+  });
+  const add = found.add;
   const pairs = (list: unknown): RawPair[] => (Array.isArray(list) ? (list as RawPair[]) : []);
-  for (const entry of entries as { request?: Record<string, unknown>; response?: Record<string, unknown> }[]) {
+  for (const entry of rawHarEntries(text)) {
     for (const side of [entry.request, entry.response]) {
       if (!side) continue;
       for (const cookie of pairs(side.cookies)) add('cookie', cookie.value);
@@ -81,7 +73,7 @@ export function secretsOf(text: string): Planted[] {
     }
     for (const param of pairs(entry.request?.queryString)) if (CREDENTIAL_NAME.test(String(param.name ?? ''))) add(`query ${String(param.name)}`, param.value);
   }
-  return [...found].map(([value, kind], i) => ({ id: `S${i + 1}`, kind, value }));
+  return found.list();
 }
 
 /** The leaks of a run with `--all`, or the code it was refused with (then nothing was output, so nothing was checked). */

@@ -6,6 +6,7 @@
  * anywhere in the text. Only values of 6+ characters (shorter ones match ordinary words).
  */
 import type { Planted } from './leak-check.js';
+import { plantedValues, rawHarEntries } from './raw-har.js';
 
 /** Joined, lower-case key names (`first_name` → `firstname`) that hold personal data. */
 const PERSONAL_KEY =
@@ -18,20 +19,11 @@ const EMAIL = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})
 const PHONE = /\+[1-9]\d{9,14}\b/g;
 
 export function personalValuesOf(text: string): Planted[] {
-  let document: unknown;
-  try {
-    document = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    return [];
-  }
-  const entries = (document as { log?: { entries?: unknown } }).log?.entries;
-  if (!Array.isArray(entries)) return [];
-  const found = new Map<string, string>();
-  const add = (kind: string, value: unknown): void => {
-    if (typeof value !== 'string') return;
+  const found = plantedValues('V', (value) => {
     const trimmed = value.trim();
-    if (trimmed.length >= 6 && trimmed.length <= 200 && /[\p{L}\d]/u.test(trimmed) && !found.has(trimmed)) found.set(trimmed, kind);
-  };
+    return trimmed.length >= 6 && trimmed.length <= 200 && /[\p{L}\d]/u.test(trimmed) ? trimmed : null;
+  });
+  const add = found.add;
   const isPersonal = (key: string): boolean => {
     const joined = key.toLowerCase().replace(/[^a-z]/g, '');
     return PERSONAL_KEY.test(joined) && !DESCRIBING.test(joined);
@@ -66,7 +58,7 @@ export function personalValuesOf(text: string): Planted[] {
     for (const pair of list as { name?: unknown; value?: unknown }[])
       if (typeof pair.name === 'string' && isPersonal(pair.name)) add(`under ${pair.name}`, pair.value);
   };
-  for (const entry of entries as { request?: Record<string, unknown>; response?: Record<string, unknown> }[]) {
+  for (const entry of rawHarEntries(text)) {
     const request = entry.request ?? {};
     const response = entry.response ?? {};
     pairs(request.queryString);
@@ -76,7 +68,7 @@ export function personalValuesOf(text: string): Planted[] {
     body(response.content as { text?: unknown } | undefined);
     if (typeof request.url === 'string') for (const match of decodeURIComponentSafe(request.url).matchAll(EMAIL)) add('email in a URL', match[0]);
   }
-  return [...found].map(([value, kind], i) => ({ id: `V${i + 1}`, kind, value }));
+  return found.list();
 }
 
 function decodeURIComponentSafe(text: string): string {

@@ -5,30 +5,13 @@
  * client code uses) and the TypeScript compiler. Every component schema must be referenced and
  * declared under the same name in types.ts, and the two must accept each other's values.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeCaptureBytes } from '../../src/ingest/decode.js';
 import { buildModel, Har2ApiError, renderOutputs } from '../../src/index.js';
-import { syntheticCapture } from '../conformance/synthetic-capture.js';
+import { CORPORA, measuredCaptures } from '../support/measured-captures.js';
 import { agreementCheck, compileTypeScript, importOpenApi, lintOpenApi, unreferencedComponents } from '../support/consumers.js';
 
-const CORPORA = ['../shared/corpus', '../shared/corpus-apps'];
-const captures: { capture: string; text: () => string }[] = [
-  ...[
-    ...readdirSync('samples')
-      .filter((f) => f.endsWith('.har'))
-      .map((f) => `samples/${f}`),
-    ...CORPORA.flatMap((dir) =>
-      existsSync(dir)
-        ? readdirSync(dir)
-            .filter((f) => f.endsWith('.har'))
-            .sort()
-            .map((f) => `${dir}/${f}`)
-        : [],
-    ),
-  ].map((capture) => ({ capture, text: () => decodeCaptureBytes(readFileSync(capture), capture.split('/').pop()!) })),
-  ...[1, 2, 3].map((seed) => ({ capture: `synthetic-shop-${seed}.har`, text: () => syntheticCapture(seed) })),
-];
+const captures = measuredCaptures();
 const CORPUS = CORPORA[0]!;
 
 interface Generated {
@@ -42,8 +25,7 @@ interface Generated {
 const generated: Generated[] = [];
 
 beforeAll(async () => {
-  for (const { capture, text } of captures) {
-    const label = capture.split('/').pop()!;
+  for (const { path: capture, label, text } of captures) {
     let model;
     try {
       ({ model } = await buildModel([{ label, text: text() }]));
