@@ -39,7 +39,7 @@ import { ListedIds } from './normalise/listed-ids.js';
 import { minimiseExchange } from './normalise/minimise.js';
 import { createTrafficFilter } from './normalise/traffic.js';
 import { FilterUsage } from './normalise/unmatched.js';
-import { responseShape } from './normalise/trie.js';
+import { responseShape, ShapeNeeds } from './normalise/trie.js';
 import { type Options, type ResolvedOptions, resolveOptions } from './options.js';
 import { createRedactor, type Redactor, unredactedSummary } from './redact/index.js';
 import { resolveRedactionRules } from './redact/rules.js';
@@ -193,6 +193,7 @@ interface Selection {
 function createSelection(options: ResolvedOptions): Selection {
   const skipReason = createTrafficFilter(options);
   const shapes = new Map<string, Payload>();
+  const needs = new ShapeNeeds();
   const selection: Selection = {
     kept: [],
     keptEntries: [],
@@ -218,7 +219,7 @@ function createSelection(options: ResolvedOptions): Selection {
           }
           selection.usage.observeKept(exchange.url.host, exchange.url.path);
           entries.push(exchange.entry);
-          selection.kept.push(pathSample(exchange, exchange.url.path, shapes));
+          selection.kept.push(pathSample(exchange, exchange.url.path, needs.needsShape(exchange.url.host, exchange.url.path) ? shapes : null));
           selection.listed.add(exchange);
           selection.sent.push(selection.survey.add(exchange));
           let set = selection.schemes.get(exchange.url.host);
@@ -312,12 +313,12 @@ function showGroup(group: EndpointGroup<PathSample>, gate: Gate): ShownGroup {
 /**
  * What path templating reads of an exchange (method, host, path, status, the keys of a
  * successful JSON response) and nothing more, so a million of them fit in memory. Responses of
- * the same shape share one object.
+ * the same shape share one object; with no `shapes`, templating will not read this one's (`ShapeNeeds`).
  */
-function pathSample(exchange: Exchange, path: string, shapes: Map<string, Payload>): PathSample {
+function pathSample(exchange: Exchange, path: string, shapes: Map<string, Payload> | null): PathSample {
   const { status, body } = exchange.response;
   let shape: Payload | null = null;
-  if (body !== null && body.content.kind === 'json' && status >= 200 && status <= 299) {
+  if (shapes !== null && body !== null && body.content.kind === 'json' && status >= 200 && status <= 299) {
     const value = responseShape(body.content.value);
     const key = JSON.stringify(value);
     shape = shapes.get(key) ?? null;

@@ -65,34 +65,108 @@ const TRACKER_COOKIE =
 /** A name fit to print: a cookie named after a user or a token is not named in the reference. */
 const PRINTABLE_NAME = /^_{0,2}[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 
-/** The credential-shaped values one request sent, by scheme (known or not yet confirmed). */
-function candidatesOf(exchange: Exchange): Candidate[] {
-  const found: Candidate[] = [];
-  for (const header of exchange.request.headers) {
-    const name = header.name.toLowerCase();
-    if (name === 'authorization' || name === 'proxy-authorization') {
-      if (header.value.trim() === '') continue;
-      const scheme = header.value.trim().split(/\s+/, 1)[0]!.toLowerCase();
-      const type = scheme === 'bearer' ? 'bearer' : scheme === 'basic' ? 'basic' : 'apiKey';
-      found.push({ type, in: 'header', name, named: true, value: header.value });
-    } else if (!PROTOCOL_HEADER.test(name)) addCandidate(found, 'header', name, header.value);
-  }
-  for (const cookie of cookiesOf(exchange)) if (!TRACKER_COOKIE.test(cookie.name)) addCandidate(found, 'cookie', cookie.name, cookie.value);
-  for (const param of exchange.url.query) {
-    const candidate = nameSaysCredential(param.name) && isCredentialShaped(param.value);
-    if (candidate && PRINTABLE_NAME.test(param.name)) found.push({ type: 'apiKey', in: 'query', name: param.name, named: true, value: param.value });
-  }
-  return found;
+/**
+ * What a header or cookie name says before its value is read: never a credential (null), or
+ * whether it is a well-known credential name and whether a part of it says credential.
+ */
+interface NameVerdict {
+  wellKnown: boolean;
+  credentialName: boolean;
 }
 
-function addCandidate(found: Candidate[], where: 'header' | 'cookie', name: string, value: string): void {
-  if (!PRINTABLE_NAME.test(name) || NOT_CREDENTIAL.test(name) || !isCredentialShaped(value)) return;
+/** Names and values remembered per survey: a capture sends the same few again and again. */
+const MAX_NAMES = 2000;
+const MAX_VALUES_REMEMBERED = 4000;
+/** Longer values are judged again each time rather than held for it. */
+const MAX_REMEMBERED_CHARS = 2048;
+
+/**
+ * The credential-shaped values one request sent, by scheme (known or not yet confirmed). Every
+ * decision is a function of a name or a value alone, so each is made once per distinct name or
+ * value (bounded) rather than once per call.
+ */
+class CandidateFinder {
+  /** Header names as sent → their lower case, and whether a protocol header (never a candidate). */
+  readonly #headers = new Map<string, { lower: string; protocol: boolean }>();
+  /** `header` and `cookie` names → their verdict. */
+  readonly #names = { header: new Map<string, NameVerdict | null>(), cookie: new Map<string, NameVerdict | null>() };
+  /** Cookie names → whether a tracker's. */
+  readonly #trackers = new Map<string, boolean>();
+  /** Values → bit 1: credential-shaped, bit 2: an opaque secret (bit 4: that was decided). */
+  readonly #values = new Map<string, number>();
+
+  candidatesOf(exchange: Exchange): Candidate[] {
+    const found: Candidate[] = [];
+    for (const header of exchange.request.headers) {
+      const { lower: name, protocol } = this.#header(header.name);
+      if (name === 'authorization' || name === 'proxy-authorization') {
+        if (header.value.trim() === '') continue;
+        const scheme = header.value.trim().split(/\s+/, 1)[0]!.toLowerCase();
+        const type = scheme === 'bearer' ? 'bearer' : scheme === 'basic' ? 'basic' : 'apiKey';
+        found.push({ type, in: 'header', name, named: true, value: header.value });
+      } else if (!protocol) this.#addCandidate(found, 'header', name, header.value);
+    }
+    for (const cookie of cookiesOf(exchange)) if (!this.#tracker(cookie.name)) this.#addCandidate(found, 'cookie', cookie.name, cookie.value);
+    for (const param of exchange.url.query) {
+      const candidate = nameSaysCredential(param.name) && isCredentialShaped(param.value);
+      if (candidate && PRINTABLE_NAME.test(param.name)) found.push({ type: 'apiKey', in: 'query', name: param.name, named: true, value: param.value });
+    }
+    return found;
+  }
+
+  #header(name: string): { lower: string; protocol: boolean } {
+    let known = this.#headers.get(name);
+    if (known === undefined) {
+      const lower = name.toLowerCase();
+      known = { lower, protocol: PROTOCOL_HEADER.test(lower) };
+      if (this.#headers.size < MAX_NAMES) this.#headers.set(name, known);
+    }
+    return known;
+  }
+
+  #tracker(name: string): boolean {
+    let tracker = this.#trackers.get(name);
+    if (tracker === undefined) {
+      tracker = TRACKER_COOKIE.test(name);
+      if (this.#trackers.size < MAX_NAMES) this.#trackers.set(name, tracker);
+    }
+    return tracker;
+  }
+
+  #addCandidate(found: Candidate[], where: 'header' | 'cookie', name: string, value: string): void {
+    const names = this.#names[where];
+    let verdict = names.get(name);
+    if (verdict === undefined) {
+      verdict = nameVerdict(where, name);
+      if (names.size < MAX_NAMES) names.set(name, verdict);
+    }
+    if (verdict === null || !this.#valueIs(value, SHAPED)) return;
+    const type = where === 'cookie' ? 'cookie' : 'apiKey';
+    if (verdict.wellKnown) found.push({ type, in: where, name, named: true, value });
+    else if (verdict.credentialName || this.#valueIs(value, OPAQUE)) found.push({ type, in: where, name, named: false, value });
+  }
+
+  /** Whether the value is credential-shaped (`SHAPED`) or an opaque secret (`OPAQUE`), each judged once per value. */
+  #valueIs(value: string, bit: typeof SHAPED | typeof OPAQUE): boolean {
+    let bits = this.#values.get(value) ?? 0;
+    if ((bits & (bit << 2)) === 0) {
+      const holds = bit === SHAPED ? isCredentialShaped(value) : isOpaqueSecret(value);
+      bits |= (bit << 2) | (holds ? bit : 0);
+      if (value.length <= MAX_REMEMBERED_CHARS && (this.#values.size < MAX_VALUES_REMEMBERED || this.#values.has(value))) this.#values.set(value, bits);
+    }
+    return (bits & bit) !== 0;
+  }
+}
+
+const SHAPED = 1;
+const OPAQUE = 2;
+
+/** What a header or cookie name alone says (see `NameVerdict`); null when it is never a credential. */
+function nameVerdict(where: 'header' | 'cookie', name: string): NameVerdict | null {
+  if (!PRINTABLE_NAME.test(name) || NOT_CREDENTIAL.test(name)) return null;
   // `oai-session-id`, `x-device-id`: a header naming an id identifies a client or a session, it does not authenticate it.
-  if (where === 'header' && /[-_]id$/.test(name)) return;
-  const type = where === 'cookie' ? 'cookie' : 'apiKey';
-  const wellKnown = where === 'cookie' ? SESSION_COOKIE.test(name) : WELL_KNOWN_HEADER.test(name);
-  if (wellKnown) found.push({ type, in: where, name, named: true, value });
-  else if (CREDENTIAL_NAME.test(name) || isOpaqueSecret(value)) found.push({ type, in: where, name, named: false, value });
+  if (where === 'header' && /[-_]id$/.test(name)) return null;
+  return { wellKnown: where === 'cookie' ? SESSION_COOKIE.test(name) : WELL_KNOWN_HEADER.test(name), credentialName: CREDENTIAL_NAME.test(name) };
 }
 
 /** Query names that say credential on their own: `api_key`, `access_token`, `token`, `key`. */
@@ -152,6 +226,7 @@ interface Tally {
  */
 export class CredentialSurvey {
   private readonly hosts = new Map<string, { calls: number; tallies: Map<string, Tally> }>();
+  private readonly finder = new CandidateFinder();
   private decided: Map<string, Set<string>> | null = null;
 
   /** Counts one call; returns the keys of its candidates, to be filtered by `credentialsOf`. */
@@ -161,7 +236,7 @@ export class CredentialSurvey {
     host.calls++;
     const sent: Credential[] = [];
     const seen = new Set<string>();
-    for (const candidate of candidatesOf(exchange)) {
+    for (const candidate of this.finder.candidatesOf(exchange)) {
       const key = authSchemeKey(candidate);
       if (seen.has(key)) continue;
       seen.add(key);

@@ -127,17 +127,17 @@ export function isRecorderTraffic(exchange: Exchange): boolean {
 
 /** Whether the host is a known telemetry service (a third party by definition). */
 export function isTelemetryHost(host: string): boolean {
-  const bare = host.replace(/:\d+$/, '');
-  return TELEMETRY_HOSTS.some((domain) => isWithin(bare, domain));
+  return isWithinAny(host.replace(/:\d+$/, ''), TELEMETRY_HOST_SET);
 }
 
 export function isTelemetry(exchange: Exchange): boolean {
   const host = exchange.url.host.replace(/:\d+$/, '');
   const path = exchange.url.path;
-  if (isTelemetryHost(host)) return true;
+  if (isWithinAny(host, TELEMETRY_HOST_SET)) return true;
   if (TELEMETRY_HOST_PATHS.some(([domain, pattern]) => isWithin(host, domain) && pattern.test(path))) return true;
   if (TELEMETRY_PATHS.some((pattern) => pattern.test(path))) return true;
-  if (TELEMETRY_WORD.test(path) || TELEMETRY_WORD.test(host.split('.')[0]!)) return true;
+  const dot = host.indexOf('.');
+  if (TELEMETRY_WORD.test(path) || TELEMETRY_WORD.test(dot === -1 ? host : host.slice(0, dot))) return true;
   if (SEGMENT_PATH.test(path) && isSegmentMessage(exchange.request.body)) return true;
   return exchange.url.query.some((q) => TELEMETRY_QUERY.has(q.name.toLowerCase()));
 }
@@ -158,6 +158,16 @@ function hasSegmentKey(value: { [key: string]: Json }): boolean {
 
 function isRecord(value: Json | undefined): value is { [key: string]: Json } {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The known hosts as a set: a host is looked up by its few suffixes, not tested against each domain. */
+const TELEMETRY_HOST_SET: ReadonlySet<string> = new Set(TELEMETRY_HOSTS);
+
+/** Whether the host is one of `domains` or under one: the host itself, then each suffix after a dot. */
+function isWithinAny(host: string, domains: ReadonlySet<string>): boolean {
+  if (domains.has(host)) return true;
+  for (let dot = host.indexOf('.'); dot !== -1; dot = host.indexOf('.', dot + 1)) if (domains.has(host.slice(dot + 1))) return true;
+  return false;
 }
 
 function isWithin(host: string, domain: string): boolean {

@@ -8,7 +8,7 @@
  * the same traffic agree even when one saved a body the other dropped: a request that sends a
  * body is an action of the application, and a page is a page with or without its HTML.
  */
-import type { Exchange } from '../exchange.js';
+import type { Exchange, NameValue } from '../exchange.js';
 import { essence } from '../ingest/media-type.js';
 import type { ResolvedOptions } from '../options.js';
 import { type PathGlob, compilePathGlob, matchesGlob, matchesHost } from './glob.js';
@@ -171,7 +171,15 @@ function isHtmlFragment(exchange: Exchange): boolean {
 }
 
 function headerValue(exchange: Exchange, name: string): string {
-  return (exchange.request.headers.find((h) => h.name.toLowerCase() === name)?.value ?? '').trim();
+  return (exchange.request.headers.find((h) => isNamed(h, name))?.value ?? '').trim();
+}
+
+/**
+ * A header of this lower-case ASCII name, whatever its case. Comparing lengths first spares
+ * lower-casing every other header of every call (lower-casing never turns a longer name into ASCII).
+ */
+function isNamed(header: NameValue, name: string): boolean {
+  return header.name.length === name.length && header.name.toLowerCase() === name;
 }
 
 function sendsBody(exchange: Exchange): boolean {
@@ -186,10 +194,10 @@ function sendsBody(exchange: Exchange): boolean {
 function responseMediaType(exchange: Exchange): string {
   const { body, headers } = exchange.response;
   if (body !== null && body.mediaType !== '') return body.mediaType;
-  const header = headers.find((h) => h.name.toLowerCase() === 'content-type');
+  const header = headers.find((h) => isNamed(h, 'content-type'));
   return essence(header?.value);
 }
 
 function isPreflight(exchange: Exchange): boolean {
-  return exchange.method === 'OPTIONS' && exchange.request.headers.some((h) => h.name.toLowerCase() === 'access-control-request-method');
+  return exchange.method === 'OPTIONS' && exchange.request.headers.some((h) => isNamed(h, 'access-control-request-method'));
 }

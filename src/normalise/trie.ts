@@ -52,6 +52,35 @@ export function addPath(root: TrieNode, segments: readonly string[], exchange: P
   else if (node.samples.length < SAMPLES) node.samples.push(exchange);
 }
 
+/** Paths counted by `ShapeNeeds`; past it, every exchange of a path not counted gets its shape. */
+const MAX_COUNTED_PATHS = 100_000;
+
+/**
+ * Whether templating can read an exchange's response shape, asked in the order exchanges are
+ * templated: a node keeps only the first `SAMPLES` exchanges ending at it, and those are among the
+ * first `SAMPLES` of each raw path ending there, so a path's later exchanges need no shape.
+ * Counted per host and path, bounded (an uncounted path's exchanges all get one, as before).
+ */
+export class ShapeNeeds {
+  readonly #byHost = new Map<string, Map<string, number>>();
+  #paths = 0;
+
+  needsShape(host: string, path: string): boolean {
+    let paths = this.#byHost.get(host);
+    if (paths === undefined) this.#byHost.set(host, (paths = new Map()));
+    const seen = paths.get(path);
+    if (seen === undefined) {
+      if (this.#paths >= MAX_COUNTED_PATHS) return true;
+      this.#paths++;
+      paths.set(path, 1);
+      return true;
+    }
+    if (seen >= SAMPLES) return false;
+    paths.set(path, seen + 1);
+    return true;
+  }
+}
+
 export function childrenOf(node: TrieNode): ReadonlyMap<string, TrieNode> {
   return node.children ?? NO_CHILDREN;
 }

@@ -56,7 +56,7 @@ export class FilterUsage {
     if (this.seenHosts.size < PREFIXES) this.seenHosts.add(host);
     for (const g of this.globs) if (!g.matched && matchesGlob(g.test, host, path)) g.matched = true;
     if (this.prefixes.size < PREFIXES) {
-      const prefix = path.split('/').slice(0, 3).join('/') || '/';
+      const prefix = firstSegments(path) || '/';
       const key = `${host}${prefix}`;
       if (!this.prefixes.has(key)) this.prefixes.set(key, { host, path: prefix });
     }
@@ -181,4 +181,14 @@ function editDistance(a: string, b: string, limit: number): number {
     previous = current;
   }
   return previous[b.length]!;
+}
+
+/** The path up to its third `/` (its first two segments: `/a/b` of `/a/b/c`), without splitting it. */
+function firstSegments(path: string): string {
+  let end = -1;
+  for (let n = 0; n < 3; n++) {
+    end = path.indexOf('/', end + 1);
+    if (end === -1) return path;
+  }
+  return path.slice(0, end);
 }

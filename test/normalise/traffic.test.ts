@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileGlob, compilePathGlob, matchesGlob, matchesHost } from '../../src/normalise/glob.js';
+import { isTelemetryHost } from '../../src/normalise/telemetry.js';
 import { selectTraffic } from '../../src/normalise/traffic.js';
 import type { Payload } from '../../src/exchange.js';
 import { resolveOptions } from '../../src/options.js';
@@ -270,5 +271,22 @@ describe('globs', () => {
     expect(matchesHost('badexample.com', ['*.example.com'])).toBe(false);
     expect(matchesHost('localhost:8080', ['localhost'])).toBe(true);
     expect(matchesGlob(compilePathGlob('*.example.com/**'), 'api.example.com', '/v1')).toBe(true);
+  });
+});
+
+describe('isTelemetryHost: a known service or a host under one, by whole labels', () => {
+  it.each<[string, boolean]>([
+    ['sentry.io', true],
+    ['o123.ingest.sentry.io', true],
+    ['sentry.io:443', true],
+    ['www.google-analytics.com', true],
+    ['notsentry.io', false],
+    ['sentry.io.example.com', false],
+    ['api.example.com', false],
+    ['.sentry.io', true],
+    ['', false],
+    ['localhost', false],
+  ])('%s → %s', (host, expected) => {
+    expect(isTelemetryHost(host)).toBe(expected);
   });
 });

@@ -103,3 +103,19 @@ describe('FilterUsage', () => {
     expect(host!.message).toContain('hosts in the capture: api.example.com, cdn.example.com');
   });
 });
+
+describe('FilterUsage.seenPrefixes: the first two segments of each path', () => {
+  it.each<[string, string]>([
+    ['/api/v1/users/42', '/api/v1'],
+    ['/api/v1/', '/api/v1'],
+    ['/api/v1', '/api/v1'],
+    ['/api', '/api'],
+    ['/', '/'],
+    ['', '/'],
+    ['//x/y', '//x'],
+  ])('%s → %s', (path, prefix) => {
+    const usage = new FilterUsage(resolveOptions({}));
+    usage.observe('api.example.com', path);
+    expect(usage.seenPrefixes()).toEqual([{ host: 'api.example.com', path: prefix }]);
+  });
+});
