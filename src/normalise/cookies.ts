@@ -21,7 +21,8 @@ export function responseCookies(exchange: Exchange): NameValue[] {
   if (exchange.response.cookies.length > 0) return exchange.response.cookies;
   const out: NameValue[] = [];
   for (const header of exchange.response.headers) {
-    if (header.name.toLowerCase() !== 'set-cookie') continue;
+    // The length first: most headers are not this one, and need no lower-casing to say so.
+    if (header.name.length !== 10 || header.name.toLowerCase() !== 'set-cookie') continue;
     // Some recorders join several Set-Cookie headers with newlines.
     for (const line of header.value.split('\n')) {
       const pair = line.split(';')[0]!;

@@ -227,7 +227,8 @@ interface Tally {
 export class CredentialSurvey {
   private readonly hosts = new Map<string, { calls: number; tallies: Map<string, Tally> }>();
   private readonly finder = new CandidateFinder();
-  private decided: Map<string, Set<string>> | null = null;
+  /** Per host, the tallies' credentials that are confirmed (`add` answers with those same objects). */
+  private decided: Map<string, Set<Credential>> | null = null;
 
   /** Counts one call; returns the keys of its candidates, to be filtered by `credentialsOf`. */
   add(exchange: Exchange): Credential[] {
@@ -258,14 +259,14 @@ export class CredentialSurvey {
   credentialsOf(host: string, sent: readonly Credential[]): Credential[] {
     this.decided ??= this.decide();
     const confirmed = this.decided.get(host);
-    return confirmed ? sent.filter((c) => confirmed.has(authSchemeKey(c))) : [];
+    return confirmed ? sent.filter((c) => confirmed.has(c)) : [];
   }
 
-  private decide(): Map<string, Set<string>> {
-    const decided = new Map<string, Set<string>>();
+  private decide(): Map<string, Set<Credential>> {
+    const decided = new Map<string, Set<Credential>>();
     for (const [name, host] of this.hosts) {
-      const confirmed = new Set<string>();
-      for (const [key, tally] of host.tallies) if (isCredential(tally, host.calls)) confirmed.add(key);
+      const confirmed = new Set<Credential>();
+      for (const tally of host.tallies.values()) if (isCredential(tally, host.calls)) confirmed.add(tally.credential);
       decided.set(name, confirmed);
     }
     return decided;

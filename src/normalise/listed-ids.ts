@@ -18,6 +18,7 @@ const IDS_PER_LISTING = 200;
 const IDS_PER_COLLECTION = 2000;
 const MAX_COLLECTIONS = 500;
 const MAX_NOUNS = 10_000;
+const MAX_PLAIN = 10_000;
 /** Record keys whose value is the record's own id. */
 const ID_KEYS = ['id', 'uuid', '_id', 'guid'];
 
@@ -32,6 +33,8 @@ export class ListedIds {
   readonly #ids = new Map<string, Set<string>>();
   /** The noun of a path's last segment, by segment (the same collections are listed again and again). */
   readonly #nouns = new Map<string, string | null>();
+  /** Ids found not distinctive (small numbers, words), so a listing answered again needs no classifying. */
+  readonly #plain = new Set<string>();
 
   /** Reads one exchange: a successful GET of a plural collection with a JSON list of records. */
   add(exchange: ListingSample): void {
@@ -52,7 +55,9 @@ export class ListedIds {
     const n = Math.min(records.length, IDS_PER_LISTING);
     for (let i = 0; i < n && ids.size < IDS_PER_COLLECTION; i++) {
       const id = ownId(records[i]!);
-      if (id !== null && !ids.has(id) && isDistinctiveId(id)) ids.add(id);
+      if (id === null || ids.has(id) || this.#plain.has(id)) continue;
+      if (isDistinctiveId(id)) ids.add(id);
+      else if (this.#plain.size < MAX_PLAIN) this.#plain.add(id);
     }
   }
 

@@ -28,15 +28,32 @@ export function minimiseExchange(exchange: Exchange): Exchange {
 
 const NONE: NameValue[] = [];
 
+/**
+ * Whether a header of this name (as sent, any case) is kept, decided once per name: every call
+ * sends the same few names. Bounded: past `MAX_NAMES` a name is judged each time.
+ */
+const MAX_NAMES = 2000;
+const notable = new Map<string, boolean>();
+const forClient = new Map<string, boolean>();
+
+function keeps(decided: Map<string, boolean>, name: string, kind: (lower: string) => string | null): boolean {
+  let kept = decided.get(name);
+  if (kept === undefined) {
+    kept = kind(name.toLowerCase()) !== null;
+    if (decided.size < MAX_NAMES) decided.set(name, kept);
+  }
+  return kept;
+}
+
 function notableHeaders(headers: readonly NameValue[]): NameValue[] {
   const kept: NameValue[] = [];
-  for (const header of headers) if (headerKind(header.name.toLowerCase()) !== null) kept.push(header);
+  for (const header of headers) if (keeps(notable, header.name, headerKind)) kept.push(header);
   return kept.length === headers.length ? (headers as NameValue[]) : kept;
 }
 
 function clientHeaders(headers: readonly NameValue[]): NameValue[] {
   const kept: NameValue[] = [];
-  for (const header of headers) if (responseHeaderKind(header.name.toLowerCase()) !== null) kept.push(header);
+  for (const header of headers) if (keeps(forClient, header.name, responseHeaderKind)) kept.push(header);
   return kept.length === 0 ? NONE : kept;
 }
 

@@ -125,7 +125,14 @@ function templateHost<T extends PathSample>(
   listed: ListedIds,
 ): { groups: EndpointGroup<T>[]; apiRoot: string } {
   const trie = emptyNode();
-  const segmented = exchanges.map((exchange) => ({ exchange, segments: splitPath(exchange.url.path) }));
+  // A capture calls the same paths again and again: each distinct path is split once.
+  const byPath = new Map<string, string[]>();
+  const segmented = exchanges.map((exchange) => {
+    const path = exchange.url.path;
+    let segments = byPath.get(path);
+    if (segments === undefined) byPath.set(path, (segments = splitPath(path)));
+    return { exchange, segments };
+  });
   for (const { exchange, segments } of segmented) addPath(trie, segments, exchange);
   const root = detectApiRoot(trie);
   const template = decide(
@@ -145,7 +152,8 @@ function templateHost<T extends PathSample>(
     host,
     ctx,
   );
-  nameByIdentity(template, segmented, (value) => listed.nounsOf(host, value));
+  // Every path once, in first-seen order: a path seen again adds no value a parameter lacks.
+  nameByIdentity(template, byPath.values(), (value) => listed.nounsOf(host, value));
   return { groups: groupExchanges(host, segmented, template), apiRoot: root.length > 0 ? `/${root.join('/')}` : '' };
 }
 
@@ -249,11 +257,11 @@ const IDENTITY_VALUES = 1000;
  * Only distinctive values count (uuids, tokens, long numbers): `1` under `/orders` and `1`
  * under `/pages` are not the same thing. A name already taken on a parameter's branch is left.
  */
-function nameByIdentity(template: TemplateNode, segmented: readonly { segments: string[] }[], listedAs: (value: string) => string[]): void {
+function nameByIdentity(template: TemplateNode, paths: Iterable<readonly string[]>, listedAs: (value: string) => string[]): void {
   const values = new Map<TemplateParam, Set<string>>();
   const branch = new Map<TemplateParam, TemplateParam[]>();
   walkParams(template, [], branch);
-  for (const { segments } of segmented) {
+  for (const segments of paths) {
     let node: TemplateNode | undefined = template;
     for (const segment of segments) {
       const literal: TemplateNode | undefined = node?.literals.get(segment);
@@ -361,13 +369,28 @@ interface ParamValues {
   source: ParamSource;
 }
 
+interface GroupEntry<T extends PathSample> {
+  group: EndpointGroup<T>;
+  params: Map<number, ParamValues>;
+}
+
 function groupExchanges<T extends PathSample>(
   host: string,
   segmented: readonly { exchange: T; segments: string[] }[],
   template: TemplateNode,
 ): EndpointGroup<T>[] {
-  const groups = new Map<string, { group: EndpointGroup<T>; params: Map<number, ParamValues> }>();
+  const groups = new Map<string, GroupEntry<T>>();
+  // The group of each path and method already placed: a path seen again with the same method
+  // joins it and adds no parameter value it lacks.
+  const placed = new Map<string, Map<string, GroupEntry<T>>>();
   for (const { exchange, segments } of segmented) {
+    let byMethod = placed.get(exchange.url.path);
+    if (byMethod === undefined) placed.set(exchange.url.path, (byMethod = new Map()));
+    const known = byMethod.get(exchange.method);
+    if (known !== undefined) {
+      known.group.exchanges.push(exchange);
+      continue;
+    }
     let path = '';
     const found: { position: number; param: NonNullable<TemplateNode['param']>; value: string }[] = [];
     let node: TemplateNode | undefined = template;
@@ -390,6 +413,7 @@ function groupExchanges<T extends PathSample>(
     const key = `${exchange.method} ${path}`;
     let entry = groups.get(key);
     if (!entry) groups.set(key, (entry = { group: { method: exchange.method, host, path, pathParams: [], exchanges: [] }, params: new Map() }));
+    byMethod.set(exchange.method, entry);
     entry.group.exchanges.push(exchange);
     for (const { position, param, value } of found) {
       let values = entry.params.get(position);
