@@ -16,16 +16,20 @@ export function isDistinctiveString(value: string): boolean {
   let digits = 0;
   let lower = 0;
   let upper = 0;
+  let dots = 0;
   for (let i = 0; i < n; i++) {
     const c = value.charCodeAt(i);
     if (c <= 32) return false; // free text, never an id
     if (c >= 48 && c <= 57) digits++;
     else if (c >= 97 && c <= 122) lower++;
     else if (c >= 65 && c <= 90) upper++;
+    else if (c === 46) dots++;
   }
   if (digits === n) return isDistinctiveInteger(Number(value), n);
   if (n < MIN_LENGTH) return false;
-  if (DATE.test(value) || VERSION.test(value)) return false;
+  // The regular expressions run only on what could match them: most values have no date or version shape.
+  if (digits >= 8 && startsWithDate(value)) return false;
+  if (dots > 0 && digits + dots + (value.charCodeAt(0) === 118 ? 1 : 0) === n && VERSION.test(value)) return false;
   if (digits > 0 && lower + upper > 0) return n >= 8;
   // No digits: only a long mixed-case run (a base64 token) is more than a word or a slug.
   return n >= 16 && lower > 0 && upper > 0;
@@ -33,7 +37,14 @@ export function isDistinctiveString(value: string): boolean {
 
 /** A JSON number worth indexing: an integer id, not a count, a round limit or a timestamp. */
 export function isDistinctiveNumber(value: number): boolean {
-  return Number.isSafeInteger(value) && isDistinctiveInteger(value, String(Math.abs(value)).length);
+  return Number.isSafeInteger(value) && isDistinctiveInteger(value, digitCount(Math.abs(value)));
+}
+
+/** `String(n).length` for a non-negative safe integer, without making the string. */
+function digitCount(n: number): number {
+  let digits = 1;
+  for (let limit = 10; n >= limit; limit *= 10) digits++;
+  return digits;
 }
 
 function isDistinctiveInteger(value: number, digits: number): boolean {
@@ -50,5 +61,15 @@ function isPowerOfTwo(n: number): boolean {
   return n > 0 && Number.isSafeInteger(n) && (n & (n - 1)) === 0 && n < 2 ** 31;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}/;
+/** `^\d{4}-\d{2}-\d{2}`, by character: every id-shaped value is asked. */
+function startsWithDate(value: string): boolean {
+  if (value.length < 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  for (const i of DATE_DIGITS) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
 const VERSION = /^v?\d+(?:\.\d+)+$/;

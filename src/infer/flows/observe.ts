@@ -10,15 +10,19 @@
  * and request headers that echo a cookie (CSRF double submit).
  *
  * Memory is bounded: at most `MAX_INDEXED` values are remembered (long ones as a digest), and
- * every body is read up to a fixed number of leaves (values.ts).
+ * every body is read up to a fixed number of leaves (values.ts). Once the index is full no
+ * response can add to it, so responses are no longer read for values at all.
+ *
+ * Each place (endpoint, in, name) is one record, shared by the index, the counts and the links,
+ * so a value costs one map entry and a request's values are counted without building keys.
  */
 import { createHash } from 'node:crypto';
-import type { Exchange } from '../../exchange.js';
+import type { Exchange, NameValue } from '../../exchange.js';
 import type { CsrfPair, Link, LinkEnd, PathParam } from '../../model.js';
 import { compareText } from '../../order.js';
 import { readJwt } from '../../redact/jwt.js';
 import { requestCookies, responseCookies } from '../../normalise/cookies.js';
-import { type PlacedValue, requestValues, responseValues } from './values.js';
+import { createValueReader, type Emit, type PlacedValue } from './values.js';
 
 export interface FlowEndpoint {
   key: string;
@@ -51,29 +55,86 @@ const MAX_INDEXED = 200_000;
 /** Values longer than this are remembered by digest, so a JWT costs as much as a UUID. */
 const DIGEST_OVER = 64;
 const MAX_NAMES = 1000;
+/** Recent long values and their digest or JWT reading: a session sends the same token again and again. */
+const RECENT = 16;
+
+/** One place of one endpoint: where a value was first seen, or an input that carried values. */
+interface Place {
+  end: LinkEnd;
+  /** Requests whose values at this place were counted. */
+  requests: number;
+  /** The last request that counted this place, so each request counts it once. */
+  countedIn: number;
+  /** Producer place → link into this place. */
+  links?: Map<Place, Counted<Link>>;
+}
+
+/** One endpoint's places, by where they are and then by name. */
+type EndpointPlaces = { endpoint: string } & { [where in LinkEnd['in']]: Map<string, Place> };
+
+function placeOf(places: EndpointPlaces, where: LinkEnd['in'], name: string): Place {
+  const byName = places[where];
+  let place = byName.get(name);
+  if (!place) byName.set(name, (place = { end: { endpoint: places.endpoint, in: where, name }, requests: 0, countedIn: -1 }));
+  return place;
+}
+
+interface Counted<T> {
+  value: T;
+  countedIn: number;
+}
 
 export function createFlowObserver(): FlowObserver {
+  const reader = createValueReader();
   /** Value → the response place that gave it first, or null when a request sent it first. */
-  const firstSeen = new Map<string, LinkEnd | null>();
-  const links = new Map<string, Link>();
-  const inputs = new Map<string, number>();
+  const firstSeen = new Map<string, Place | null>();
+  /** Endpoint key → its places. */
+  const places = new Map<string, EndpointPlaces>();
+  const inputs: Place[] = [];
   const credentials = new Map<string, { claims: Set<string>; min?: number; max?: number }>();
   const setCookies = new Map<string, Map<string, number>>();
   const csrf = new Map<string, Map<string, CsrfPair>>();
+  const digests = new Map<string, string>();
+  const jwts = new Map<string, ReturnType<typeof readJwt>>();
+  let request = 0;
+  let producer: EndpointPlaces | undefined;
 
-  const remember = (value: string, origin: LinkEnd | null): void => {
+  const placesOf = (endpoint: string): EndpointPlaces => {
+    let known = places.get(endpoint);
+    if (!known) places.set(endpoint, (known = { endpoint, path: new Map(), query: new Map(), header: new Map(), cookie: new Map(), body: new Map() }));
+    return known;
+  };
+
+  const indexKey = (value: string): string => {
+    if (value.length <= DIGEST_OVER) return value;
+    let key = digests.get(value);
+    if (key === undefined) {
+      key = `#${createHash('sha256').update(value).digest('base64')}`;
+      if (digests.size >= RECENT) digests.clear();
+      digests.set(value, key);
+    }
+    return key;
+  };
+
+  /** A response value: remembered with its place unless a request or response gave it before. */
+  const produced: Emit = (where, name, value) => {
+    if (firstSeen.size >= MAX_INDEXED) return;
     const key = indexKey(value);
-    if (!firstSeen.has(key) && firstSeen.size < MAX_INDEXED) firstSeen.set(key, origin);
+    if (!firstSeen.has(key)) firstSeen.set(key, placeOf(producer!, where, name));
   };
 
   return {
     observe(exchange, endpoint) {
-      const sent = requestValues(exchange, endpoint.pathParams);
-      consume(sent, endpoint.key);
-      for (const v of sent) remember(v.value, null);
+      request++;
+      const cookiesSent = requestCookies(exchange);
+      const sent = reader.requestValues(exchange, endpoint.pathParams, cookiesSent);
+      const keys = sent.map((v) => indexKey(v.value));
+      consume(sent, keys, endpoint.key);
+      for (const key of keys) if (!firstSeen.has(key) && firstSeen.size < MAX_INDEXED) firstSeen.set(key, null);
       noteCredentials(sent);
-      noteCsrf(exchange, endpoint.host);
-      for (const cookie of responseCookies(exchange)) {
+      noteCsrf(exchange, cookiesSent, endpoint.host);
+      const cookiesSet = responseCookies(exchange);
+      for (const cookie of cookiesSet) {
         let by = setCookies.get(cookie.name);
         if (!by) {
           if (setCookies.size >= MAX_NAMES) continue;
@@ -81,12 +142,20 @@ export function createFlowObserver(): FlowObserver {
         }
         by.set(endpoint.key, (by.get(endpoint.key) ?? 0) + 1);
       }
-      for (const v of responseValues(exchange)) remember(v.value, { endpoint: endpoint.key, in: v.in, name: v.name });
+      // A full index takes nothing more, and response values are read only to fill it.
+      if (firstSeen.size >= MAX_INDEXED) return;
+      producer = placesOf(endpoint.key);
+      reader.responseValues(exchange, cookiesSet, produced);
     },
     finish() {
-      for (const link of links.values()) link.of = inputs.get(inputKey(link.to)) ?? link.seen;
+      const links: Link[] = [];
+      for (const input of inputs) {
+        if (!input.links) continue;
+        // Copies, so no two links share an end object (a YAML or JSON writer sees plain trees).
+        for (const { value: link } of input.links.values()) links.push({ from: { ...link.from }, to: { ...link.to }, seen: link.seen, of: input.requests });
+      }
       return {
-        links: [...links.values()].sort(compareLinks),
+        links: links.sort(compareLinks),
         credentials: new Map(
           [...credentials].map(([key, c]) => [
             key,
@@ -102,30 +171,33 @@ export function createFlowObserver(): FlowObserver {
   };
 
   /** Counts, once per request, each input carrying a value and each producer it came from. */
-  function consume(sent: readonly PlacedValue[], consumer: string): void {
-    const counted = new Set<string>();
-    for (const v of sent) {
-      const to: LinkEnd = { endpoint: consumer, in: v.in, name: v.name };
-      const input = inputKey(to);
-      if (!counted.has(input)) {
-        counted.add(input);
-        inputs.set(input, (inputs.get(input) ?? 0) + 1);
+  function consume(sent: readonly PlacedValue[], keys: readonly string[], endpoint: string): void {
+    if (sent.length === 0) return;
+    const consumer = placesOf(endpoint);
+    for (let i = 0; i < sent.length; i++) {
+      const v = sent[i]!;
+      const input = placeOf(consumer, v.in, v.name);
+      if (input.countedIn !== request) {
+        if (input.requests === 0) inputs.push(input);
+        input.countedIn = request;
+        input.requests++;
       }
-      const from = firstSeen.get(indexKey(v.value));
+      const from = firstSeen.get(keys[i]!);
       if (!from) continue;
-      const key = `${input}\u0000${inputKey(from)}`;
-      if (counted.has(key)) continue;
-      counted.add(key);
-      const link = links.get(key);
-      if (link) link.seen++;
-      else links.set(key, { from, to, seen: 1, of: 0 });
+      const links = (input.links ??= new Map());
+      const link = links.get(from);
+      if (!link) links.set(from, { value: { from: from.end, to: input.end, seen: 1, of: 0 }, countedIn: request });
+      else if (link.countedIn !== request) {
+        link.countedIn = request;
+        link.value.seen++;
+      }
     }
   }
 
   function noteCredentials(sent: readonly PlacedValue[]): void {
     for (const v of sent) {
       if (v.in !== 'header' && v.in !== 'cookie' && v.in !== 'query') continue;
-      const jwt = readJwt(v.value);
+      const jwt = jwtOf(v.value);
       if (!jwt) continue;
       const key = `${v.in} ${v.in === 'header' ? v.name.toLowerCase() : v.name}`;
       let facts = credentials.get(key);
@@ -141,9 +213,22 @@ export function createFlowObserver(): FlowObserver {
     }
   }
 
+  /** `readJwt`, read once for a token sent again and again. */
+  function jwtOf(value: string): ReturnType<typeof readJwt> {
+    // Not a JWT: readJwt says so from the first two characters, no need to remember it.
+    if (value.charCodeAt(0) !== 101 /* e */) return null;
+    let jwt = jwts.get(value);
+    if (jwt === undefined) {
+      jwt = readJwt(value);
+      if (jwts.size >= RECENT) jwts.clear();
+      jwts.set(value, jwt);
+    }
+    return jwt;
+  }
+
   /** A request header carrying exactly the value of a cookie sent with it. */
-  function noteCsrf(exchange: Exchange, host: string): void {
-    const cookies = requestCookies(exchange).filter((c) => c.value.length >= 8);
+  function noteCsrf(exchange: Exchange, sentCookies: readonly NameValue[], host: string): void {
+    const cookies = sentCookies.filter((c) => c.value.length >= 8);
     if (cookies.length === 0) return;
     for (const header of exchange.request.headers) {
       const name = header.name.toLowerCase();
@@ -158,10 +243,6 @@ export function createFlowObserver(): FlowObserver {
       else if (pairs.size < MAX_NAMES) pairs.set(key, { header: name, cookie: cookie.name, seen: 1 });
     }
   }
-}
-
-function indexKey(value: string): string {
-  return value.length > DIGEST_OVER ? `#${createHash('sha256').update(value).digest('base64')}` : value;
 }
 
 function inputKey(end: LinkEnd): string {

@@ -3,10 +3,13 @@
  * (a path parameter's name, a query or header name, a cookie name, a JSON field path such as
  * `items[].id`). Reads the original exchange; the values never leave the flows module, only
  * the place names do, and those are kept only when they look like names (not data).
+ *
+ * Every kept exchange passes through here, so a reader remembers what repeats from one body to
+ * the next: whether a key reads as a name, and the printed path of each place in a body (a trie
+ * of keys). A body's walk then builds no string and allocates nothing per leaf.
  */
-import type { Exchange, Json } from '../../exchange.js';
+import type { Exchange, Json, NameValue } from '../../exchange.js';
 import type { LinkEnd, PathParam } from '../../model.js';
-import { requestCookies, responseCookies } from '../../normalise/cookies.js';
 import { isDistinctiveNumber, isDistinctiveString } from './distinctive.js';
 
 export interface PlacedValue {
@@ -18,6 +21,29 @@ export interface PlacedValue {
 /** Leaves read per body: enough for the ids of a long list, bounded for a huge one. */
 const MAX_LEAVES = 5000;
 const MAX_DEPTH = 32;
+/** Remembered keys and body places: what one API's bodies repeat; keys that are data stop adding. */
+const MAX_REMEMBERED = 50_000;
+
+/** Where a value was found; the reader calls `emit` once per distinctive value, in reading order. */
+export type Emit = (where: LinkEnd['in'], name: string, value: string) => void;
+
+export interface ValueReader {
+  /** Request values in the order a reader meets them: path, query, headers, cookies, body. */
+  requestValues(exchange: Exchange, pathParams: readonly PathParam[], cookies: readonly NameValue[]): PlacedValue[];
+  /** Response values: headers other than the standard ones, cookies set, JSON bodies and events. */
+  responseValues(exchange: Exchange, cookies: readonly NameValue[], emit: Emit): void;
+}
+
+/** A place in a body: its printed path, and the places under it met so far. */
+interface BodyPlace {
+  /** `items[].id`, or `(body)` for the body itself. */
+  name: string;
+  path: string;
+  keys?: Map<string, BodyPlace>;
+  /** The one place all non-name keys (`{key}`) share. */
+  dataKey?: BodyPlace;
+  items?: BodyPlace;
+}
 
 /** Headers every client sends or every server returns: they carry no value an API hands out. */
 const STANDARD_HEADERS = new Set([
@@ -56,55 +82,130 @@ const STANDARD_HEADERS = new Set([
   'via',
 ]);
 
-/** Request values in the order a reader meets them: path, query, headers, cookies, body. */
-export function requestValues(exchange: Exchange, pathParams: readonly PathParam[]): PlacedValue[] {
-  const out: PlacedValue[] = [];
-  if (pathParams.length > 0) {
-    const segments = exchange.url.path.split('/');
-    for (const param of pathParams) {
-      const raw = segments[param.position + 1];
-      if (raw !== undefined) pushString(out, 'path', param.name, decodeSegment(raw));
-    }
-  }
-  for (const q of exchange.url.query) if (isNameLike(q.name)) pushString(out, 'query', q.name, q.value);
-  for (const header of exchange.request.headers) {
-    const name = header.name.toLowerCase();
-    if (STANDARD_HEADERS.has(name) || name.startsWith(':') || name.startsWith('sec-')) continue;
-    if (!isNameLike(name)) continue;
-    pushString(out, 'header', name, name === 'authorization' || name === 'proxy-authorization' ? credentialOf(header.value) : header.value);
-  }
-  for (const cookie of requestCookies(exchange)) if (isNameLike(cookie.name)) pushString(out, 'cookie', cookie.name, cookie.value);
-  const body = exchange.request.body;
-  if (body) {
-    const content = body.content;
-    if (content.kind === 'json') pushJson(out, 'body', content.value);
-    else if (content.kind === 'form') {
-      for (const f of content.fields) if (isNameLike(f.name)) pushString(out, 'body', f.name, f.value);
-    } else if (content.kind === 'multipart') {
-      for (const part of content.parts)
-        if (part.value !== null && part.fileName === null && isNameLike(part.name)) pushString(out, 'body', part.name, part.value);
-    }
-  }
-  return out;
-}
+export function createValueReader(): ValueReader {
+  const nameLike = new Map<string, boolean>();
+  const rootPlace: BodyPlace = { name: '(body)', path: '' };
+  let remembered = 0;
 
-/** Response values: headers other than the standard ones, cookies set, JSON bodies and events. */
-export function responseValues(exchange: Exchange): PlacedValue[] {
-  const out: PlacedValue[] = [];
-  for (const header of exchange.response.headers) {
-    const name = header.name.toLowerCase();
-    if (STANDARD_HEADERS.has(name) || name.startsWith(':') || !isNameLike(name)) continue;
-    pushString(out, 'header', name, header.value);
-  }
-  for (const cookie of responseCookies(exchange)) if (isNameLike(cookie.name)) pushString(out, 'cookie', cookie.name, cookie.value);
-  const body = exchange.response.body;
-  if (body) {
-    const content = body.content;
-    if (content.kind === 'json' || content.kind === 'jsonp') pushJson(out, 'body', content.value);
-    else if (content.kind === 'ndjson') for (const value of content.values) pushJson(out, 'body', value);
-    else if (content.kind === 'sse') for (const event of content.events) if (event.json !== undefined) pushJson(out, 'body', event.json);
-  }
-  return out;
+  const isName = (name: string): boolean => {
+    let known = nameLike.get(name);
+    if (known === undefined) {
+      known = isNameLike(name);
+      if (remembered < MAX_REMEMBERED) {
+        nameLike.set(name, known);
+        remembered++;
+      }
+    }
+    return known;
+  };
+
+  /** A header name as it is read (lower case), or null for one that carries nothing a flow uses. */
+  const headerName = (cache: Map<string, string | null>, raw: string, sent: boolean): string | null => {
+    let name = cache.get(raw);
+    if (name === undefined) {
+      const lower = raw.toLowerCase();
+      const skip = STANDARD_HEADERS.has(lower) || lower.startsWith(':') || (sent && lower.startsWith('sec-')) || !isName(lower);
+      name = skip ? null : lower;
+      if (remembered < MAX_REMEMBERED) {
+        cache.set(raw, name);
+        remembered++;
+      }
+    }
+    return name;
+  };
+  const sentHeaders = new Map<string, string | null>();
+  const receivedHeaders = new Map<string, string | null>();
+  const sentHeader = (raw: string) => headerName(sentHeaders, raw, true);
+  const receivedHeader = (raw: string) => headerName(receivedHeaders, raw, false);
+
+  const newPlace = (path: string): BodyPlace => ({ name: path || '(body)', path });
+
+  /** The place of `key` under `parent`: one per name, one shared by every key that is data. */
+  const keyPlace = (parent: BodyPlace, key: string): BodyPlace => {
+    const known = parent.keys?.get(key);
+    if (known) return known;
+    let place: BodyPlace;
+    if (isName(key)) place = newPlace(parent.path ? `${parent.path}.${key}` : key);
+    else place = parent.dataKey ??= newPlace(parent.path ? `${parent.path}.{key}` : '{key}');
+    if (remembered < MAX_REMEMBERED) {
+      (parent.keys ??= new Map()).set(key, place);
+      remembered++;
+    }
+    return place;
+  };
+
+  const pushJson = (where: LinkEnd['in'], json: Json, emit: Emit): void => {
+    let leaves = 0;
+    const walk = (value: Json, place: BodyPlace, depth: number): void => {
+      if (leaves >= MAX_LEAVES || depth > MAX_DEPTH) return;
+      if (typeof value === 'string') {
+        leaves++;
+        if (isDistinctiveString(value)) emit(where, place.name, value);
+      } else if (typeof value === 'number') {
+        leaves++;
+        if (isDistinctiveNumber(value)) emit(where, place.name, String(value));
+      } else if (typeof value === 'object' && value !== null) {
+        if (Array.isArray(value)) {
+          if (value.length === 0) return;
+          const items = (place.items ??= newPlace(`${place.path}[]`));
+          for (let i = 0; i < value.length; i++) walk(value[i]!, items, depth + 1);
+        } else {
+          // Own keys in Object.keys order: parsed JSON inherits no enumerable key, and for-in makes no array.
+          for (const key in value) walk(value[key]!, keyPlace(place, key), depth + 1);
+        }
+      }
+    };
+    walk(json, rootPlace, 0);
+  };
+
+  return {
+    requestValues(exchange, pathParams, cookies) {
+      const out: PlacedValue[] = [];
+      const push: Emit = (where, name, value) => {
+        out.push({ in: where, name, value });
+      };
+      if (pathParams.length > 0) {
+        const segments = exchange.url.path.split('/');
+        for (const param of pathParams) {
+          const raw = segments[param.position + 1];
+          if (raw !== undefined) pushString(push, 'path', param.name, decodeSegment(raw));
+        }
+      }
+      for (const q of exchange.url.query) if (isName(q.name)) pushString(push, 'query', q.name, q.value);
+      for (const header of exchange.request.headers) {
+        const name = sentHeader(header.name);
+        if (name === null) continue;
+        pushString(push, 'header', name, name === 'authorization' || name === 'proxy-authorization' ? credentialOf(header.value) : header.value);
+      }
+      for (const cookie of cookies) if (isName(cookie.name)) pushString(push, 'cookie', cookie.name, cookie.value);
+      const body = exchange.request.body;
+      if (body) {
+        const content = body.content;
+        if (content.kind === 'json') pushJson('body', content.value, push);
+        else if (content.kind === 'form') {
+          for (const f of content.fields) if (isName(f.name)) pushString(push, 'body', f.name, f.value);
+        } else if (content.kind === 'multipart') {
+          for (const part of content.parts)
+            if (part.value !== null && part.fileName === null && isName(part.name)) pushString(push, 'body', part.name, part.value);
+        }
+      }
+      return out;
+    },
+    responseValues(exchange, cookies, emit) {
+      for (const header of exchange.response.headers) {
+        const name = receivedHeader(header.name);
+        if (name !== null) pushString(emit, 'header', name, header.value);
+      }
+      for (const cookie of cookies) if (isName(cookie.name)) pushString(emit, 'cookie', cookie.name, cookie.value);
+      const body = exchange.response.body;
+      if (body) {
+        const content = body.content;
+        if (content.kind === 'json' || content.kind === 'jsonp') pushJson('body', content.value, emit);
+        else if (content.kind === 'ndjson') for (const value of content.values) pushJson('body', value, emit);
+        else if (content.kind === 'sse') for (const event of content.events) if (event.json !== undefined) pushJson('body', event.json, emit);
+      }
+    },
+  };
 }
 
 /** `Bearer abc` → `abc`: the token is what an earlier response handed out. */
@@ -113,32 +214,8 @@ function credentialOf(value: string): string {
   return space > 0 && space < 16 ? value.slice(space + 1).trim() : value;
 }
 
-function pushString(out: PlacedValue[], where: LinkEnd['in'], name: string, value: string): void {
-  if (isDistinctiveString(value)) out.push({ in: where, name, value });
-}
-
-function pushJson(out: PlacedValue[], where: LinkEnd['in'], root: Json): void {
-  let leaves = 0;
-  const walk = (value: Json, path: string, depth: number): void => {
-    if (leaves >= MAX_LEAVES || depth > MAX_DEPTH) return;
-    if (typeof value === 'string') {
-      leaves++;
-      if (isDistinctiveString(value)) out.push({ in: where, name: path || '(body)', value });
-    } else if (typeof value === 'number') {
-      leaves++;
-      if (isDistinctiveNumber(value)) out.push({ in: where, name: path || '(body)', value: String(value) });
-    } else if (Array.isArray(value)) {
-      for (const item of value) walk(item, `${path}[]`, depth + 1);
-    } else if (value !== null && typeof value === 'object') {
-      for (const [key, item] of Object.entries(value)) walk(item, path ? `${path}.${keyName(key)}` : keyName(key), depth + 1);
-    }
-  };
-  walk(root, '', 0);
-}
-
-/** A key that is data (an id, an email, free text) is shown as `{key}`, as in field tables. */
-function keyName(key: string): string {
-  return isNameLike(key) ? key : '{key}';
+function pushString(emit: Emit, where: LinkEnd['in'], name: string, value: string): void {
+  if (isDistinctiveString(value)) emit(where, name, value);
 }
 
 /** Names are printed, so only what reads as a name is: no ids, no free text, nothing long. */

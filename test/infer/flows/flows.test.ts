@@ -158,6 +158,28 @@ describe('flows: planted links', () => {
   });
 });
 
+describe('flows: body places', () => {
+  // Each place's printed name is remembered per body shape; this shows the names stay right
+  // whichever shape a body comes in first, and keys that are data share one `{key}` place.
+  it.each<[string, unknown, string]>([
+    ['a top-level field', { token: TOKEN }, 'token'],
+    ['a nested field', { data: { session: { token: TOKEN } } }, 'data.session.token'],
+    ['a field in a list', { items: [{ other: 1 }, { token: TOKEN }] }, 'items[].token'],
+    ['a list of lists', [[TOKEN]], '[][]'],
+    ['the body itself', TOKEN, '(body)'],
+    ['a key that is an id', { byId: { '3f6c2a9e-8b1d-4c7e': { token: TOKEN } } }, 'byId.{key}.token'],
+    ['a key with a space', { 'two words': TOKEN }, '{key}'],
+  ])('%s', async (_, body, name) => {
+    const { links } = await linksOf([
+      // The same keys in other shapes first, so remembered places are reused, not recomputed.
+      entry('GET', `${API}/warmup`, { token: 'x', data: { session: 1 }, items: [], byId: { k: 1 }, 'two words': 1 }),
+      entry('GET', `${API}/grants`, body),
+      entry('GET', `${API}/widgets?token=${encodeURIComponent(TOKEN)}`, { ok: true }),
+    ]);
+    expect(links).toEqual([`GET /api/v2/widgets query:token <- GET /api/v2/grants body:${name} 1/1`]);
+  });
+});
+
 describe('distinctive values', () => {
   it.each<[string, boolean]>([
     ['0', false],
@@ -173,6 +195,17 @@ describe('distinctive values', () => {
     ['g-p-0123456789abcdef', true],
     ['hello world 12345678', false],
     ['QmFzZTY0VG9rZW5XaXRob3V0RGlnaXRz', true],
+    // The date and version shapes are checked by hand before any regular expression runs.
+    ['2025-01-01', false],
+    ['2025-01-01_report7', false],
+    ['2025-0101-abcd12', true],
+    ['20250-1-01abc9', true],
+    ['202x-01-01abc9', true],
+    ['v1.2.3', false],
+    ['10.20.30.40', false],
+    ['v10.20a.30', true],
+    ['1.2.3-beta4', true],
+    ['x1.2.3.4.5', true],
   ])('%s → %s', (value, expected) => {
     expect(isDistinctiveString(value)).toBe(expected);
   });
@@ -187,6 +220,15 @@ describe('distinctive values', () => {
     [1767132000, false],
     [1767132000123, false],
     [1.5, false],
+    // Digit counts at the edges: four digits are never an id, sixteen always are.
+    [9999, false],
+    [10001, true],
+    [-10001, true],
+    [99999, true],
+    [999999999999999, true],
+    [1000000000000001, true],
+    [2 ** 53 - 1, true],
+    [2 ** 53, false],
   ])('%s → %s', (value, expected) => {
     expect(isDistinctiveNumber(value)).toBe(expected);
   });
