@@ -10,7 +10,7 @@
  */
 import type { Exchange, Json, NameValue } from '../../exchange.js';
 import type { LinkEnd, PathParam } from '../../model.js';
-import { isDistinctiveNumber, isDistinctiveString } from './distinctive.js';
+import { isDistinctiveNumber, isDistinctiveString, MAX_LENGTH } from './distinctive.js';
 
 export interface PlacedValue {
   in: LinkEnd['in'];
@@ -23,6 +23,8 @@ const MAX_LEAVES = 5000;
 const MAX_DEPTH = 32;
 /** Remembered keys and body places: what one API's bodies repeat; keys that are data stop adding. */
 const MAX_REMEMBERED = 50_000;
+/** Header names whose last value is kept. */
+const MAX_NAMES = 1000;
 
 /** Where a value was found; the reader calls `emit` once per distinctive value, in reading order. */
 export type Emit = (where: LinkEnd['in'], name: string, value: string) => void;
@@ -32,6 +34,17 @@ export interface ValueReader {
   requestValues(exchange: Exchange, pathParams: readonly PathParam[], cookies: readonly NameValue[]): PlacedValue[];
   /** Response values: headers other than the standard ones, cookies set, JSON bodies and events. */
   responseValues(exchange: Exchange, cookies: readonly NameValue[], emit: Emit): void;
+}
+
+/** A header name as flows read it, and the last value it had (a session sends the same token on every request). */
+interface HeaderReading {
+  /** In lower case. */
+  name: string;
+  /** `Authorization: Bearer abc` is indexed as `abc`. */
+  credential: boolean;
+  raw: string | undefined;
+  /** What `raw` gave: the value to index, or null. */
+  value: string | null;
 }
 
 /** A place in a body: its printed path, and the places under it met so far. */
@@ -99,24 +112,35 @@ export function createValueReader(): ValueReader {
     return known;
   };
 
-  /** A header name as it is read (lower case), or null for one that carries nothing a flow uses. */
-  const headerName = (cache: Map<string, string | null>, raw: string, sent: boolean): string | null => {
-    let name = cache.get(raw);
-    if (name === undefined) {
-      const lower = raw.toLowerCase();
-      const skip = STANDARD_HEADERS.has(lower) || lower.startsWith(':') || (sent && lower.startsWith('sec-')) || !isName(lower);
-      name = skip ? null : lower;
+  /** How a header name is read, or null for one that carries nothing a flow uses. */
+  const headerReading = (cache: Map<string, HeaderReading | null>, raw: string, sent: boolean): HeaderReading | null => {
+    let reading = cache.get(raw);
+    if (reading === undefined) {
+      const name = raw.toLowerCase();
+      const skip = STANDARD_HEADERS.has(name) || name.startsWith(':') || (sent && name.startsWith('sec-')) || !isName(name);
+      reading = skip ? null : { name, credential: sent && (name === 'authorization' || name === 'proxy-authorization'), raw: undefined, value: null };
       if (remembered < MAX_REMEMBERED) {
-        cache.set(raw, name);
+        cache.set(raw, reading);
         remembered++;
       }
     }
-    return name;
+    return reading;
   };
-  const sentHeaders = new Map<string, string | null>();
-  const receivedHeaders = new Map<string, string | null>();
-  const sentHeader = (raw: string) => headerName(sentHeaders, raw, true);
-  const receivedHeader = (raw: string) => headerName(receivedHeaders, raw, false);
+  let lastValues = 0;
+  /** The value of a header worth indexing, or null; the same value as last time is not read again. */
+  const headerValue = (reading: HeaderReading, raw: string): string | null => {
+    if (raw === reading.raw) return reading.value;
+    const value = reading.credential ? credentialOf(raw) : raw;
+    const distinctive = isDistinctiveString(value) ? value : null;
+    if (raw.length <= MAX_LENGTH && (reading.raw !== undefined || lastValues < MAX_NAMES)) {
+      if (reading.raw === undefined) lastValues++;
+      reading.raw = raw;
+      reading.value = distinctive;
+    }
+    return distinctive;
+  };
+  const sentHeaders = new Map<string, HeaderReading | null>();
+  const receivedHeaders = new Map<string, HeaderReading | null>();
 
   const newPlace = (path: string): BodyPlace => ({ name: path || '(body)', path });
 
@@ -173,9 +197,9 @@ export function createValueReader(): ValueReader {
       }
       for (const q of exchange.url.query) if (isName(q.name)) pushString(push, 'query', q.name, q.value);
       for (const header of exchange.request.headers) {
-        const name = sentHeader(header.name);
-        if (name === null) continue;
-        pushString(push, 'header', name, name === 'authorization' || name === 'proxy-authorization' ? credentialOf(header.value) : header.value);
+        const reading = headerReading(sentHeaders, header.name, true);
+        const value = reading && headerValue(reading, header.value);
+        if (value) out.push({ in: 'header', name: reading.name, value });
       }
       for (const cookie of cookies) if (isName(cookie.name)) pushString(push, 'cookie', cookie.name, cookie.value);
       const body = exchange.request.body;
@@ -193,8 +217,9 @@ export function createValueReader(): ValueReader {
     },
     responseValues(exchange, cookies, emit) {
       for (const header of exchange.response.headers) {
-        const name = receivedHeader(header.name);
-        if (name !== null) pushString(emit, 'header', name, header.value);
+        const reading = headerReading(receivedHeaders, header.name, false);
+        const value = reading && headerValue(reading, header.value);
+        if (value) emit('header', reading.name, value);
       }
       for (const cookie of cookies) if (isName(cookie.name)) pushString(emit, 'cookie', cookie.name, cookie.value);
       const body = exchange.response.body;

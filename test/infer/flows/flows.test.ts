@@ -124,6 +124,25 @@ describe('flows: planted links', () => {
     expect(links).toEqual([]);
   });
 
+  it('follows a header whose value changes between requests (a refreshed token, then the first again)', async () => {
+    const refreshed = 'tok_0a1b2c3d4e5f6a7b8c9d0e1f';
+    const auth = (token: string) => ({ headers: [{ name: 'Authorization', value: `Bearer ${token}` }] });
+    const { links } = await linksOf([
+      entry('POST', `${API}/sessions`, { access_token: TOKEN }),
+      entry('GET', `${API}/me`, { ok: true }, auth(TOKEN)),
+      entry('POST', `${API}/refresh`, { token: refreshed }, auth(TOKEN)),
+      entry('GET', `${API}/me`, { ok: true }, auth(refreshed)),
+      entry('GET', `${API}/me`, { ok: true }, auth(refreshed)),
+      entry('GET', `${API}/me`, { ok: true }, auth(TOKEN)),
+      entry('GET', `${API}/me`, { ok: true }, { headers: [{ name: 'authorization', value: 'Bearer short' }] }),
+    ]);
+    expect(links).toEqual([
+      `GET /api/v2/me header:authorization <- POST /api/v2/refresh body:token 2/4`,
+      `GET /api/v2/me header:authorization <- POST /api/v2/sessions body:access_token 2/4`,
+      `POST /api/v2/refresh header:authorization <- POST /api/v2/sessions body:access_token 1/1`,
+    ]);
+  });
+
   it('a value the client sent first links nothing, even when a later response echoes it', async () => {
     const { links } = await linksOf([
       entry('POST', `${API}/drafts`, { draft_id: ORDER_A }, { request: { client_id: ORDER_A } }),
