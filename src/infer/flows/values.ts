@@ -56,6 +56,11 @@ interface BodyPlace {
   /** The one place all non-name keys (`{key}`) share. */
   dataKey?: BodyPlace;
   items?: BodyPlace;
+  /** The first key of this place's object last time, and the key after this one in its parent. */
+  firstKey?: string;
+  first?: BodyPlace;
+  nextKey?: string;
+  next?: BodyPlace;
 }
 
 /** Headers every client sends or every server returns: they carry no value an API hands out. */
@@ -175,7 +180,25 @@ export function createValueReader(): ValueReader {
           for (let i = 0; i < value.length; i++) walk(value[i]!, items, depth + 1);
         } else {
           // Own keys in Object.keys order: parsed JSON inherits no enumerable key, and for-in makes no array.
-          for (const key in value) walk(value[key]!, keyPlace(place, key), depth + 1);
+          // Objects of one shape list their keys in one order: the key after the last one is
+          // checked first (an identity test on parsed keys) before the map of all keys.
+          let before: BodyPlace | null = null;
+          for (const key in value) {
+            let child: BodyPlace | undefined =
+              before === null ? (place.firstKey === key ? place.first : undefined) : before.nextKey === key ? before.next : undefined;
+            if (child === undefined) {
+              child = keyPlace(place, key);
+              if (before === null) {
+                place.firstKey = key;
+                place.first = child;
+              } else {
+                before.nextKey = key;
+                before.next = child;
+              }
+            }
+            walk(value[key]!, child, depth + 1);
+            before = child;
+          }
         }
       }
     };

@@ -188,6 +188,9 @@ describe('flows: body places', () => {
     ['the body itself', TOKEN, '(body)'],
     ['a key that is an id', { byId: { '3f6c2a9e-8b1d-4c7e': { token: TOKEN } } }, 'byId.{key}.token'],
     ['a key with a space', { 'two words': TOKEN }, '{key}'],
+    ['keys in another order', { items: [], byId: {}, token: TOKEN }, 'token'],
+    ['a key after a key that is data', { byId: { a1b2c3d4e5f6: { x: 1 }, '3f6c2a9e-8b1d': { token: TOKEN } } }, 'byId.{key}.token'],
+    ['a key after a list of objects', { items: [{ id: 1 }, { id: 2, token: TOKEN }] }, 'items[].token'],
   ])('%s', async (_, body, name) => {
     const { links } = await linksOf([
       // The same keys in other shapes first, so remembered places are reused, not recomputed.
