@@ -4,6 +4,8 @@
 // alone about 300); resolving, reading and compiling each one cost the command about half a
 // second of CPU per run. The bundle keeps the lazy loading: the pipeline, quicktype-core and
 // har-validator are separate chunks, read only when a run needs them, so `--help` stays instant.
+// The quicktype worker thread's entry (dist/bin/quicktype-worker.js) is a second entry: the
+// command starts it by URL beside itself, and it shares the quicktype-core and renderer chunks.
 //
 // Bundler: rolldown (already in the dev tree as vite's bundler, so no new native toolchain; its
 // engines are Node ^20.19, like ours). Left out of the bundle: handlebars (required at run time
@@ -16,9 +18,10 @@ import { build } from 'rolldown';
 
 rmSync('dist/bin', { recursive: true, force: true });
 await build({
-  input: 'dist/cli/main.js',
+  // The quicktype worker thread's entry is its own file: quicktype-thread.js starts it by URL.
+  input: { har2api: 'dist/cli/main.js', 'quicktype-worker': 'dist/cli/quicktype-worker.js' },
   platform: 'node',
   external: [/^@faker-js\/faker(\/|$)/, /^handlebars(\/|$)/],
   logLevel: 'warn',
-  output: { dir: 'dist/bin', format: 'esm', entryFileNames: 'har2api.js', chunkFileNames: '[name]-[hash].js', sourcemap: false },
+  output: { dir: 'dist/bin', format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', sourcemap: false },
 });

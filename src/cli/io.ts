@@ -37,6 +37,11 @@ export interface Io {
    * one-line `Har2ApiError` (`E_WRITE`) and leaves every target as it was when anything fails.
    */
   writeFilesAtomically: (files: readonly { path: string; content: string }[]) => Promise<void>;
+  /**
+   * Whether quicktype may run on a worker thread (quicktype-thread.ts): in the real process. An
+   * in-process test's Io leaves it off: there the sources are TypeScript, which a worker cannot load.
+   */
+  quicktypeThread?: boolean;
 }
 
 export function nodeIo(): Io {
@@ -47,6 +52,7 @@ export function nodeIo(): Io {
   });
   return {
     cwd: process.cwd(),
+    quicktypeThread: true,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     stderrIsTTY: Boolean(process.stderr.isTTY),

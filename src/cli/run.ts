@@ -9,6 +9,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { Har2ApiError, isHar2ApiError } from '../errors.js';
+import { runSchemasWith } from '../infer/quicktype.js';
 import { handOver } from '../ingest/hand-over.js';
 import type { InputFile } from '../ingest/index.js';
 import { loadTemplates } from '../load/templates.js';
@@ -29,6 +30,7 @@ import { createProgress } from './progress.js';
 import { customTemplates } from './templates.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, isUsageError, listOption, markStdin, unmarkStdin } from './usage.js';
 import { createParser, knownOptions, withConventions } from './yargs.js';
+import { quicktypeThread } from './quicktype-thread.js';
 
 export { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './usage.js';
 
@@ -160,6 +162,8 @@ async function convert(args: ConvertArgs, settings: Settings | null, io: Io): Pr
   // inputs all fail never awaits it.
   const pipeline = import('../pipeline.js');
   pipeline.catch(() => undefined);
+  // quicktype's thread starts loading it now too (see quicktype-thread.ts).
+  const thread = io.quicktypeThread ? quicktypeThread() : undefined;
   const sizes = await Promise.all(paths.map(async (path) => (path === '-' ? 0 : ((await io.statPath(path))?.size ?? 0))));
   const progress = createProgress(
     io,
@@ -202,12 +206,15 @@ async function convert(args: ConvertArgs, settings: Settings | null, io: Io): Pr
     // Loaded once the flags are read and the inputs found: `--help`, `--version`, usage errors
     // and missing files never need the pipeline's modules.
     const { buildModel } = await pipeline;
+    runSchemasWith(thread?.schema);
     try {
       built = await buildModel(inputs, options, { onProgress: (p) => progress.pass(p) });
     } catch (error) {
       // No capture was usable: one line for every input that failed, however it failed.
       if (!isHar2ApiError(error)) throw error;
       readErrors.push(error, ...error.others);
+    } finally {
+      runSchemasWith(undefined);
     }
     if (built && overlays.length > 0) {
       const { applyOverlays } = await import('../overlay/index.js');
@@ -216,7 +223,8 @@ async function convert(args: ConvertArgs, settings: Settings | null, io: Io): Pr
     }
     if (built && built.model.endpoints.length > 0 && starter === undefined) {
       progress.step(`rendering ${formats.join(', ')}`);
-      outputs = await renderOutputs(built.model, formats, templates);
+      const model = built.model;
+      outputs = await renderOutputs(model, formats, templates, thread && ((format) => (format === 'types' ? thread.types(model) : undefined)));
     }
   } finally {
     progress.done();

@@ -10,9 +10,23 @@ import type { JsonSchema, JsonType } from '../model.js';
 type QuicktypeModule = typeof import('quicktype-core');
 let loading: Promise<QuicktypeModule> | undefined;
 
-function loadQuicktype(): Promise<QuicktypeModule> {
+/** Starts loading quicktype-core (a worker thread calls it first thing, so the load overlaps ingest). */
+export function loadQuicktype(): Promise<QuicktypeModule> {
   loading ??= import('quicktype-core');
   return loading;
+}
+
+/**
+ * Runs quicktype's schema inference on prepared samples and returns its JSON Schema as text.
+ * In this thread unless the CLI hands the runs to its worker thread (`runSchemasWith`): then
+ * this thread never loads quicktype-core, whose load is the largest part of its cost.
+ */
+export type SchemaRunner = (samples: string[]) => Promise<string>;
+let schemaRunner: SchemaRunner | undefined;
+
+/** Where `quicktypeSchema` runs quicktype from now on; `undefined`: in this thread. */
+export function runSchemasWith(runner: SchemaRunner | undefined): void {
+  schemaRunner = runner;
 }
 
 /**
@@ -25,9 +39,16 @@ const PROTO_STAND_IN = '__har2api_proto_key__';
 
 /** Infers one JSON Schema from JSON samples (as text), merging all of them. */
 export async function quicktypeSchema(samples: readonly string[]): Promise<JsonSchema> {
+  const prepared = samples.map((s) => s.replaceAll(`"${PROTO_KEY}":`, `"${PROTO_STAND_IN}":`));
+  const document = JSON.parse(await (schemaRunner ?? quicktypeSchemaText)(prepared)) as DraftSchema;
+  return toModelSchema(document, document.definitions ?? {}, new Set());
+}
+
+/** quicktype's draft-06 schema of samples already prepared by `quicktypeSchema`, as text (what a worker thread sends back). */
+export async function quicktypeSchemaText(samples: string[]): Promise<string> {
   const { quicktype, InputData, jsonInputForTargetLanguage } = await loadQuicktype();
   const input = jsonInputForTargetLanguage('schema');
-  await input.addSource({ name: 'Body', samples: samples.map((s) => s.replaceAll(`"${PROTO_KEY}":`, `"${PROTO_STAND_IN}":`)) });
+  await input.addSource({ name: 'Body', samples });
   const inputData = new InputData();
   inputData.addInput(input);
   const result = await quicktype({
@@ -39,8 +60,7 @@ export async function quicktypeSchema(samples: readonly string[]): Promise<JsonS
     ...NO_GUESSES,
     ignoreJsonRefs: true,
   });
-  const document = JSON.parse(result.lines.join('\n')) as DraftSchema;
-  return toModelSchema(document, document.definitions ?? {}, new Set());
+  return result.lines.join('\n');
 }
 
 interface DraftSchema {
@@ -150,7 +170,9 @@ const ACRONYM_STYLE = 'camel';
  * so other outputs can use the same names.
  */
 export async function quicktypeTypeNameStyle(): Promise<(name: string) => string> {
-  const { combineWords, firstUpperWordStyle, isLetterOrDigit, legalizeCharacters, splitIntoWords } = await loadQuicktype();
+  // Only quicktype's string module (the same one its renderer uses): the rest of quicktype-core
+  // may never load in this thread (the CLI runs it on a worker thread).
+  const { combineWords, firstUpperWordStyle, isLetterOrDigit, legalizeCharacters, splitIntoWords } = await import('quicktype-core/dist/esm/support/Strings.js');
   const legalize = legalizeCharacters(isLetterOrDigit);
   const isStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   return (name) =>

@@ -28,14 +28,40 @@ export interface OutputFile {
   content: string;
 }
 
-export async function renderOutputs(model: ApiModel, formats: readonly Format[], templates: ReferenceTemplates): Promise<OutputFile[]> {
+/** Renders a format elsewhere (the CLI renders types.ts on its quicktype thread), or `undefined`: here. */
+export type RenderElsewhere = (format: Format) => Promise<string> | undefined;
+
+export async function renderOutputs(
+  model: ApiModel,
+  formats: readonly Format[],
+  templates: ReferenceTemplates,
+  elsewhere?: RenderElsewhere,
+): Promise<OutputFile[]> {
+  const wanted = FORMATS.filter((format) => formats.includes(format));
+  // The formats rendered elsewhere start first, this thread renders the rest meanwhile, and only
+  // then waits for them. Each result is kept settled, so a failure surfaces in format order, as
+  // when they were rendered one after the other (and one elsewhere never goes unhandled).
+  const settled = (content: Promise<string>): Promise<Settled> =>
+    content.then(
+      (text) => ({ text }),
+      (error: unknown) => ({ error }),
+    );
+  const results = new Map<Format, Settled | Promise<Settled>>();
+  for (const format of wanted) {
+    const content = elsewhere?.(format);
+    if (content) results.set(format, settled(content));
+  }
+  for (const format of wanted) if (!results.has(format)) results.set(format, await settled(renderFormat(model, format, templates)));
   const outputs: OutputFile[] = [];
-  for (const format of FORMATS) {
-    if (!formats.includes(format)) continue;
-    outputs.push({ name: OUTPUT_FILES[format], content: await renderFormat(model, format, templates) });
+  for (const format of wanted) {
+    const result = await results.get(format)!;
+    if ('error' in result) throw result.error;
+    outputs.push({ name: OUTPUT_FILES[format], content: result.text });
   }
   return outputs;
 }
+
+type Settled = { text: string } | { error: unknown };
 
 async function renderFormat(model: ApiModel, format: Format, templates: ReferenceTemplates): Promise<string> {
   switch (format) {
