@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Har2ApiError as Har2ApiErrorType } from '../../src/errors.js';
 import type { JsonSchema } from '../../src/model.js';
-import { jsonBody, makeEndpoint, makeModel, shown } from '../support/model.js';
+import { jsonBody, makeEndpoint, makeModel } from '../support/model.js';
 
 type ThreadModule = typeof import('../../src/cli/quicktype-thread.js');
 type QuicktypeModule = typeof import('../../src/infer/quicktype.js');
@@ -41,7 +41,7 @@ describe('the quicktype thread', () => {
     const schema: JsonSchema = { type: 'object', properties: { id: { type: 'integer' }, name: { type: ['string', 'null'] } }, required: ['id'] };
     const model = makeModel([
       makeEndpoint({ path: '/items', responses: [{ status: 200, seen: 1, bodies: [jsonBody(schema)] }] }),
-      makeEndpoint({ method: 'POST', path: '/items', requestBodies: [jsonBody({ type: 'array', items: schema })], description: shown('Adds items') }),
+      makeEndpoint({ method: 'POST', path: '/items', requestBodies: [jsonBody({ type: 'array', items: schema })] }),
     ]);
     const text = await quicktypeThread().types(model);
     expect(text).toBe(await renderTypes(model));
@@ -55,8 +55,10 @@ describe('the quicktype thread', () => {
   });
 });
 
+type Reply = { name: string; message: string; stack: string; code?: string; file?: string };
+
 describe('rebuiltError', () => {
-  it.each([
+  it.each<[Reply, string, string]>([
     [
       { name: 'Har2ApiError', message: 'a.har: the capture is empty', stack: '', code: 'E_EMPTY', file: 'a.har' },
       'Har2ApiError',
