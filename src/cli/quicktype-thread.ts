@@ -39,7 +39,6 @@ function start(): NonNullable<typeof running> {
   const worker = new Worker(new URL('./quicktype-worker.js', import.meta.url));
   const pending = new Map<number, Pending>();
   const thread = { worker, pending };
-  worker.unref();
   worker.on('message', (reply: ThreadReply) => {
     const waiting = pending.get(reply.id);
     if (!waiting) return;
@@ -56,6 +55,8 @@ function start(): NonNullable<typeof running> {
   };
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`the quicktype worker thread exited (code ${code})`)));
+  // After the listeners: adding a 'message' listener refs the worker's port again.
+  worker.unref();
   running = thread;
   return thread;
 }

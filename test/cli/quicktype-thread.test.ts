@@ -3,7 +3,10 @@
  * same types.ts, the same errors. The thread runs the built files (dist/): a worker cannot load
  * the TypeScript sources vitest runs.
  */
-import { resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Har2ApiError as Har2ApiErrorType } from '../../src/errors.js';
@@ -56,6 +59,18 @@ describe('the quicktype thread', () => {
 });
 
 type Reply = { name: string; message: string; stack: string; code?: string; file?: string };
+
+describe('the command with its quicktype thread', () => {
+  it.each(['dist/bin/har2api.js', 'dist/cli/main.js'])('%s exits when the run fails before the thread had work', (bin) => {
+    const dir = mkdtempSync(join(tmpdir(), 'har2api-thread-'));
+    writeFileSync(join(dir, 'broken.har'), '{"log": {"entries": [');
+    // The thread is started before the capture is read; an idle thread must not keep the process
+    // alive (the timeout only stops a hang from stalling the suite: it is no measure of speed).
+    const run = spawnSync(process.execPath, [bin, join(dir, 'broken.har'), '-o', join(dir, 'out')], { encoding: 'utf8', timeout: 120_000 });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('broken.har: not valid JSON');
+  });
+});
 
 describe('rebuiltError', () => {
   it.each<[Reply, string, string]>([
