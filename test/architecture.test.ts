@@ -81,12 +81,16 @@ describe('architecture', () => {
     ['yargs', 'cli/yargs'],
     ['handlebars', 'render/handlebars'],
     ['quicktype-core', 'infer/quicktype'],
-    ['har-validator', 'ingest/har-validator'],
     ['fast-glob', 'cli/inputs'],
     ['yaml', 'yaml'],
     ['jsonpath-rfc9535', 'overlay/jsonpath'],
   ])('only one adapter file imports %s', (library, adapter) => {
     expect(files.filter((f) => f.imports.some((i) => i.specifier === library)).map((f) => f.path)).toEqual([adapter]);
+  });
+
+  it('no source file loads har-validator or ajv at run time: its checks are generated code (scripts/generate-har-schema-check.mjs)', () => {
+    expect(files.filter((f) => f.imports.some((i) => /^(?:har-validator|ajv|har-schema)(?:\/|$)/.test(i.specifier))).map((f) => f.path)).toEqual([]);
+    expect(files.find((f) => f.path === 'ingest/har-validator')?.imports.map((i) => i.local)).toContain('ingest/har-schema-check');
   });
 
   it('only the redaction gate makes model text (`Shown`), with one cast', () => {
