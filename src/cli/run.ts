@@ -22,7 +22,7 @@ import { parseWithSettings, type Settings } from './config.js';
 import { findOverlays, OVERLAY_FILE } from './overlays.js';
 import { parser as diffParser, runDiff } from './diff.js';
 import { unifiedDiff } from './unified-diff.js';
-import { expandInputs, inputLabels, readInput, refuseOutputsOverInputs } from './inputs.js';
+import { expandInputs, inputLabels, readInput, refuseOutputsOverInputs, STREAM_THRESHOLD_BYTES } from './inputs.js';
 import type { Io } from './io.js';
 import { asOneLine, printDiagnostics } from './print.js';
 import { SELECTION_VALUE_FLAGS, type SelectionFlags, selectionOptions, withSelectionFlags } from './selection.js';
@@ -162,14 +162,13 @@ async function convert(args: ConvertArgs, settings: Settings | null, io: Io): Pr
   // inputs all fail never awaits it.
   const pipeline = import('../pipeline.js');
   pipeline.catch(() => undefined);
-  // quicktype's thread starts loading it now too (see quicktype-thread.ts).
-  const thread = io.quicktypeThread ? quicktypeThread() : undefined;
   const sizes = await Promise.all(paths.map(async (path) => (path === '-' ? 0 : ((await io.statPath(path))?.size ?? 0))));
-  const progress = createProgress(
-    io,
-    sizes.reduce((a, b) => a + b, 0),
-    !args.quiet,
-  );
+  const total = sizes.reduce((a, b) => a + b, 0);
+  // quicktype's thread starts loading it now too (see quicktype-thread.ts), except for captures
+  // big enough to stream: there its second heap counts against the memory budget, and its
+  // fixed-cost saving is a small share of the run.
+  const thread = io.quicktypeThread && total <= STREAM_THRESHOLD_BYTES ? quicktypeThread() : undefined;
+  const progress = createProgress(io, total, !args.quiet);
   let offset = 0;
   for (const [i, path] of paths.entries()) {
     const before = offset;
