@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Where a har2api run spends its time, by stage: runs bench/har2api.mjs once (on the unbundled
-// dist/cli/main.js, whose file paths name the stages) under the V8 CPU
-// profiler and gives each sample's time to the stage of the nearest frame that names one (a
-// JSON.parse called by ingest is ingest's; a regex run by redaction is redaction's). Module
-// loading and garbage collection are stages of their own, as the profile sees them.
+// dist/cli/main.js, whose file paths name the stages) under the V8 CPU profiler, and gives each
+// sample of the main thread (quicktype's worker thread runs beside it) to the stage of the
+// nearest frame that names one (a JSON.parse called by ingest is ingest's; a regex run by
+// redaction is redaction's). Module loading and garbage collection are stages of their own, as
+// the profile sees them.
 //   node bench/stages.mjs <file.har>   → prints {"stages":{"ingest":ms,…},"totalMs":…}
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -59,6 +60,8 @@ export function stageOf(url, functionName) {
   if (functionName === '(garbage collector)') return 'garbage collection';
   if (functionName === '(program)' || functionName === '(idle)') return 'other';
   if (url.startsWith('node:internal/modules') || functionName === 'compileFunction' || functionName === 'wrapSafe') return 'module loading';
+  // har-validator's checks, generated into the sources (scripts/generate-har-schema-check.mjs).
+  if (url.endsWith('/dist/ingest/har-schema-check.js')) return 'har-validator';
   const own = /\/dist\/(ingest|redact|normalise|infer|render|diff|cli|load)\//.exec(url);
   if (own)
     return { ingest: 'ingest', redact: 'redaction', normalise: 'templating', infer: 'inference', render: 'rendering', diff: 'diff', cli: 'cli', load: 'cli' }[
@@ -105,7 +108,8 @@ export function profileStages(file) {
       maxBuffer: 1 << 20,
     });
     if (run.status !== 0) throw new Error(`profiled run failed: ${run.stderr}`);
-    const name = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+    // The main thread's profile (thread id 0): the quicktype worker thread writes its own.
+    const name = readdirSync(dir).find((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f));
     return stagesOfProfile(JSON.parse(readFileSync(join(dir, name), 'utf8')));
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -11,6 +11,7 @@ describe('the benchmark stage breakdown', () => {
     ['file:///p/node_modules/quicktype-core/dist/Run.js', 'run', 'quicktype'],
     ['file:///p/node_modules/lodash/lodash.js', 'map', 'quicktype'],
     ['file:///p/node_modules/ajv/lib/ajv.js', 'validate', 'har-validator'],
+    ['file:///p/dist/ingest/har-schema-check.js', 'validate', 'har-validator'],
     ['file:///p/node_modules/handlebars/dist/cjs/handlebars.js', 'compile', 'rendering'],
     ['file:///p/node_modules/left-pad/index.js', 'pad', 'other packages'],
     ['node:internal/modules/cjs/loader', 'load', 'module loading'],
