@@ -12,6 +12,8 @@ import { isRequired } from '../evidence.js';
 import type { Gate } from './gate.js';
 import { NamedValues, valuesSchema } from './named-values.js';
 
+/** Credential objects remembered with their shown name; others are looked up by name. */
+const MAX_CREDENTIALS = 256;
 /** Values observed per name; later ones only count towards presence. */
 const MAX_VALUES_PER_NAME = 1000;
 
@@ -84,26 +86,39 @@ export class AuthAccumulator {
   private readonly sets = new Map<string, AuthRequirement>();
   /** Credential names as the gate shows them (a cookie name can hold an email), by `in` and name. */
   private readonly shownNames = new Map<string, string>();
+  /**
+   * The same with the scheme's key, by credential object: the survey answers every call with
+   * the same few objects (normalise/credentials.ts), so most calls need no string built.
+   */
+  private readonly shownByCredential = new Map<Credential, { key: string; name: string }>();
 
   constructor(private readonly gate: Gate) {}
 
   add(credentials: readonly Credential[]): void {
-    const keys = new Set<string>();
+    if (credentials.length === 0) return;
+    const keys: string[] = [];
     for (const credential of credentials) {
-      const shown = { in: credential.in, name: this.shownName(credential) };
-      const key = authSchemeKey(shown);
-      if (keys.has(key)) continue;
-      keys.add(key);
-      const scheme = this.schemes.get(key);
+      const shown = this.shown(credential);
+      if (keys.includes(shown.key)) continue;
+      keys.push(shown.key);
+      const scheme = this.schemes.get(shown.key);
       if (scheme) scheme.seen++;
-      else this.schemes.set(key, { type: credential.type, in: credential.in, name: shown.name, seen: 1 });
+      else this.schemes.set(shown.key, { type: credential.type, in: credential.in, name: shown.name, seen: 1 });
     }
-    if (keys.size === 0) return;
-    const schemes = [...keys].sort();
-    const id = schemes.join('\n');
+    const id = keys.length === 1 ? keys[0]! : keys.sort().join('\n');
     const set = this.sets.get(id);
     if (set) set.seen++;
-    else this.sets.set(id, { schemes, seen: 1 });
+    else this.sets.set(id, { schemes: keys, seen: 1 });
+  }
+
+  private shown(credential: Credential): { key: string; name: string } {
+    let shown = this.shownByCredential.get(credential);
+    if (shown === undefined) {
+      const name = this.shownName(credential);
+      shown = { key: authSchemeKey({ in: credential.in, name }), name };
+      if (this.shownByCredential.size < MAX_CREDENTIALS) this.shownByCredential.set(credential, shown);
+    }
+    return shown;
   }
 
   private shownName(credential: Credential): string {
