@@ -32,6 +32,8 @@ interface Candidate extends Credential {
   /** A well-known credential name; otherwise it must be sent on most calls to the host. */
   named: boolean;
   value: string;
+  /** Its scheme's `authSchemeKey`, made once per name. */
+  key: string;
 }
 
 /**
@@ -72,6 +74,7 @@ const PRINTABLE_NAME = /^_{0,2}[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 interface NameVerdict {
   wellKnown: boolean;
   credentialName: boolean;
+  key: string;
 }
 
 /** Names and values remembered per survey: a capture sends the same few again and again. */
@@ -87,7 +90,7 @@ const MAX_REMEMBERED_CHARS = 2048;
  */
 class CandidateFinder {
   /** Header names as sent → their lower case, and whether a protocol header (never a candidate). */
-  readonly #headers = new Map<string, { lower: string; protocol: boolean }>();
+  readonly #headers = new Map<string, { lower: string; protocol: boolean; key: string }>();
   /** `header` and `cookie` names → their verdict. */
   readonly #names = { header: new Map<string, NameVerdict | null>(), cookie: new Map<string, NameVerdict | null>() };
   /** Cookie names → whether a tracker's. */
@@ -98,27 +101,28 @@ class CandidateFinder {
   candidatesOf(exchange: Exchange): Candidate[] {
     const found: Candidate[] = [];
     for (const header of exchange.request.headers) {
-      const { lower: name, protocol } = this.#header(header.name);
+      const { lower: name, protocol, key } = this.#header(header.name);
       if (name === 'authorization' || name === 'proxy-authorization') {
         if (header.value.trim() === '') continue;
         const scheme = header.value.trim().split(/\s+/, 1)[0]!.toLowerCase();
         const type = scheme === 'bearer' ? 'bearer' : scheme === 'basic' ? 'basic' : 'apiKey';
-        found.push({ type, in: 'header', name, named: true, value: header.value });
+        found.push({ type, in: 'header', name, named: true, value: header.value, key });
       } else if (!protocol) this.#addCandidate(found, 'header', name, header.value);
     }
     for (const cookie of cookiesOf(exchange)) if (!this.#tracker(cookie.name)) this.#addCandidate(found, 'cookie', cookie.name, cookie.value);
     for (const param of exchange.url.query) {
       const candidate = nameSaysCredential(param.name) && isCredentialShaped(param.value);
-      if (candidate && PRINTABLE_NAME.test(param.name)) found.push({ type: 'apiKey', in: 'query', name: param.name, named: true, value: param.value });
+      if (candidate && PRINTABLE_NAME.test(param.name))
+        found.push({ type: 'apiKey', in: 'query', name: param.name, named: true, value: param.value, key: authSchemeKey({ in: 'query', name: param.name }) });
     }
     return found;
   }
 
-  #header(name: string): { lower: string; protocol: boolean } {
+  #header(name: string): { lower: string; protocol: boolean; key: string } {
     let known = this.#headers.get(name);
     if (known === undefined) {
       const lower = name.toLowerCase();
-      known = { lower, protocol: PROTOCOL_HEADER.test(lower) };
+      known = { lower, protocol: PROTOCOL_HEADER.test(lower), key: authSchemeKey({ in: 'header', name: lower }) };
       if (this.#headers.size < MAX_NAMES) this.#headers.set(name, known);
     }
     return known;
@@ -142,8 +146,8 @@ class CandidateFinder {
     }
     if (verdict === null || !this.#valueIs(value, SHAPED)) return;
     const type = where === 'cookie' ? 'cookie' : 'apiKey';
-    if (verdict.wellKnown) found.push({ type, in: where, name, named: true, value });
-    else if (verdict.credentialName || this.#valueIs(value, OPAQUE)) found.push({ type, in: where, name, named: false, value });
+    if (verdict.wellKnown) found.push({ type, in: where, name, named: true, value, key: verdict.key });
+    else if (verdict.credentialName || this.#valueIs(value, OPAQUE)) found.push({ type, in: where, name, named: false, value, key: verdict.key });
   }
 
   /** Whether the value is credential-shaped (`SHAPED`) or an opaque secret (`OPAQUE`), each judged once per value. */
@@ -166,7 +170,11 @@ function nameVerdict(where: 'header' | 'cookie', name: string): NameVerdict | nu
   if (!PRINTABLE_NAME.test(name) || NOT_CREDENTIAL.test(name)) return null;
   // `oai-session-id`, `x-device-id`: a header naming an id identifies a client or a session, it does not authenticate it.
   if (where === 'header' && /[-_]id$/.test(name)) return null;
-  return { wellKnown: where === 'cookie' ? SESSION_COOKIE.test(name) : WELL_KNOWN_HEADER.test(name), credentialName: CREDENTIAL_NAME.test(name) };
+  return {
+    wellKnown: where === 'cookie' ? SESSION_COOKIE.test(name) : WELL_KNOWN_HEADER.test(name),
+    credentialName: CREDENTIAL_NAME.test(name),
+    key: authSchemeKey({ in: where, name }),
+  };
 }
 
 /** Query names that say credential on their own: `api_key`, `access_token`, `token`, `key`. */
@@ -236,17 +244,16 @@ export class CredentialSurvey {
     if (!host) this.hosts.set(exchange.url.host, (host = { calls: 0, tallies: new Map() }));
     host.calls++;
     const sent: Credential[] = [];
-    const seen = new Set<string>();
     for (const candidate of this.finder.candidatesOf(exchange)) {
-      const key = authSchemeKey(candidate);
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const key = candidate.key;
       let tally = host.tallies.get(key);
       if (!tally)
         host.tallies.set(
           key,
           (tally = { credential: { type: candidate.type, in: candidate.in, name: candidate.name }, named: false, calls: 0, values: new Set() }),
         );
+      // A scheme sent twice in one call (a repeated header or cookie) counts once.
+      if (sent.includes(tally.credential)) continue;
       tally.calls++;
       tally.named ||= candidate.named;
       if (tally.values.size < MAX_VALUES) tally.values.add(candidate.value);
