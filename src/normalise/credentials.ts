@@ -93,6 +93,8 @@ class CandidateFinder {
   readonly #headers = new Map<string, { lower: string; protocol: boolean; key: string }>();
   /** `header` and `cookie` names → their verdict. */
   readonly #names = { header: new Map<string, NameVerdict | null>(), cookie: new Map<string, NameVerdict | null>() };
+  /** Query parameter names → whether they say credential. */
+  readonly #queryNames = new Map<string, boolean>();
   /** Cookie names → whether a tracker's. */
   readonly #trackers = new Map<string, boolean>();
   /** Values → bit 1: credential-shaped, bit 2: an opaque secret (bit 4: that was decided). */
@@ -111,7 +113,7 @@ class CandidateFinder {
     }
     for (const cookie of cookiesOf(exchange)) if (!this.#tracker(cookie.name)) this.#addCandidate(found, 'cookie', cookie.name, cookie.value);
     for (const param of exchange.url.query) {
-      const candidate = nameSaysCredential(param.name) && isCredentialShaped(param.value);
+      const candidate = this.#querySays(param.name) && isCredentialShaped(param.value);
       if (candidate && PRINTABLE_NAME.test(param.name))
         found.push({ type: 'apiKey', in: 'query', name: param.name, named: true, value: param.value, key: authSchemeKey({ in: 'query', name: param.name }) });
     }
@@ -126,6 +128,16 @@ class CandidateFinder {
       if (this.#headers.size < MAX_NAMES) this.#headers.set(name, known);
     }
     return known;
+  }
+
+  /** Whether a query parameter's name says credential (`nameSaysCredential`), once per name. */
+  #querySays(name: string): boolean {
+    let says = this.#queryNames.get(name);
+    if (says === undefined) {
+      says = nameSaysCredential(name);
+      if (this.#queryNames.size < MAX_NAMES) this.#queryNames.set(name, says);
+    }
+    return says;
   }
 
   #tracker(name: string): boolean {
@@ -226,6 +238,8 @@ interface Tally {
   named: boolean;
   calls: number;
   values: Set<string>;
+  /** The value of the last call: a reused credential is compared with it, not hashed into `values` again. */
+  last: string | null;
 }
 
 /**
@@ -250,13 +264,16 @@ export class CredentialSurvey {
       if (!tally)
         host.tallies.set(
           key,
-          (tally = { credential: { type: candidate.type, in: candidate.in, name: candidate.name }, named: false, calls: 0, values: new Set() }),
+          (tally = { credential: { type: candidate.type, in: candidate.in, name: candidate.name }, named: false, calls: 0, values: new Set(), last: null }),
         );
       // A scheme sent twice in one call (a repeated header or cookie) counts once.
       if (sent.includes(tally.credential)) continue;
       tally.calls++;
       tally.named ||= candidate.named;
-      if (tally.values.size < MAX_VALUES) tally.values.add(candidate.value);
+      if (candidate.value !== tally.last && tally.values.size < MAX_VALUES) {
+        tally.values.add(candidate.value);
+        tally.last = candidate.value;
+      }
       sent.push(tally.credential);
     }
     return sent;
