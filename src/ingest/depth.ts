@@ -14,14 +14,26 @@ export const MAX_JSON_DEPTH = 64;
 /** True when `value` nests arrays/objects deeper than `max`. Iterative, so any depth is safe. */
 export function exceedsDepth(value: unknown, max = MAX_JSON_DEPTH): boolean {
   if (value === null || typeof value !== 'object') return false;
-  const stack: unknown[] = [value];
+  // Every body of a capture passes here: children are read in place, with no array made per object.
+  const stack: object[] = [value];
   const depths: number[] = [1];
   while (stack.length > 0) {
-    const node = stack.pop() as object;
+    const node = stack.pop() as Record<string, unknown>;
     const depth = depths.pop()!;
     if (depth > max) return true;
-    const children = Array.isArray(node) ? node : Object.values(node);
-    for (const child of children) {
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const child: unknown = node[i];
+        if (child !== null && typeof child === 'object') {
+          stack.push(child);
+          depths.push(depth + 1);
+        }
+      }
+      continue;
+    }
+    for (const key in node) {
+      if (!Object.hasOwn(node, key)) continue;
+      const child = node[key];
       if (child !== null && typeof child === 'object') {
         stack.push(child);
         depths.push(depth + 1);

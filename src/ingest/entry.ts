@@ -174,8 +174,29 @@ function readContent(content: Record<string, unknown>): RawBody {
 
 function readDate(value: unknown): string | null {
   if (typeof value !== 'string') return null;
+  if (isCanonicalTime(value)) return value;
   const time = parseTime(value.trim());
   return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+/** `2025-01-01T10:00:00.123Z`, as `toISOString` writes it (and Chrome records it). */
+const CANONICAL_TIME = /^\d{4}-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
+/**
+ * True when `value` is a real time written as `toISOString` writes it, so reading it would give
+ * it back unchanged: most recorders write every entry's time so, and parsing each is not free.
+ */
+export function isCanonicalTime(value: string): boolean {
+  const match = CANONICAL_TIME.exec(value);
+  if (match === null) return false;
+  const month = Number(match[1]);
+  const day = Number(match[2]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysIn(Number(value.slice(0, 4)), month);
+}
+
+function daysIn(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** ISO 8601 date and time with no zone (`2025-01-01T10:00:00.123`; some exporters write a space for `T`). */

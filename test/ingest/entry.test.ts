@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
-import { ingestEntry } from '../../src/ingest/entry.js';
+import { ingestEntry, isCanonicalTime } from '../../src/ingest/entry.js';
 
 /** A complete HAR 1.2 entry with every field the spec knows, plus creator-specific ones. */
 function fullEntry(): Record<string, unknown> {
@@ -144,6 +144,34 @@ describe('ingestEntry', () => {
   ])('reads an %s startedDateTime', (_what, value, expected) => {
     const { result } = ingest(withValue(['startedDateTime'], value));
     expect(result.ok && result.exchange.startedAt).toBe(expected);
+  });
+
+  it.each([
+    ['2025-01-01T10:00:00.123Z', true],
+    ['2024-02-29T23:59:59.999Z', true],
+    ['2000-02-29T00:00:00.000Z', true],
+    ['0000-02-29T00:00:00.000Z', true],
+    ['2025-12-31T00:00:00.000Z', true],
+    ['2023-02-29T00:00:00.000Z', false],
+    ['1900-02-29T00:00:00.000Z', false],
+    ['2025-04-31T00:00:00.000Z', false],
+    ['2025-13-01T00:00:00.000Z', false],
+    ['2025-00-01T00:00:00.000Z', false],
+    ['2025-01-00T00:00:00.000Z', false],
+    ['2025-01-01T24:00:00.000Z', false],
+    ['2025-01-01T10:60:00.000Z', false],
+    ['2025-01-01T10:00:60.000Z', false],
+    ['2025-01-01T10:00:00Z', false],
+    ['2025-01-01T10:00:00.1234Z', false],
+    ['2025-01-01T10:00:00.123+00:00', false],
+    [' 2025-01-01T10:00:00.123Z', false],
+  ])('takes %s as already canonical: %s (and reads it as parsing would)', (value, canonical) => {
+    expect(isCanonicalTime(value)).toBe(canonical);
+    const time = Date.parse(value.trim());
+    const parsed = Number.isNaN(time) ? null : new Date(time).toISOString();
+    const { result } = ingest(withValue(['startedDateTime'], value));
+    expect(result.ok && result.exchange.startedAt).toBe(canonical ? value : parsed);
+    if (canonical) expect(parsed).toBe(value);
   });
 
   describe.each(['America/New_York', 'Asia/Kolkata', 'Pacific/Chatham'])('in the time zone %s', (zone) => {
