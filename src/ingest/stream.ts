@@ -45,7 +45,7 @@ export async function* splitHarStream(chunks: AsyncIterable<Uint8Array>, label =
   const error = (message: string): Har2ApiError => new Har2ApiError('E_JSON', message, label);
 
   for await (const chunk of chunks) {
-    const buf = chunk;
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let i = 0;
     if (first) {
       first = false;
@@ -120,8 +120,7 @@ export async function* splitHarStream(chunks: AsyncIterable<Uint8Array>, label =
       }
       if (byte === 0x7d || byte === 0x5d || byte === 0x2c) {
         if (capture !== null && depth === capture.depth) {
-          capture.pieces.push(buf.subarray(capture.start, i));
-          const text = Buffer.concat(capture.pieces).toString('utf8');
+          const text = capturedText(capture, buf, i);
           if (capture.kind === 'entry') {
             entries++;
             yield { type: 'entry', text };
@@ -169,6 +168,17 @@ export async function* splitHarStream(chunks: AsyncIterable<Uint8Array>, label =
   if (!done || inString) throw error(`the file ends before the HAR is complete (truncated download?) after ${entries} entries`);
   if (!sawLog) throw new Har2ApiError('E_NOT_HAR', 'JSON but not a HAR: there is no top-level "log" object', label);
   if (!sawEntries) throw new Har2ApiError('E_NOT_HAR', 'not a HAR: "log.entries" is missing or not an array', label);
+}
+
+/**
+ * The text of a value that ends at `end` of `buf`. One that lies within the chunk is decoded
+ * from it in place: copying every entry into a buffer of its own first would allocate, outside
+ * the JS heap, as many bytes as the file holds, on every read of it.
+ */
+function capturedText(capture: Capture, buf: Buffer, end: number): string {
+  if (capture.pieces.length === 0) return buf.toString('utf8', capture.start, end);
+  capture.pieces.push(buf.subarray(capture.start, end));
+  return Buffer.concat(capture.pieces).toString('utf8');
 }
 
 function parseMeta(text: string): unknown {

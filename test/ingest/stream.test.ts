@@ -34,6 +34,16 @@ describe('splitHarStream', () => {
     ]);
   });
 
+  it.each([5, 100_000])('reads plain Uint8Array chunks (not Buffers) of %i bytes, decoded in place', async (size) => {
+    const bytes = new Uint8Array(Buffer.from(text));
+    async function* chunks() {
+      for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+    }
+    const items: StreamItem[] = [];
+    for await (const item of splitHarStream(chunks(), 'x.har')) items.push(item);
+    expect(entries(items)).toEqual(har.log.entries);
+  });
+
   it('skips a UTF-8 BOM and finds creator after entries', async () => {
     const items = await split(`\ufeff{"log":{"entries":[{"a":1}],"creator":"late"}}`);
     expect(entries(items)).toEqual([{ a: 1 }]);
