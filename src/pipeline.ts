@@ -194,6 +194,13 @@ function createSelection(options: ResolvedOptions): Selection {
   const skipReason = createTrafficFilter(options);
   const shapes = new Map<string, Payload>();
   const needs = new ShapeNeeds();
+  const hosts = new Map<string, string>();
+  const sameList = interner();
+  const ownHost = (host: string): string => {
+    let own = hosts.get(host);
+    if (own === undefined) hosts.set(host, (own = ownText(host)));
+    return own;
+  };
   const selection: Selection = {
     kept: [],
     keptEntries: [],
@@ -219,9 +226,16 @@ function createSelection(options: ResolvedOptions): Selection {
           }
           selection.usage.observeKept(exchange.url.host, exchange.url.path);
           entries.push(exchange.entry);
-          selection.kept.push(pathSample(exchange, exchange.url.path, needs.needsShape(exchange.url.host, exchange.url.path) ? shapes : null));
+          selection.kept.push(
+            pathSample(
+              exchange,
+              ownHost(exchange.url.host),
+              ownText(exchange.url.path),
+              needs.needsShape(exchange.url.host, exchange.url.path) ? shapes : null,
+            ),
+          );
           selection.listed.add(exchange);
-          selection.sent.push(selection.survey.add(exchange));
+          selection.sent.push(sameList(selection.survey.add(exchange)));
           let set = selection.schemes.get(exchange.url.host);
           if (!set) selection.schemes.set(exchange.url.host, (set = new Set()));
           set.add(exchange.url.scheme);
@@ -269,7 +283,16 @@ async function shape(captures: readonly Capture[], selected: Selection | null, c
   templated.forEach((group, g) => {
     for (const sample of group.exchanges) groupOf[position.get(sample)!] = g;
   });
-  const credentials = sent.map((candidates, i) => survey.credentialsOf(kept[i]!.url.host, candidates));
+  // Lists are interned (`interner`): each distinct one is filtered once per host.
+  const filtered = new Map<Credential[], Map<string, Credential[]>>();
+  const credentials = sent.map((candidates, i) => {
+    const host = kept[i]!.url.host;
+    let byHost = filtered.get(candidates);
+    if (byHost === undefined) filtered.set(candidates, (byHost = new Map()));
+    let confirmed = byHost.get(host);
+    if (confirmed === undefined) byHost.set(host, (confirmed = survey.credentialsOf(host, candidates)));
+    return confirmed;
+  });
   const left = showLeftOut(leftOut.finish(schemes.keys()), gate);
   return { kept, keptEntries, groupOf, groups, apiRoots, schemes, skipped, credentials, left, cookies };
 }
@@ -315,7 +338,7 @@ function showGroup(group: EndpointGroup<PathSample>, gate: Gate): ShownGroup {
  * successful JSON response) and nothing more, so a million of them fit in memory. Responses of
  * the same shape share one object; with no `shapes`, templating will not read this one's (`ShapeNeeds`).
  */
-function pathSample(exchange: Exchange, path: string, shapes: Map<string, Payload> | null): PathSample {
+function pathSample(exchange: Exchange, host: string, path: string, shapes: Map<string, Payload> | null): PathSample {
   const { status, body } = exchange.response;
   let shape: Payload | null = null;
   if (shapes !== null && body !== null && body.content.kind === 'json' && status >= 200 && status <= 299) {
@@ -324,7 +347,40 @@ function pathSample(exchange: Exchange, path: string, shapes: Map<string, Payloa
     shape = shapes.get(key) ?? null;
     if (shape === null) shapes.set(key, (shape = { mediaType: body.mediaType, size: 0, content: { kind: 'json', value } }));
   }
-  return { method: exchange.method, url: { host: exchange.url.host, path }, response: { status, body: shape } };
+  return { method: exchange.method, url: { host, path }, response: { status, body: shape } };
+}
+
+/**
+ * One shared array per distinct list of credentials (they are the survey's own objects, so equal
+ * lists hold the same ones): nearly every call of a capture sends the same few, and an array
+ * made by pushing holds room for 17, so one per kept entry was most of what pass 1 keeps.
+ */
+function interner(): (list: Credential[]) => Credential[] {
+  const ids = new Map<Credential, number>();
+  const lists = new Map<string, Credential[]>();
+  return (list) => {
+    let key = '';
+    for (const credential of list) {
+      let id = ids.get(credential);
+      if (id === undefined) ids.set(credential, (id = ids.size));
+      key += `${id},`;
+    }
+    let same = lists.get(key);
+    if (same === undefined) lists.set(key, (same = list.slice()));
+    return same;
+  };
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * A copy of a URL part that holds only its own characters. A part split off a URL by a pattern
+ * (ingest/url.ts) is, in V8, a slice that keeps the whole URL, query and all, alive; a path
+ * sample lives to the end of the run, one per kept entry of a capture of any size, so it holds
+ * copies (of hosts, which repeat, one each). URL parts are ASCII: the parser escapes the rest.
+ */
+function ownText(text: string): string {
+  return ASCII.test(text) ? Buffer.from(text, 'latin1').toString('latin1') : text;
 }
 
 /**
