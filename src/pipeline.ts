@@ -409,6 +409,9 @@ async function describe(captures: readonly Capture[], shaped: Shaped, gate: Gate
       accumulators[group]!.add(minimiseExchange(exchange), credentials);
     }
   }
+  // Every body schema starts now (on quicktype's thread, when it has one); each endpoint then
+  // finishes in order, so the gate sees its values in the same order as ever.
+  for (const accumulator of accumulators) accumulator.prepare();
   const endpoints: Endpoint[] = [];
   for (const accumulator of accumulators) endpoints.push(await accumulator.finish());
   return { endpoints, flows: flows.finish() };

@@ -13,7 +13,14 @@ import type { ThreadReply, ThreadRequest } from './quicktype-thread.js';
 loadQuicktype().catch(() => undefined);
 
 const port = parentPort;
-port?.on('message', async ({ id, request }: { id: number; request: ThreadRequest }) => {
+// One request at a time, in the order sent: the main thread may send every schema at once, and
+// runs interleaved at quicktype's awaits would hold all their graphs together.
+let queue: Promise<void> = Promise.resolve();
+port?.on('message', (message: { id: number; request: ThreadRequest }) => {
+  queue = queue.then(() => answer(message));
+});
+
+async function answer({ id, request }: { id: number; request: ThreadRequest }): Promise<void> {
   let reply: ThreadReply;
   try {
     const result = request.kind === 'schema' ? await quicktypeSchemaText(request.samples) : await renderTypes(request.model);
@@ -22,5 +29,5 @@ port?.on('message', async ({ id, request }: { id: number; request: ThreadRequest
     const { name, message, stack, code, file } = error as Error & { code?: string; file?: string };
     reply = { id, error: { name: String(name), message: String(message), stack: String(stack), ...(code !== undefined ? { code, file } : {}) } };
   }
-  port.postMessage(reply);
-});
+  port!.postMessage(reply);
+}

@@ -14,7 +14,7 @@ import { FormBody } from './form-body.js';
 import type { Gate } from './gate.js';
 import { MultipartBody } from './multipart-body.js';
 import { JsonObserver } from './observe-json.js';
-import { inferObservedSchema } from './schema.js';
+import { inferObservedSchema, prepareObservedSchema } from './schema.js';
 import { SseBody } from './sse-body.js';
 
 export type ContentOf<K extends Content['kind']> = Extract<Content, { kind: K }>;
@@ -22,6 +22,8 @@ export type ContentOf<K extends Content['kind']> = Extract<Content, { kind: K }>
 /** What one kind of body gathers beyond size and count; `finish` adds it to the body. */
 export interface BodyDetail {
   add(content: Content): void;
+  /** Starts work `finish` will wait on (schema inference), once every body is in. */
+  prepare?(): void;
   finish(body: Body): Body | Promise<Body>;
 }
 
@@ -51,6 +53,11 @@ export class BodiesAccumulator {
     evidence.add(payload);
   }
 
+  /** Starts the schema inference `finish` waits on (see `prepareObservedSchema`); call after the last `add`. */
+  prepare(): void {
+    for (const evidence of this.all) evidence.prepare();
+  }
+
   async finish(): Promise<Body[]> {
     const bodies: Body[] = [];
     for (const evidence of this.all) bodies.push(await evidence.finish());
@@ -78,6 +85,10 @@ class BodyEvidence {
     if (payload.size < this.min) this.min = payload.size;
     if (payload.size > this.max) this.max = payload.size;
     this.detail?.add(payload.content);
+  }
+
+  prepare(): void {
+    this.detail?.prepare?.();
   }
 
   finish(): Body | Promise<Body> {
@@ -115,6 +126,10 @@ class JsonBody implements BodyDetail {
     this.json.add(content.value);
   }
 
+  prepare(): void {
+    prepareObservedSchema(this.json);
+  }
+
   async finish(body: Body): Promise<Body> {
     const { schema, example } = await inferObservedSchema(this.json, this.at);
     return { ...body, schema, example };
@@ -133,6 +148,10 @@ class NdjsonBody implements BodyDetail {
     for (const line of content.values) this.lines.add(line);
     // A copy: the keep-sake must not pin the capture's parsed body.
     this.first ??= content.values.slice(0, 20).map((line) => JSON.parse(JSON.stringify(line)) as Json);
+  }
+
+  prepare(): void {
+    prepareObservedSchema(this.lines);
   }
 
   async finish(body: Body): Promise<Body> {

@@ -17,7 +17,7 @@
  * quicktype merges them into one schema instead of one property per id.
  */
 import type { Json } from '../exchange.js';
-import type { ShownScalar } from '../model.js';
+import type { JsonSchema, ShownScalar } from '../model.js';
 import { classifySegment } from '../normalise/segments.js';
 import { placeholderKind } from '../redact/placeholders.js';
 import { detachText } from './detach-text.js';
@@ -142,6 +142,8 @@ export function newFieldNode(): FieldNode {
  *   whenever a later sample touches more fields, so only one sample is ever held.
  */
 export class JsonObserver {
+  /** quicktype's schema of the cover, once started early (schema.ts `prepareObservedSchema`); no sample may be added after. */
+  coverSchema: Promise<JsonSchema> | undefined;
   private root = newFieldNode();
   private cover: Json[] = [];
   private nodes = 1;

@@ -29,6 +29,11 @@ export function runSchemasWith(runner: SchemaRunner | undefined): void {
   schemaRunner = runner;
 }
 
+/** Whether `quicktypeSchema` runs on another thread (then starting runs early overlaps them with this thread's work). */
+export function schemasRunElsewhere(): boolean {
+  return schemaRunner !== undefined;
+}
+
 /**
  * quicktype builds its schema in plain objects, where a `__proto__` key sets the prototype
  * instead of adding a property, so the field vanished. Such keys go through it under a stand-in

@@ -8,7 +8,7 @@ import type { JsonSchema, Shown } from '../model.js';
 import { annotateSchema } from './annotate-schema.js';
 import type { Gate } from './gate.js';
 import { type JsonObserver, takeShownExamples } from './observe-json.js';
-import { quicktypeSchema } from './quicktype.js';
+import { quicktypeSchema, schemasRunElsewhere } from './quicktype.js';
 
 export interface JsonInference {
   schema: JsonSchema;
@@ -28,12 +28,31 @@ export interface ShowAt {
 }
 
 /**
+ * Starts quicktype on an observer's cover now, when quicktype runs on another thread: the
+ * pipeline starts every body's once the last exchange is in, so the thread infers later
+ * endpoints' schemas while this one finishes earlier ones (which wait on nothing but their own).
+ * The gate is not called here, so what it shows and in which order stays as it was. In this
+ * thread it does nothing: starting every run at once would only hold all their graphs together.
+ */
+export function prepareObservedSchema(observer: JsonObserver): void {
+  if (observer.coverSchema !== undefined || !schemasRunElsewhere()) return;
+  const started = coverSchema(observer);
+  // Its error reaches `inferObservedSchema`, which awaits it; until then it is not unhandled.
+  started.catch(() => undefined);
+  observer.coverSchema = started;
+}
+
+function coverSchema(observer: JsonObserver): Promise<JsonSchema> {
+  return quicktypeSchema(observer.result().cover.map((skeleton) => JSON.stringify(skeleton)));
+}
+
+/**
  * The schema of every sample an observer saw, from the original values; its examples and the
  * printed representative sample through the gate. Finishes the observer (see `JsonObserver.result`).
  */
 export async function inferObservedSchema(observer: JsonObserver, at: ShowAt): Promise<JsonInference> {
   const observation = observer.result();
-  const inferred = await quicktypeSchema(observation.cover.map((skeleton) => JSON.stringify(skeleton)));
+  const inferred = await (observer.coverSchema ?? coverSchema(observer));
   const keyPath = at.keyPath ?? [];
   const sample = at.gate.json(observation.sample, at.place, keyPath);
   if (observation.samples > 0) takeShownExamples(sample, observation.root);

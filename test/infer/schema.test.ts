@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Json } from '../../src/exchange.js';
 import { JsonObserver, MAP_KEY } from '../../src/infer/observe-json.js';
-import { inferObservedSchema } from '../../src/infer/schema.js';
+import { quicktypeSchemaText, runSchemasWith } from '../../src/infer/quicktype.js';
+import { inferObservedSchema, prepareObservedSchema } from '../../src/infer/schema.js';
 import { fed } from '../support/accumulate.js';
 import type { JsonSchema } from '../../src/model.js';
 import { createGate } from '../../src/infer/gate.js';
@@ -236,5 +237,48 @@ describe('JsonObserver: the cover quicktype gets', () => {
   it('picks the sample touching the most fields as representative, the first on a tie', () => {
     expect(observeJson([{ a: 1 }, { a: 1, b: 2 }, { a: 3, c: 4 }]).representative).toBe(1);
     expect(observeJson([{ a: null }, { a: 1 }]).representative).toBe(1);
+  });
+});
+
+describe('prepareObservedSchema: schemas started early on another thread', () => {
+  const samples: Json[] = [
+    { id: 1, tags: ['a'] },
+    { id: 2, note: null },
+  ];
+  /** A runner standing in for the worker thread: counts the runs it was asked for, runs them here. */
+  const countingRunner = () => {
+    const runs: string[][] = [];
+    return { runs, run: (prepared: string[]) => (runs.push(prepared), quicktypeSchemaText(prepared)) };
+  };
+
+  it.each([
+    ['with a runner: started once, taken by inferObservedSchema', true, 1],
+    ['in this thread: nothing started early', false, 0],
+  ])('%s', async (_label, elsewhere, early) => {
+    const runner = countingRunner();
+    const observer = observe(samples);
+    runSchemasWith(elsewhere ? runner.run : undefined);
+    try {
+      prepareObservedSchema(observer);
+      prepareObservedSchema(observer);
+      expect(runner.runs).toHaveLength(early);
+      const prepared = await inferObservedSchema(observer, { gate: createGate(null), place: 'response.body' });
+      expect(runner.runs).toHaveLength(elsewhere ? 1 : 0);
+      expect(prepared.schema).toEqual(await schemaOf(samples));
+    } finally {
+      runSchemasWith(undefined);
+    }
+  });
+
+  it('keeps a failed early run for inferObservedSchema to throw, not unhandled', async () => {
+    const observer = observe(samples);
+    runSchemasWith(() => Promise.reject(new Error('the thread failed')));
+    try {
+      prepareObservedSchema(observer);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      await expect(inferObservedSchema(observer, { gate: createGate(null), place: 'response.body' })).rejects.toThrow('the thread failed');
+    } finally {
+      runSchemasWith(undefined);
+    }
   });
 });
