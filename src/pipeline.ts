@@ -36,7 +36,7 @@ import { type EndpointGroup, type PathSample, templatePaths } from './normalise/
 import { type Credential, CredentialSurvey } from './normalise/credentials.js';
 import { LeftOutAccumulator } from './normalise/left-out.js';
 import { ListedIds } from './normalise/listed-ids.js';
-import { minimiseExchange } from './normalise/minimise.js';
+import { createMinimiser } from './normalise/minimise.js';
 import { createTrafficFilter } from './normalise/traffic.js';
 import { FilterUsage } from './normalise/unmatched.js';
 import { responseShape, ShapeNeeds } from './normalise/trie.js';
@@ -394,6 +394,7 @@ async function describe(captures: readonly Capture[], shaped: Shaped, gate: Gate
   const flowEndpoints = shaped.groups.map((g) => ({ key: `${g.method} ${g.host} ${g.path}`, host: g.host, pathParams: g.pathParams }));
   // Flows compare the original values and keep only names and counts (infer/flows/observe.ts).
   const flows = createFlowObserver();
+  const minimise = createMinimiser();
   let seq = 0;
   for (const [c, capture] of captures.entries()) {
     const entries = shaped.keptEntries[c]!;
@@ -406,7 +407,7 @@ async function describe(captures: readonly Capture[], shaped: Shaped, gate: Gate
       const credentials = shaped.credentials[seq]!;
       const group = shaped.groupOf[seq++]!;
       flows.observe(exchange, flowEndpoints[group]!);
-      accumulators[group]!.add(minimiseExchange(exchange), credentials);
+      accumulators[group]!.add(minimise(exchange), credentials);
     }
   }
   // Every body schema starts now (on quicktype's thread, when it has one); each endpoint then

@@ -9,32 +9,43 @@ import type { Exchange, NameValue } from '../exchange.js';
 import { responseCookies } from './cookies.js';
 import { headerKind, responseHeaderKind } from './header-kind.js';
 
-export function minimiseExchange(exchange: Exchange): Exchange {
-  const { request, response } = exchange;
-  return {
-    ...exchange,
-    url: exchange.url.fragment === '' ? exchange.url : { ...exchange.url, fragment: '' },
-    request: { headers: notableHeaders(request.headers), cookies: cookieNames(request.cookies), body: request.body },
-    response: {
-      headers: clientHeaders(response.headers),
-      cookies: cookieNames(responseCookies(exchange)),
-      body: response.body,
-      status: response.status,
-      statusText: '',
-      redirectURL: '',
-    },
+/**
+ * A minimiser for one run. Whether a header of a name (as sent, any case) is kept is decided once
+ * per name: every call sends the same few names. Bounded: past `MAX_NAMES` a name is judged each time.
+ */
+export function createMinimiser(): (exchange: Exchange) => Exchange {
+  const notable = new Map<string, boolean>();
+  const forClient = new Map<string, boolean>();
+  const notableHeaders = (headers: readonly NameValue[]): NameValue[] => {
+    const kept: NameValue[] = [];
+    for (const header of headers) if (keeps(notable, header.name, headerKind)) kept.push(header);
+    return kept.length === headers.length ? (headers as NameValue[]) : kept;
+  };
+  const clientHeaders = (headers: readonly NameValue[]): NameValue[] => {
+    const kept: NameValue[] = [];
+    for (const header of headers) if (keeps(forClient, header.name, responseHeaderKind)) kept.push(header);
+    return kept.length === 0 ? NONE : kept;
+  };
+  return (exchange) => {
+    const { request, response } = exchange;
+    return {
+      ...exchange,
+      url: exchange.url.fragment === '' ? exchange.url : { ...exchange.url, fragment: '' },
+      request: { headers: notableHeaders(request.headers), cookies: cookieNames(request.cookies), body: request.body },
+      response: {
+        headers: clientHeaders(response.headers),
+        cookies: cookieNames(responseCookies(exchange)),
+        body: response.body,
+        status: response.status,
+        statusText: '',
+        redirectURL: '',
+      },
+    };
   };
 }
 
 const NONE: NameValue[] = [];
-
-/**
- * Whether a header of this name (as sent, any case) is kept, decided once per name: every call
- * sends the same few names. Bounded: past `MAX_NAMES` a name is judged each time.
- */
 const MAX_NAMES = 2000;
-const notable = new Map<string, boolean>();
-const forClient = new Map<string, boolean>();
 
 function keeps(decided: Map<string, boolean>, name: string, kind: (lower: string) => string | null): boolean {
   let kept = decided.get(name);
@@ -43,18 +54,6 @@ function keeps(decided: Map<string, boolean>, name: string, kind: (lower: string
     if (decided.size < MAX_NAMES) decided.set(name, kept);
   }
   return kept;
-}
-
-function notableHeaders(headers: readonly NameValue[]): NameValue[] {
-  const kept: NameValue[] = [];
-  for (const header of headers) if (keeps(notable, header.name, headerKind)) kept.push(header);
-  return kept.length === headers.length ? (headers as NameValue[]) : kept;
-}
-
-function clientHeaders(headers: readonly NameValue[]): NameValue[] {
-  const kept: NameValue[] = [];
-  for (const header of headers) if (keeps(forClient, header.name, responseHeaderKind)) kept.push(header);
-  return kept.length === 0 ? NONE : kept;
 }
 
 function cookieNames(cookies: readonly NameValue[]): NameValue[] {

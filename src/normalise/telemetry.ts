@@ -133,7 +133,7 @@ export function isTelemetryHost(host: string): boolean {
 export function isTelemetry(exchange: Exchange): boolean {
   const host = exchange.url.host.replace(/:\d+$/, '');
   const path = exchange.url.path;
-  if (isWithinAny(host, TELEMETRY_HOST_SET)) return true;
+  if (isTelemetryHost(host)) return true;
   if (TELEMETRY_HOST_PATHS.some(([domain, pattern]) => isWithin(host, domain) && pattern.test(path))) return true;
   if (TELEMETRY_PATHS.some((pattern) => pattern.test(path))) return true;
   const dot = host.indexOf('.');
