@@ -33,6 +33,7 @@ export function renderChangelog(diff: ModelDiff, template: string = loadTemplate
 }
 
 export { buildModel, type BuildResult, type RunSettings } from './pipeline.js';
+export type { SchemaRunner } from './infer/quicktype.js';
 export { FORMATS, OUTPUT_FILES, type Format, type OutputFile } from './render/index.js';
 export { loadTemplates } from './load/templates.js';
 export type { ReferenceTemplates, Templates } from './render/templates.js';

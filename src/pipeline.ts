@@ -28,6 +28,7 @@ import { type Capture, type InputFile, openCapture } from './ingest/index.js';
 import { createEndpointAccumulator, type ShownGroup } from './infer/endpoint.js';
 import { createFlowObserver, type FlowFacts } from './infer/flows/observe.js';
 import { createGate, type Gate } from './infer/gate.js';
+import type { SchemaRunner } from './infer/quicktype.js';
 import { CookieContents } from './infer/request-example.js';
 import { describeHostAuth } from './infer/host-auth.js';
 import { assignResources } from './infer/resource.js';
@@ -54,6 +55,12 @@ export interface RunSettings {
   redactionKey?: Uint8Array;
   /** Called every thousand exchanges of each pass, for a progress display. */
   onProgress?: (progress: Progress) => void;
+  /**
+   * Where quicktype's schema inference runs; default in this thread. With a runner (the CLI's
+   * worker thread), every body schema starts as soon as the last exchange is in, so it runs
+   * while this thread finishes earlier endpoints. Per run: two runs in one process may differ.
+   */
+  schemaRunner?: SchemaRunner;
 }
 
 export interface Progress {
@@ -390,7 +397,9 @@ function ownText(text: string): string {
  */
 async function describe(captures: readonly Capture[], shaped: Shaped, gate: Gate, settings: RunSettings): Promise<{ endpoints: Endpoint[]; flows: FlowFacts }> {
   const resources = assignResources(shaped.groups, shaped.apiRoots);
-  const accumulators = shaped.groups.map((group, g) => createEndpointAccumulator(group, gate, resources[g], shaped.cookies));
+  const accumulators = shaped.groups.map((group, g) =>
+    createEndpointAccumulator(group, gate, { resource: resources[g], cookies: shaped.cookies, schemaRunner: settings.schemaRunner }),
+  );
   const flowEndpoints = shaped.groups.map((g) => ({ key: `${g.method} ${g.host} ${g.path}`, host: g.host, pathParams: g.pathParams }));
   // Flows compare the original values and keep only names and counts (infer/flows/observe.ts).
   const flows = createFlowObserver();

@@ -9,7 +9,6 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { Har2ApiError, isHar2ApiError } from '../errors.js';
-import { runSchemasWith } from '../infer/quicktype.js';
 import { handOver } from '../ingest/hand-over.js';
 import type { InputFile } from '../ingest/index.js';
 import { loadTemplates } from '../load/templates.js';
@@ -205,15 +204,13 @@ async function convert(args: ConvertArgs, settings: Settings | null, io: Io): Pr
     // Loaded once the flags are read and the inputs found: `--help`, `--version`, usage errors
     // and missing files never need the pipeline's modules.
     const { buildModel } = await pipeline;
-    runSchemasWith(thread?.schema);
     try {
-      built = await buildModel(inputs, options, { onProgress: (p) => progress.pass(p) });
+      // Body schemas on quicktype's thread when it has one, so this thread never loads quicktype-core.
+      built = await buildModel(inputs, options, { onProgress: (p) => progress.pass(p), ...(thread ? { schemaRunner: thread.schema } : {}) });
     } catch (error) {
       // No capture was usable: one line for every input that failed, however it failed.
       if (!isHar2ApiError(error)) throw error;
       readErrors.push(error, ...error.others);
-    } finally {
-      runSchemasWith(undefined);
     }
     if (built && overlays.length > 0) {
       const { applyOverlays } = await import('../overlay/index.js');

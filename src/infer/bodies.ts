@@ -14,6 +14,7 @@ import { FormBody } from './form-body.js';
 import type { Gate } from './gate.js';
 import { MultipartBody } from './multipart-body.js';
 import { JsonObserver } from './observe-json.js';
+import type { SchemaRunner } from './quicktype.js';
 import { inferObservedSchema, prepareObservedSchema } from './schema.js';
 import { SseBody } from './sse-body.js';
 
@@ -27,10 +28,14 @@ export interface BodyDetail {
   finish(body: Body): Body | Promise<Body>;
 }
 
-/** Where a body's values are shown from: the gate, and `request.body` or `response.body`. */
+/**
+ * Where a body's values are shown from: the gate, and `request.body` or `response.body`; and
+ * where its schemas are inferred (the run's `schemaRunner`; absent: in this thread).
+ */
 export interface BodyPlace {
   gate: Gate;
   place: string;
+  schemaRunner?: SchemaRunner | undefined;
 }
 
 export class BodiesAccumulator {
@@ -127,7 +132,7 @@ class JsonBody implements BodyDetail {
   }
 
   prepare(): void {
-    prepareObservedSchema(this.json);
+    prepareObservedSchema(this.json, this.at.schemaRunner);
   }
 
   async finish(body: Body): Promise<Body> {
@@ -151,7 +156,7 @@ class NdjsonBody implements BodyDetail {
   }
 
   prepare(): void {
-    prepareObservedSchema(this.lines);
+    prepareObservedSchema(this.lines, this.at.schemaRunner);
   }
 
   async finish(body: Body): Promise<Body> {

@@ -15,6 +15,7 @@ import { selectsFields, withoutRequiredFields } from './field-selection.js';
 import type { Gate } from './gate.js';
 import { GraphqlAccumulator } from './graphql.js';
 import { AuthAccumulator, HeadersAccumulator, QueryParamsAccumulator } from './params.js';
+import type { SchemaRunner } from './quicktype.js';
 import { CookieContents, RequestExampleAccumulator } from './request-example.js';
 import { ResponseHeadersAccumulator } from './response-headers.js';
 import { WebSocketAccumulator } from './websocket.js';
@@ -37,11 +38,22 @@ export interface EndpointAccumulator {
   finish(): Promise<Endpoint>;
 }
 
+/** What an endpoint shares with the run beyond the gate. */
+export interface EndpointRun {
+  /** The endpoint's resource (infer/resource.ts); none when absent. */
+  resource?: string;
+  /** The cookie contents decided over the whole run (request-example.ts). */
+  cookies?: CookieContents;
+  /** Where body schemas are inferred (`RunSettings.schemaRunner`); absent: in this thread. */
+  schemaRunner?: SchemaRunner | undefined;
+}
+
 /**
  * `group` as the gate showed it (path and path-parameter examples); exchanges arrive with their
  * original values, and every value the endpoint keeps goes through `gate`.
  */
-export function createEndpointAccumulator(group: ShownGroup, gate: Gate, resource = '', cookies = new CookieContents()): EndpointAccumulator {
+export function createEndpointAccumulator(group: ShownGroup, gate: Gate, run: EndpointRun = {}): EndpointAccumulator {
+  const { resource = '', cookies = new CookieContents(), schemaRunner } = run;
   // Only these fields are captured: a group passed with its exchanges must not be held by them.
   const { method, host, path, pathParams } = group;
   let observed = 0;
@@ -52,9 +64,9 @@ export function createEndpointAccumulator(group: ShownGroup, gate: Gate, resourc
   const queryParams = new QueryParamsAccumulator(gate);
   const headers = new HeadersAccumulator(gate);
   const auth = new AuthAccumulator(gate);
-  const requestBodies = new BodiesAccumulator({ gate, place: 'request.body' });
-  const graphql = new GraphqlAccumulator(gate);
-  const webSocket = new WebSocketAccumulator(gate);
+  const requestBodies = new BodiesAccumulator({ gate, place: 'request.body', schemaRunner });
+  const graphql = new GraphqlAccumulator(gate, schemaRunner);
+  const webSocket = new WebSocketAccumulator(gate, schemaRunner);
 
   return {
     add(exchange, credentials = []) {
@@ -64,7 +76,7 @@ export function createEndpointAccumulator(group: ShownGroup, gate: Gate, resourc
       if (status !== 0) {
         statusCounts[status] = (statusCounts[status] ?? 0) + 1;
         let responseBodies = byStatus.get(status);
-        if (!responseBodies) byStatus.set(status, (responseBodies = new BodiesAccumulator({ gate, place: 'response.body' })));
+        if (!responseBodies) byStatus.set(status, (responseBodies = new BodiesAccumulator({ gate, place: 'response.body', schemaRunner })));
         // A 101 switches protocols: what follows is the WebSocket's, not a body.
         if (status !== 101) addPayload(responseBodies, exchange.response.body);
         let responseHeaders = headersByStatus.get(status);

@@ -11,6 +11,7 @@ import type { GraphqlOperation, JsonSchema } from '../model.js';
 import { detachText } from './detach-text.js';
 import type { Gate } from './gate.js';
 import { JsonObserver } from './observe-json.js';
+import type { SchemaRunner } from './quicktype.js';
 import { inferObservedSchema } from './schema.js';
 
 interface Call {
@@ -26,7 +27,11 @@ interface Call {
 export class GraphqlAccumulator {
   private readonly byName = new Map<string, Entry>();
 
-  constructor(private readonly gate: Gate) {}
+  /** `schemaRunner`: where the variables' and responses' schemas are inferred (the run's; absent: in this thread). */
+  constructor(
+    private readonly gate: Gate,
+    private readonly schemaRunner?: SchemaRunner,
+  ) {}
 
   add(exchange: Exchange): void {
     const content = exchange.request.body?.content;
@@ -53,13 +58,15 @@ export class GraphqlAccumulator {
       const entry = this.byName.get(name)!;
       const operation: GraphqlOperation = { name: shownName, operation: entry.operation, seen: entry.seen };
       if (entry.variables) {
-        const at = { gate: this.gate, place: 'request.body', keyPath: ['variables'], maxChars: 1500, maxLines: 40 };
+        const at = { gate: this.gate, place: 'request.body', keyPath: ['variables'], maxChars: 1500, maxLines: 40, schemaRunner: this.schemaRunner };
         const { schema, example } = await inferObservedSchema(entry.variables, at);
         operation.variables = schema;
         operation.example = example;
       }
       if (entry.responses)
-        operation.response = requireRootFields((await inferObservedSchema(entry.responses, { gate: this.gate, place: 'response.body' })).schema);
+        operation.response = requireRootFields(
+          (await inferObservedSchema(entry.responses, { gate: this.gate, place: 'response.body', schemaRunner: this.schemaRunner })).schema,
+        );
       operations.push(operation);
     }
     return operations;

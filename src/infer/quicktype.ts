@@ -17,22 +17,12 @@ export function loadQuicktype(): Promise<QuicktypeModule> {
 }
 
 /**
- * Runs quicktype's schema inference on prepared samples and returns its JSON Schema as text.
- * In this thread unless the CLI hands the runs to its worker thread (`runSchemasWith`): then
- * this thread never loads quicktype-core, whose load is the largest part of its cost.
+ * Runs quicktype's schema inference on samples prepared by `quicktypeSchema` and returns its
+ * JSON Schema as text: where a run's schemas are inferred (`RunSettings.schemaRunner`). The CLI
+ * passes its worker thread's (quicktype-thread.ts), so its main thread never loads quicktype-core,
+ * whose load is the largest part of its cost. Absent: `quicktypeSchemaText`, in this thread.
  */
 export type SchemaRunner = (samples: string[]) => Promise<string>;
-let schemaRunner: SchemaRunner | undefined;
-
-/** Where `quicktypeSchema` runs quicktype from now on; `undefined`: in this thread. */
-export function runSchemasWith(runner: SchemaRunner | undefined): void {
-  schemaRunner = runner;
-}
-
-/** Whether `quicktypeSchema` runs on another thread (then starting runs early overlaps them with this thread's work). */
-export function schemasRunElsewhere(): boolean {
-  return schemaRunner !== undefined;
-}
 
 /**
  * quicktype builds its schema in plain objects, where a `__proto__` key sets the prototype
@@ -42,10 +32,10 @@ export function schemasRunElsewhere(): boolean {
 const PROTO_KEY = '__proto__';
 const PROTO_STAND_IN = '__har2api_proto_key__';
 
-/** Infers one JSON Schema from JSON samples (as text), merging all of them. */
-export async function quicktypeSchema(samples: readonly string[]): Promise<JsonSchema> {
+/** Infers one JSON Schema from JSON samples (as text), merging all of them; quicktype runs where `run` runs it. */
+export async function quicktypeSchema(samples: readonly string[], run: SchemaRunner = quicktypeSchemaText): Promise<JsonSchema> {
   const prepared = samples.map((s) => s.replaceAll(`"${PROTO_KEY}":`, `"${PROTO_STAND_IN}":`));
-  const document = JSON.parse(await (schemaRunner ?? quicktypeSchemaText)(prepared)) as DraftSchema;
+  const document = JSON.parse(await run(prepared)) as DraftSchema;
   return toModelSchema(document, document.definitions ?? {}, new Set());
 }
 
@@ -176,7 +166,8 @@ const ACRONYM_STYLE = 'camel';
  */
 export async function quicktypeTypeNameStyle(): Promise<(name: string) => string> {
   // Only quicktype's string module (the same one its renderer uses): the rest of quicktype-core
-  // may never load in this thread (the CLI runs it on a worker thread).
+  // may never load in this thread (the CLI runs it on a worker thread). The package's `exports`
+  // open this path (`./dist/*`); its root exports the same functions but loads all of it (~0.4 s).
   const { combineWords, firstUpperWordStyle, isLetterOrDigit, legalizeCharacters, splitIntoWords } = await import('quicktype-core/dist/esm/support/Strings.js');
   const legalize = legalizeCharacters(isLetterOrDigit);
   const isStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);

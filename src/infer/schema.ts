@@ -8,7 +8,7 @@ import type { JsonSchema, Shown } from '../model.js';
 import { annotateSchema } from './annotate-schema.js';
 import type { Gate } from './gate.js';
 import { type JsonObserver, takeShownExamples } from './observe-json.js';
-import { quicktypeSchema, schemasRunElsewhere } from './quicktype.js';
+import { quicktypeSchema, type SchemaRunner } from './quicktype.js';
 
 export interface JsonInference {
   schema: JsonSchema;
@@ -18,32 +18,40 @@ export interface JsonInference {
   example: Shown;
 }
 
-/** Where observed samples are shown from: the gate, their place, the keys above them, the example's budget. */
+/**
+ * Where observed samples are shown from: the gate, their place, the keys above them, the
+ * example's budget; and where their schema is inferred (`SchemaRunner`; absent: in this thread).
+ */
 export interface ShowAt {
   gate: Gate;
   place: string;
   keyPath?: readonly string[];
   maxChars?: number;
   maxLines?: number;
+  schemaRunner?: SchemaRunner | undefined;
 }
 
 /**
- * Starts quicktype on an observer's cover now, when quicktype runs on another thread: the
- * pipeline starts every body's once the last exchange is in, so the thread infers later
- * endpoints' schemas while this one finishes earlier ones (which wait on nothing but their own).
- * The gate is not called here, so what it shows and in which order stays as it was. In this
- * thread it does nothing: starting every run at once would only hold all their graphs together.
+ * Starts quicktype on an observer's cover now, when the run has a schema runner (quicktype runs
+ * elsewhere, on the CLI's thread): the pipeline starts every body's once the last exchange is
+ * in, so the thread infers later endpoints' schemas while this one finishes earlier ones (which
+ * wait on nothing but their own). The gate is not called here, so what it shows and in which
+ * order stays as it was. Without a runner it does nothing: quicktype would run in this thread,
+ * where starting every run at once would only hold all their graphs together.
  */
-export function prepareObservedSchema(observer: JsonObserver): void {
-  if (observer.coverSchema !== undefined || !schemasRunElsewhere()) return;
-  const started = coverSchema(observer);
+export function prepareObservedSchema(observer: JsonObserver, schemaRunner: SchemaRunner | undefined): void {
+  if (observer.coverSchema !== undefined || schemaRunner === undefined) return;
+  const started = coverSchema(observer, schemaRunner);
   // Its error reaches `inferObservedSchema`, which awaits it; until then it is not unhandled.
   started.catch(() => undefined);
   observer.coverSchema = started;
 }
 
-function coverSchema(observer: JsonObserver): Promise<JsonSchema> {
-  return quicktypeSchema(observer.result().cover.map((skeleton) => JSON.stringify(skeleton)));
+function coverSchema(observer: JsonObserver, schemaRunner: SchemaRunner | undefined): Promise<JsonSchema> {
+  return quicktypeSchema(
+    observer.result().cover.map((skeleton) => JSON.stringify(skeleton)),
+    schemaRunner,
+  );
 }
 
 /**
@@ -52,7 +60,7 @@ function coverSchema(observer: JsonObserver): Promise<JsonSchema> {
  */
 export async function inferObservedSchema(observer: JsonObserver, at: ShowAt): Promise<JsonInference> {
   const observation = observer.result();
-  const inferred = await (observer.coverSchema ?? coverSchema(observer));
+  const inferred = await (observer.coverSchema ?? coverSchema(observer, at.schemaRunner));
   const keyPath = at.keyPath ?? [];
   const sample = at.gate.json(observation.sample, at.place, keyPath);
   if (observation.samples > 0) takeShownExamples(sample, observation.root);

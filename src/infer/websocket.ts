@@ -8,6 +8,7 @@ import type { MessageStream } from '../model.js';
 import { classifySegment } from '../normalise/segments.js';
 import { StreamKindsAccumulator, type StreamMessage, typeField } from './events.js';
 import type { Gate } from './gate.js';
+import type { SchemaRunner } from './quicktype.js';
 
 /** The frames of an endpoint's exchanges, one exchange at a time; frames are not kept. */
 export class WebSocketAccumulator {
@@ -15,8 +16,9 @@ export class WebSocketAccumulator {
   private connections = 0;
   private readonly kinds: StreamKindsAccumulator;
 
-  constructor(gate: Gate) {
-    this.kinds = new StreamKindsAccumulator({ gate, place: 'websocket' });
+  /** `schemaRunner`: where the frames' schemas are inferred (the run's; absent: in this thread). */
+  constructor(gate: Gate, schemaRunner?: SchemaRunner) {
+    this.kinds = new StreamKindsAccumulator({ gate, place: 'websocket', schemaRunner });
   }
 
   /** `connection`: the exchange opened (or tried to open) a WebSocket, frames recorded or not. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Json } from '../../src/exchange.js';
 import { JsonObserver, MAP_KEY } from '../../src/infer/observe-json.js';
-import { quicktypeSchemaText, runSchemasWith } from '../../src/infer/quicktype.js';
+import { quicktypeSchemaText } from '../../src/infer/quicktype.js';
 import { inferObservedSchema, prepareObservedSchema } from '../../src/infer/schema.js';
 import { fed } from '../support/accumulate.js';
 import type { JsonSchema } from '../../src/model.js';
@@ -257,28 +257,31 @@ describe('prepareObservedSchema: schemas started early on another thread', () =>
   ])('%s', async (_label, elsewhere, early) => {
     const runner = countingRunner();
     const observer = observe(samples);
-    runSchemasWith(elsewhere ? runner.run : undefined);
-    try {
-      prepareObservedSchema(observer);
-      prepareObservedSchema(observer);
-      expect(runner.runs).toHaveLength(early);
-      const prepared = await inferObservedSchema(observer, { gate: createGate(null), place: 'response.body' });
-      expect(runner.runs).toHaveLength(elsewhere ? 1 : 0);
-      expect(prepared.schema).toEqual(await schemaOf(samples));
-    } finally {
-      runSchemasWith(undefined);
-    }
+    const schemaRunner = elsewhere ? runner.run : undefined;
+    prepareObservedSchema(observer, schemaRunner);
+    prepareObservedSchema(observer, schemaRunner);
+    expect(runner.runs).toHaveLength(early);
+    const prepared = await inferObservedSchema(observer, { gate: createGate(null), place: 'response.body', schemaRunner });
+    expect(runner.runs).toHaveLength(elsewhere ? 1 : 0);
+    expect(prepared.schema).toEqual(await schemaOf(samples));
   });
 
   it('keeps a failed early run for inferObservedSchema to throw, not unhandled', async () => {
     const observer = observe(samples);
-    runSchemasWith(() => Promise.reject(new Error('the thread failed')));
-    try {
-      prepareObservedSchema(observer);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-      await expect(inferObservedSchema(observer, { gate: createGate(null), place: 'response.body' })).rejects.toThrow('the thread failed');
-    } finally {
-      runSchemasWith(undefined);
-    }
+    const schemaRunner = () => Promise.reject(new Error('the thread failed'));
+    prepareObservedSchema(observer, schemaRunner);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await expect(inferObservedSchema(observer, { gate: createGate(null), place: 'response.body', schemaRunner })).rejects.toThrow('the thread failed');
+  });
+
+  it('runs each schema with the runner it is given, however many are in use at once', async () => {
+    const [a, b] = [countingRunner(), countingRunner()];
+    const [first, second] = [observe(samples), observe([{ other: true }])];
+    prepareObservedSchema(first, a.run);
+    const late = inferObservedSchema(second, { gate: createGate(null), place: 'response.body', schemaRunner: b.run });
+    await Promise.all([inferObservedSchema(first, { gate: createGate(null), place: 'response.body', schemaRunner: b.run }), late]);
+    // The early run keeps the runner it started with; the other ran where its caller said.
+    expect([a.runs.length, b.runs.length]).toEqual([1, 1]);
+    expect(b.runs[0]![0]).toContain('other');
   });
 });
