@@ -42,9 +42,9 @@ describe('redaction cost is linear in the input', () => {
     const stopwatch = new Stopwatch();
     const redactLarge = () => redactText(large, freshScope());
     stopwatch.expectRatio(redactLarge, () => redactText(small, freshScope()), 40);
-    // Linear but slow per character would pass the ratio above: the slowest shape (random tokens)
-    // costs about 60 plain reads of its characters today, and the old bound of 20 s for 10 MB
-    // came to about 800 on the machine it was set on.
+    // Linear but many times slower per character would pass the ratio above, so the run is also
+    // held to a plain read of the same text: the slowest shape (random tokens) costs 45 to 80
+    // reads today; the bound this replaces, 20 s for 10 MB, came to 300 to 800 reads, by load.
     stopwatch.expectRatio(redactLarge, () => readEveryCharacter(large), 500);
   });
 
