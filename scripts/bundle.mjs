@@ -9,8 +9,7 @@
 //
 // Bundler: rolldown (already in the dev tree as vite's bundler, so no new native toolchain; its
 // engines are Node ^20.19, like ours). Left out of the bundle: handlebars (required at run time
-// through createRequire, CommonJS) and @faker-js/faker's locale lists (required by name at run
-// time, and read only when a capture has prose). The library entry (dist/index.js) and
+// through createRequire, CommonJS). The library entry (dist/index.js) and
 // dist/cli/main.js stay unbundled: tests, the CPU-profile stage breakdown and library users read
 // them module by module.
 import { rmSync } from 'node:fs';
@@ -21,7 +20,7 @@ await build({
   // The quicktype worker thread's entry is its own file: quicktype-thread.js starts it by URL.
   input: { har2api: 'dist/cli/main.js', 'quicktype-worker': 'dist/cli/quicktype-worker.js' },
   platform: 'node',
-  external: [/^@faker-js\/faker(\/|$)/, /^handlebars(\/|$)/],
+  external: [/^handlebars(\/|$)/],
   logLevel: 'warn',
   output: { dir: 'dist/bin', format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', sourcemap: false },
 });

@@ -93,6 +93,12 @@ describe('architecture', () => {
     expect(files.find((f) => f.path === 'ingest/har-validator')?.imports.map((i) => i.local)).toContain('ingest/har-schema-check');
   });
 
+  it('no source file loads @faker-js/faker at run time: its person names are generated into the sources (scripts/generate-name-lists.mjs)', () => {
+    expect(files.filter((f) => f.imports.some((i) => /^@faker-js\/faker(?:\/|$)/.test(i.specifier))).map((f) => f.path)).toEqual([]);
+    expect(readFileSync(join(SRC, 'redact', 'name-dataset.ts'), 'utf8')).not.toMatch(/faker\/locale|createRequire/);
+    expect(files.find((f) => f.path === 'redact/name-dataset')?.imports.map((i) => i.local)).toContain('redact/name-lists');
+  });
+
   it('only the redaction gate makes model text (`Shown`), with one cast', () => {
     const casts = (text: string) => [...text.matchAll(/\bas\s+(?:unknown\s+as\s+)?Shown(?:Scalar|Json)?\b|<Shown(?:Scalar|Json)?>/g)].length;
     const byFile = sourceFiles(SRC)

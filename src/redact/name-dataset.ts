@@ -2,10 +2,11 @@
  * The dataset of given names and surnames the prose scanner (prose.ts) looks names up in: the
  * person-name lists of @faker-js/faker (MIT, maintained, about 70 locales), in Latin, Cyrillic,
  * Greek, Arabic, Hebrew, Thai, Devanagari, Bengali, Armenian, Georgian, Han, Kana and Hangul
- * scripts. This is the one file that imports it. The lists are read on first use only (about a
- * quarter of a second), so a run whose text has no prose never pays for them.
+ * scripts, taken from 45 of its locales by scripts/generate-name-lists.mjs into name-lists.ts (a
+ * run reads one JSON string instead of requiring every locale's module, which cost a quarter of
+ * a second). The sets are built on first use only, so a run whose text has no prose never pays.
  */
-import { createRequire } from 'node:module';
+import { NAME_LISTS } from './name-lists.js';
 
 export interface NameSets {
   /** Given names as written (`Ada`, `Иван`, `翔太`). */
@@ -15,55 +16,6 @@ export interface NameSets {
   /** The longest surname and given name in a script without spaces (Han, Kana, Hangul), in characters. */
   longestJoined: number;
 }
-
-/** Locales whose person names are read: every script the lists have, several languages each. */
-const LOCALES = [
-  'en',
-  'en_GB',
-  'en_IN',
-  'en_NG',
-  'de',
-  'fr',
-  'es',
-  'es_MX',
-  'it',
-  'pt_BR',
-  'pt_PT',
-  'nl',
-  'pl',
-  'sv',
-  'nb_NO',
-  'da',
-  'fi',
-  'tr',
-  'vi',
-  'id_ID',
-  'cs_CZ',
-  'sk',
-  'ro',
-  'hu',
-  'hr',
-  'lv',
-  'af_ZA',
-  'zu_ZA',
-  'yo_NG',
-  'ru',
-  'uk',
-  'el',
-  'ar',
-  'fa',
-  'ur',
-  'he',
-  'th',
-  'hy',
-  'ka_GE',
-  'ne',
-  'bn_BD',
-  'ja',
-  'zh_CN',
-  'zh_TW',
-  'ko',
-];
 
 /**
  * Common words that are also names in some list (`Will`, `Page`, `Grant`, `Chase`): never taken as
@@ -197,39 +149,22 @@ export function nameSets(): NameSets {
 }
 
 function load(): NameSets {
-  const require = createRequire(import.meta.url);
-  const given = new Set<string>();
-  const family = new Set<string>();
+  const lists = JSON.parse(NAME_LISTS) as { given: string[]; family: string[] };
   let longestJoined = 0;
-  const add = (list: unknown, into: Set<string>): void => {
-    for (const name of namesOf(list)) {
-      if (name.length < 2 && !isJoinedScript(name)) continue;
-      into.add(name);
-      if (isJoinedScript(name)) longestJoined = Math.max(longestJoined, name.length);
+  const keep = (names: readonly string[]): Set<string> => {
+    const kept = new Set<string>();
+    for (const name of names) {
+      const joined = isJoinedScript(name);
+      if (name.length < 2 && !joined) continue;
+      kept.add(name);
+      if (joined) longestJoined = Math.max(longestJoined, name.length);
     }
+    return kept;
   };
-  for (const locale of LOCALES) {
-    let person: Record<string, unknown> | undefined;
-    try {
-      const module = require(`@faker-js/faker/locale/${locale}`) as { faker: { rawDefinitions: { person?: Record<string, unknown> } } };
-      person = module.faker.rawDefinitions.person;
-    } catch {
-      continue;
-    }
-    if (!person) continue;
-    add(person.first_name, given);
-    add(person.middle_name, given);
-    add(person.last_name, family);
-  }
+  const given = keep(lists.given);
+  const family = keep(lists.family);
   for (const word of AMBIGUOUS) given.delete(word);
   return { given, family, longestJoined };
-}
-
-/** The names of a faker list: an array, or `{generic, female, male}` arrays. */
-function namesOf(list: unknown): string[] {
-  if (Array.isArray(list)) return list.filter((x): x is string => typeof x === 'string');
-  if (list !== null && typeof list === 'object') return Object.values(list).flatMap((v) => namesOf(v));
-  return [];
 }
 
 /** Han, Kana and Hangul: names written without spaces between surname and given name. */
