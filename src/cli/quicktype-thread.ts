@@ -34,6 +34,28 @@ export function quicktypeThread(): QuicktypeThread {
   return { schema: (samples) => request({ kind: 'schema', samples }), types: (model) => request({ kind: 'types', model }) };
 }
 
+/**
+ * Whether a command line is worth starting the thread for before the command itself has loaded:
+ * a conversion (not `diff`, help, the version or completions) with something to convert. Only a
+ * guess made before the flags are parsed: a run it starts the thread for that needs none ends it
+ * (`stopQuicktypeThread`) or exits without waiting for it.
+ */
+export function mayNeedQuicktypeThread(argv: readonly string[]): boolean {
+  if (argv.length === 0 || SUBCOMMANDS.has(argv[0]!)) return false;
+  return !argv.some((arg) => NO_RUN_FLAGS.has(arg));
+}
+
+const SUBCOMMANDS = new Set(['diff', 'completion', '--get-yargs-completions']);
+const NO_RUN_FLAGS = new Set(['--help', '-h', '--version', '-v']);
+
+/** Ends the thread if one runs: a run that was started early but needs none (a capture big enough to stream) frees its heap. */
+export function stopQuicktypeThread(): void {
+  if (!running) return;
+  const { worker } = running;
+  running = undefined;
+  void worker.terminate();
+}
+
 function start(): NonNullable<typeof running> {
   if (running) return running;
   const worker = new Worker(new URL('./quicktype-worker.js', import.meta.url));

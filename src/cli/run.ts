@@ -30,7 +30,7 @@ import { createProgress } from './progress.js';
 import { customTemplates } from './templates.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, isUsageError, listOption, markStdin, unmarkStdin } from './usage.js';
 import { createParser, knownOptions, withConventions } from './yargs.js';
-import { quicktypeThread } from './quicktype-thread.js';
+import { quicktypeThread, stopQuicktypeThread } from './quicktype-thread.js';
 
 export { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './usage.js';
 
@@ -168,6 +168,8 @@ async function convert(args: ConvertArgs, settings: Settings | null, io: Io): Pr
   // big enough to stream: there its second heap counts against the memory budget, and its
   // fixed-cost saving is a small share of the run.
   const thread = io.quicktypeThread && total <= STREAM_THRESHOLD_BYTES ? quicktypeThread() : undefined;
+  // Started early by main.ts for what looked like a conversion: a streamed run keeps one heap.
+  if (!thread) stopQuicktypeThread();
   const progress = createProgress(io, total, !args.quiet);
   let offset = 0;
   for (const [i, path] of paths.entries()) {

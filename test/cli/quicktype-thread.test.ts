@@ -17,7 +17,7 @@ type ThreadModule = typeof import('../../src/cli/quicktype-thread.js');
 type QuicktypeModule = typeof import('../../src/infer/quicktype.js');
 type TypesModule = typeof import('../../src/render/types.js');
 const built = async <T>(path: string) => (await import(pathToFileURL(resolve(path)).href)) as T;
-const { quicktypeThread, rebuiltError } = await built<ThreadModule>('dist/cli/quicktype-thread.js');
+const { mayNeedQuicktypeThread, quicktypeThread, rebuiltError, stopQuicktypeThread } = await built<ThreadModule>('dist/cli/quicktype-thread.js');
 const { quicktypeSchemaText } = await built<QuicktypeModule>('dist/infer/quicktype.js');
 const { renderTypes } = await built<TypesModule>('dist/render/types.js');
 const { Har2ApiError } = await built<typeof import('../../src/errors.js')>('dist/errors.js');
@@ -69,6 +69,42 @@ describe('the command with its quicktype thread', () => {
     const run = spawnSync(process.execPath, [bin, join(dir, 'broken.har'), '-o', join(dir, 'out')], { encoding: 'utf8', timeout: 120_000 });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('broken.har: not valid JSON');
+  });
+
+  // The thread starts before the flags are parsed (main.ts), on a guess: a usage error must still exit at once.
+  it.each([
+    ['an unknown flag', ['capture.har', '--no-such-flag']],
+    ['a bad format', ['capture.har', '-f', 'pdf']],
+  ])('exits on a usage error after starting the thread early: %s', (_, args) => {
+    const run = spawnSync(process.execPath, ['dist/bin/har2api.js', ...args], { encoding: 'utf8', timeout: 120_000 });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^har2api: /);
+  });
+});
+
+describe('starting the thread before the command has loaded', () => {
+  it.each([
+    ['a capture', ['capture.har'], true],
+    ['captures and flags', ['-o', 'docs', 'a.har', 'b.har', '--quiet'], true],
+    ['stdin', ['-'], true],
+    ['nothing', [], false],
+    ['help', ['--help'], false],
+    ['help after a capture', ['capture.har', '-h'], false],
+    ['the version', ['--version'], false],
+    ['the version, short', ['-v'], false],
+    ['diff', ['diff', 'a.har', 'b.har'], false],
+    ['the completion script', ['completion'], false],
+    ['completions', ['--get-yargs-completions', 'har2api', '--f'], false],
+  ])('%s: %j → %s', (_, argv, expected) => {
+    expect(mayNeedQuicktypeThread(argv)).toBe(expected);
+  });
+
+  it('a run that needs no thread ends the one started early, and a new one can start', async () => {
+    quicktypeThread();
+    stopQuicktypeThread();
+    stopQuicktypeThread();
+    const thread = quicktypeThread();
+    expect(await thread.schema(['{"id":1}'])).toBe(await quicktypeSchemaText(['{"id":1}']));
   });
 });
 
