@@ -48,9 +48,13 @@ export function mayNeedQuicktypeThread(argv: readonly string[]): boolean {
 const SUBCOMMANDS = new Set(['diff', 'completion', '--get-yargs-completions']);
 const NO_RUN_FLAGS = new Set(['--help', '-h', '--version', '-v']);
 
-/** Ends the thread if one runs: a run that was started early but needs none (a capture big enough to stream) frees its heap. */
+/**
+ * Ends the thread if one runs and waits on nothing: a run that started it early but needs none (a
+ * capture big enough to stream) frees its heap. A thread still answering another run in this
+ * process is left alone; a later request starts a new thread.
+ */
 export function stopQuicktypeThread(): void {
-  if (!running) return;
+  if (!running || running.pending.size > 0) return;
   const { worker } = running;
   running = undefined;
   void worker.terminate();

@@ -106,6 +106,13 @@ describe('starting the thread before the command has loaded', () => {
     const thread = quicktypeThread();
     expect(await thread.schema(['{"id":1}'])).toBe(await quicktypeSchemaText(['{"id":1}']));
   });
+
+  it('a run that needs no thread leaves alone one that is answering another run', async () => {
+    const thread = quicktypeThread();
+    const answer = thread.schema(['{"id":1,"name":"a"}']);
+    stopQuicktypeThread();
+    expect(await answer).toBe(await quicktypeSchemaText(['{"id":1,"name":"a"}']));
+  });
 });
 
 describe('rebuiltError', () => {
