@@ -7,8 +7,8 @@
 // it references; formats are the regular expressions ajv's default ("fast") mode uses.
 //   node scripts/generate-har-schema-check.mjs          writes src/ingest/har-schema-check.ts
 //   node scripts/generate-har-schema-check.mjs --check  exits 1 if that file is not current
-import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { writeOrCheck } from './generated-file.mjs';
 
 const OUT = 'src/ingest/har-schema-check.ts';
 const ENTRY_POINTS = { har: 'har.json', entry: 'entry.json' };
@@ -78,13 +78,4 @@ ${parts.join('\n\n')}
 ${exported.join('\n')}
 `;
 
-if (process.argv.includes('--check')) {
-  let current = '';
-  try {
-    current = readFileSync(OUT, 'utf8');
-  } catch {}
-  if (current !== text) {
-    process.stderr.write(`${OUT} is not what scripts/generate-har-schema-check.mjs generates; run it\n`);
-    process.exit(1);
-  }
-} else writeFileSync(OUT, text);
+writeOrCheck(OUT, text, 'scripts/generate-har-schema-check.mjs');
