@@ -3,8 +3,10 @@
 // `-- --sizes 10m,100m,1g`), generates an API-heavy capture, then runs the floor (read + parse +
 // parse bodies) and a whole har2api run (all formats), alternated, each in a fresh process so peak
 // memory is its own (3 runs each by default, `--runs N`), and prints the medians, the ratio in
-// wall and CPU time, peak memory, where the time goes (one CPU-profiled run, bench/stages.mjs;
-// `--no-stages` skips it) and har-to-openapi on the same file when it is installed.
+// wall and CPU time, peak memory, what the same work costs warm in one process (bench/warm.mjs:
+// the part that is per-value work, not start-up or the JIT's warm-up), where the time goes (one
+// CPU-profiled run, bench/stages.mjs; `--no-stages` skips it) and har-to-openapi on the same file
+// when it is installed. First, the start-up: both on a 20 KB capture, where nearly all is fixed cost.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { generateHar, parseSize } from './generate.mjs';
@@ -39,23 +41,36 @@ const summary = (results) => ({
 });
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
-mkdirSync('bench/data', { recursive: true });
-for (const size of sizes) {
+async function capture(size) {
   const file = `bench/data/api-${size}.har`;
   if (!existsSync(file)) {
     process.stderr.write(`generating ${file} …\n`);
     await generateHar(parseSize(size), file);
   }
-  const mb = (statSync(file).size / 1e6).toFixed(0);
-  // Alternated, so a change in the machine's load hits both sides alike.
+  return file;
+}
+
+/** The floor and a whole run, alternated, so a change in the machine's load hits both sides alike. */
+function alternated(file) {
   const floorRuns = [];
   const toolRuns = [];
   for (let i = 0; i < runs; i++) {
     floorRuns.push(once('bench/floor.mjs', file));
     toolRuns.push(once('bench/har2api.mjs', file));
   }
-  const floor = summary(floorRuns);
-  const tool = summary(toolRuns);
+  return { floor: summary(floorRuns), tool: summary(toolRuns) };
+}
+
+mkdirSync('bench/data', { recursive: true });
+{
+  const { floor, tool } = alternated(await capture('20k'));
+  console.log(`\nstart-up: a 20 KB capture, ${runs} alternated runs each, medians`);
+  console.log(`  floor ${seconds(floor.ms)}, har2api ${seconds(tool.ms)} wall: about ${seconds(tool.ms - floor.ms)} of fixed cost in every run`);
+}
+for (const size of sizes) {
+  const file = await capture(size);
+  const mb = (statSync(file).size / 1e6).toFixed(0);
+  const { floor, tool } = alternated(file);
   console.log(`\ncapture: ${file} (${mb} MB), ${runs} alternated runs each, medians`);
   console.log(
     `  floor   (read + parse + parse bodies): ${seconds(floor.ms)} wall, ${seconds(floor.cpuMs)} CPU, peak RSS ${floor.maxRssMb} MB  [wall ms: ${floor.all.join(', ')}]`,
@@ -66,6 +81,13 @@ for (const size of sizes) {
   console.log(
     `  ratio: ${(tool.ms / floor.ms).toFixed(2)}x the floor in wall time, ${(tool.cpuMs / floor.cpuMs).toFixed(2)}x in CPU time; peak memory ${(tool.maxRssMb / floor.maxRssMb).toFixed(2)}x the floor's`,
   );
+  // A capture streamed (over 256 MB) is never held as one text, so it has no warm in-process run here.
+  if (statSync(file).size < 256 * 1024 * 1024) {
+    const warm = once('bench/warm.mjs', file);
+    console.log(
+      `  warm (the same work 5 times in one process, fastest run: no start-up, compiled code): ${seconds(warm.ms)}, ${(warm.ms / floor.ms).toFixed(2)}x the floor  [ms: ${warm.all.join(', ')}]`,
+    );
+  }
   if (peer) {
     const other = once('bench/har-to-openapi.mjs', file);
     console.log(
