@@ -8,8 +8,9 @@
 // command starts it by URL beside itself, and it shares the quicktype-core and renderer chunks.
 //
 // Bundler: rolldown (already in the dev tree as vite's bundler, so no new native toolchain; its
-// engines are Node ^20.19, like ours). Left out of the bundle: handlebars (required at run time
-// through createRequire, CommonJS). The library entry (dist/index.js) and
+// engines are Node ^20.19, like ours). Handlebars' runtime is in it (render/index.ts imports it
+// before rendering); its compiler, for custom templates, is required at run time from
+// node_modules through createRequire, which the bundler leaves alone. The library entry (dist/index.js) and
 // dist/cli/main.js stay unbundled: tests, the CPU-profile stage breakdown and library users read
 // them module by module.
 import { rmSync } from 'node:fs';
@@ -20,7 +21,8 @@ await build({
   // The quicktype worker thread's entry is its own file: quicktype-thread.js starts it by URL.
   input: { har2api: 'dist/cli/main.js', 'quicktype-worker': 'dist/cli/quicktype-worker.js' },
   platform: 'node',
-  external: [/^handlebars(\/|$)/],
+  // The compiler only: `handlebars/runtime.js` is bundled.
+  external: [/^handlebars$/],
   logLevel: 'warn',
   output: { dir: 'dist/bin', format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', sourcemap: false },
 });

@@ -3,6 +3,7 @@
  * come in as text (the caller loads them: load/templates.ts), so rendering touches no file.
  */
 import type { ApiModel } from '../model.js';
+import { loadTemplateRuntime } from './handlebars.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import { buildCatalog } from './openapi/catalog.js';
@@ -51,6 +52,7 @@ export async function renderOutputs(
     const content = elsewhere?.(format);
     if (content) results.set(format, settled(content));
   }
+  if (wanted.some((format) => (format === 'markdown' || format === 'html') && !results.has(format))) await loadTemplateRuntime();
   for (const format of wanted) if (!results.has(format)) results.set(format, await settled(renderFormat(model, format, templates)));
   const outputs: OutputFile[] = [];
   for (const format of wanted) {
