@@ -16,6 +16,30 @@
 import { rmSync } from 'node:fs';
 import { build } from 'rolldown';
 
+/**
+ * string-width (how yargs' help lays out columns, through cliui and wrap-ansi; three copies)
+ * builds an `Intl.Segmenter` as its module loads. The first one costs 10-20 ms (ICU's break
+ * rules), paid by every run, while only help and usage text measure widths. In the bundle it is
+ * built on first use instead. The module must use the segmenter for `segment` only, or the
+ * build fails here rather than a help text later.
+ */
+const lazySegmenter = {
+  name: 'lazy-segmenter',
+  transform: {
+    filter: { id: /[\\/]string-width[\\/]index\.js$/ },
+    handler(code, id) {
+      const declaration = 'const segmenter = new Intl.Segmenter();';
+      // Comments left out (roughly: only for counting).
+      const bare = code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+      const uses = bare.match(/\bsegmenter\b/g)?.length ?? 0;
+      const segments = bare.match(/\bsegmenter\.segment\(/g)?.length ?? 0;
+      if (!code.includes(declaration) || uses !== segments + 1)
+        throw new Error(`${id}: its Intl.Segmenter is no longer made as lazy-segmenter expects; update scripts/bundle.mjs`);
+      return code.replace(declaration, 'let segmenterMade;\nconst segmenter = { segment: (text) => (segmenterMade ??= new Intl.Segmenter()).segment(text) };');
+    },
+  },
+};
+
 rmSync('dist/bin', { recursive: true, force: true });
 await build({
   // The quicktype worker thread's entry is its own file: quicktype-thread.js starts it by URL.
@@ -23,6 +47,7 @@ await build({
   platform: 'node',
   // The compiler only: `handlebars/runtime.js` is bundled.
   external: [/^handlebars$/],
+  plugins: [lazySegmenter],
   logLevel: 'warn',
   output: { dir: 'dist/bin', format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', sourcemap: false },
 });

@@ -24,3 +24,14 @@ for (const entry of ['dist/cli/main.js', 'dist/bin/har2api.js']) {
     });
   });
 }
+
+// The bundle makes string-width's segmenter on first use (scripts/bundle.mjs); help text is what measures widths with it.
+describe('the bundle', () => {
+  it.each([['--help'], ['diff', '--help']])('prints the help of the sources for %s', (...args) => {
+    const run = (entry: string) => spawnSync(process.execPath, [entry, ...args], { encoding: 'utf8' });
+    const bundled = run('dist/bin/har2api.js');
+    expect(bundled.status).toBe(0);
+    expect(bundled.stdout).toContain('Options:');
+    expect(bundled.stdout).toBe(run('dist/cli/main.js').stdout);
+  });
+});
