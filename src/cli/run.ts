@@ -9,7 +9,6 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { Har2ApiError, isHar2ApiError } from '../errors.js';
-import { type SchemaRunner, quicktypeTypeNameStyle } from '../infer/quicktype.js';
 import { handOver } from '../ingest/hand-over.js';
 import type { InputFile } from '../ingest/index.js';
 import { loadTemplates } from '../load/templates.js';
@@ -209,7 +208,7 @@ async function convert(args: ConvertArgs, settings: Settings | null, io: Io): Pr
     const { buildModel } = await pipeline;
     try {
       // Body schemas on quicktype's thread when it has one, so this thread never loads quicktype-core.
-      built = await buildModel(inputs, options, { onProgress: (p) => progress.pass(p), ...(thread ? { schemaRunner: loadingNameStyle(thread.schema) } : {}) });
+      built = await buildModel(inputs, options, { onProgress: (p) => progress.pass(p), ...(thread ? { schemaRunner: thread.schema } : {}) });
     } catch (error) {
       // No capture was usable: one line for every input that failed, however it failed.
       if (!isHar2ApiError(error)) throw error;
@@ -333,23 +332,6 @@ async function checkOutputs(
 }
 
 /** One line per templated position (`host/prefix/{name}`), however many endpoints share it. */
-/**
- * `run`, which on its first call also starts loading quicktype's name style (rendering needs it
- * on this thread, and its Unicode tables take some 40 ms to unpack). The first schema request is
- * where this thread starts waiting for the worker's answers, so the load runs in that wait
- * instead of at the start of rendering.
- */
-function loadingNameStyle(run: SchemaRunner): SchemaRunner {
-  let started = false;
-  return (samples) => {
-    if (!started) {
-      started = true;
-      quicktypeTypeNameStyle().catch(() => undefined);
-    }
-    return run(samples);
-  };
-}
-
 function printExplanations(model: import('../model.js').ApiModel, diagnostics: readonly Diagnostic[], io: Io): void {
   const positions = new Map<string, { reason: string; patterns: Set<string>; distinct: number; endpoints: number }>();
   for (const endpoint of model.endpoints) {

@@ -4,7 +4,7 @@
  * unique name. The OpenAPI document puts these in `components/schemas` and the TypeScript types
  * declare them, both from this one catalog, so the two always agree on names and shapes.
  */
-import { quicktypeTypeNameStyle } from '../../infer/quicktype.js';
+import { asciiTypeNameStyle, quicktypeTypeNameStyle } from '../../infer/quicktype.js';
 import type { ApiModel, Body, Endpoint, EventKind, GraphqlOperation, JsonSchema, Response } from '../../model.js';
 import { escapePattern } from './graphql-operations.js';
 import { camelCase, nameEndpoints, pascalCase, UniqueNames } from './names.js';
@@ -61,13 +61,42 @@ export interface SchemaCatalog {
 
 /**
  * The catalog with names in quicktype's style, so the types file declares exactly these names.
- * quicktype is loaded only when there is something to name.
+ * quicktype is loaded only when there is something to name, and only when a name is not ASCII.
  */
 export async function buildCatalog(model: ApiModel): Promise<{ catalog: SchemaCatalog; style: (name: string) => string }> {
   const plain = catalogSchemas(model);
   if (plain.schemas.length === 0) return { catalog: plain, style: (name) => name };
+  const { built, style } = await withTypeNameStyle((style) => catalogSchemas(model, style));
+  return { catalog: built, style };
+}
+
+/**
+ * `build` (pure: it may run twice) with quicktype's type-name style, settled. Names of ASCII only
+ * are styled without quicktype (`asciiTypeNameStyle`: its string module unpacks Unicode tables
+ * when it loads); when `build` styles any other name, quicktype's own style is loaded and `build`
+ * runs again with it. The style returned names later ones made from the built ones (suffixed:
+ * `…Item`, `…Option1`), so after an ASCII-only build it refuses any other name rather than style
+ * it differently.
+ */
+export async function withTypeNameStyle<T>(build: (style: (name: string) => string) => T): Promise<{ built: T; style: (name: string) => string }> {
+  let other = false;
+  const ascii = settledStyle((name) => {
+    const styled = asciiTypeNameStyle(name);
+    if (styled !== undefined) return styled;
+    other = true;
+    return name;
+  });
+  const built = build(ascii);
+  if (!other)
+    return {
+      built,
+      style: (name) => {
+        if (asciiTypeNameStyle(name) === undefined) throw new Error(`type name ${JSON.stringify(name)} is not ASCII, unlike every name before it`);
+        return ascii(name);
+      },
+    };
   const style = settledStyle(await quicktypeTypeNameStyle());
-  return { catalog: catalogSchemas(model, style), style };
+  return { built: build(style), style };
 }
 
 const MAX_STYLE_ROUNDS = 8;
