@@ -56,9 +56,15 @@ export interface Settings {
 
 /**
  * Finds and reads the settings for a run. `explicit` is `--config` (a path, `false` for
- * `--no-config`, `undefined` to search); `inputs` the capture arguments as given.
+ * `--no-config`, `undefined` to search); `inputs` the capture arguments as given; `known` says
+ * the keys a file may have, asked only when there is a file (it builds a parser: a few ms).
  */
-export async function findSettings(explicit: string | boolean | undefined, inputs: readonly string[], io: Io, known: KnownOptions): Promise<Settings | null> {
+export async function findSettings(
+  explicit: string | boolean | undefined,
+  inputs: readonly string[],
+  io: Io,
+  known: () => KnownOptions,
+): Promise<Settings | null> {
   if (explicit === false) return null;
   if (typeof explicit === 'string') return readSettingsFile(explicit, io, known, true);
   for (const folder of [await captureFolder(inputs, io), io.cwd]) {
@@ -76,7 +82,7 @@ export async function findSettings(explicit: string | boolean | undefined, input
     return null;
   }
   const value = (parsed as { har2api?: unknown } | null)?.har2api;
-  return value === undefined ? null : { label: 'package.json#har2api', values: checkSettings(value, 'package.json#har2api', known), folder: io.cwd };
+  return value === undefined ? null : { label: 'package.json#har2api', values: checkSettings(value, 'package.json#har2api', known()), folder: io.cwd };
 }
 
 /** The folder of the first capture argument (a folder itself, or a file's or glob's folder). */
@@ -89,7 +95,7 @@ export async function captureFolder(inputs: readonly string[], io: Io): Promise<
   return magic < 0 ? dirname(path) : resolve(io.cwd, first.slice(0, first.lastIndexOf('/', magic) + 1) || '.');
 }
 
-async function readSettingsFile(path: string, io: Io, known: KnownOptions, explicit: boolean): Promise<Settings> {
+async function readSettingsFile(path: string, io: Io, known: () => KnownOptions, explicit: boolean): Promise<Settings> {
   const absolute = isAbsolute(path) ? path : resolve(io.cwd, path);
   const label = explicit ? path : relative(io.cwd, absolute) || absolute;
   const what = explicit ? 'the --config file' : 'the settings file';
@@ -106,7 +112,7 @@ async function readSettingsFile(path: string, io: Io, known: KnownOptions, expli
     // Never V8's message: it quotes bytes of the file.
     throw new Har2ApiError('E_USAGE', `cannot use ${what}: ${describeJsonError((error as Error).message, text, 'config')}`, label);
   }
-  return { label, values: checkSettings(parsed, label, known), folder: dirname(absolute) };
+  return { label, values: checkSettings(parsed, label, known()), folder: dirname(absolute) };
 }
 
 /** The settings by flag name; an unknown key or a wrong type is a usage error naming the file. */
@@ -145,7 +151,7 @@ export async function parseWithSettings<T extends { config?: string | false }>(
   argv: readonly string[],
   inputsOf: (args: T) => readonly string[],
   io: Io,
-  known: KnownOptions,
+  known: () => KnownOptions,
   keep: (key: string) => boolean = () => true,
 ): Promise<{ args: T; output: string; settings: Settings | null }> {
   const first = await parseArgs<T>(makeParser(argv), argv);

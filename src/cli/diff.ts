@@ -74,7 +74,7 @@ export function parser(argv: readonly string[]) {
 }
 
 /** `argv` without the leading `diff`. */
-export async function runDiff(argv: readonly string[], io: Io, settingsKeys: KnownOptions): Promise<number> {
+export async function runDiff(argv: readonly string[], io: Io, settingsKeys: () => KnownOptions): Promise<number> {
   const marked = markStdin(argv, VALUE_FLAGS);
   // The settings file is the convert command's (`settingsKeys`, from runCli): a diff takes its
   // selection keys, so both sides are templated as the reference is.

@@ -113,7 +113,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   try {
     if (argv[0] === 'completion' && argv.length === 1) return printCompletionScript(io);
     if (argv[0] === COMPLETIONS_FLAG) return await printCompletions(argv, { convert: parser, diff: diffParser }, io);
-    return diff ? await runDiff(argv.slice(1), io, knownOptions(parser([]))) : await runConvert(argv, io);
+    return diff ? await runDiff(argv.slice(1), io, () => knownOptions(parser([]))) : await runConvert(argv, io);
   } catch (error) {
     if (isUsageError(error)) return usage((error as Error).message);
     if (isHar2ApiError(error) && error.code === 'E_USAGE') return usage(error.message);
@@ -125,7 +125,8 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
 async function runConvert(argv: readonly string[], io: Io): Promise<number> {
   const marked = markStdin(argv, VALUE_FLAGS);
   const harArgs = (args: ConvertArgs) => args.har.map(unmarkStdin);
-  const parsed = await parseWithSettings<ConvertArgs>(parser, marked, harArgs, io, knownOptions(parser([])));
+  // The keys a settings file may have come from a parser of their own, built only if there is a file.
+  const parsed = await parseWithSettings<ConvertArgs>(parser, marked, harArgs, io, () => knownOptions(parser([])));
   if (parsed.output) {
     io.stdout(`${parsed.output}\n`);
     return EXIT_OK;

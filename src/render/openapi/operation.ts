@@ -2,7 +2,6 @@
  * One model endpoint as an OpenAPI operation: parameters, request body, one response per status,
  * security alternatives, and the evidence (`x-observed`, `x-seen`) that backs each claim.
  */
-import { STATUS_CODES } from 'node:http';
 import type { Endpoint, Response } from '../../model.js';
 import { statusMix } from '../status-mix.js';
 import type { EndpointNames } from './catalog.js';
@@ -12,6 +11,7 @@ import { operationParameters } from './parameters.js';
 import { operationSecurity, type SecurityCatalog } from './security.js';
 import type { HeaderObject, MediaType, Operation, RequestBody, ResponseObject } from './spec.js';
 import { schemaRef } from './spec.js';
+import { STATUS_REASONS } from './status-reasons.js';
 
 export function buildOperation(endpoint: Endpoint, names: EndpointNames, security: SecurityCatalog): Operation {
   const parameters = operationParameters(endpoint);
@@ -74,7 +74,7 @@ function buildResponses(endpoint: Endpoint, names: EndpointNames): Record<string
     const valid = Number.isInteger(response.status) && response.status >= 100 && response.status <= 599;
     const key = valid ? String(response.status) : 'default';
     const content = bodiesContent(response.bodies, names.responses[i] ?? []);
-    const reason = valid ? (STATUS_CODES[response.status] ?? `Status ${response.status}`) : `No valid HTTP status recorded (${response.status})`;
+    const reason = valid ? (STATUS_REASONS[response.status] ?? `Status ${response.status}`) : `No valid HTTP status recorded (${response.status})`;
     const object: ResponseObject = { description: `${reason}. Seen ${response.seen} of ${endpoint.observed} time(s).` };
     const headers = responseHeaders(response);
     if (headers) object.headers = headers;
