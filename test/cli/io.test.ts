@@ -55,6 +55,22 @@ describe('writeFilesAtomically', () => {
     expect(listing(dir)).toEqual(['model.json', 'reference.md']);
   });
 
+  // The temp files are written all at once: the error still names the first output, in order, that failed.
+  it.each([
+    ['the first of two that fail', ['x/a.md', 'y/b.md'], 'a.md'],
+    ['the second, after one that is written', ['a.md', 'y/b.md'], 'b.md'],
+    ['the first, before one that is written', ['x/a.md', 'b.md'], 'a.md'],
+  ])('names %s, leaving no file behind', async (_label, outputs, named) => {
+    const dir = freshDir();
+    for (const blocker of ['x', 'y']) writeFileSync(join(dir, blocker), 'a file, not a folder');
+    const attempt = writeFilesAtomically(outputs.map((path) => ({ path: join(dir, path), content: 'x' })));
+    await expect(attempt).rejects.toMatchObject({
+      code: 'E_WRITE',
+      message: expect.stringMatching(new RegExp(`^cannot write \\S+/${named.replace('.', '\\.')} `)),
+    });
+    expect(listing(dir)).toEqual(['x', 'y']);
+  });
+
   it('fails in one line, changing nothing, when the output folder is a file', async () => {
     const dir = freshDir();
     writeFileSync(join(dir, 'out'), 'a file, not a folder');
