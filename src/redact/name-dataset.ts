@@ -3,12 +3,12 @@
  * person-name lists of @faker-js/faker (MIT, maintained, about 70 locales), in Latin, Cyrillic,
  * Greek, Arabic, Hebrew, Thai, Devanagari, Bengali, Armenian, Georgian, Han, Kana and Hangul
  * scripts, taken from 45 of its locales by scripts/generate-name-lists.mjs into name-lists.ts (a
- * run reads one JSON string instead of requiring every locale's module, which cost a quarter of
+ * run reads one string a list instead of requiring every locale's module, which cost a quarter of
  * a second). The sets are built on first use only, so a run whose text has no prose never pays.
  * The script writes the lists already filtered (one-character names only in scripts without
- * spaces) with the longest such name counted, so building them is a parse and two `Set`s.
+ * spaces) with the longest such name counted, so building them is a split and two `Set`s.
  */
-import { LONGEST_JOINED, NAME_LISTS } from './name-lists.js';
+import { FAMILY_NAMES, GIVEN_NAMES, LONGEST_JOINED, NAME_SEPARATOR } from './name-lists.js';
 
 export interface NameSets {
   /** Given names as written (`Ada`, `Иван`, `翔太`). */
@@ -151,10 +151,9 @@ export function nameSets(): NameSets {
 }
 
 function load(): NameSets {
-  const lists = JSON.parse(NAME_LISTS) as { given: string[]; family: string[] };
-  const given = new Set(lists.given);
+  const given = new Set(GIVEN_NAMES.split(NAME_SEPARATOR));
   for (const word of AMBIGUOUS) given.delete(word);
-  return { given, family: new Set(lists.family), longestJoined: LONGEST_JOINED };
+  return { given, family: new Set(FAMILY_NAMES.split(NAME_SEPARATOR)), longestJoined: LONGEST_JOINED };
 }
 
 /**
