@@ -49,5 +49,15 @@ await build({
   external: [/^handlebars$/],
   plugins: [lazySegmenter],
   logLevel: 'warn',
-  output: { dir: 'dist/bin', format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', sourcemap: false },
+  // ASCII only (other characters escaped): Node decodes a module's UTF-8 source several times
+  // faster when every byte is ASCII, and keeps it in one byte a character.
+  output: {
+    dir: 'dist/bin',
+    format: 'esm',
+    entryFileNames: '[name].js',
+    chunkFileNames: '[name]-[hash].js',
+    sourcemap: false,
+    charset: 'ascii',
+    comments: { jsdoc: false },
+  },
 });

@@ -5,7 +5,10 @@
  * precompiled at build time) and the unbundled dist/cli/main.js must behave alike.
  */
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { loadTemplates } from '../../src/load/templates.js';
 
 for (const entry of ['dist/cli/main.js', 'dist/bin/har2api.js']) {
   const bin = (...args: string[]) => spawnSync(process.execPath, [entry, ...args], { encoding: 'utf8' });
@@ -33,5 +36,20 @@ describe('the bundle', () => {
     expect(bundled.status).toBe(0);
     expect(bundled.stdout).toContain('Options:');
     expect(bundled.stdout).toBe(run('dist/cli/main.js').stdout);
+  });
+});
+
+// Built ASCII only (scripts/bundle.mjs, scripts/precompile-templates.mjs): Node decodes such a source faster.
+describe('the built files', () => {
+  it.each([...readdirSync('dist/bin').map((name) => `dist/bin/${name}`), 'dist/render/precompiled-templates.cjs'])('%s is ASCII only', (path) => {
+    expect([...readFileSync(path)].filter((byte) => byte > 127)).toEqual([]);
+  });
+
+  it('hold every shipped template precompiled, keyed by its text as written', () => {
+    const precompiled = createRequire(import.meta.url)('../../dist/render/precompiled-templates.cjs') as Map<string, unknown>;
+    const shipped = loadTemplates();
+    const texts = [shipped.reference, ...Object.values(shipped.partials), shipped.changelog, shipped.html!.reference, ...Object.values(shipped.html!.partials)];
+    expect(texts.some((text) => /[^\x00-\x7f]/.test(text))).toBe(true);
+    for (const text of texts) expect(precompiled.has(text)).toBe(true);
   });
 });
