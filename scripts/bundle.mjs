@@ -40,6 +40,33 @@ const lazySegmenter = {
   },
 };
 
+/**
+ * quicktype-core registers all of its 27 target languages in one list (language/All.js), which
+ * its run imports, so every language's renderer (1.3 of its 1.9 MB, lodash with PHP's) is
+ * compiled and run as the quicktype thread starts, on the way to its first schema. har2api
+ * asks it for two: JSON Schema (body schemas) and TypeScript (types.ts). In the bundle the list
+ * holds only those; the build fails if the list is no longer written as expected.
+ */
+const QUICKTYPE_LANGUAGES = { JSONSchemaTargetLanguage: './JSONSchema/index.js', TypeScriptTargetLanguage: './TypeScriptFlow/index.js' };
+const quicktypeLanguages = {
+  name: 'quicktype-languages',
+  transform: {
+    filter: { id: /[\\/]quicktype-core[\\/]dist[\\/]esm[\\/]language[\\/]All\.js$/ },
+    handler(code, id) {
+      const list = /^export const all = \[\n(?: {4}new \w+\(\),\n)+\];$/m;
+      const imports = /^import \{[^}]*\} from "\.\/[\w-]+\/index\.js";\n/gm;
+      const kept = Object.entries(QUICKTYPE_LANGUAGES);
+      if (
+        !list.test(code) ||
+        kept.some(([name, from]) => !new RegExp(`^import \\{[^}]*\\b${name}\\b[^}]*\\} from "${from.replace('.', '\\.')}";$`, 'm').test(code))
+      )
+        throw new Error(`${id}: quicktype's language list is no longer written as quicktype-languages expects; update scripts/bundle.mjs`);
+      const head = kept.map(([name, from]) => `import { ${name} } from "${from}";\n`).join('');
+      return head + code.replace(imports, '').replace(list, `export const all = [${kept.map(([name]) => `new ${name}()`).join(', ')}];`);
+    },
+  },
+};
+
 rmSync('dist/bin', { recursive: true, force: true });
 await build({
   // The quicktype worker thread's entry is its own file: quicktype-thread.js starts it by URL.
@@ -47,7 +74,7 @@ await build({
   platform: 'node',
   // The compiler only: `handlebars/runtime.js` is bundled.
   external: [/^handlebars$/],
-  plugins: [lazySegmenter],
+  plugins: [lazySegmenter, quicktypeLanguages],
   logLevel: 'warn',
   // ASCII only (other characters escaped): Node decodes a module's UTF-8 source several times
   // faster when every byte is ASCII, and keeps it in one byte a character.

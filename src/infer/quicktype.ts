@@ -7,12 +7,31 @@
  */
 import type { JsonSchema, JsonType } from '../model.js';
 
-type QuicktypeModule = typeof import('quicktype-core');
+interface QuicktypeModule {
+  quicktype: typeof import('quicktype-core/dist/esm/Run.js').quicktype;
+  InputData: typeof import('quicktype-core/dist/esm/input/Inputs.js').InputData;
+  jsonInputForTargetLanguage: typeof import('quicktype-core/dist/esm/input/Inputs.js').jsonInputForTargetLanguage;
+  JSONSchemaInput: typeof import('quicktype-core/dist/esm/input/JSONSchemaInput.js').JSONSchemaInput;
+}
 let loading: Promise<QuicktypeModule> | undefined;
 
-/** Starts loading quicktype-core (a worker thread calls it first thing, so the load overlaps ingest). */
+/**
+ * Starts loading quicktype-core (a worker thread calls it first thing, so the load overlaps
+ * ingest): only the three modules used here, not its root, which re-exports every language's
+ * renderer and its file and URL readers; the bundle also cuts its language list to the two used
+ * (scripts/bundle.mjs).
+ */
 export function loadQuicktype(): Promise<QuicktypeModule> {
-  loading ??= import('quicktype-core');
+  loading ??= Promise.all([
+    import('quicktype-core/dist/esm/Run.js'),
+    import('quicktype-core/dist/esm/input/Inputs.js'),
+    import('quicktype-core/dist/esm/input/JSONSchemaInput.js'),
+  ]).then(([run, inputs, schemaInput]) => ({
+    quicktype: run.quicktype,
+    InputData: inputs.InputData,
+    jsonInputForTargetLanguage: inputs.jsonInputForTargetLanguage,
+    JSONSchemaInput: schemaInput.JSONSchemaInput,
+  }));
   return loading;
 }
 

@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTemplates } from '../../src/load/templates.js';
 
@@ -53,5 +54,20 @@ describe('the built files', () => {
     const texts = [shipped.reference, ...Object.values(shipped.partials), shipped.changelog, shipped.html!.reference, ...Object.values(shipped.html!.partials)];
     expect(texts.some((text) => /[^\x00-\x7f]/.test(text))).toBe(true);
     for (const text of texts) expect(precompiled.has(text)).toBe(true);
+  });
+});
+
+// quicktype-core's language list holds only the two languages har2api uses (scripts/bundle.mjs).
+describe('the bundle’s quicktype', () => {
+  it('has the JSON Schema and TypeScript languages and none of the others quicktype-core lists', () => {
+    const list = readFileSync('node_modules/quicktype-core/dist/esm/language/All.js', 'utf8');
+    const languages = [...list.matchAll(/^ {4}new (\w+)\(\),$/gm)].map((m) => m[1]!);
+    expect(languages.length).toBeGreaterThan(20);
+    const chunks = readdirSync('dist/bin')
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => readFileSync(join('dist/bin', file), 'utf8'))
+      .join('\n');
+    const bundled = languages.filter((name) => new RegExp(`\\b${name}\\b`).test(chunks));
+    expect(bundled.sort()).toEqual(['JSONSchemaTargetLanguage', 'TypeScriptTargetLanguage']);
   });
 });
