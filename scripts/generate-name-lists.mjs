@@ -85,9 +85,8 @@ for (const locale of LOCALES) {
 }
 
 /**
- * Han, Kana and Hangul: names written without spaces between surname and given name. The same
- * ranges as `isJoinedScript` in src/redact/name-dataset.ts (test/redact/name-dataset.test.ts
- * checks the lists written here against it).
+ * Han, Kana and Hangul: names written without spaces between surname and given name
+ * (test/redact/name-dataset.test.ts states the same rule and checks the lists written here).
  */
 const isJoinedScript = (text) => {
   const c = text.charCodeAt(0);

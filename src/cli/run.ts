@@ -17,7 +17,7 @@ import type { BuildResult } from '../pipeline.js';
 import { FORMATS, type Format, renderOutputs } from '../render/index.js';
 import { redactionLine, redactionReport } from '../render/redaction-text.js';
 import { COMPLETIONS_FLAG, printCompletionScript, printCompletions } from './completion.js';
-import { parseWithSettings, type Settings } from './config.js';
+import { type KnownOptions, parseWithSettings, type Settings } from './config.js';
 import { findOverlays, OVERLAY_FILE } from './overlays.js';
 import { parser as diffParser, runDiff } from './diff.js';
 import { unifiedDiff } from './unified-diff.js';
@@ -113,7 +113,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   try {
     if (argv[0] === 'completion' && argv.length === 1) return printCompletionScript(io);
     if (argv[0] === COMPLETIONS_FLAG) return await printCompletions(argv, { convert: parser, diff: diffParser }, io);
-    return diff ? await runDiff(argv.slice(1), io, () => knownOptions(parser([]))) : await runConvert(argv, io);
+    return diff ? await runDiff(argv.slice(1), io, settingsKeys) : await runConvert(argv, io);
   } catch (error) {
     if (isUsageError(error)) return usage((error as Error).message);
     if (isHar2ApiError(error) && error.code === 'E_USAGE') return usage(error.message);
@@ -122,11 +122,15 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+/** The keys a settings file may have: a parser of their own, built only when there is a file. */
+function settingsKeys(): KnownOptions {
+  return knownOptions(parser([]));
+}
+
 async function runConvert(argv: readonly string[], io: Io): Promise<number> {
   const marked = markStdin(argv, VALUE_FLAGS);
   const harArgs = (args: ConvertArgs) => args.har.map(unmarkStdin);
-  // The keys a settings file may have come from a parser of their own, built only if there is a file.
-  const parsed = await parseWithSettings<ConvertArgs>(parser, marked, harArgs, io, () => knownOptions(parser([])));
+  const parsed = await parseWithSettings<ConvertArgs>(parser, marked, harArgs, io, settingsKeys);
   if (parsed.output) {
     io.stdout(`${parsed.output}\n`);
     return EXIT_OK;

@@ -155,12 +155,3 @@ function load(): NameSets {
   for (const word of AMBIGUOUS) given.delete(word);
   return { given, family: new Set(FAMILY_NAMES.split(NAME_SEPARATOR)), longestJoined: LONGEST_JOINED };
 }
-
-/**
- * Han, Kana and Hangul: names written without spaces between surname and given name (the
- * generator has the same ranges; the dataset's test checks its lists with this one).
- */
-export function isJoinedScript(text: string): boolean {
-  const c = text.charCodeAt(0);
-  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff);
-}
